@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 /// (for example `perspective` or `kind`) and passed through to reports.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
-    /// The outlet that published the article (e.g. "Asbarez").
+    /// The outlet that published the article (e.g. "Harbor Gazette").
     pub outlet: String,
     /// The article's headline.
     #[serde(default, skip_serializing_if = "Option::is_none")]

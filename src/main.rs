@@ -1,1 +1,134 @@
-fn main() {}
+//! The `claimgraph` command-line tool.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use claimgraph::input::{LoadOptions, load_paths};
+use claimgraph::{Analyzer, Lexicon};
+
+/// Compare what news outlets claim about one story.
+///
+/// Exit codes: 0 success; 1 the analysis ran but some inputs were rejected
+/// (with --keep-going); 2 usage error or unreadable input.
+#[derive(Parser, Debug)]
+#[command(name = "claimgraph", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse articles and print the divergence report.
+    Report(ReportArgs),
+    /// Analyse articles and list the extracted claims with their speakers.
+    Claims(ReportArgs),
+}
+
+#[derive(Parser, Debug)]
+struct ReportArgs {
+    /// Article files (front matter + text, or .json arrays) or folders of them.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    format: Format,
+    /// A lexicon file with aliases and extra terms (see the README).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+    /// Analyse the good inputs and list the bad ones instead of stopping.
+    #[arg(long)]
+    keep_going: bool,
+    /// Refuse documents larger than this many bytes.
+    #[arg(long, value_name = "BYTES")]
+    max_doc_bytes: Option<usize>,
+    /// Write the output to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Markdown, for people.
+    Md,
+    /// JSON, the documented contract for tools.
+    Json,
+    /// Graphviz DOT of the claim graph.
+    Dot,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("claimgraph: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
+    let (args, claims_only) = match cli.command {
+        Command::Report(a) => (a, false),
+        Command::Claims(a) => (a, true),
+    };
+    let options = LoadOptions { keep_going: args.keep_going, max_doc_bytes: args.max_doc_bytes };
+    let loaded = load_paths(&args.paths, &options)?;
+    for r in &loaded.rejected {
+        eprintln!("claimgraph: rejected {}: {}", r.origin, r.error);
+    }
+    if !loaded.skipped.is_empty() {
+        let names: Vec<String> = loaded.skipped.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("claimgraph: note: not articles, not read: {}", names.join(", "));
+    }
+    if loaded.documents.is_empty() {
+        return Err(claimgraph::Error::NoDocuments);
+    }
+    let lexicon = match &args.lexicon {
+        Some(path) => Lexicon::from_file(path)?,
+        None => Lexicon::builtin(),
+    };
+    let mut analyzer = Analyzer::new().lexicon(lexicon);
+    if let Some(limit) = args.max_doc_bytes {
+        analyzer = analyzer.max_doc_bytes(limit);
+    }
+    let analysis = analyzer
+        .analyze(loaded.documents)?
+        .with_rejected(loaded.rejected.iter().map(|r| (r.origin.clone(), r.error.to_string())))
+        .with_skipped(loaded.skipped.iter().map(|p| p.display().to_string()));
+    let out = if claims_only {
+        claims_listing(&analysis, args.format)
+    } else {
+        match args.format {
+            Format::Md => analysis.report().to_markdown(),
+            Format::Json => analysis.report().to_json() + "\n",
+            Format::Dot => analysis.graph().to_dot(),
+        }
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, out)
+            .map_err(|source| claimgraph::Error::Io { path: path.clone(), source })?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            let _ = stdout.write_all(out.as_bytes());
+        }
+    }
+    Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn claims_listing(analysis: &claimgraph::Analysis, format: Format) -> String {
+    if format == Format::Json {
+        return serde_json::to_string_pretty(analysis.claims()).unwrap_or_default() + "\n";
+    }
+    let mut out = String::new();
+    for c in analysis.claims() {
+        let cue = c.cue.as_ref().map(|q| format!(" [{}]", q.text)).unwrap_or_default();
+        out.push_str(&format!("{}\t{}{}\t{}\n", c.id, c.speaker.name, cue, c.text.replace('\n', " ")));
+    }
+    out
+}

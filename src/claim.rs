@@ -1,0 +1,311 @@
+//! The public types of extracted claims: who says what, how, and with what
+//! attitude. See [`crate::extract`] for how they are found.
+
+use serde::{Deserialize, Serialize};
+
+use crate::dates::DateMention;
+use crate::lexicon::CueClass;
+use crate::quantity::Quantity;
+use crate::span::Span;
+
+/// Who is speaking in a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpeakerKind {
+    /// The article's own voice.
+    Outlet,
+    /// A named person.
+    Person,
+    /// A named body: a government, ministry, court, company, or a place
+    /// standing for its government ("the capital said").
+    Organization,
+    /// Another news outlet or agency the article cites.
+    Media,
+    /// An unnamed source: "officials", "witnesses", "the ministry".
+    Unnamed,
+}
+
+/// The speaker of a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// What kind of speaker.
+    pub kind: SpeakerKind,
+    /// The speaker's name: the outlet's name, a person's or body's canonical
+    /// name, or the phrase naming an unnamed source.
+    pub name: String,
+    /// The referent id when the speaker is a resolved entity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referent: Option<String>,
+    /// Where the speaker is named in the text, if it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+impl Speaker {
+    /// The outlet's own voice.
+    pub fn outlet(name: &str) -> Speaker {
+        Speaker { kind: SpeakerKind::Outlet, name: name.to_string(), referent: None, span: None }
+    }
+
+    /// A key identifying the speaker across claims: the referent id when
+    /// known, otherwise the kind and lowercased name.
+    pub fn key(&self) -> String {
+        match &self.referent {
+            Some(r) => r.clone(),
+            None => format!("{:?}:{}", self.kind, self.name.to_lowercase()),
+        }
+    }
+}
+
+/// A piece of text that signals something (a cue word, a negation, a hedge).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Marker {
+    /// The text as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The reporting cue that attributes a claim to its speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cue {
+    /// The cue as written ("said", "according to", "denied").
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+    /// What the cue does.
+    pub class: CueClass,
+}
+
+/// Whether the claim reproduces the speaker's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteKind {
+    /// The outlet's own words.
+    None,
+    /// Quoted words: “We will not allow it,” she said.
+    Direct,
+    /// Reported speech: she said they would not allow it.
+    Indirect,
+    /// Reported speech with quoted fragments.
+    Mixed,
+}
+
+/// The outlet's attitude toward a reported claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    /// Plain reporting: "said", "according to".
+    Neutral,
+    /// Keeping its distance: "claimed", "alleged", "without offering proof".
+    Distancing,
+    /// Vouching for it: "revealed", "confirmed".
+    Endorsing,
+}
+
+/// Whether and how firmly a claim is asserted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Modality {
+    /// Stated as fact.
+    Asserted,
+    /// Stated with a hedge: "reportedly", "apparently".
+    Hedged,
+    /// Conditional, future, possible or obligatory: "would", "may", "if".
+    Hypothetical,
+    /// A request or call: "urged X to", "called on X to".
+    Directive,
+    /// A question.
+    Question,
+}
+
+/// Positive or negated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Polarity {
+    /// No negation.
+    Positive,
+    /// The main statement is negated.
+    Negative,
+}
+
+/// How a state of a concept was read from the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Basis {
+    /// A word of the concept, used affirmatively ("blocked").
+    Lexical,
+    /// A word of the concept under negation ("did not close").
+    Negated,
+    /// Under a denial ("denied that it blocked").
+    Denied,
+    /// Presupposed by a trigger ("reopen", "unblock") or a nominal ("the blockade of").
+    Presupposed,
+    /// Movement through the thing ("vehicles passed through").
+    Movement,
+    /// A count of what the state applies to ("980 vehicles passed
+    /// through", "23 people were detained").
+    Counted,
+}
+
+/// A state the claim says (or presupposes) holds or not, e.g. "the bridge is blocked: no".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StateAssertion {
+    /// Concept id, e.g. `closure`.
+    pub concept: String,
+    /// Label of the concept's first pole, e.g. "blocked".
+    pub label: String,
+    /// Label of the opposite pole, e.g. "open".
+    pub opposite: String,
+    /// Whether the first pole holds according to the claim.
+    pub holds: bool,
+    /// How this was read.
+    pub basis: Basis,
+    /// The word that expresses the state.
+    pub cue: Marker,
+    /// The negation or denial cue, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub negation: Option<Marker>,
+    /// Referent ids of what is in that state (nearest first).
+    pub themes: Vec<String>,
+    /// For events ("signed", "rejected"): the stem of the head noun acted
+    /// on when it is not a name ("statement", "call").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// The count behind a counted reading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Marker>,
+}
+
+/// What a framing marker does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FramingKind {
+    /// Quotation marks around a short term in the outlet's voice.
+    ScareQuotes,
+    /// A distancing word: "so-called", "self-proclaimed", "claiming to be".
+    Distancing,
+    /// An endorsing word: "in fact", "revealed".
+    Endorsing,
+    /// A loaded label: "regime", "terrorists", "occupied".
+    Loaded,
+}
+
+/// A framing marker and the term it applies to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct FramingMarker {
+    /// What the marker does.
+    pub kind: FramingKind,
+    /// The marker itself (for scare quotes: the quoted term with its marks).
+    pub cue: Marker,
+    /// The term it applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Marker>,
+    /// Keys grouping the same term across outlets: word stems, or
+    /// `concept:pole` for words of a concept ("closure:blocked").
+    pub keys: Vec<String>,
+}
+
+/// A resolved entity mention in a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityRef {
+    /// Referent id.
+    pub referent: String,
+    /// The text as written.
+    pub text: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// One claim: a factual assertion in one document, with its speaker and
+/// everything normalised from it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `doc:n`, n counting from 1 in document order.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+    /// The document's outlet.
+    pub outlet: String,
+    /// Index of the sentence in the document.
+    pub sentence: usize,
+    /// Byte span in the document text; `&doc.text[span.start..span.end] == text`.
+    pub span: Span,
+    /// The claim text.
+    pub text: String,
+    /// Who says it.
+    pub speaker: Speaker,
+    /// Who relays it, outermost first (e.g. a statement quoting a president).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub via: Vec<Speaker>,
+    /// The reporting cue, if the claim is attributed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Cue>,
+    /// Direct, indirect, mixed or the outlet's own words.
+    pub quote: QuoteKind,
+    /// The outlet's attitude toward the claim.
+    pub stance: Stance,
+    /// The words behind the stance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stance_cues: Vec<Marker>,
+    /// The span of what is claimed, without the attribution.
+    pub content: Span,
+    /// Whether the main statement is negated.
+    pub polarity: Polarity,
+    /// Negation cues.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub negations: Vec<Marker>,
+    /// A denial applying to the content (a denial verb, or "false", "baseless").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denial: Option<Marker>,
+    /// Hedges.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hedges: Vec<Marker>,
+    /// How firmly it is asserted.
+    pub modality: Modality,
+    /// Entities mentioned (and definite descriptions resolved).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<EntityRef>,
+    /// Numbers and amounts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<Quantity>,
+    /// Dates and times.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<DateMention>,
+    /// States the claim asserts or presupposes.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub states: Vec<StateAssertion>,
+    /// Framing markers inside the claim.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub framing: Vec<FramingMarker>,
+    /// Whether the claim comes from a headline (kept for framing, not compared).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub headline: bool,
+    /// Word-level features used by the comparison (not serialised).
+    #[serde(skip)]
+    pub(crate) features: Features,
+}
+
+/// Word-level features of a claim's content, used to compare claims.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Features {
+    /// Stems of content words (no function words, no punctuation), in order.
+    pub stems: Vec<String>,
+    /// Stems of verb-like words (not auxiliaries or reporting cues).
+    pub verbs: Vec<String>,
+    /// For each quantity (same order as `Claim::quantities`): the measure
+    /// group or predicate stem it counts ("death", "injury", or a verb).
+    pub measures: Vec<Option<String>>,
+    /// Stems of nouns just before each quantity ("toll at eight": "toll").
+    pub quantity_context: Vec<Vec<String>>,
+    /// Stems of content words under a negation or denial ("did not use
+    /// tear gas": "use", "tear", "gas").
+    pub negated: Vec<String>,
+    /// Referent ids the whole document is mostly about (its topic), used
+    /// when a state names no referent of its own.
+    pub topics: Vec<String>,
+    /// Two-word lowercase terms ("tear gas"), as stem pairs.
+    pub terms: Vec<String>,
+    /// Those of `terms` under a negation or denial.
+    pub negated_terms: Vec<String>,
+}

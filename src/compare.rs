@@ -1,0 +1,990 @@
+//! Comparison: which claims agree, which contradict, and why.
+//!
+//! Candidate pairs come from an index on shared keys, never from all pairs:
+//! a concept and a referent it applies to (`state:closure:tessa-bridge`), a
+//! counted noun (`qty:people`), an event verb with a date (`date:sign`).
+//! Keys held by more than [`MAX_POSTINGS`] claims are not expanded (their
+//! pairs are reported as undecided) so the cost stays near-linear.
+//!
+//! A pair gets at most one relation. Detectors run in order and the first
+//! contradiction wins; otherwise the first agreement:
+//! 1. **state**: both claims say whether a concept holds of a shared
+//!    referent ("blocked" / "not blocked"). The kind names the mechanism of
+//!    the dissenting side: `quantity-against-state` (a count of movers
+//!    against a closure), `denial`, `negation`, `presupposition`
+//!    ("unblock" presupposes "blocked"), or `antonym`.
+//! 2. **numeric**: the same counted thing (head noun and measure: deaths,
+//!    injuries, arrests, …) with disjoint intervals contradicts; overlapping
+//!    intervals agree ("at least 12" and "14").
+//! 3. **date** and **time**: the same event verb and a shared referent,
+//!    with dates (or times of day) that cannot both hold.
+//! 4. **negation**: the same verb and referent, one side negated.
+//! 5. **restatement**: most content words shared, same polarity (agree only).
+//!
+//! Pairs from the same document are compared only when their speakers
+//! differ; claims that are questions, or hypothetical without a
+//! presupposition, are not compared (see [`Undecided`]).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::claim::{Basis, Claim, Marker, Modality, Polarity, StateAssertion};
+use crate::dates::DateValue;
+use crate::lexicon::Lexicon;
+use crate::quantity::{Quantity, QuantityKind};
+use crate::span::Span;
+
+/// Keys shared by more claims than this are not expanded into pairs.
+pub const MAX_POSTINGS: usize = 4000;
+
+/// Agree or contradict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationType {
+    /// The two claims can both be true and say the same thing.
+    Agree,
+    /// The two claims cannot both be true.
+    Contradict,
+}
+
+/// What makes two claims agree or contradict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Numbers about the same thing.
+    Numeric,
+    /// Dates of the same event.
+    Date,
+    /// Times of day of the same event.
+    Time,
+    /// One side negates the other's statement.
+    Negation,
+    /// One side's speaker denies the other's statement.
+    Denial,
+    /// Opposite words for the same state ("closed" / "open").
+    Antonym,
+    /// One side presupposes what the other denies ("reopen" / "never closed").
+    Presupposition,
+    /// A count of movement against a closed state ("980 vehicles passed" / "blocked").
+    QuantityAgainstState,
+    /// Different labels for the same thing, one of them marked ("so-called").
+    Framing,
+    /// Different names for the same referent.
+    Naming,
+    /// The same statement in other words.
+    Restatement,
+}
+
+impl Kind {
+    /// The kebab-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Numeric => "numeric",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Negation => "negation",
+            Kind::Denial => "denial",
+            Kind::Antonym => "antonym",
+            Kind::Presupposition => "presupposition",
+            Kind::QuantityAgainstState => "quantity-against-state",
+            Kind::Framing => "framing",
+            Kind::Naming => "naming",
+            Kind::Restatement => "restatement",
+        }
+    }
+}
+
+/// A piece of evidence on one side of a relation.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EvidenceItem {
+    /// What the text does: `state`, `negation`, `denial`, `count`, `quantity`, `date`, `time`, `presupposition`, `verb`, `shared`.
+    pub role: String,
+    /// The text.
+    pub text: String,
+    /// Where it is in its document.
+    pub span: Span,
+}
+
+/// The evidence for a relation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Cues in claim `a`.
+    pub a: Vec<EvidenceItem>,
+    /// Cues in claim `b`.
+    pub b: Vec<EvidenceItem>,
+    /// Ids of referents both claims are about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared: Vec<String>,
+    /// The normalised values compared, `[a, b]` (e.g. `["2020-11-09", "2020-11-10"]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub values: Option<[String; 2]>,
+}
+
+/// A link between two claims.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relation {
+    /// Id of the first claim (the smaller id).
+    pub a: String,
+    /// Id of the second claim.
+    pub b: String,
+    /// Agree or contradict.
+    pub relation: RelationType,
+    /// What kind of agreement or contradiction.
+    pub kind: Kind,
+    /// One line saying why.
+    pub reason: String,
+    /// Cue spans on both sides and the values compared.
+    pub evidence: Evidence,
+    /// The point both claims are about, e.g. `state:closure` or `numeric:people:death`.
+    pub topic: String,
+    /// How each side answers the point, `[a, b]` (e.g. `["blocked", "not blocked"]`).
+    pub positions: [String; 2],
+}
+
+/// A candidate pair (or key) the comparison did not decide, and why.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Undecided {
+    /// First claim id (or empty for a key-level entry).
+    pub a: String,
+    /// Second claim id (or empty).
+    pub b: String,
+    /// Why no relation was given.
+    pub reason: String,
+}
+
+/// Measure groups: stems that say what a count counts.
+const MEASURES: &[(&str, &[&str])] = &[
+    (
+        "death",
+        &[
+            "die",
+            "kill",
+            "dead",
+            "death",
+            "fatal",
+            "fatality",
+            "fatalities",
+            "toll",
+            "perish",
+            "bodi",
+            "corps",
+            "lifeless",
+        ],
+    ),
+    ("injury", &["injur", "injuri", "wound", "hurt", "hospit", "hospitalis", "hospitaliz", "treat"]),
+    ("arrest", &["arrest", "detain", "detent", "custodi", "jail", "imprison", "taken"]),
+    ("missing", &["miss"]),
+    ("displacement", &["displac", "evacu", "flee", "homeless", "refuge"]),
+    ("damage", &["damag", "destroy", "destruct"]),
+    ("attendance", &["gather", "attend", "crowd", "ralli", "march", "turnout", "protest", "demonstr"]),
+];
+
+/// The measure group of a stem ("die" and "kill" are both `death`).
+pub(crate) fn measure_group(stem: &str) -> Option<&'static str> {
+    MEASURES.iter().find(|(_, stems)| stems.contains(&stem)).map(|(g, _)| *g)
+}
+
+/// Nouns that stand for a count of people, interchangeable as heads.
+const PEOPLE: &[&str] = &[
+    "peopl", "person", "civilian", "victim", "worker", "resid", "individu", "man", "men", "women", "child",
+    "children", "protest", "demonstr",
+];
+
+/// Verb stems too generic to identify an event.
+const GENERIC_VERBS: &[&str] = &[
+    "say", "tell", "be", "have", "do", "make", "go", "get", "includ", "accord", "includ", "take", "add",
+    "come", "becom", "seem", "continu", "remain", "give",
+];
+
+fn comparable(c: &Claim) -> bool {
+    !c.headline && c.modality != Modality::Question
+}
+
+fn assertive(c: &Claim) -> bool {
+    matches!(c.modality, Modality::Asserted | Modality::Hedged)
+}
+
+/// Compares all claims through the blocking index. Returns relations
+/// (ordered by claim ids) and undecided candidates.
+pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, Vec<Undecided>) {
+    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut terms: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        if !comparable(c) {
+            continue;
+        }
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for s in &c.states {
+            for t in s.themes.iter().take(3) {
+                keys.insert(format!("state:{}:{}", s.concept, t));
+            }
+            if s.themes.is_empty()
+                && let Some(t) = c.features.topics.first()
+            {
+                keys.insert(format!("state:{}:~{}", s.concept, t));
+            }
+        }
+        // Two-word terms, negated or not, for the negation detector: pairs
+        // are made only between a negated use and a plain use.
+        if assertive(c) {
+            for t in &c.features.terms {
+                let e = terms.entry(t.clone()).or_default();
+                if c.features.negated_terms.contains(t) { e.0.push(i) } else { e.1.push(i) }
+            }
+        }
+        for (qi, q) in c.quantities.iter().enumerate() {
+            if !matches!(q.kind, QuantityKind::Cardinal) {
+                continue;
+            }
+            if let Some(m) = c.features.measures.get(qi).and_then(|m| m.as_ref()) {
+                keys.insert(format!("qty:{m}"));
+            }
+        }
+        if c.dates.iter().any(|d| d.value != DateValue::Unresolved || d.time.is_some()) {
+            for v in &c.features.verbs {
+                if !GENERIC_VERBS.contains(&v.as_str()) {
+                    keys.insert(format!("date:{v}"));
+                }
+            }
+        }
+        if assertive(c) {
+            for v in &c.features.verbs {
+                if GENERIC_VERBS.contains(&v.as_str()) {
+                    continue;
+                }
+                for e in c.entities.iter().take(4) {
+                    keys.insert(format!("pred:{v}:{}", e.referent));
+                }
+            }
+        }
+        for k in keys {
+            index.entry(k).or_default().push(i);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut undecided = Vec::new();
+    for (key, posting) in &index {
+        if posting.len() > MAX_POSTINGS {
+            undecided.push(Undecided {
+                a: String::new(),
+                b: String::new(),
+                reason: format!(
+                    "key `{key}` is shared by {} claims; its pairs were not compared",
+                    posting.len()
+                ),
+            });
+            continue;
+        }
+        for (x, &i) in posting.iter().enumerate() {
+            for &j in &posting[x + 1..] {
+                let (a, b) = (&claims[i], &claims[j]);
+                if a.doc == b.doc && a.speaker.key() == b.speaker.key() {
+                    continue;
+                }
+                pairs.insert((i.min(j), i.max(j)));
+            }
+        }
+    }
+    for (term, (negated, plain)) in &terms {
+        if negated.is_empty() || plain.is_empty() {
+            continue;
+        }
+        if negated.len() * plain.len() > MAX_POSTINGS * 4 {
+            undecided.push(Undecided {
+                a: String::new(),
+                b: String::new(),
+                reason: format!(
+                    "term `{term}` is used by {} claims; its pairs were not compared",
+                    negated.len() + plain.len()
+                ),
+            });
+            continue;
+        }
+        for &i in negated {
+            for &j in plain {
+                let (a, b) = (&claims[i], &claims[j]);
+                if i != j && !(a.doc == b.doc && a.speaker.key() == b.speaker.key()) {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    let mut relations = Vec::new();
+    for (i, j) in pairs {
+        let (a, b) = (&claims[i], &claims[j]);
+        match compare_pair(a, b) {
+            Outcome::Related(r) => relations.push(r),
+            Outcome::Undecided(reason) => {
+                undecided.push(Undecided { a: a.id.clone(), b: b.id.clone(), reason })
+            }
+            Outcome::None => {}
+        }
+    }
+    undecided.sort();
+    (relations, undecided)
+}
+
+/// The result of comparing one pair.
+pub(crate) enum Outcome {
+    Related(Relation),
+    Undecided(String),
+    None,
+}
+
+/// Compares two claims: the first contradiction found, else the first agreement.
+pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
+    if a.id == b.id {
+        return Outcome::None;
+    }
+    let mut agreements = Vec::new();
+    let mut undecided = None;
+    let detectors: [fn(&Claim, &Claim) -> Found; 5] = [state, numeric, when, negation, restatement];
+    for detect in detectors {
+        match detect(a, b) {
+            Found::Contradict(r) => return Outcome::Related(r),
+            Found::Agree(r) => agreements.push(r),
+            Found::Undecided(why) => {
+                undecided.get_or_insert(why);
+            }
+            Found::Nothing => {}
+        }
+    }
+    // A date agreement between claims that also agree on a state is the more
+    // specific finding.
+    if let Some(r) =
+        agreements.iter().find(|r| r.kind == Kind::Date || r.kind == Kind::Time || r.kind == Kind::Numeric)
+    {
+        return Outcome::Related(r.clone());
+    }
+    if let Some(r) = agreements.into_iter().next() {
+        return Outcome::Related(r);
+    }
+    match undecided {
+        Some(why) => Outcome::Undecided(why),
+        None => Outcome::None,
+    }
+}
+
+enum Found {
+    Contradict(Relation),
+    Agree(Relation),
+    Undecided(String),
+    Nothing,
+}
+
+fn item(role: &str, m: &Marker) -> EvidenceItem {
+    EvidenceItem { role: role.to_string(), text: m.text.clone(), span: m.span }
+}
+
+fn ordered(a: &Claim, b: &Claim) -> bool {
+    id_order(&a.id) <= id_order(&b.id)
+}
+
+/// Sort key of a claim id `doc:n`: the doc, then n numerically.
+pub(crate) fn id_order(id: &str) -> (&str, usize) {
+    match id.rsplit_once(':') {
+        Some((d, n)) => (d, n.parse().unwrap_or(0)),
+        None => (id, 0),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn relation(
+    a: &Claim,
+    b: &Claim,
+    rel: RelationType,
+    kind: Kind,
+    reason: String,
+    mut ev: Evidence,
+    topic: String,
+    mut positions: [String; 2],
+) -> Relation {
+    if !ordered(a, b) {
+        std::mem::swap(&mut ev.a, &mut ev.b);
+        if let Some(v) = ev.values.as_mut() {
+            v.swap(0, 1);
+        }
+        positions.swap(0, 1);
+        return Relation {
+            a: b.id.clone(),
+            b: a.id.clone(),
+            relation: rel,
+            kind,
+            reason,
+            evidence: ev,
+            topic,
+            positions,
+        };
+    }
+    Relation { a: a.id.clone(), b: b.id.clone(), relation: rel, kind, reason, evidence: ev, topic, positions }
+}
+
+fn who(c: &Claim) -> String {
+    match c.speaker.kind {
+        crate::claim::SpeakerKind::Outlet => c.outlet.clone(),
+        _ => format!("{} (in {})", c.speaker.name, c.outlet),
+    }
+}
+
+// ---------------------------------------------------------------- states
+
+fn position_label(s: &StateAssertion) -> String {
+    if s.holds { s.label.clone() } else { format!("not {}", s.label) }
+}
+
+fn state_strength(s: &StateAssertion) -> u8 {
+    match s.basis {
+        Basis::Counted => 6,
+        Basis::Denied => 5,
+        Basis::Negated => 4,
+        Basis::Lexical => 3,
+        Basis::Movement => 2,
+        Basis::Presupposed => 1,
+    }
+}
+
+/// Whether a state belongs to an event concept (compared by what it acts on).
+fn is_event(s: &StateAssertion) -> bool {
+    !matches!(s.concept.as_str(), "closure" | "custody" | "life") && !s.concept.starts_with("user-")
+}
+
+/// The themes of a state, or the claim's topic when the state names none.
+fn topic_themes<'a>(c: &'a Claim, s: &'a StateAssertion) -> &'a [String] {
+    if s.themes.is_empty() { &c.features.topics } else { &s.themes }
+}
+
+/// Themes two states share, strongly: the first themes are equal, or at
+/// least two themes are shared.
+fn shared_themes(x: &StateAssertion, y: &StateAssertion) -> Vec<String> {
+    let shared: Vec<String> = x.themes.iter().filter(|t| y.themes.contains(t)).cloned().collect();
+    let first_equal = x.themes.first().is_some() && x.themes.first() == y.themes.first();
+    let first_shared = x.themes.first().is_some_and(|t| y.themes.iter().take(2).any(|u| u == t))
+        || y.themes.first().is_some_and(|t| x.themes.iter().take(2).any(|u| u == t));
+    if first_equal || first_shared || shared.len() >= 2 { shared } else { Vec::new() }
+}
+
+fn state(a: &Claim, b: &Claim) -> Found {
+    let mut best: Option<(u8, &StateAssertion, &StateAssertion, Vec<String>)> = None;
+    for x in &a.states {
+        for y in &b.states {
+            if x.concept != y.concept {
+                continue;
+            }
+            // A state that names nothing is about the document's topic.
+            // Events compare only when they act on the same thing.
+            if (x.object.is_some() || y.object.is_some() || is_event(x) || is_event(y))
+                && (x.object.is_none() || x.object != y.object)
+            {
+                continue;
+            }
+            let shared = if x.themes.is_empty() || y.themes.is_empty() {
+                let (tx, ty) = (topic_themes(a, x), topic_themes(b, y));
+                match (tx.first(), ty.first()) {
+                    (Some(p), Some(q)) if p == q => vec![p.clone()],
+                    _ => Vec::new(),
+                }
+            } else {
+                shared_themes(x, y)
+            };
+            if shared.is_empty() {
+                continue;
+            }
+            // Prefer a conflicting pair, then the strongest evidence.
+            let score = u8::from(x.holds != y.holds) * 20
+                + state_strength(x).max(state_strength(y)) * 2
+                + state_strength(x).min(state_strength(y));
+            if best.as_ref().is_none_or(|(s, ..)| score > *s) {
+                best = Some((score, x, y, shared));
+            }
+        }
+    }
+    let Some((_, x, y, shared)) = best else { return Found::Nothing };
+    let usable = |c: &Claim, s: &StateAssertion| s.basis == Basis::Presupposed || assertive(c);
+    if !usable(a, x) || !usable(b, y) {
+        return Found::Undecided(format!(
+            "{} is not asserted (hypothetical or directive)",
+            if usable(a, x) { &b.id } else { &a.id }
+        ));
+    }
+    let mut ev = Evidence { shared: shared.clone(), ..Evidence::default() };
+    for (side, s) in [(&mut ev.a, x), (&mut ev.b, y)] {
+        side.push(item("state", &s.cue));
+        if let Some(n) = &s.negation {
+            side.push(item(if s.basis == Basis::Denied { "denial" } else { "negation" }, n));
+        }
+        if let Some(c) = &s.count {
+            side.push(item("count", c));
+        }
+    }
+    let positions = [position_label(x), position_label(y)];
+    let topic = format!("state:{}", x.concept);
+    let subject = shared.first().cloned().unwrap_or_default();
+    if x.holds == y.holds {
+        let reason = format!("both say {subject} was {}: {} and {}", position_label(x), who(a), who(b));
+        return Found::Agree(relation(
+            a,
+            b,
+            RelationType::Agree,
+            Kind::Restatement,
+            reason,
+            ev,
+            topic,
+            positions,
+        ));
+    }
+    // The dissenting mechanism names the kind.
+    let bases = [x.basis, y.basis];
+    let kind = if bases.contains(&Basis::Counted) {
+        Kind::QuantityAgainstState
+    } else if bases.contains(&Basis::Denied) {
+        Kind::Denial
+    } else if bases.contains(&Basis::Negated) {
+        Kind::Negation
+    } else if bases.contains(&Basis::Presupposed) && !bases.contains(&Basis::Movement) {
+        Kind::Presupposition
+    } else {
+        Kind::Antonym
+    };
+    let describe = |c: &Claim, s: &StateAssertion| -> String {
+        let how = match s.basis {
+            Basis::Counted => format!("a count: {}", s.count.as_ref().map_or("", |c| c.text.as_str())),
+            Basis::Movement => format!("traffic moved (\"{}\")", s.cue.text),
+            Basis::Denied => format!(
+                "denies it was {} (\"{}\")",
+                s.label,
+                s.negation.as_ref().map_or("", |n| n.text.as_str())
+            ),
+            Basis::Negated => {
+                format!("\"{} {}\"", s.negation.as_ref().map_or("not", |n| n.text.as_str()), s.cue.text)
+            }
+            Basis::Presupposed => format!("\"{}\" presupposes {}", s.cue.text, position_label(s)),
+            Basis::Lexical => format!("\"{}\"", s.cue.text),
+        };
+        format!("{} says {} ({})", who(c), position_label(s), how)
+    };
+    let reason = format!("{subject}: {}; {}", describe(a, x), describe(b, y));
+    Found::Contradict(relation(a, b, RelationType::Contradict, kind, reason, ev, topic, positions))
+}
+
+// ---------------------------------------------------------------- numbers
+
+/// Printable value of a quantity interval.
+pub(crate) fn show_interval(q: &Quantity) -> String {
+    let v = &q.value;
+    let f = |x: f64| {
+        if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
+    };
+    if v.low == v.high {
+        f(v.low)
+    } else if v.high.is_infinite() {
+        format!("{}{}", if v.low_inclusive { "≥ " } else { "> " }, f(v.low))
+    } else if v.low <= 0.0 {
+        format!("{}{}", if v.high_inclusive { "≤ " } else { "< " }, f(v.high))
+    } else {
+        format!("{}–{}", f(v.low), f(v.high))
+    }
+}
+
+fn heads_compatible(a: &Quantity, b: &Quantity, ca: &[String], cb: &[String]) -> bool {
+    let h = |q: &Quantity| q.head.as_deref().map(crate::quantity::head_stem);
+    let stem = |s: String| crate::text::stem(&s);
+    match (h(a).map(stem), h(b).map(stem)) {
+        (Some(x), Some(y)) => x == y || PEOPLE.contains(&x.as_str()) && PEOPLE.contains(&y.as_str()),
+        (None, Some(y)) => PEOPLE.contains(&y.as_str()) && ca.iter().any(|w| measure_group(w).is_some()),
+        (Some(x), None) => PEOPLE.contains(&x.as_str()) && cb.iter().any(|w| measure_group(w).is_some()),
+        (None, None) => {
+            ca.iter().any(|w| measure_group(w).is_some()) && cb.iter().any(|w| measure_group(w).is_some())
+        }
+    }
+}
+
+fn overlaps(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (&a.value, &b.value);
+    let below = |hi: f64, hi_inc: bool, lo: f64, lo_inc: bool| hi < lo || (hi == lo && !(hi_inc && lo_inc));
+    !(below(x.high, x.high_inclusive, y.low, y.low_inclusive)
+        || below(y.high, y.high_inclusive, x.low, x.low_inclusive))
+}
+
+fn dates_compatible(a: &Claim, b: &Claim) -> bool {
+    fn resolved(c: &Claim) -> Vec<&DateValue> {
+        c.dates.iter().map(|d| &d.value).filter(|v| v.bounds().is_some()).collect()
+    }
+    let (da, db) = (resolved(a), resolved(b));
+    if da.is_empty() || db.is_empty() {
+        return true;
+    }
+    da.iter().any(|x| db.iter().any(|y| x.compatible(y) != Some(false)))
+}
+
+fn shared_referents(a: &Claim, b: &Claim) -> Vec<String> {
+    let ra: BTreeSet<&str> = a.entities.iter().map(|e| e.referent.as_str()).collect();
+    let rb: BTreeSet<&str> = b.entities.iter().map(|e| e.referent.as_str()).collect();
+    ra.intersection(&rb).map(|s| s.to_string()).collect()
+}
+
+fn numeric(a: &Claim, b: &Claim) -> Found {
+    if !assertive(a) || !assertive(b) {
+        return Found::Nothing;
+    }
+    let shared = shared_referents(a, b);
+    let both_have = !a.entities.is_empty() && !b.entities.is_empty();
+    if both_have && shared.is_empty() {
+        return Found::Nothing;
+    }
+    let mut agree: Option<Relation> = None;
+    for (i, x) in a.quantities.iter().enumerate() {
+        for (j, y) in b.quantities.iter().enumerate() {
+            if !matches!(x.kind, QuantityKind::Cardinal) || !matches!(y.kind, QuantityKind::Cardinal) {
+                continue;
+            }
+            let (mx, my) = (
+                a.features.measures.get(i).cloned().flatten(),
+                b.features.measures.get(j).cloned().flatten(),
+            );
+            let (Some(mx), Some(my)) = (mx, my) else { continue };
+            if mx != my {
+                continue;
+            }
+            let ctx_a = a.features.quantity_context.get(i).cloned().unwrap_or_default();
+            let ctx_b = b.features.quantity_context.get(j).cloned().unwrap_or_default();
+            let mut ca = ctx_a.clone();
+            ca.push(mx.clone());
+            let mut cb = ctx_b.clone();
+            cb.push(my.clone());
+            if !heads_compatible(x, y, &ca, &cb) {
+                continue;
+            }
+            if !dates_compatible(a, b) {
+                return Found::Undecided("same measure but the claims are dated differently".to_string());
+            }
+            let what = x.head.clone().or(y.head.clone()).unwrap_or_else(|| mx.clone());
+            let values = [show_interval(x), show_interval(y)];
+            let ev = Evidence {
+                a: vec![EvidenceItem { role: "quantity".into(), text: x.text.clone(), span: x.span }],
+                b: vec![EvidenceItem { role: "quantity".into(), text: y.text.clone(), span: y.span }],
+                shared: shared.clone(),
+                values: Some(values.clone()),
+            };
+            let topic = format!("numeric:{mx}");
+            if overlaps(x, y) {
+                if agree.is_none() {
+                    let reason = format!(
+                        "{what} ({mx}): {} says {}, {} says {}; compatible",
+                        who(a),
+                        values[0],
+                        who(b),
+                        values[1]
+                    );
+                    agree =
+                        Some(relation(a, b, RelationType::Agree, Kind::Numeric, reason, ev, topic, values));
+                }
+            } else {
+                let reason = format!(
+                    "{what} ({mx}): {} says {}, {} says {}; the figures cannot both hold",
+                    who(a),
+                    values[0],
+                    who(b),
+                    values[1]
+                );
+                return Found::Contradict(relation(
+                    a,
+                    b,
+                    RelationType::Contradict,
+                    Kind::Numeric,
+                    reason,
+                    ev,
+                    topic,
+                    values,
+                ));
+            }
+        }
+    }
+    agree.map_or(Found::Nothing, Found::Agree)
+}
+
+// ---------------------------------------------------------------- dates and times
+
+fn show_date(v: &DateValue) -> String {
+    match v {
+        DateValue::Day(d) => d.to_string(),
+        DateValue::Month { year, month } => format!("{year:04}-{month:02}"),
+        DateValue::Year(y) => format!("{y}"),
+        DateValue::Range { start, end } => format!("{start}/{end}"),
+        DateValue::Unresolved => "unresolved".to_string(),
+    }
+}
+
+fn is_day(v: &DateValue) -> bool {
+    matches!(v, DateValue::Day(_))
+}
+
+fn when(a: &Claim, b: &Claim) -> Found {
+    if !assertive(a) || !assertive(b) {
+        return Found::Nothing;
+    }
+    let verbs: Vec<&String> = a
+        .features
+        .verbs
+        .iter()
+        .filter(|v| !GENERIC_VERBS.contains(&v.as_str()) && b.features.verbs.contains(v))
+        .collect();
+    let Some(verb) = verbs.first() else { return Found::Nothing };
+    let shared = shared_referents(a, b);
+    if !a.entities.is_empty() && !b.entities.is_empty() && shared.is_empty() {
+        return Found::Nothing;
+    }
+    // The event itself must not be negated on either side.
+    if a.features.negated.contains(verb) || b.features.negated.contains(verb) {
+        return Found::Nothing;
+    }
+    // Times of day first (same day or undated).
+    for x in a.dates.iter().filter(|d| d.time.is_some()) {
+        for y in b.dates.iter().filter(|d| d.time.is_some()) {
+            if x.value.compatible(&y.value) == Some(false) {
+                continue;
+            }
+            let (tx, ty) =
+                (x.time.as_ref().map(|t| (t.start, t.end)), y.time.as_ref().map(|t| (t.start, t.end)));
+            let (Some((sx, ex)), Some((sy, ey))) = (tx, ty) else { continue };
+            let values = [format!("{sx}–{ex}"), format!("{sy}–{ey}")].map(|s| {
+                let (l, r) = s.split_once('–').unwrap_or((&s, &s));
+                if l == r { short_time(l) } else { format!("{}–{}", short_time(l), short_time(r)) }
+            });
+            let ev = Evidence {
+                a: vec![EvidenceItem { role: "time".into(), text: x.text.clone(), span: x.span }],
+                b: vec![EvidenceItem { role: "time".into(), text: y.text.clone(), span: y.span }],
+                shared: shared.clone(),
+                values: Some(values.clone()),
+            };
+            let topic = format!("time:{verb}");
+            let disjoint = ex < sy || ey < sx;
+            let reason =
+                format!("time of \"{verb}\": {} says {}, {} says {}", who(a), values[0], who(b), values[1]);
+            return if disjoint {
+                Found::Contradict(relation(
+                    a,
+                    b,
+                    RelationType::Contradict,
+                    Kind::Time,
+                    reason,
+                    ev,
+                    topic,
+                    values,
+                ))
+            } else {
+                Found::Agree(relation(a, b, RelationType::Agree, Kind::Time, reason, ev, topic, values))
+            };
+        }
+    }
+    for x in a.dates.iter().filter(|d| d.value.bounds().is_some()) {
+        for y in b.dates.iter().filter(|d| d.value.bounds().is_some()) {
+            let values = [show_date(&x.value), show_date(&y.value)];
+            let ev = Evidence {
+                a: vec![EvidenceItem { role: "date".into(), text: x.text.clone(), span: x.span }],
+                b: vec![EvidenceItem { role: "date".into(), text: y.text.clone(), span: y.span }],
+                shared: shared.clone(),
+                values: Some(values.clone()),
+            };
+            let topic = format!("date:{verb}");
+            match x.value.compatible(&y.value) {
+                Some(false) if is_day(&x.value) && is_day(&y.value) => {
+                    let reason = format!(
+                        "date of \"{verb}\": {} says {}, {} says {}",
+                        who(a),
+                        values[0],
+                        who(b),
+                        values[1]
+                    );
+                    return Found::Contradict(relation(
+                        a,
+                        b,
+                        RelationType::Contradict,
+                        Kind::Date,
+                        reason,
+                        ev,
+                        topic,
+                        values,
+                    ));
+                }
+                Some(true) if is_day(&x.value) && is_day(&y.value) && x.value == y.value => {
+                    let reason = format!("date of \"{verb}\": both say {}", values[0]);
+                    return Found::Agree(relation(
+                        a,
+                        b,
+                        RelationType::Agree,
+                        Kind::Date,
+                        reason,
+                        ev,
+                        topic,
+                        values,
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+    Found::Nothing
+}
+
+fn short_time(t: &str) -> String {
+    t.split(':').take(2).collect::<Vec<_>>().join(":")
+}
+
+// ---------------------------------------------------------------- negation, restatement
+
+fn jaccard(a: &[String], b: &[String]) -> (f64, usize) {
+    let x: BTreeSet<&String> = a.iter().collect();
+    let y: BTreeSet<&String> = b.iter().collect();
+    let inter = x.intersection(&y).count();
+    let union = x.union(&y).count();
+    (if union == 0 { 0.0 } else { inter as f64 / union as f64 }, inter)
+}
+
+/// Negated status of two-word terms in a claim: `(term, negated)`.
+fn terms(c: &Claim) -> Vec<(String, bool)> {
+    c.features.terms.iter().map(|t| (t.clone(), c.features.negated_terms.contains(t))).collect()
+}
+
+fn negation(a: &Claim, b: &Claim) -> Found {
+    if !assertive(a) || !assertive(b) {
+        return Found::Nothing;
+    }
+    if let Some(found) = negated_term(a, b) {
+        return found;
+    }
+    if a.polarity == b.polarity {
+        return Found::Nothing;
+    }
+    // States already decide claims about a concept.
+    if !a.states.is_empty() && !b.states.is_empty() {
+        return Found::Nothing;
+    }
+    let verbs: Vec<&String> = a
+        .features
+        .verbs
+        .iter()
+        .filter(|v| !GENERIC_VERBS.contains(&v.as_str()) && b.features.verbs.contains(v))
+        .collect();
+    let Some(verb) = verbs.first() else { return Found::Nothing };
+    let shared = shared_referents(a, b);
+    if shared.is_empty() {
+        return Found::Nothing;
+    }
+    let (j, inter) = jaccard(&a.features.stems, &b.features.stems);
+    if j < 0.3 || inter < 3 {
+        return Found::Nothing;
+    }
+    let (neg, pos) = if a.polarity == Polarity::Negative { (a, b) } else { (b, a) };
+    let mut ev = Evidence { shared: shared.clone(), ..Evidence::default() };
+    let neg_items: Vec<EvidenceItem> = neg.negations.iter().map(|m| item("negation", m)).collect();
+    let verb_items = |c: &Claim| -> Vec<EvidenceItem> {
+        let lower = c.text.to_lowercase();
+        let _ = lower;
+        Vec::new()
+    };
+    if std::ptr::eq(neg, a) {
+        ev.a = neg_items;
+        ev.b = verb_items(b);
+    } else {
+        ev.b = neg_items;
+        ev.a = verb_items(a);
+    }
+    let positions = if std::ptr::eq(neg, a) {
+        [format!("not {verb}"), verb.to_string()]
+    } else {
+        [verb.to_string(), format!("not {verb}")]
+    };
+    let reason = format!(
+        "\"{verb}\" about {}: {} negates it (\"{}\"), {} affirms it",
+        shared.join(", "),
+        who(neg),
+        neg.negations.first().map_or("", |m| m.text.as_str()),
+        who(pos)
+    );
+    Found::Contradict(relation(
+        a,
+        b,
+        RelationType::Contradict,
+        Kind::Negation,
+        reason,
+        ev,
+        format!("negation:{verb}"),
+        positions,
+    ))
+}
+
+/// A two-word term both claims use, negated (or denied) in one and plainly in
+/// the other: "did not use tear gas" against "fired tear gas".
+fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
+    if !a.states.is_empty() && !b.states.is_empty() {
+        return None;
+    }
+    let (ta, tb) = (terms(a), terms(b));
+    let hit = ta.iter().find_map(|(t, na)| {
+        tb.iter().find(|(u, nb)| u == t && na != nb).map(|(_, nb)| (t.clone(), *na, *nb))
+    })?;
+    let (term, na, _) = hit;
+    let (neg, pos) = if na { (a, b) } else { (b, a) };
+    let kind = if neg.denial.is_some() { Kind::Denial } else { Kind::Negation };
+    let cue = neg.denial.as_ref().or(neg.negations.first());
+    let mut ev = Evidence { shared: shared_referents(a, b), ..Evidence::default() };
+    let neg_items: Vec<EvidenceItem> =
+        cue.map(|m| item(if kind == Kind::Denial { "denial" } else { "negation" }, m)).into_iter().collect();
+    if na {
+        ev.a = neg_items;
+    } else {
+        ev.b = neg_items;
+    }
+    let label = term.clone();
+    let positions =
+        if na { [format!("not {label}"), label.clone()] } else { [label.clone(), format!("not {label}")] };
+    let reason = format!(
+        "\"{label}\": {} {} it (\"{}\"), {} affirms it",
+        who(neg),
+        if kind == Kind::Denial { "denies" } else { "negates" },
+        cue.map_or("", |m| m.text.as_str()),
+        who(pos)
+    );
+    Some(Found::Contradict(relation(
+        a,
+        b,
+        RelationType::Contradict,
+        kind,
+        reason,
+        ev,
+        format!("term:{term}"),
+        positions,
+    )))
+}
+
+fn restatement(a: &Claim, b: &Claim) -> Found {
+    if a.polarity != b.polarity || !assertive(a) || !assertive(b) {
+        return Found::Nothing;
+    }
+    let (j, inter) = jaccard(&a.features.stems, &b.features.stems);
+    if j < 0.5 || inter < 4 {
+        return Found::Nothing;
+    }
+    let shared = shared_referents(a, b);
+    let ev = Evidence { shared, ..Evidence::default() };
+    let reason =
+        format!("{} and {} say the same in other words ({inter} content words shared)", who(a), who(b));
+    let topic =
+        format!("restatement:{}", a.features.stems.iter().take(3).cloned().collect::<Vec<_>>().join("-"));
+    Found::Agree(relation(
+        a,
+        b,
+        RelationType::Agree,
+        Kind::Restatement,
+        reason,
+        ev,
+        topic,
+        ["same".into(), "same".into()],
+    ))
+}
+
+/// Map from claim id to index, for lookups.
+pub(crate) fn id_index(claims: &[Claim]) -> HashMap<&str, usize> {
+    claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect()
+}

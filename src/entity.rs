@@ -1,0 +1,1126 @@
+//! Entities: name mentions in each document, and their resolution to
+//! referents across the corpus.
+//!
+//! A *mention* is a run of capitalised words ("International Committee of
+//! the Red Cross", "Tessa Bridge"), optionally closed by a lowercase class
+//! noun ("the Tessa bridge", "the Dravia economic region"). Titles are split
+//! off ("Prime Minister Mara Ostrov" is the person "Mara Ostrov" with the
+//! title "Prime Minister"). Demonyms ("Velmoran") point to the place they are
+//! derived from when the corpus names it.
+//!
+//! Mentions resolve to *referents* by these rules, each general:
+//! 1. the same normalised name;
+//! 2. aliases from a user lexicon;
+//! 3. aliases a text states: "X (or Y)", "X (Y)", "X, also known as Y",
+//!    "X (known locally as Y)";
+//! 4. acronyms of a name in the same document ("ICRC" for "International
+//!    Committee of the Red Cross");
+//! 5. a surname alone, for the one person in the corpus with that surname;
+//! 6. a hyphenated name "P-Q" and "Q" when "P" is never a name on its own;
+//! 7. "Q region" (an area noun) and "Q";
+//! 8. two names with the same kind of class noun (roads, corridors and
+//!    routes; bridges; rivers; facilities; …) that share a distinctive word:
+//!    a word that the corpus never writes in lowercase ("Tessa bridge" and
+//!    "Tessa-Morrow bridge").
+//!
+//! Definite descriptions ("the road", "the region") resolve to the last
+//! mention of the same class in the same document.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{Entry, Lexicon, name_key};
+use crate::prepare::Prepared;
+use crate::segment::SentenceKind;
+use crate::span::Span;
+use crate::text::{Token, TokenKind};
+
+/// What kind of thing a referent is, as far as the text shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    /// A person (named with a title, or speaking).
+    Person,
+    /// A body: ministry, court, company, outlet, army, …
+    Organization,
+    /// A place (named with a class noun such as "river", "region", "road").
+    Place,
+    /// Anything else, or not determinable.
+    Other,
+}
+
+/// Class nouns that can close a place name, grouped by what they name.
+const CLASS_NOUNS: &[(&str, &[&str])] = &[
+    (
+        "route",
+        &[
+            "corridor",
+            "road",
+            "highway",
+            "route",
+            "motorway",
+            "passage",
+            "passageway",
+            "link",
+            "crossing",
+            "railway",
+            "railroad",
+            "pipeline",
+            "expressway",
+            "freeway",
+            "avenue",
+            "street",
+            "boulevard",
+            "lane",
+            "trail",
+            "tunnel",
+        ],
+    ),
+    ("bridge", &["bridge", "span", "viaduct", "overpass"]),
+    (
+        "area",
+        &[
+            "region",
+            "province",
+            "district",
+            "territory",
+            "area",
+            "zone",
+            "oblast",
+            "county",
+            "governorate",
+            "prefecture",
+            "canton",
+            "municipality",
+            "valley",
+            "peninsula",
+            "enclave",
+            "exclave",
+        ],
+    ),
+    (
+        "facility",
+        &[
+            "checkpoint",
+            "port",
+            "harbor",
+            "harbour",
+            "airport",
+            "plant",
+            "dam",
+            "mine",
+            "base",
+            "station",
+            "hospital",
+            "prison",
+            "camp",
+            "factory",
+            "refinery",
+            "terminal",
+            "depot",
+            "reactor",
+            "mill",
+        ],
+    ),
+    ("water", &["river", "lake", "sea", "bay", "strait", "gulf", "canal", "reservoir", "creek", "ocean"]),
+    (
+        "settlement",
+        &[
+            "city",
+            "town",
+            "village",
+            "settlement",
+            "capital",
+            "suburb",
+            "neighborhood",
+            "neighbourhood",
+            "quarter",
+        ],
+    ),
+    (
+        "site",
+        &[
+            "square",
+            "park",
+            "stadium",
+            "building",
+            "palace",
+            "market",
+            "mall",
+            "school",
+            "church",
+            "mosque",
+            "cathedral",
+            "monument",
+            "memorial",
+            "field",
+            "deposit",
+            "deposits",
+            "mountain",
+            "mountains",
+            "hill",
+            "island",
+            "islands",
+        ],
+    ),
+];
+
+const MONTHS_DAYS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words that qualify a title ("Interior Minister", "Acting President").
+const TITLE_MODIFIERS: &[&str] = &[
+    "interior",
+    "foreign",
+    "defense",
+    "defence",
+    "finance",
+    "justice",
+    "health",
+    "economy",
+    "energy",
+    "trade",
+    "education",
+    "transport",
+    "agriculture",
+    "environment",
+    "culture",
+    "labour",
+    "labor",
+    "emergency",
+    "emergencies",
+    "prime",
+    "deputy",
+    "vice",
+    "acting",
+    "former",
+    "chief",
+    "senior",
+    "top",
+    "state",
+    "first",
+    "assistant",
+    "associate",
+    "executive",
+    "general",
+    "regional",
+    "district",
+    "police",
+    "army",
+    "military",
+    "press",
+    "security",
+    "intelligence",
+    "interim",
+    "outgoing",
+    "incoming",
+];
+
+/// Words that often start generic capitalised phrases but are no names.
+const NOT_NAME_STARTS: &[&str] =
+    &["get", "read", "subscribe", "follow", "share", "click", "sign", "watch", "listen"];
+
+/// Which class group a lowercase noun belongs to.
+pub(crate) fn class_of(norm: &str) -> Option<&'static str> {
+    let singular = norm.strip_suffix('s').filter(|s| s.len() > 3);
+    CLASS_NOUNS
+        .iter()
+        .find_map(|(group, words)| words.iter().any(|w| *w == norm || Some(*w) == singular).then_some(*group))
+}
+
+/// A name mention in one document.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub doc: usize,
+    pub sentence: usize,
+    pub span: Span,
+    pub toks: Range<usize>,
+    /// The name as written (no leading "the").
+    pub surface: String,
+    /// Normalised key (see [`name_key`]), initials dropped for persons.
+    pub key: String,
+    /// Norms of the name words, hyphenated words split, class noun excluded.
+    pub words: Vec<String>,
+    /// Class group of the closing class noun, if any.
+    pub class: Option<&'static str>,
+    pub kind: EntityKind,
+    /// Title words, e.g. "Prime Minister".
+    pub title: Option<String>,
+    /// This mention is a demonym ("Velmoran"), not a name.
+    pub demonym: bool,
+    /// This mention is a definite description ("the road") resolved later.
+    pub description: bool,
+    /// Resolved referent index (set by [`resolve`]).
+    pub referent: Option<usize>,
+}
+
+/// A referent: one person, body, place or thing, with every name used for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Referent {
+    /// Stable id derived from the canonical name, e.g. `tessa-bridge`.
+    pub id: String,
+    /// The canonical name: the name used by most documents.
+    pub name: String,
+    /// What kind of thing it is.
+    pub kind: EntityKind,
+    /// Each distinct name, with the documents that use it.
+    pub names: Vec<NameUse>,
+}
+
+/// One name of a referent and who uses it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameUse {
+    /// The name as most often written.
+    pub name: String,
+    /// Ids of the documents that use this name.
+    pub docs: Vec<String>,
+    /// How many times it is used.
+    pub mentions: usize,
+}
+
+/// Corpus vocabulary: words seen in lowercase anywhere, and words seen
+/// capitalised inside a sentence (not at its start).
+#[derive(Debug, Default)]
+pub(crate) struct Vocabulary {
+    pub lower: HashSet<String>,
+    pub midcap: HashSet<String>,
+}
+
+impl Vocabulary {
+    pub fn contains(&self, w: &str) -> bool {
+        self.lower.contains(w)
+    }
+}
+
+/// Builds the corpus [`Vocabulary`].
+pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
+    let mut v = Vocabulary::default();
+    for d in docs {
+        for s in &d.sentences {
+            if s.kind != SentenceKind::Body {
+                continue;
+            }
+            let mut first = true;
+            for t in &d.tokens[s.toks.clone()] {
+                if !t.is_word() {
+                    continue;
+                }
+                if !t.capitalized {
+                    v.lower.insert(t.norm.clone());
+                } else if !first {
+                    v.midcap.insert(t.norm.clone());
+                }
+                first = false;
+            }
+        }
+    }
+    v
+}
+
+fn is_demonym_like(norm: &str) -> bool {
+    let n = norm.trim_end_matches("'s");
+    ["an", "ian", "ese", "ish", "i", "ic", "ans", "ians", "is", "ese", "ch"].iter().any(|s| n.ends_with(s))
+        && n.len() > 3
+}
+
+/// Whether token `i` can start or continue a name.
+fn is_name_word(t: &Token) -> bool {
+    t.is_word() && t.capitalized && !MONTHS_DAYS.contains(&t.norm.as_str())
+}
+
+/// Finds name mentions in one prepared document.
+pub(crate) fn find_mentions(
+    doc: usize,
+    text: &str,
+    p: &Prepared,
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (si, s) in p.sentences.iter().enumerate() {
+        if s.kind != SentenceKind::Body {
+            continue;
+        }
+        let toks = &p.tokens[s.toks.clone()];
+        let base = s.toks.start;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !is_name_word(t) {
+                i += 1;
+                continue;
+            }
+            let initial = toks[..i].iter().all(|x| !x.is_word());
+            // A sentence-initial capitalised word followed by a lowercase
+            // content word is a common noun ("Shipping agents said") unless
+            // the corpus capitalises it elsewhere too.
+            let modifier_of_common_noun = || {
+                toks.get(i + 1).is_some_and(|n| {
+                    n.is_word()
+                        && !n.capitalized
+                        && !lex.is_function_word(&n.norm)
+                        && !n.norm.ends_with("ed")
+                        && !matches!(
+                            n.norm.as_str(),
+                            "says"
+                                | "said"
+                                | "told"
+                                | "has"
+                                | "had"
+                                | "is"
+                                | "was"
+                                | "will"
+                                | "would"
+                                | "could"
+                                | "can"
+                                | "may"
+                                | "must"
+                                | "should"
+                        )
+                }) && !vocab.midcap.contains(&t.norm)
+                    && !is_demonym_like(&t.norm)
+            };
+            if initial
+                && (lex.is_function_word(&t.norm)
+                    || vocab.contains(&t.norm)
+                    || NOT_NAME_STARTS.contains(&t.norm.as_str())
+                    || modifier_of_common_noun())
+            {
+                i += 1;
+                continue;
+            }
+            if lex.is_function_word(&t.norm) {
+                i += 1;
+                continue;
+            }
+            // Extend the run.
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end < toks.len() && is_name_word(&toks[end]) && !lex.is_function_word(&toks[end].norm) {
+                    end += 1;
+                    continue;
+                }
+                // Connectors: "of", "of the", "for", "for the", "de", "&".
+                let conn = |k: usize| toks.get(k).map(|x| x.norm.as_str());
+                // A plural possessive inside a name: "Dockworkers’ Union".
+                if conn(end) == Some("'")
+                    && toks[end - 1].norm.ends_with('s')
+                    && toks.get(end + 1).is_some_and(is_name_word)
+                {
+                    end += 2;
+                    continue;
+                }
+                let mut skip = 0;
+                if matches!(conn(end), Some("of" | "for" | "de" | "&" | "on")) {
+                    skip = 1;
+                    if conn(end + 1) == Some("the") {
+                        skip = 2;
+                    }
+                }
+                if skip > 0 && toks.get(end + skip).is_some_and(is_name_word) {
+                    end += skip + 1;
+                    continue;
+                }
+                // "and" inside an organisation name: "Ecology and Natural Resources Ministry".
+                if conn(end) == Some("and") {
+                    let mut k = end + 1;
+                    while k < toks.len() && is_name_word(&toks[k]) {
+                        k += 1;
+                    }
+                    if k > end + 1
+                        && matches!(p.lookup(lex, base + k - 1, base + k).first(), Some((_, Entry::OrgHead)))
+                    {
+                        end = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+            // Optional lowercase class noun, possibly after one lowercase adjective.
+            let mut class = None;
+            let mut class_end = end;
+            for skip in 0..2 {
+                if let Some(c) = toks.get(end + skip).filter(|x| x.is_word() && !x.capitalized) {
+                    if let Some(g) = class_of(&c.norm) {
+                        class = Some(g);
+                        class_end = end + skip + 1;
+                        break;
+                    }
+                    if skip == 0 && (lex.is_function_word(&c.norm) || c.norm.ends_with("ed")) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            let single_demonym = end == start + 1
+                && class.is_none()
+                && is_demonym_like(&toks[start].norm)
+                && toks
+                    .get(end)
+                    .is_some_and(|x| x.is_word() && !x.capitalized && !lex.is_function_word(&x.norm));
+            let run = Run {
+                start: base + start,
+                end: base + end,
+                class_end: base + class_end,
+                class,
+                demonym: single_demonym,
+            };
+            emit_run(&mut out, doc, si, text, p, lex, vocab, run);
+            i = class_end.max(end);
+        }
+        // Definite descriptions "the <class noun>".
+        for k in 1..toks.len() {
+            if toks[k - 1].norm == "the"
+                && toks[k].is_word()
+                && !toks[k].capitalized
+                && let Some(g) = class_of(&toks[k].norm)
+                && !toks.get(k + 1).is_some_and(|x| x.norm == "of")
+            {
+                let span = toks[k - 1].span.cover(toks[k].span);
+                out.push(Mention {
+                    doc,
+                    sentence: si,
+                    span,
+                    toks: base + k - 1..base + k + 1,
+                    surface: span.slice(text).to_string(),
+                    key: String::new(),
+                    words: Vec::new(),
+                    class: Some(g),
+                    kind: EntityKind::Place,
+                    title: None,
+                    demonym: false,
+                    description: true,
+                    referent: None,
+                });
+            }
+        }
+    }
+    // Lowercase titles right before a name: "spokeswoman Mara Ostrov".
+    for m in out.iter_mut() {
+        if m.title.is_none() && !m.demonym && !m.description && m.toks.start > 0 {
+            if matches!(p.lookup(lex, m.toks.start - 1, m.toks.start).first(), Some((_, Entry::Title)))
+                && m.class.is_none()
+            {
+                m.title = Some(p.tokens[m.toks.start - 1].norm.clone());
+                m.kind = EntityKind::Person;
+            }
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// A run of name tokens found in a sentence.
+struct Run {
+    start: usize,
+    end: usize,
+    class_end: usize,
+    class: Option<&'static str>,
+    demonym: bool,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit_run(
+    out: &mut Vec<Mention>,
+    doc: usize,
+    si: usize,
+    text: &str,
+    p: &Prepared,
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+    run: Run,
+) {
+    let Run { start, end, class_end, class, demonym } = run;
+    // Split titles: [qualifier] Title+ [of X] [Name].
+    let mut title_ranges: Vec<Range<usize>> = Vec::new();
+    let mut k = start;
+    while k < end {
+        let found = p.lookup(lex, k, end);
+        if let Some(&(n, _)) = found.iter().find(|(_, e)| matches!(e, Entry::Title)) {
+            title_ranges.push(k..k + n);
+            k += n;
+        } else {
+            k += 1;
+        }
+    }
+    let push = |out: &mut Vec<Mention>,
+                a: usize,
+                b: usize,
+                cls_end: usize,
+                title: Option<String>,
+                kind_hint: Option<EntityKind>,
+                demonym: bool| {
+        if a >= b {
+            return;
+        }
+        let toks = &p.tokens[a..cls_end.max(b)];
+        let span = toks[0].span.cover(toks[toks.len() - 1].span);
+        let surface = span.slice(text).to_string();
+        let words: Vec<String> = p.tokens[a..b]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !lex.is_function_word(&t.norm))
+            .flat_map(|t| t.norm.split('-').map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        let has_org = (a..b).any(|k| matches!(p.lookup(lex, k, k + 1).first(), Some((_, Entry::OrgHead))));
+        let cls =
+            if cls_end > b { class } else { p.tokens[b - 1..b].first().and_then(|t| class_of(&t.norm)) };
+        let kind = kind_hint.unwrap_or(if has_org {
+            EntityKind::Organization
+        } else if cls.is_some() {
+            EntityKind::Place
+        } else {
+            EntityKind::Other
+        });
+        let mut key = name_key(&surface);
+        if kind == EntityKind::Person {
+            key =
+                key.split(' ').filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect::<Vec<_>>().join(" ");
+        }
+        out.push(Mention {
+            doc,
+            sentence: si,
+            span,
+            toks: a..cls_end.max(b),
+            surface,
+            key,
+            words,
+            class: cls,
+            kind,
+            title,
+            demonym,
+            description: false,
+            referent: None,
+        });
+    };
+    if title_ranges.is_empty() {
+        push(out, start, end, class_end, None, None, demonym);
+        return;
+    }
+    let mut first = title_ranges[0].start;
+    let last = title_ranges[title_ranges.len() - 1].end;
+    // Words like "Interior" or "Velmoran" before a title belong to it.
+    while first > start && {
+        let w = p.tokens[first - 1].norm.as_str();
+        vocab.contains(w) || TITLE_MODIFIERS.contains(&w) || is_demonym_like(w)
+    } {
+        first -= 1;
+        if is_demonym_like(&p.tokens[first].norm) {
+            push(out, first, first + 1, first + 1, None, None, true);
+        }
+    }
+    let title_text =
+        Span::new(p.tokens[first].span.start, p.tokens[last - 1].span.end).slice(text).to_string();
+    // Qualifier before the first title ("Velmoran", "Interior Ministry").
+    if first > start {
+        let demonym_q = first == start + 1 && is_demonym_like(&p.tokens[start].norm);
+        push(out, start, first, first, None, None, demonym_q);
+    }
+    // "of X" after the title: affiliation; the name is the last 1-3 words.
+    let mut name_start = last;
+    if name_start < end && p.tokens[name_start].norm == "of" {
+        let rest = end - name_start - 1;
+        let name_len = if rest >= 3 { 2 } else { 0 };
+        let aff_start =
+            name_start + 1 + usize::from(p.tokens.get(name_start + 1).is_some_and(|t| t.norm == "the"));
+        let aff_end = end - name_len;
+        if aff_end > aff_start {
+            push(out, aff_start, aff_end, aff_end, None, None, false);
+        }
+        name_start = end - name_len;
+    }
+    if name_start < end {
+        push(out, name_start, end, class_end, Some(title_text), Some(EntityKind::Person), false);
+    }
+}
+
+/// A simple union-find over indices.
+struct Dsu(Vec<usize>);
+
+impl Dsu {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut y = x;
+        while self.0[y] != r {
+            let next = self.0[y];
+            self.0[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Stated aliases in a document: pairs of mention indices (into `mentions`).
+fn stated_aliases(p: &Prepared, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let names: Vec<usize> =
+        (0..mentions.len()).filter(|&i| !mentions[i].description && !mentions[i].demonym).collect();
+    for w in names.windows(2) {
+        let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
+        if a.sentence != b.sentence || b.toks.start < a.toks.end {
+            continue;
+        }
+        let between: Vec<&str> = p.tokens[a.toks.end..b.toks.start].iter().map(|t| t.norm.as_str()).collect();
+        let paren = between.first() == Some(&"(")
+            && between[1..].iter().all(|w| {
+                matches!(
+                    *w,
+                    "or" | "also"
+                        | "known"
+                        | "as"
+                        | "aka"
+                        | "formerly"
+                        | "locally"
+                        | "called"
+                        | "officially"
+                        | "the"
+                        | "a.k.a."
+                        | "in"
+                )
+            });
+        let comma = between.first() == Some(&",")
+            && between.len() >= 3
+            && matches!(
+                &between[1..],
+                ["also", "known", "as"]
+                    | ["known", "as"]
+                    | ["or"]
+                    | ["formerly"]
+                    | ["known", "locally", "as"]
+                    | ["also", "called"]
+                    | ["called"]
+            );
+        let comma_or = between == [",", "or"] || between == ["(", "or"];
+        if (paren || comma || comma_or)
+            && !(a.kind == EntityKind::Person && b.kind == EntityKind::Organization)
+        {
+            out.push((w[0], w[1]));
+        }
+    }
+    out
+}
+
+fn initials(words: &[String]) -> String {
+    words.iter().filter_map(|w| w.chars().next()).collect()
+}
+
+/// Resolves mentions across documents to referents. Sets
+/// `Mention::referent` and returns the referents, ordered by id.
+pub(crate) fn resolve(
+    mentions: &mut [Vec<Mention>],
+    docs: &[Prepared],
+    doc_ids: &[String],
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+) -> Vec<Referent> {
+    // Keys get indices in sorted order so everything is deterministic.
+    let keys: BTreeSet<String> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| !m.description && !m.demonym && !m.key.is_empty())
+        .map(|m| m.key.clone())
+        .chain(lex.aliases().iter().flatten().map(|n| name_key(n)))
+        .collect();
+    let keys: Vec<String> = keys.into_iter().collect();
+    let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
+    let mut dsu = Dsu((0..keys.len()).collect());
+    // Per key facts.
+    let mut kind_votes: Vec<BTreeMap<EntityKind, usize>> = vec![BTreeMap::new(); keys.len()];
+    let mut class_of_key: Vec<Option<&'static str>> = vec![None; keys.len()];
+    let mut words_of_key: Vec<Vec<String>> = vec![Vec::new(); keys.len()];
+    for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
+        let k = index[m.key.as_str()];
+        *kind_votes[k].entry(m.kind).or_default() += 1;
+        class_of_key[k] = class_of_key[k].or(m.class);
+        if words_of_key[k].is_empty() {
+            words_of_key[k] = m.words.clone();
+        }
+    }
+    let is_person =
+        |k: usize, votes: &[BTreeMap<EntityKind, usize>]| votes[k].contains_key(&EntityKind::Person);
+    // 2. user aliases
+    for group in lex.aliases() {
+        let ids: Vec<usize> = group.iter().filter_map(|n| index.get(name_key(n).as_str()).copied()).collect();
+        for w in ids.windows(2) {
+            dsu.union(w[0], w[1]);
+        }
+    }
+    // 3. stated aliases; 4. acronyms within a document
+    for (d, ms) in mentions.iter().enumerate() {
+        for (a, b) in stated_aliases(&docs[d], ms) {
+            dsu.union(index[ms[a].key.as_str()], index[ms[b].key.as_str()]);
+        }
+        let long: Vec<&Mention> =
+            ms.iter().filter(|m| m.words.len() >= 2 && !m.demonym && !m.description).collect();
+        for m in ms.iter().filter(|m| m.words.len() == 1 && !m.description && !m.demonym) {
+            let surface = m.surface.trim_matches(|c: char| !c.is_alphanumeric());
+            let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if !caps {
+                continue;
+            }
+            let acro = surface.to_lowercase().replace('.', "");
+            if let Some(l) = long.iter().find(|l| initials(&l.words) == acro) {
+                dsu.union(index[m.key.as_str()], index[l.key.as_str()]);
+            }
+        }
+    }
+    // 5. surnames: a one-word key that ends exactly one multi-word person key.
+    let mut by_last: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, key) in keys.iter().enumerate() {
+        if is_person(k, &kind_votes) && key.contains(' ') {
+            if let Some(last) = key.rsplit(' ').next() {
+                by_last.entry(last).or_default().push(k);
+            }
+        }
+    }
+    for (k, key) in keys.iter().enumerate() {
+        if key.contains(' ') || key.contains('-') || class_of_key[k].is_some() {
+            continue;
+        }
+        if let Some(cands) = by_last.get(key.as_str()) {
+            let roots: BTreeSet<usize> = cands.iter().map(|&c| dsu.find(c)).collect();
+            if roots.len() == 1 {
+                dsu.union(k, cands[0]);
+            }
+        }
+    }
+    // 6. "P-Q" and "Q" when "P" is never a name of its own.
+    for (k, key) in keys.iter().enumerate() {
+        if key.contains(' ') || class_of_key[k].is_some() {
+            continue;
+        }
+        if let Some((p, q)) = key.rsplit_once('-') {
+            if !index.contains_key(p)
+                && !p.contains('-')
+                && let Some(&qk) = index.get(q)
+            {
+                dsu.union(k, qk);
+            }
+        }
+    }
+    // 7. "Q <area noun>" and "Q"; 8. same class group with a distinctive word.
+    let distinctive = |w: &str| {
+        w.len() >= 3 && !vocab.contains(w) && !lex.is_function_word(w) && w.chars().all(char::is_alphabetic)
+    };
+    let mut buckets: BTreeMap<(&'static str, String), Vec<usize>> = BTreeMap::new();
+    for k in 0..keys.len() {
+        let Some(group) = class_of_key[k] else { continue };
+        let words: Vec<&String> = words_of_key[k].iter().filter(|w| class_of(w) != Some(group)).collect();
+        if group == "area" {
+            let bare = words.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
+            if let Some(&b) = index.get(bare.as_str()) {
+                dsu.union(k, b);
+            }
+        }
+        for w in words {
+            if distinctive(w) {
+                buckets.entry((group, w.clone())).or_default().push(k);
+            }
+        }
+    }
+    for ((_, _), ks) in buckets {
+        for w in ks.windows(2) {
+            dsu.union(w[0], w[1]);
+        }
+    }
+    // Group keys into referents.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in 0..keys.len() {
+        groups.entry(dsu.find(k)).or_default().push(k);
+    }
+    // Collect name uses per key.
+    let mut uses: Vec<BTreeMap<String, (BTreeSet<usize>, usize)>> = vec![BTreeMap::new(); keys.len()];
+    for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
+        let k = index[m.key.as_str()];
+        let display = m.surface.strip_prefix("the ").unwrap_or(&m.surface).to_string();
+        let e = uses[k].entry(display).or_default();
+        e.0.insert(m.doc);
+        e.1 += 1;
+    }
+    let mut referents: Vec<(Referent, Vec<usize>)> = Vec::new();
+    for (_, ks) in groups {
+        let mut names: Vec<NameUse> = Vec::new();
+        let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
+        for &k in &ks {
+            for (kind, n) in &kind_votes[k] {
+                *votes.entry(*kind).or_default() += n;
+            }
+            // One name per key: the most used spelling.
+            let best =
+                uses[k].iter().max_by(|a, b| (a.1.1, a.1.0.len(), b.0).cmp(&(b.1.1, b.1.0.len(), a.0)));
+            if let Some((display, _)) = best {
+                let docs: BTreeSet<usize> = uses[k].values().flat_map(|(d, _)| d.iter().copied()).collect();
+                let count = uses[k].values().map(|(_, c)| c).sum();
+                names.push(NameUse {
+                    name: display.clone(),
+                    docs: docs.iter().map(|&d| doc_ids[d].clone()).collect(),
+                    mentions: count,
+                });
+            }
+        }
+        if names.is_empty() {
+            continue; // only user-lexicon aliases, never mentioned
+        }
+        names.sort_by(|a, b| {
+            b.docs.len().cmp(&a.docs.len()).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
+        });
+        let kind = if votes.contains_key(&EntityKind::Person) {
+            EntityKind::Person
+        } else {
+            votes
+                .iter()
+                .filter(|(k, _)| **k != EntityKind::Other)
+                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+                .map_or(EntityKind::Other, |(k, _)| *k)
+        };
+        // Prefer the longest name of a person as canonical ("Mara Ostrov" over "Ostrov").
+        let name = if kind == EntityKind::Person {
+            names
+                .iter()
+                .max_by_key(|n| {
+                    (n.name.split_whitespace().count(), n.docs.len(), std::cmp::Reverse(n.name.clone()))
+                })
+                .map(|n| n.name.clone())
+                .unwrap_or_default()
+        } else {
+            names[0].name.clone()
+        };
+        referents.push((Referent { id: String::new(), name, kind, names }, ks));
+    }
+    referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.1.cmp(&b.1)));
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut key_ref: Vec<usize> = vec![usize::MAX; keys.len()];
+    for (ri, (r, ks)) in referents.iter_mut().enumerate() {
+        let base = slug(&r.name);
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used_ids.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        r.id = id;
+        for &k in ks.iter() {
+            key_ref[k] = ri;
+        }
+    }
+    // Assign referents to mentions; demonyms and descriptions.
+    let demonym_target = |norm: &str| -> Option<usize> {
+        let n = norm.trim_end_matches("'s");
+        let n = n.strip_suffix('s').filter(|_| n.ends_with("ans") || n.ends_with("is")).unwrap_or(n);
+        for suffix in ["ian", "an", "i", "n", "ese", "ish", "ic"] {
+            if let Some(stem) = n.strip_suffix(suffix) {
+                for cand in [stem.to_string(), format!("{stem}a")] {
+                    if let Some(&k) = index.get(cand.as_str()) {
+                        return Some(k);
+                    }
+                }
+            }
+        }
+        None
+    };
+    for ms in mentions.iter_mut() {
+        for m in ms.iter_mut() {
+            if m.demonym {
+                m.referent = demonym_target(&m.key).map(|k| key_ref[k]);
+            } else if !m.description {
+                m.referent = index.get(m.key.as_str()).map(|&k| key_ref[k]);
+            }
+        }
+        // Definite descriptions: last earlier mention of the same class group.
+        for i in 0..ms.len() {
+            if !ms[i].description {
+                continue;
+            }
+            let group = ms[i].class;
+            let target = ms[..i]
+                .iter()
+                .rev()
+                .find(|m| !m.description && m.class == group && m.referent.is_some())
+                .and_then(|m| m.referent);
+            ms[i].referent = target;
+        }
+    }
+    referents.into_iter().map(|(r, _)| r).collect()
+}
+
+/// The referents a document mentions most (at most three, places and
+/// organisations before people), most first; ties by first mention.
+pub(crate) fn topics(mentions: &[Mention], referents: &[Referent]) -> Vec<String> {
+    let mut count: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.demonym {
+            continue;
+        }
+        if let Some(r) = m.referent {
+            let e = count.entry(r).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize, usize)> = count
+        .into_iter()
+        .filter(|(r, (n, _))| *n >= 2 && referents[*r].kind != EntityKind::Person)
+        .map(|(r, (n, first))| (r, n, first))
+        .collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    ranked.into_iter().take(3).map(|(r, _, _)| referents[r].id.clone()).collect()
+}
+
+/// Lowercase ASCII slug of a name.
+pub(crate) fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in deunicode::deunicode(&crate::text::normalize(name)).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "entity".to_string() } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(texts: &[&str]) -> (Vec<Vec<Mention>>, Vec<Referent>) {
+        let lex = Lexicon::builtin();
+        let preps: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
+        let vocab = vocabulary(&preps);
+        let mut ms: Vec<Vec<Mention>> =
+            preps.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
+        let refs = resolve(&mut ms, &preps, &ids, &lex, &vocab);
+        (ms, refs)
+    }
+
+    fn referent_of<'a>(ms: &[Vec<Mention>], refs: &'a [Referent], surface: &str) -> &'a Referent {
+        let m = ms
+            .iter()
+            .flatten()
+            .find(|m| m.surface == surface)
+            .unwrap_or_else(|| panic!("no mention {surface}: {ms:#?}"));
+        &refs[m.referent.unwrap_or_else(|| panic!("unresolved {surface}"))]
+    }
+
+    #[test]
+    fn titles_split_from_people() {
+        let (ms, refs) =
+            run(&["Interior Minister Mara Ostrov said the bridge was closed. Ostrov added more."]);
+        let r = referent_of(&ms, &refs, "Mara Ostrov");
+        assert_eq!(r.kind, EntityKind::Person);
+        assert_eq!(referent_of(&ms, &refs, "Ostrov").id, r.id);
+        let m = ms[0].iter().find(|m| m.surface == "Mara Ostrov").unwrap();
+        assert_eq!(m.title.as_deref(), Some("Interior Minister"));
+    }
+
+    #[test]
+    fn stated_alias_and_class_join() {
+        let (ms, refs) = run(&[
+            "Crowds blocked the Tessa Bridge (known locally as the Old Span) on Monday.",
+            "The Old Span was open, police said. Traffic crossed the Tessa-Morrow bridge.",
+        ]);
+        let a = referent_of(&ms, &refs, "Tessa Bridge");
+        assert_eq!(referent_of(&ms, &refs, "Old Span").id, a.id);
+        assert_eq!(referent_of(&ms, &refs, "Tessa-Morrow bridge").id, a.id);
+    }
+
+    #[test]
+    fn hyphen_acronym_and_area_rules() {
+        let (ms, refs) = run(&[
+            "Fighting spread in Upper-Dravia, the Dravia economic region and Dravia. The International Committee of the Red Cross (ICRC) said it was ready, and the ICRC sent aid.",
+            "Velmoran troops entered Velmora.",
+        ]);
+        let d = referent_of(&ms, &refs, "Dravia");
+        assert_eq!(referent_of(&ms, &refs, "Upper-Dravia").id, d.id);
+        assert_eq!(referent_of(&ms, &refs, "Dravia economic region").id, d.id);
+        let icrc = referent_of(&ms, &refs, "International Committee of the Red Cross");
+        assert_eq!(icrc.kind, EntityKind::Organization);
+        assert_eq!(referent_of(&ms, &refs, "ICRC").id, icrc.id);
+        let v = ms[1].iter().find(|m| m.surface == "Velmoran").unwrap();
+        assert!(v.demonym);
+        assert_eq!(refs[v.referent.unwrap()].name, "Velmora");
+    }
+
+    #[test]
+    fn no_join_across_classes_or_common_words() {
+        let (ms, refs) = run(&[
+            "The Tessa bridge and the Tessa checkpoint were busy. The old road is closed.",
+            "The Old Road stayed open, near the Old Bridge.",
+        ]);
+        assert_ne!(
+            referent_of(&ms, &refs, "Tessa bridge").id,
+            referent_of(&ms, &refs, "Tessa checkpoint").id
+        );
+        assert_ne!(referent_of(&ms, &refs, "Old Road").id, referent_of(&ms, &refs, "Old Bridge").id);
+    }
+
+    #[test]
+    fn descriptions_resolve_to_last_same_class() {
+        let (ms, refs) = run(&["Trucks used the Ardel highway. Later the road was closed."]);
+        let d = ms[0].iter().find(|m| m.description).unwrap();
+        assert_eq!(d.surface, "the road");
+        assert_eq!(refs[d.referent.unwrap()].name, "Ardel highway");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let (ms, _) = run(&["Protesters gathered. The protesters left. Velmora said so."]);
+        let names: Vec<&str> = ms[0].iter().filter(|m| !m.description).map(|m| m.surface.as_str()).collect();
+        assert_eq!(names, ["Velmora"]);
+    }
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Tessa-Morrow bridge"), "tessa-morrow-bridge");
+        assert_eq!(slug("Şəhla Ünal"), "sahla-unal");
+        assert_eq!(slug("“”"), "entity");
+    }
+}

@@ -1,0 +1,2194 @@
+//! Claim extraction: sentences become claims, each with its speaker, cue,
+//! quote kind, stance and normalised content.
+//!
+//! # Attribution
+//!
+//! Patterns, tried on each sentence (cue words come from the lexicon):
+//! - quote first: `“…,” Name said.` / `“…,” said Name.` / `“…,” X quoted Name as saying.`
+//! - speaker first: `Name said (that) …`, `Name has denied reports that …`,
+//!   `Name told reporters on Monday that …`, `Name said: “…”`;
+//! - trailing: `…, Name said in a statement.`;
+//! - `according to Name, …` and `…, according to Name`;
+//! - continuation: a sentence inside a quote that goes on from a quoted
+//!   sentence keeps that sentence's speaker.
+//!
+//! The speaker phrase becomes a person (a resolved name), an organisation,
+//! another outlet (a name that is an input outlet or has a media word), or an
+//! unnamed source ("officials"). Pronouns and descriptions ("he", "the
+//! president", "the statement") resolve to the last matching speaker or
+//! titled person in the document. Nested attribution ("the statement added
+//! that the President underlined that …") keeps the innermost speaker and
+//! lists the outer ones in `via`.
+//!
+//! # Clauses
+//!
+//! A sentence's content is split at `;`, at ", while", ", whereas", ", but",
+//! ", of which", and at "and" when both sides have a finite verb, so that
+//! each claim carries one assertion where possible.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::claim::*;
+use crate::dates::{self, DateMention};
+use crate::document::Document;
+use crate::entity::{EntityKind, Mention, Referent};
+use crate::lexicon::{CueClass, Entry, Lexicon, Pole};
+use crate::prepare::Prepared;
+use crate::quantity::{self, Quantity};
+use crate::segment::SentenceKind;
+use crate::span::Span;
+use crate::text::TokenKind;
+
+const AUX: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "did", "does", "do", "could",
+    "would", "can", "will", "may", "might", "must", "should", "shall", "cannot", "'s",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that", "'s", "my",
+    "your",
+];
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "earlier",
+    "then",
+    "again",
+    "already",
+    "still",
+    "once",
+    "repeatedly",
+    "previously",
+    "recently",
+    "further",
+    "even",
+    "yet",
+    "never",
+    "not",
+    "n't",
+    "just",
+    "now",
+    "today",
+    "yesterday",
+    "tonight",
+    "publicly",
+    "separately",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "firmly",
+    "strongly",
+    "flatly",
+    "categorically",
+];
+const BOUNDARIES: &[&str] = &[
+    "that", "which", "who", "whom", "and", "but", "or", "while", "because", "after", "before", "when", "as",
+    "if", "since", "so", "than", "where", "whereas", "although", "though", "until", "unless", "saying",
+    "adding", "of", "to", "for", "with", "by", "at", "from", "into", "about", "over", "against", "during",
+    "through",
+];
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "day",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+];
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+/// Nouns naming an act rather than a fact: "rejected the calls" is an
+/// event, not a denial of a proposition.
+const ACT_NOUNS: &[&str] = &[
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "proposal",
+    "proposals",
+    "offer",
+    "offers",
+    "request",
+    "requests",
+    "option",
+    "plan",
+    "plans",
+    "invitation",
+    "appeal",
+    "appeals",
+    "bid",
+    "motion",
+    "deal",
+    "resolution",
+    "initiative",
+    "idea",
+    "suggestion",
+    "suggestions",
+    "ultimatum",
+    "application",
+    "nomination",
+];
+const MEDIA_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "gazette",
+    "post",
+    "tribune",
+    "herald",
+    "tv",
+    "radio",
+    "channel",
+    "daily",
+    "press",
+    "journal",
+    "wire",
+    "broadcaster",
+    "agency",
+    "ledger",
+    "courier",
+    "echo",
+    "tidings",
+    "chronicle",
+    "observer",
+    "telegraph",
+    "express",
+    "mirror",
+    "star",
+    "sun",
+    "globe",
+    "review",
+    "weekly",
+    "magazine",
+    "newspaper",
+    "outlet",
+    "website",
+];
+
+/// Per-document state carried from sentence to sentence.
+#[derive(Default)]
+struct DocState {
+    last_person: Option<Speaker>,
+    last_org: Option<Speaker>,
+    last_quote: Option<(Speaker, usize)>,
+    statement_issuer: Option<Speaker>,
+}
+
+/// An attribution found in a sentence.
+#[derive(Clone, Debug)]
+struct Attribution {
+    speaker: Speaker,
+    via: Vec<Speaker>,
+    cue: Option<Cue>,
+    /// Token ranges of the content.
+    content: Vec<Range<usize>>,
+    quote: QuoteKind,
+    /// Token range of the attribution phrase (speaker + cue), for the claim span.
+    frame: Range<usize>,
+}
+
+pub(crate) struct Extractor<'a> {
+    pub doc: &'a Document,
+    pub p: &'a Prepared,
+    pub mentions: &'a [Mention],
+    pub referents: &'a [Referent],
+    pub lex: &'a Lexicon,
+    /// Names of all input outlets (lowercased), to recognise cited media.
+    pub outlets: &'a HashSet<String>,
+    /// The referents this document mentions most (its topic), most first.
+    pub topics: Vec<String>,
+}
+
+impl Extractor<'_> {
+    fn text(&self) -> &str {
+        &self.doc.text
+    }
+
+    fn norm(&self, k: usize) -> &str {
+        self.p.tokens.get(k).map_or("", |t| t.norm.as_str())
+    }
+
+    fn is_word(&self, k: usize) -> bool {
+        self.p.tokens.get(k).is_some_and(|t| t.is_word())
+    }
+
+    fn entry_at(&self, k: usize, end: usize) -> Vec<(usize, &Entry)> {
+        self.p.lookup(self.lex, k, end)
+    }
+
+    fn span_of(&self, r: &Range<usize>) -> Span {
+        let t = &self.p.tokens;
+        if r.is_empty() || r.end > t.len() {
+            return Span::default();
+        }
+        t[r.start].span.cover(t[r.end - 1].span)
+    }
+
+    /// Whether token `k` ends a finite verb phrase heuristically.
+    fn is_finite_like(&self, k: usize) -> bool {
+        let Some(t) = self.p.tokens.get(k) else { return false };
+        if !t.is_word() || t.capitalized && k > 0 {
+            return false;
+        }
+        let n = t.norm.as_str();
+        if AUX.contains(&n) && n != "'s" {
+            return true;
+        }
+        let prev = if k > 0 { self.norm(k - 1) } else { "" };
+        if DETERMINERS.contains(&prev) {
+            return false;
+        }
+        (n.len() > 4 && n.ends_with("ed"))
+            || matches!(
+                n,
+                "said"
+                    | "told"
+                    | "made"
+                    | "went"
+                    | "left"
+                    | "held"
+                    | "led"
+                    | "met"
+                    | "took"
+                    | "gave"
+                    | "came"
+                    | "saw"
+                    | "fled"
+                    | "won"
+                    | "lost"
+                    | "began"
+                    | "fell"
+                    | "rose"
+                    | "sent"
+                    | "kept"
+                    | "found"
+                    | "stood"
+                    | "knew"
+                    | "grew"
+                    | "drew"
+                    | "flew"
+                    | "struck"
+                    | "sold"
+                    | "paid"
+                    | "says"
+                    | "remains"
+                    | "continues"
+            )
+    }
+
+    pub fn extract(&self) -> Vec<Claim> {
+        let mut state = DocState::default();
+        let mut claims = Vec::new();
+        for (si, s) in self.p.sentences.iter().enumerate() {
+            match s.kind {
+                SentenceKind::Boilerplate => continue,
+                SentenceKind::Headline => {
+                    if let Some(c) = self.headline_claim(si) {
+                        claims.push(c);
+                    }
+                    continue;
+                }
+                SentenceKind::Body => {}
+            }
+            let r = s.toks.clone();
+            if r.clone().filter(|&k| self.is_word(k)).count() < 2 {
+                continue;
+            }
+            let attribution = self.find_attribution(r.clone(), &mut state, s.paragraph);
+            let (speaker, via, cue, quote, content, frame) = match attribution {
+                Some(a) => (a.speaker, a.via, a.cue, a.quote, a.content, a.frame),
+                None => {
+                    let cont = self.continuation(r.clone(), &state, s.paragraph);
+                    match cont {
+                        Some(sp) => {
+                            (sp, Vec::new(), None, QuoteKind::Direct, vec![r.clone()], r.start..r.start)
+                        }
+                        None => (
+                            Speaker::outlet(&self.doc.meta.outlet),
+                            Vec::new(),
+                            None,
+                            QuoteKind::None,
+                            vec![r.clone()],
+                            r.start..r.start,
+                        ),
+                    }
+                }
+            };
+            if quote == QuoteKind::Direct || quote == QuoteKind::Mixed {
+                state.last_quote = Some((speaker.clone(), s.paragraph));
+            }
+            if speaker.kind == SpeakerKind::Person {
+                state.last_person = Some(speaker.clone());
+            } else if matches!(speaker.kind, SpeakerKind::Organization | SpeakerKind::Media) {
+                state.last_org = Some(speaker.clone());
+            } else if speaker.kind == SpeakerKind::Outlet {
+                // Antecedents for later pronouns: the first person and the
+                // first organisation named in this sentence.
+                let named = |kind: EntityKind| {
+                    self.mentions.iter().find(|m| {
+                        m.sentence == si
+                            && !m.demonym
+                            && !m.description
+                            && m.referent.is_some_and(|r| self.referents[r].kind == kind)
+                    })
+                };
+                if let Some(m) = named(EntityKind::Person) {
+                    let r = &self.referents[m.referent.unwrap_or(0)];
+                    state.last_person = Some(Speaker {
+                        kind: SpeakerKind::Person,
+                        name: r.name.clone(),
+                        referent: Some(r.id.clone()),
+                        span: Some(m.span),
+                    });
+                }
+                if let Some(m) = named(EntityKind::Organization) {
+                    let r = &self.referents[m.referent.unwrap_or(0)];
+                    state.last_org = Some(Speaker {
+                        kind: SpeakerKind::Organization,
+                        name: r.name.clone(),
+                        referent: Some(r.id.clone()),
+                        span: Some(m.span),
+                    });
+                }
+            }
+            let mut clauses: Vec<Range<usize>> = Vec::new();
+            for seg in &content {
+                clauses.extend(self.split_clauses(seg.clone()));
+            }
+            if clauses.is_empty() {
+                continue;
+            }
+            let n = clauses.len();
+            let sentence_text = s.span.slice(self.text());
+            let quantities = quantity::find_quantities(sentence_text, s.span.start);
+            let dates = dates::find_dates(sentence_text, s.span.start, self.doc.meta.published);
+            for (ci, clause) in clauses.into_iter().enumerate() {
+                // The first clause takes a leading attribution into its span,
+                // the last a trailing one.
+                let mut span_r = clause.clone();
+                if ci == 0 && !frame.is_empty() && frame.start < clause.start {
+                    span_r.start = frame.start;
+                }
+                if ci + 1 == n && !frame.is_empty() && frame.end > clause.end {
+                    span_r.end = frame.end;
+                }
+                let span = self.trim_span(self.span_of(&span_r));
+                let content_span = self.trim_span(self.span_of(&clause));
+                if span.is_empty() {
+                    continue;
+                }
+                let claim = self.build_claim(
+                    si,
+                    span,
+                    content_span,
+                    clause,
+                    &speaker,
+                    &via,
+                    cue.as_ref(),
+                    quote,
+                    &quantities,
+                    &dates,
+                    sentence_text.trim_end().ends_with('?'),
+                );
+                claims.push(claim);
+            }
+        }
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = format!("{}:{}", self.doc.id, i + 1);
+        }
+        claims
+    }
+
+    /// Trims punctuation that is not part of a claim from both ends
+    /// (commas, colons, dashes, unbalanced quotes).
+    fn trim_span(&self, span: Span) -> Span {
+        let text = self.text();
+        let s = span.slice(text);
+        let lead = s.len()
+            - s.trim_start_matches(|c: char| {
+                matches!(c, ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace()
+            })
+            .len();
+        let trimmed = &s[lead..];
+        let trail = trimmed.len()
+            - trimmed
+                .trim_end_matches(|c: char| {
+                    matches!(c, ',' | ';' | ':' | '-' | '\u{2013}' | '\u{2014}') || c.is_whitespace()
+                })
+                .len();
+        Span::new(span.start + lead, span.end - trail)
+    }
+
+    fn headline_claim(&self, si: usize) -> Option<Claim> {
+        let s = &self.p.sentences[si];
+        let r = s.toks.clone();
+        let framing = self.framing_markers(r.clone(), None, true);
+        if framing.is_empty() {
+            return None;
+        }
+        Some(Claim {
+            id: String::new(),
+            doc: self.doc.id.clone(),
+            outlet: self.doc.meta.outlet.clone(),
+            sentence: si,
+            span: s.span,
+            text: s.span.slice(self.text()).to_string(),
+            speaker: Speaker::outlet(&self.doc.meta.outlet),
+            via: Vec::new(),
+            cue: None,
+            quote: QuoteKind::None,
+            stance: Stance::Neutral,
+            stance_cues: Vec::new(),
+            content: s.span,
+            polarity: Polarity::Positive,
+            negations: Vec::new(),
+            denial: None,
+            hedges: Vec::new(),
+            modality: Modality::Asserted,
+            entities: Vec::new(),
+            quantities: Vec::new(),
+            dates: Vec::new(),
+            states: Vec::new(),
+            framing,
+            headline: true,
+            features: Features::default(),
+        })
+    }
+
+    /// A sentence inside a quote that goes on from an earlier quoted sentence.
+    fn continuation(&self, r: Range<usize>, state: &DocState, paragraph: usize) -> Option<Speaker> {
+        let (speaker, para) = state.last_quote.as_ref()?;
+        let first = self.p.tokens.get(r.start)?;
+        let starts_quoted = first.kind == TokenKind::OpenQuote
+            || self.p.quote_at(first.span.start).is_some_and(|q| q.inner.start < first.span.start);
+        (starts_quoted && paragraph <= para + 1).then(|| speaker.clone())
+    }
+
+    /// Finds the attribution of a sentence (token range `r`).
+    fn find_attribution(
+        &self,
+        r: Range<usize>,
+        state: &mut DocState,
+        paragraph: usize,
+    ) -> Option<Attribution> {
+        let mut a = self.attribution_in(r.clone(), state, false)?;
+        // Nested: an attribution at the start of the content.
+        if let Some(first) = a.content.first().cloned() {
+            let skip_quote =
+                usize::from(self.p.tokens.get(first.start).is_some_and(|t| t.kind == TokenKind::OpenQuote));
+            let inner_r = first.start + skip_quote..first.end;
+            if let Some(inner) = self.attribution_in(inner_r.clone(), state, true)
+                && inner.frame.start <= inner_r.start + 1
+                && (a.quote != QuoteKind::Indirect
+                    || inner.cue.as_ref().is_some_and(|c| {
+                        let after = self.p.token_at(c.span.end);
+                        matches!(self.norm(after), "that" | ":")
+                            || self.p.tokens.get(after).is_some_and(|t| t.kind == TokenKind::OpenQuote)
+                    }))
+            {
+                let mut via = a.via.clone();
+                via.push(a.speaker.clone());
+                let mut content = inner.content;
+                content.extend(a.content.into_iter().skip(1));
+                a = Attribution {
+                    speaker: inner.speaker,
+                    via,
+                    cue: inner.cue,
+                    content,
+                    quote: if a.quote == QuoteKind::Direct { QuoteKind::Mixed } else { inner.quote },
+                    frame: a.frame.start.min(inner.frame.start)..a.frame.end.max(inner.frame.end),
+                };
+            }
+        }
+        let _ = paragraph;
+        if let Some(c) = &a.cue
+            && (self.span_of(&a.frame).slice(self.text()).to_lowercase().contains("statement"))
+        {
+            let _ = c;
+            if a.speaker.kind != SpeakerKind::Unnamed {
+                state.statement_issuer = Some(a.speaker.clone());
+            }
+        }
+        Some(a)
+    }
+
+    /// Candidate reporting cues in `r`: (start, len, class).
+    fn cues_in(&self, r: &Range<usize>) -> Vec<(usize, usize, CueClass)> {
+        let mut out = Vec::new();
+        let mut k = r.start;
+        while k < r.end {
+            let tok = &self.p.tokens[k];
+            if !tok.is_word() {
+                k += 1;
+                continue;
+            }
+            // "according to"
+            if self.norm(k) == "according" && self.norm(k + 1) == "to" && k + 2 < r.end {
+                out.push((k, 2, CueClass::Say));
+                k += 2;
+                continue;
+            }
+            let found = self.entry_at(k, r.end);
+            if let Some(&(n, Entry::Cue(class))) = found.iter().find(|(_, e)| matches!(e, Entry::Cue(_))) {
+                let prev = if k > r.start { self.norm(k - 1) } else { "" };
+                let next = self.norm(k + n);
+                let w = self.norm(k);
+                let noun_suffix = n == 1
+                    && [
+                        "tion", "tions", "ment", "ments", "ance", "ances", "ence", "ences", "ers", "ors",
+                        "ist", "ists", "ness", "ity", "ure", "ures", "al", "als", "ive", "ives",
+                    ]
+                    .iter()
+                    .any(|suf| w.ends_with(suf));
+                let past = w.ends_with("ed") || crate::text::irregular(w).is_some();
+                let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past))
+                    || matches!(next, "of" | "by")
+                    || prev == "to"
+                    || noun_suffix
+                    || prev.ends_with("est");
+                let gerund = self.norm(k).ends_with("ing")
+                    && !(prev == ","
+                        && matches!(
+                            self.norm(k),
+                            "saying"
+                                | "adding"
+                                | "insisting"
+                                | "claiming"
+                                | "warning"
+                                | "noting"
+                                | "stressing"
+                                | "arguing"
+                                | "denying"
+                                | "accusing"
+                                | "calling"
+                                | "urging"
+                        ));
+                if !noun_use && !gerund && !tok.capitalized {
+                    out.push((k, n, *class));
+                }
+                k += n;
+                continue;
+            }
+            k += 1;
+        }
+        out
+    }
+
+    fn attribution_in(&self, r: Range<usize>, state: &DocState, nested: bool) -> Option<Attribution> {
+        let cues: Vec<(usize, usize, CueClass)> = self
+            .cues_in(&r)
+            .into_iter()
+            .filter(|&(k, _, _)| {
+                // Cues inside a quotation are the quoted speaker's words.
+                nested || self.p.quote_at(self.p.tokens[k].span.start).is_none()
+            })
+            .collect();
+        // Unambiguous frames first ("according to", a quote then its
+        // speaker, a trailing "…, X said"), then "X said that …".
+        for &(k, n, class) in &cues {
+            if let Some(a) = self.try_cue(r.clone(), k, n, class, state, false) {
+                return Some(a);
+            }
+        }
+        for &(k, n, class) in &cues {
+            if let Some(a) = self.try_cue(r.clone(), k, n, class, state, true) {
+                return Some(a);
+            }
+        }
+        None
+    }
+
+    fn cue_of(&self, k: usize, n: usize, class: CueClass) -> Cue {
+        let span = self.span_of(&(k..k + n));
+        Cue { text: span.slice(self.text()).to_string(), span, class }
+    }
+
+    fn try_cue(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+        leading: bool,
+    ) -> Option<Attribution> {
+        let cue = self.cue_of(k, n, class);
+        if leading {
+            return if self.norm(k) == "according" { None } else { self.leading(r, k, n, cue, state) };
+        }
+        // According to NP
+        if self.norm(k) == "according" {
+            let np_start = k + 2;
+            let mut np_end = np_start;
+            while np_end < r.end && !matches!(self.norm(np_end), "," | "." | ";" | ":") {
+                np_end += 1;
+            }
+            let np = np_start..np_end;
+            let speaker = self.speaker_from_np(np.clone(), state)?;
+            let mut content = Vec::new();
+            let before_end = if k > r.start && self.norm(k - 1) == "," { k - 1 } else { k };
+            if before_end > r.start {
+                content.push(r.start..before_end);
+            }
+            let after = if np_end < r.end && self.norm(np_end) == "," { np_end + 1 } else { np_end };
+            if after < r.end {
+                content.push(after..r.end);
+            }
+            if content.is_empty() {
+                return None;
+            }
+            let quote = self.quote_kind(&content);
+            return Some(Attribution {
+                speaker,
+                via: Vec::new(),
+                cue: Some(cue),
+                content,
+                quote,
+                frame: k..np_end,
+            });
+        }
+        // Quote first: “…,” NP cue / “…,” cue NP / “…,” X quoted NP as saying
+        if let Some(a) = self.quote_first(r.clone(), k, n, cue.clone(), state) {
+            return Some(a);
+        }
+        // Trailing: CONTENT, NP cue (in a statement…).
+        self.trailing(r, k, n, cue, state)
+    }
+
+    fn quote_kind(&self, content: &[Range<usize>]) -> QuoteKind {
+        let has_quote = content.iter().any(|c| c.clone().any(|k| self.p.tokens[k].is_quote()));
+        if has_quote { QuoteKind::Mixed } else { QuoteKind::Indirect }
+    }
+
+    fn quote_first(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        cue: Cue,
+        state: &DocState,
+    ) -> Option<Attribution> {
+        // Find a closing quote before the cue with only a short NP between.
+        let mut j = k;
+        while j > r.start && !(self.p.tokens[j - 1].kind == TokenKind::CloseQuote) {
+            j -= 1;
+            if k - j > 16 {
+                return None;
+            }
+        }
+        if j <= r.start {
+            return None;
+        }
+        let close = j - 1;
+        let region = self.p.quotes.iter().find(|q| q.close == Some(self.p.tokens[close].span))?;
+        let open_tok = self.p.token_at(region.open.start);
+        if open_tok < r.start {
+            // The quote began in an earlier sentence; content is this sentence's part.
+        }
+        let between = j..k;
+        let after_end = self.clause_end(k + n, r.end);
+        let (speaker_np, via) = if self.norm(k) == "quoted" {
+            // X quoted NP as saying
+            let mut e = k + n;
+            while e < r.end && self.norm(e) != "as" {
+                e += 1;
+            }
+            let via = self.speaker_from_np(between.clone(), state);
+            (k + n..e, via.into_iter().collect())
+        } else if between.clone().any(|t| self.is_word(t)) {
+            // "…,” Name, head of X, told …": the name before the appositive.
+            let mut b = between.clone();
+            if self.norm(b.start) == "," {
+                b.start += 1;
+            }
+            if let Some(c) = (b.start..b.end).find(|&t| self.norm(t) == ",") {
+                if self.speaker_from_np(b.start..c, state).is_some() {
+                    b.end = c;
+                }
+            }
+            (b, Vec::new())
+        } else {
+            // inverted: “…,” said NP
+            (k + n..after_end, Vec::new())
+        };
+        let speaker = self.speaker_from_np(speaker_np.clone(), state)?;
+        let inner_start = self.p.token_at(region.inner.start).max(r.start);
+        let content = vec![inner_start..close];
+        Some(Attribution {
+            speaker,
+            via,
+            cue: Some(cue),
+            content,
+            quote: QuoteKind::Direct,
+            frame: close + 1..after_end.max(speaker_np.end),
+        })
+    }
+
+    /// End of the attribution tail after a cue: up to "that", a comma followed
+    /// by a clause, or the sentence end, skipping "in a statement", dates.
+    fn clause_end(&self, from: usize, end: usize) -> usize {
+        let mut e = from;
+        while e < end && !matches!(self.norm(e), "." | ";" | "that" | "“" | "\"" | ":") {
+            if self.norm(e) == "," && !self.next_is_adverbial(e + 1, end) {
+                break;
+            }
+            e += 1;
+        }
+        e
+    }
+
+    fn next_is_adverbial(&self, k: usize, end: usize) -> bool {
+        k < end
+            && (TIME_WORDS.contains(&self.norm(k))
+                || matches!(self.norm(k), "on" | "in" | "last" | "this" | "late" | "early"))
+    }
+
+    fn trailing(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        cue: Cue,
+        state: &DocState,
+    ) -> Option<Attribution> {
+        // The cue must be near the end: after it only adverbials until the end.
+        let tail_end = self.clause_end(k + n, r.end);
+        let rest_words = (tail_end..r.end).filter(|&t| self.is_word(t)).count();
+        if rest_words > 0 {
+            return None;
+        }
+        // Find the comma before the NP.
+        let mut j = k;
+        while j > r.start && self.norm(j - 1) != "," {
+            j -= 1;
+            if k - j > 12 {
+                return None;
+            }
+        }
+        if j <= r.start + 1 {
+            return None;
+        }
+        let np = j..k;
+        if np
+            .clone()
+            .any(|t| self.p.tokens[t].is_quote() || (self.is_finite_like(t) && !self.p.tokens[t].capitalized))
+        {
+            return None;
+        }
+        // "…, five times the number the government admits" is no attribution.
+        let dets = np.clone().filter(|&t| matches!(self.norm(t), "the" | "a" | "an")).count();
+        if dets > 1 || np.clone().any(|t| self.p.tokens[t].kind == TokenKind::Number) {
+            return None;
+        }
+        let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
+            // inverted: ", said NP"
+            if np.is_empty() { self.speaker_from_np(k + n..tail_end, state) } else { None }
+        })?;
+        let content = vec![r.start..j - 1];
+        let quote = self.quote_kind(&content);
+        Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: j - 1..tail_end })
+    }
+
+    fn leading(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        cue: Cue,
+        state: &DocState,
+    ) -> Option<Attribution> {
+        // Skip auxiliaries, adverbs and time phrases left of the cue.
+        let mut j = k;
+        loop {
+            if j <= r.start {
+                break;
+            }
+            let w = self.norm(j - 1);
+            if AUX.contains(&w) && w != "'s"
+                || ADVERBS.contains(&w)
+                || w.ends_with("ly") && self.is_word(j - 1) && !self.p.tokens[j - 1].capitalized
+            {
+                j -= 1;
+                continue;
+            }
+            // "on Wednesday", "last week", "earlier this month", "on July 17"
+            let is_time =
+                |t: usize| TIME_WORDS.contains(&self.norm(t)) || self.p.tokens[t].kind == TokenKind::Number;
+            if is_time(j - 1) {
+                let mut t = j - 1;
+                while t > r.start && is_time(t - 1) {
+                    t -= 1;
+                }
+                let words_start = t;
+                while t > r.start
+                    && matches!(
+                        self.norm(t - 1),
+                        "on" | "last" | "this" | "earlier" | "late" | "early" | "next" | "in" | "the" | "of"
+                    )
+                {
+                    t -= 1;
+                }
+                if t < words_start || (words_start..j).any(|x| TIME_WORDS.contains(&self.norm(x))) {
+                    j = t;
+                    continue;
+                }
+            }
+            break;
+        }
+        let np_end = j;
+        // A passive cue ("it should be noted", "had been reported") has no speaker.
+        if (np_end..k)
+            .any(|t| matches!(self.norm(t), "be" | "been" | "being" | "is" | "was" | "were" | "are"))
+            && self.norm(k).ends_with("ed")
+        {
+            return None;
+        }
+        // A negated cue ("did not explain") reports no speech.
+        if (np_end..k).any(|t| matches!(self.norm(t), "not" | "n't" | "never")) {
+            return None;
+        }
+        let mut s = self.np_left(r.start, np_end);
+        let mut np = s..np_end;
+        // "X, an opposition website, claimed …" / "One of the analysts, Name, decried …"
+        if np.is_empty() && np_end > r.start + 1 && self.norm(np_end - 1) == "," {
+            let inner_end = np_end - 1;
+            let inner_start = self.np_left(r.start, inner_end);
+            if inner_start < inner_end && inner_start > r.start && self.norm(inner_start - 1) == "," {
+                let outer_start = self.np_left(r.start, inner_start - 1);
+                let outer = outer_start..inner_start - 1;
+                let inner = inner_start..inner_end;
+                let named = |x: &Range<usize>| {
+                    self.speaker_from_np(x.clone(), state).filter(|sp| {
+                        matches!(
+                            sp.kind,
+                            SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media
+                        )
+                    })
+                };
+                np = if named(&outer).is_some() {
+                    outer
+                } else if named(&inner).is_some() {
+                    inner
+                } else {
+                    outer
+                };
+                s = np.start;
+            }
+        }
+        // "X, who also told reporters" -> X
+        if np.is_empty()
+            && s > r.start + 1
+            && matches!(self.norm(s - 1), "who" | "which")
+            && self.norm(s - 2) == ","
+        {
+            let m = self.mentions.iter().rev().find(|m| m.toks.end == s - 2)?;
+            np = m.toks.clone();
+        }
+        // "X did this and said that …" -> the sentence subject
+        if np.is_empty() && s > r.start && self.norm(s - 1) == "and" {
+            let mut e = r.start;
+            while e < s && !self.is_finite_like(e) {
+                e += 1;
+            }
+            np = r.start..e;
+        }
+        // "… have been reported" etc.: a passive cue has no speaker.
+        if np.is_empty() || np.len() > 14 {
+            return None;
+        }
+        // A noun phrase has no finite verb ("Velmora has rejected the latest calls for").
+        if np.clone().any(|t| self.is_finite_like(t) && !self.p.tokens[t].capitalized) {
+            return None;
+        }
+        // Nor numbers or two articles ("five times the number the government admits").
+        let dets = np.clone().filter(|&t| matches!(self.norm(t), "the" | "a" | "an")).count();
+        let numeric = np.clone().any(|t| {
+            self.p.tokens[t].kind == TokenKind::Number
+                || crate::quantity::find_quantities(self.norm(t), 0).iter().any(|q| q.value.low > 0.0)
+        });
+        if (dets > 1 || numeric) && !np.clone().any(|t| self.norm(t) == ",") {
+            return None;
+        }
+        // Say-type cues need a complement: "that", a colon, a quote, or a clause.
+        if cue.class == CueClass::Say
+            && matches!(self.norm(k + n), "to" | "for" | "with")
+            && self.norm(k) != "told"
+        {
+            return None;
+        }
+        let speaker = self.speaker_from_np(np.clone(), state)?;
+        // Denial or directive of an act: "rejected the calls for …" is an event.
+        let mut c = k + n;
+        while c < r.end
+            && (DETERMINERS.contains(&self.norm(c))
+                || self.p.tokens[c].capitalized
+                || self.norm(c).ends_with("est")
+                || self.norm(c) == "latest")
+        {
+            c += 1;
+        }
+        if matches!(cue.class, CueClass::Denial) && ACT_NOUNS.contains(&self.norm(c)) {
+            return None;
+        }
+        // Content: after "that" if it comes soon, else right after the cue.
+        let mut start = k + n;
+        let mut t = k + n;
+        let limit = (k + n + 16).min(r.end);
+        while t < limit {
+            let w = self.norm(t);
+            if w == "that" && !DETERMINERS.contains(&self.norm(t + 1)) || w == ":" {
+                start = t + 1;
+                break;
+            }
+            if self.p.tokens[t].kind == TokenKind::OpenQuote && t == k + n || w == "." {
+                break;
+            }
+            if self.is_finite_like(t) && t > k + n + 1 {
+                break;
+            }
+            t += 1;
+        }
+        if self.norm(start) == "," {
+            start += 1;
+        }
+        if (start..r.end).filter(|&t| self.is_word(t)).count() < 2 {
+            return None;
+        }
+        let content = vec![start..r.end];
+        let quote = if self.p.tokens[start].kind == TokenKind::OpenQuote {
+            let region = self.p.quote_at(self.p.tokens[start].span.end);
+            if region.is_some_and(|q| q.close.is_none_or(|c| c.end + 3 >= self.p.tokens[r.end - 1].span.end))
+            {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Mixed
+            }
+        } else {
+            self.quote_kind(&content)
+        };
+        Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: np.start..start })
+    }
+
+    /// Start of the noun phrase that ends at token `end` (exclusive), not
+    /// before `start`: words, possessives, and prepositional modifiers
+    /// ("a nurse at St. Alder's", "the president of the Council").
+    fn np_left(&self, start: usize, end: usize) -> usize {
+        let mut s = end;
+        while s > start && end - s < 14 {
+            let t = &self.p.tokens[s - 1];
+            let w = t.norm.as_str();
+            let word_ok = t.is_word() && !BOUNDARIES.contains(&w);
+            let possessive = w == "'s"
+                || w == "-"
+                || (w == "'" && s >= 2 && self.norm(s - 2).ends_with('s') && self.is_word(s - 2));
+            let abbrev_dot =
+                w == "." && s >= 2 && self.p.tokens[s - 2].capitalized && self.norm(s - 2).len() <= 3;
+            let prep = matches!(w, "at" | "of" | "from" | "for" | "in")
+                && s < end
+                && s >= 2
+                && self.is_word(s - 2)
+                && !self.is_finite_like(s - 2)
+                && (self.p.tokens[s].capitalized || matches!(self.norm(s), "the" | "a" | "an"));
+            if word_ok || possessive || abbrev_dot || prep {
+                s -= 1;
+            } else {
+                break;
+            }
+        }
+        s
+    }
+
+    /// Builds a speaker from a noun phrase (token range), resolving names,
+    /// pronouns and descriptions. `None` if the phrase cannot be a speaker.
+    fn speaker_from_np(&self, np: Range<usize>, state: &DocState) -> Option<Speaker> {
+        let words: Vec<usize> = np.clone().filter(|&k| self.is_word(k)).collect();
+        if words.is_empty() {
+            return None;
+        }
+        let np_span = self.span_of(&np);
+        let text = np_span.slice(self.text());
+        let mentions: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| np_span.contains(m.span) && !m.description && m.referent.is_some())
+            .collect();
+        let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
+        // Pronouns.
+        if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
+            return match lower[0] {
+                "he" | "she" => state.last_person.clone(),
+                "it" => state.last_org.clone().or_else(|| state.last_person.clone()),
+                _ => state.last_org.clone().or_else(|| state.last_person.clone()),
+            }
+            .map(|mut s| {
+                s.span = Some(np_span);
+                s
+            });
+        }
+        // "the statement (from X)"
+        if lower.first() == Some(&"the")
+            && lower.get(1).is_some_and(|w| matches!(*w, "statement" | "release" | "communique" | "report"))
+            && lower.len() == 2
+        {
+            if let Some(issuer) = &state.statement_issuer {
+                return Some(issuer.clone());
+            }
+        }
+        let np_words_start = if lower.first().is_some_and(|w| DETERMINERS.contains(w)) { 1 } else { 0 };
+        // A named person or organisation inside the phrase.
+        let person = mentions.iter().rev().find(|m| {
+            self.referents[m.referent.unwrap_or(0)].kind == EntityKind::Person || m.kind == EntityKind::Person
+        });
+        if let Some(m) = person {
+            let r = &self.referents[m.referent?];
+            return Some(Speaker {
+                kind: SpeakerKind::Person,
+                name: r.name.clone(),
+                referent: Some(r.id.clone()),
+                span: Some(m.span),
+            });
+        }
+        // Descriptions of a titled person: "the president", "the Velmoran President".
+        if mentions.iter().all(|m| m.demonym) && words.len() <= 4 {
+            if let Some(sp) = self.titled_person(&lower[np_words_start..], np_span) {
+                return Some(sp);
+            }
+        }
+        // A name followed by a lowercase head noun names a body or group:
+        // "Velmora's presidential press office", "Shipping agents".
+        let last_word = *words.last()?;
+        let head_after_name = !self.p.tokens[last_word].capitalized
+            && mentions.iter().all(|m| m.span.end <= self.p.tokens[last_word].span.start);
+        if let Some(m) =
+            mentions.iter().filter(|m| !m.demonym).max_by_key(|m| m.span.len()).filter(|_| !head_after_name)
+        {
+            let r = &self.referents[m.referent?];
+            let is_media = self.outlets.contains(&r.name.to_lowercase())
+                || r.names.iter().any(|n| self.outlets.contains(&n.name.to_lowercase()))
+                || m.words.last().is_some_and(|w| MEDIA_WORDS.contains(&w.as_str()))
+                    && m.kind != EntityKind::Person;
+            let kind = if is_media { SpeakerKind::Media } else { SpeakerKind::Organization };
+            return Some(Speaker {
+                kind,
+                name: r.name.clone(),
+                referent: Some(r.id.clone()),
+                span: Some(m.span),
+            });
+        }
+        // Unnamed sources and descriptions: must contain a source word, a
+        // title or an organisation word, or a demonym ("the Velmoran side").
+        let has_source = words.iter().any(|&k| {
+            self.entry_at(k, np.end)
+                .iter()
+                .any(|(_, e)| matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead))
+        }) || lower.iter().any(|w| {
+            matches!(
+                *w,
+                "leaders"
+                    | "leadership"
+                    | "spokesperson"
+                    | "side"
+                    | "office"
+                    | "team"
+                    | "lawyers"
+                    | "relatives"
+                    | "families"
+                    | "workers"
+                    | "organisers"
+                    | "organizers"
+                    | "farmers"
+                    | "nurse"
+                    | "operator"
+                    | "agents"
+                    | "staff"
+                    | "employees"
+                    | "owners"
+                    | "members"
+            )
+        }) || mentions.iter().any(|m| m.demonym)
+            || head_after_name && !mentions.is_empty();
+        if !has_source {
+            return None;
+        }
+        let name = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let name = ["the ", "The ", "a ", "A ", "an ", "An "]
+            .iter()
+            .fold(name, |n, d| n.strip_prefix(d).unwrap_or(n));
+        let org =
+            words.iter().any(|&k| self.entry_at(k, np.end).iter().any(|(_, e)| matches!(e, Entry::OrgHead)));
+        let kind = if mentions.iter().any(|m| m.demonym)
+            || org
+            || (head_after_name
+                && mentions
+                    .iter()
+                    .any(|m| self.referents[m.referent.unwrap_or(0)].kind == EntityKind::Organization))
+        {
+            SpeakerKind::Organization
+        } else {
+            SpeakerKind::Unnamed
+        };
+        let kind = if org && lower.iter().any(|w| MEDIA_WORDS.contains(w)) && !lower.contains(&"office") {
+            SpeakerKind::Media
+        } else {
+            kind
+        };
+        Some(Speaker { kind, name: name.to_string(), referent: None, span: Some(np_span) })
+    }
+
+    /// "the president", "the Velmoran President": the most recent person
+    /// mentioned so far in this document whose title ends with these words.
+    fn titled_person(&self, words: &[&str], np_span: Span) -> Option<Speaker> {
+        if words.is_empty() {
+            return None;
+        }
+        let wanted: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let head = wanted.last()?;
+        let is_title = self.lex.lookup_words(&[head.as_str()]).iter().any(|(_, e)| matches!(e, Entry::Title));
+        if !is_title {
+            return None;
+        }
+        let m = self.mentions.iter().rev().find(|m| {
+            m.span.start < np_span.start
+                && m.kind == EntityKind::Person
+                && m.title.as_deref().is_some_and(|t| {
+                    let t = crate::text::normalize(t);
+                    let tw: Vec<&str> = t.split_whitespace().collect();
+                    wanted.iter().all(|w| tw.contains(&w.as_str()))
+                })
+        })?;
+        let r = &self.referents[m.referent?];
+        Some(Speaker {
+            kind: SpeakerKind::Person,
+            name: r.name.clone(),
+            referent: Some(r.id.clone()),
+            span: Some(np_span),
+        })
+    }
+
+    /// Splits a content range into clauses.
+    fn split_clauses(&self, r: Range<usize>) -> Vec<Range<usize>> {
+        let mut cuts = vec![r.start];
+        let mut k = r.start;
+        let mut depth = 0i32;
+        while k < r.end {
+            let t = &self.p.tokens[k];
+            match t.norm.as_str() {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                _ => {}
+            }
+            let in_quote = self
+                .p
+                .quote_at(t.span.start)
+                .is_some_and(|q| q.inner.start > self.p.tokens[r.start].span.start);
+            if depth > 0 || in_quote {
+                k += 1;
+                continue;
+            }
+            let w = t.norm.as_str();
+            let next = self.norm(k + 1);
+            let cut_here = match w {
+                ";" => Some(k + 1),
+                "," if matches!(next, "while" | "whereas" | "but" | "yet") => Some(k + 1),
+                "," if next == "of" && self.norm(k + 2) == "which" => Some(k + 1),
+                "and" | "but" => {
+                    let left_verb = (*cuts.last().unwrap_or(&r.start)..k).any(|t| self.is_finite_like(t));
+                    let right_verb = (k + 1..(k + 6).min(r.end)).any(|t| self.is_finite_like(t))
+                        && !self.is_finite_like(k + 1);
+                    (left_verb && right_verb).then_some(k)
+                }
+                _ => None,
+            };
+            if let Some(c) = cut_here {
+                let words_left = (*cuts.last().unwrap_or(&r.start)..c).filter(|&t| self.is_word(t)).count();
+                if words_left >= 3 {
+                    cuts.push(c);
+                }
+            }
+            k += 1;
+        }
+        cuts.push(r.end);
+        let mut out: Vec<Range<usize>> = Vec::new();
+        for w in cuts.windows(2) {
+            let (mut a, b) = (w[0], w[1]);
+            // Drop a leading conjunction.
+            while a < b && matches!(self.norm(a), "," | "and" | "but" | "while" | "whereas" | "yet" | ";") {
+                a += 1;
+            }
+            if (a..b).filter(|&t| self.is_word(t)).count() >= 2 {
+                out.push(a..b);
+            } else if let Some(last) = out.last_mut() {
+                last.end = b;
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build_claim(
+        &self,
+        si: usize,
+        span: Span,
+        content_span: Span,
+        clause: Range<usize>,
+        speaker: &Speaker,
+        via: &[Speaker],
+        cue: Option<&Cue>,
+        quote: QuoteKind,
+        quantities: &[Quantity],
+        dates: &[DateMention],
+        question: bool,
+    ) -> Claim {
+        let text = self.text();
+        let toks = clause.clone();
+        // Negations, hedges, modals.
+        let mut negations = Vec::new();
+        let mut hedges = Vec::new();
+        let mut modal = false;
+        let mut falsity: Option<(usize, Marker)> = None;
+        let mut endorsing = Vec::new();
+        let mut k = toks.start;
+        while k < toks.end {
+            let found = self.entry_at(k, toks.end);
+            let mut step = 1;
+            for (n, e) in &found {
+                let m = Marker {
+                    text: self.span_of(&(k..k + n)).slice(text).to_string(),
+                    span: self.span_of(&(k..k + n)),
+                };
+                match e {
+                    Entry::Negation => {
+                        negations.push(m);
+                        step = *n;
+                        break;
+                    }
+                    Entry::Hedge => {
+                        hedges.push(m);
+                        step = *n;
+                        break;
+                    }
+                    Entry::Modal if !self.p.tokens[k].capitalized || k == toks.start => {
+                        if !matches!(self.norm(k), "may") || !self.p.tokens[k].capitalized {
+                            modal = true;
+                        }
+                    }
+                    Entry::Falsity if falsity.is_none() => {
+                        let inside_quote = self.p.quote_at(self.p.tokens[k].span.start).is_some()
+                            && speaker.kind == SpeakerKind::Outlet;
+                        if !inside_quote {
+                            falsity = Some((k, m));
+                        }
+                    }
+                    Entry::Endorsing => endorsing.push(m),
+                    _ => {}
+                }
+            }
+            k += step;
+        }
+        let polarity = if negations.is_empty() { Polarity::Negative } else { Polarity::Negative };
+        let polarity = if negations.is_empty() { Polarity::Positive } else { polarity };
+        let denial_cue = cue
+            .filter(|c| c.class == CueClass::Denial)
+            .map(|c| Marker { text: c.text.clone(), span: c.span });
+        let modality = if question {
+            Modality::Question
+        } else if cue.is_some_and(|c| c.class == CueClass::Directive) {
+            Modality::Directive
+        } else if modal {
+            Modality::Hypothetical
+        } else if !hedges.is_empty() {
+            Modality::Hedged
+        } else {
+            Modality::Asserted
+        };
+        // Stance.
+        let mut stance = Stance::Neutral;
+        let mut stance_cues = Vec::new();
+        if let Some(c) = cue {
+            match c.class {
+                CueClass::Distancing => {
+                    stance = Stance::Distancing;
+                    stance_cues.push(Marker { text: c.text.clone(), span: c.span });
+                }
+                CueClass::Endorsing => {
+                    stance = Stance::Endorsing;
+                    stance_cues.push(Marker { text: c.text.clone(), span: c.span });
+                }
+                _ => {}
+            }
+        }
+        if stance == Stance::Neutral && !endorsing.is_empty() && speaker.kind == SpeakerKind::Outlet {
+            stance = Stance::Endorsing;
+            stance_cues.extend(endorsing);
+        }
+        // Falsity words in the attribution frame ("without offering proof") distance.
+        let sentence = &self.p.sentences[si];
+        if speaker.kind != SpeakerKind::Outlet {
+            for k in sentence.toks.clone() {
+                if self.span_of(&(k..k + 1)).overlaps(content_span) {
+                    continue;
+                }
+                for (n, e) in self.entry_at(k, sentence.toks.end) {
+                    if matches!(e, Entry::Falsity) {
+                        let s = self.span_of(&(k..k + n));
+                        stance = Stance::Distancing;
+                        stance_cues.push(Marker { text: s.slice(text).to_string(), span: s });
+                    }
+                }
+            }
+        }
+        // Entities.
+        let mut entities = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.sentence == si && content_span.contains(m.span)) {
+            if let Some(r) = m.referent {
+                entities.push(EntityRef {
+                    referent: self.referents[r].id.clone(),
+                    text: m.surface.clone(),
+                    span: m.span,
+                });
+            }
+        }
+        let denial = denial_cue.clone().or_else(|| falsity.as_ref().map(|(_, m)| m.clone()));
+        let states = self.states(
+            si,
+            clause.clone(),
+            content_span,
+            &negations,
+            denial_cue.as_ref(),
+            falsity.as_ref(),
+            modality,
+            cue,
+            quantities,
+        );
+        let framing = self.framing_markers(clause.clone(), Some((speaker, cue, quote)), false);
+        let claim_quantities: Vec<Quantity> =
+            quantities.iter().filter(|q| content_span.contains(q.span)).cloned().collect();
+        let features = self.features(clause.clone(), &claim_quantities, denial_cue.is_some());
+        Claim {
+            id: String::new(),
+            doc: self.doc.id.clone(),
+            outlet: self.doc.meta.outlet.clone(),
+            sentence: si,
+            span,
+            text: span.slice(text).to_string(),
+            speaker: speaker.clone(),
+            via: via.to_vec(),
+            cue: cue.cloned(),
+            quote,
+            stance,
+            stance_cues,
+            content: content_span,
+            polarity,
+            negations,
+            denial,
+            hedges,
+            modality,
+            entities,
+            quantities: claim_quantities,
+            dates: dates.iter().filter(|d| content_span.contains(d.span)).cloned().collect(),
+            states,
+            framing,
+            headline: false,
+            features,
+        }
+    }
+
+    /// Word-level features of a clause for the comparison stage.
+    fn features(&self, clause: Range<usize>, quantities: &[Quantity], denied: bool) -> Features {
+        let mut f = Features::default();
+        for k in clause.clone() {
+            let t = &self.p.tokens[k];
+            if !t.is_word() || self.lex.is_function_word(&t.norm) {
+                continue;
+            }
+            let st = self.p.stems[k].clone();
+            f.stems.push(st.clone());
+            let verb_like = (self.is_finite_like(k) && !AUX.contains(&t.norm.as_str()))
+                || (t.norm.ends_with("ing")
+                    && t.norm.len() > 5
+                    && !t.capitalized
+                    && k > clause.start
+                    && AUX.contains(&self.norm(k - 1)));
+            let is_cue = self.entry_at(k, k + 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)));
+            if verb_like && !is_cue && !f.verbs.contains(&st) {
+                f.verbs.push(st);
+            }
+        }
+        // Content words under a negation (the next few words) or a denial (all).
+        let mut k = clause.start;
+        while k < clause.end {
+            let neg = self.entry_at(k, clause.end).into_iter().find(|(_, e)| matches!(e, Entry::Negation));
+            if let Some((n, _)) = neg {
+                let mut t = k + n;
+                let mut taken = 0;
+                while t < clause.end
+                    && taken < 3
+                    && !matches!(
+                        self.norm(t),
+                        "," | ";"
+                            | "."
+                            | "but"
+                            | ":"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "to"
+                            | "of"
+                            | "into"
+                            | "through"
+                            | "about"
+                            | "over"
+                            | "against"
+                            | "during"
+                            | "after"
+                            | "before"
+                    )
+                {
+                    if self.is_word(t) && !self.lex.is_function_word(self.norm(t)) {
+                        f.negated.push(self.p.stems[t].clone());
+                        taken += 1;
+                    }
+                    t += 1;
+                }
+                k = t;
+                continue;
+            }
+            k += 1;
+        }
+        f.topics = self.topics.clone();
+        // Two-word lowercase terms, and which of them are negated.
+        let is_term_word = |t: usize| {
+            let tok = &self.p.tokens[t];
+            tok.is_word() && !tok.capitalized && !self.lex.is_function_word(&tok.norm) && tok.norm.len() > 2
+        };
+        let first_content: Vec<usize> = clause.clone().filter(|&t| is_term_word(t)).take(4).collect();
+        for t in clause.start..clause.end.saturating_sub(1) {
+            if is_term_word(t) && is_term_word(t + 1) {
+                let term = format!("{} {}", self.p.stems[t], self.p.stems[t + 1]);
+                let negated = f.negated.contains(&self.p.stems[t])
+                    && f.negated.contains(&self.p.stems[t + 1])
+                    || denied && first_content.contains(&t) && first_content.contains(&(t + 1));
+                if negated {
+                    f.negated_terms.push(term.clone());
+                }
+                f.terms.push(term);
+            }
+        }
+        for q in quantities {
+            let qk = self.p.token_at(q.span.start);
+            let qe = self.p.token_at(q.span.end);
+            let window = qk.saturating_sub(6).max(clause.start)..(qe + 6).min(clause.end);
+            let group = window
+                .clone()
+                .filter_map(|k| crate::compare::measure_group(&self.p.stems[k]))
+                .next()
+                .map(str::to_string)
+                .or_else(|| {
+                    (qe..window.end)
+                        .chain((window.start..qk).rev())
+                        .find(|&k| self.is_finite_like(k) && !AUX.contains(&self.norm(k)))
+                        .map(|k| self.p.stems[k].clone())
+                });
+            f.measures.push(group);
+            f.quantity_context.push(
+                (qk.saturating_sub(3).max(clause.start)..qk)
+                    .filter(|&k| self.is_word(k) && !self.lex.is_function_word(self.norm(k)))
+                    .map(|k| self.p.stems[k].clone())
+                    .collect(),
+            );
+        }
+        f
+    }
+
+    /// Referent ids a state word at token `k` is about: named mentions in
+    /// its clause, after it (objects) first, then before it (subjects),
+    /// nearest first, within twelve tokens. Demonyms, possessors ("X's
+    /// calls") and agents ("by X") are not themes.
+    fn themes(&self, si: usize, k: usize, clause: &Range<usize>) -> Vec<String> {
+        let mut scored: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.mentions.iter().filter(|m| m.sentence == si && !m.demonym && m.referent.is_some()) {
+            if m.toks.start < clause.start || m.toks.end > clause.end {
+                continue;
+            }
+            let possessor = self.norm(m.toks.end) == "'s";
+            let agent = m.toks.start > 0 && self.norm(m.toks.start - 1) == "by";
+            if possessor || agent {
+                continue;
+            }
+            if m.toks.contains(&k) {
+                continue; // the word is part of the name
+            }
+            let (tier, dist) =
+                if m.toks.start >= k { (0, m.toks.start - k) } else { (1, k.saturating_sub(m.toks.end)) };
+            if dist > 12 {
+                continue;
+            }
+            scored.push((tier, dist, m.referent.unwrap_or(0)));
+        }
+        scored.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, r) in scored {
+            let id = self.referents[r].id.clone();
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    /// The head noun of what a state word applies to when it is not a
+    /// name: the first noun after it ("rejected the calls"), or before it
+    /// for a passive ("the statement was signed").
+    fn object_of(&self, k: usize, n: usize, clause: &Range<usize>) -> Option<String> {
+        let mut b = k;
+        while b > clause.start && (ADVERBS.contains(&self.norm(b - 1)) || self.norm(b - 1).ends_with("ly")) {
+            b -= 1;
+        }
+        let passive = b > clause.start
+            && matches!(self.norm(b - 1), "was" | "were" | "been" | "is" | "are" | "be" | "being");
+        let is_noun = |t: usize| {
+            let tok = &self.p.tokens[t];
+            tok.is_word()
+                && !tok.capitalized
+                && !self.lex.is_function_word(&tok.norm)
+                && !tok.norm.ends_with("ly")
+                && !self.is_finite_like(t)
+        };
+        if passive {
+            let mut t = k - 1;
+            while t > clause.start {
+                t -= 1;
+                if is_noun(t) {
+                    return Some(self.p.stems[t].clone());
+                }
+                if self.p.tokens[t].capitalized || matches!(self.norm(t), "," | "that" | "which") {
+                    return None;
+                }
+            }
+            return None;
+        }
+        let mut t = k + n;
+        let mut last = None;
+        while t < clause.end && t < k + n + 6 {
+            let w = self.norm(t);
+            if is_noun(t) {
+                last = Some(t);
+                // The head is the last noun of a run ("joint statement").
+                if !self.p.tokens.get(t + 1).is_some_and(|_| is_noun(t + 1)) {
+                    break;
+                }
+            } else if last.is_some()
+                || matches!(
+                    w,
+                    "," | "."
+                        | ";"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "to"
+                        | "by"
+                        | "with"
+                        | "through"
+                        | "along"
+                        | "across"
+                )
+            {
+                break;
+            }
+            t += 1;
+        }
+        if last.is_none() && k > clause.start && is_noun(k - 1) && self.norm(k).ends_with("ed") {
+            // A participle after its noun: "a document signed on …".
+            return Some(self.p.stems[k - 1].clone());
+        }
+        last.map(|t| self.p.stems[t].clone())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn states(
+        &self,
+        si: usize,
+        clause: Range<usize>,
+        content_span: Span,
+        negations: &[Marker],
+        denial: Option<&Marker>,
+        falsity: Option<&(usize, Marker)>,
+        modality: Modality,
+        cue: Option<&Cue>,
+        quantities: &[Quantity],
+    ) -> Vec<StateAssertion> {
+        let text = self.text();
+        let mut out: Vec<StateAssertion> = Vec::new();
+        let mut k = clause.start;
+        let directive =
+            modality == Modality::Directive || cue.is_some_and(|c| c.class == CueClass::Directive);
+        while k < clause.end {
+            let found = self.entry_at(k, clause.end);
+            let Some(&(n, entry)) =
+                found.iter().find(|(_, e)| matches!(e, Entry::Pole { .. } | Entry::Presupposes { .. }))
+            else {
+                k += 1;
+                continue;
+            };
+            let word_span = self.span_of(&(k..k + n));
+            let marker = Marker { text: word_span.slice(text).to_string(), span: word_span };
+            // Skip words inside scare quotes in the outlet's voice? No: keep, framing handles them.
+            let norm = self.norm(k).to_string();
+            let prev = if k > clause.start { self.norm(k - 1).to_string() } else { String::new() };
+            let prev2 = if k > clause.start + 1 { self.norm(k - 2).to_string() } else { String::new() };
+            let infinitive = prev == "to" || (prev.ends_with("ly") && prev2 == "to");
+            let gerund = norm.ends_with("ing");
+            let nominal = DETERMINERS.contains(&prev.as_str())
+                || self.norm(k + n) == "of"
+                || prev.ends_with("-month")
+                || prev.ends_with("-day")
+                || prev.ends_with("-week")
+                || (prev.ends_with("ing") && !gerund);
+            let gerund_subject = gerund
+                && (k == clause.start || prev == ",")
+                && (k + n..clause.end).any(|t| matches!(self.norm(t), "was" | "is" | "were" | "are"));
+            // Modal right before the word (within 3 tokens).
+            let modal_near = (k.saturating_sub(3).max(clause.start)..k).any(|t| {
+                matches!(self.norm(t), "would" | "should" | "may" | "might" | "must" | "will" | "shall")
+                    && !self.p.tokens[t].capitalized
+            });
+            // Negation scope: a negation within the 4 tokens before, only
+            // auxiliaries, adverbs, "to", "be" in between.
+            let neg = negations.iter().find(|m| {
+                m.span.end <= word_span.start && {
+                    let nt = self.p.token_at(m.span.start);
+                    let nt_end = self.p.token_at(m.span.end);
+                    k >= nt_end
+                        && k - nt_end <= 4
+                        && (nt_end..k).all(|t| {
+                            let w = self.norm(t);
+                            AUX.contains(&w)
+                                || ADVERBS.contains(&w)
+                                || w.ends_with("ly")
+                                || matches!(w, "to" | "be" | "been" | "any" | "a" | "the" | "yet")
+                        })
+                        && nt >= clause.start
+                }
+            });
+            let themes = self.themes(si, k, &clause);
+            let object = self.object_of(k, n, &clause);
+            let (concept, pole, movement, presupposed) = match entry {
+                Entry::Pole { concept, pole, movement } => (*concept, *pole, *movement, false),
+                Entry::Presupposes { concept, pole } => (*concept, *pole, false, true),
+                _ => unreachable_pole(),
+            };
+            let c = &self.lex.concepts()[concept];
+            // Evaluative concepts (legal, peaceful, true) are labels, left to framing.
+            if c.kind == crate::lexicon::ConceptKind::Evaluative {
+                k += n;
+                continue;
+            }
+            // A word the outlet marks ("so-called X", a scare-quoted “X”) is not its assertion.
+            let marked = self
+                .p
+                .quote_at(word_span.start)
+                .is_some_and(|q| q.close.is_some() && q.inner.len() < 40)
+                || matches!(
+                    prev.as_str(),
+                    "so-called" | "alleged" | "supposed" | "purported" | "self-proclaimed" | "self-styled"
+                );
+            if marked {
+                k += n;
+                continue;
+            }
+            // An attributive adjective describes its noun ("illegal mining",
+            // "closed businesses"), unless that noun is movement itself
+            // ("unimpeded movement").
+            let attributive = !presupposed
+                && !nominal
+                && !gerund
+                && self.p.tokens.get(k + n).is_some_and(|t| {
+                    t.is_word()
+                        && !t.capitalized
+                        && !self.lex.is_function_word(&t.norm)
+                        && !t.norm.ends_with("ly")
+                })
+                && !self.is_finite_like(k + n)
+                && !(k > clause.start && AUX.contains(&self.norm(k - 1)));
+            const MOVEMENT_NOUNS: &[&str] =
+                &["movement", "traffic", "passage", "access", "transit", "flow", "travel"];
+            if attributive && !MOVEMENT_NOUNS.contains(&self.norm(k + n)) {
+                k += n;
+                continue;
+            }
+            let object = if c.kind == crate::lexicon::ConceptKind::Event { object.clone() } else { None };
+            let mut push = |holds: bool, basis: Basis, negation: Option<Marker>, count: Option<Marker>| {
+                if out.iter().any(|s| s.concept == c.id && s.cue.span == marker.span) {
+                    return;
+                }
+                out.push(StateAssertion {
+                    concept: c.id.clone(),
+                    label: c.a_label.clone(),
+                    opposite: c.b_label.clone(),
+                    holds,
+                    basis,
+                    cue: marker.clone(),
+                    negation,
+                    themes: themes.clone(),
+                    object: object.clone(),
+                    count,
+                });
+            };
+            if presupposed {
+                push(pole == Pole::A, Basis::Presupposed, None, None);
+                k += n;
+                continue;
+            }
+            // B-pole change verbs under a directive presuppose A ("urged them to open the road").
+            if infinitive {
+                if directive && pole == Pole::B && !movement {
+                    push(true, Basis::Presupposed, None, None);
+                }
+                k += n;
+                continue;
+            }
+            if gerund_subject
+                || modal_near
+                || matches!(modality, Modality::Question | Modality::Hypothetical)
+                    && neg.is_none()
+                    && modal_near
+            {
+                k += n;
+                continue;
+            }
+            if nominal && !gerund {
+                // "the blockade of X": presupposes pole A; a nominal B is not a state claim.
+                if pole == Pole::A && neg.is_none() {
+                    let (holds, basis, negation) = match denial {
+                        Some(d) => (false, Basis::Denied, Some(d.clone())),
+                        None => (true, Basis::Presupposed, None),
+                    };
+                    push(holds, basis, negation, None);
+                }
+                k += n;
+                continue;
+            }
+            if gerund && DETERMINERS.contains(&prev.as_str()) {
+                k += n;
+                continue;
+            }
+            // Under a directive ("ordered them to ensure unimpeded movement"),
+            // a word of pole B presupposes pole A; pole A words are not asserted.
+            if directive {
+                if pole == Pole::B && neg.is_none() {
+                    push(true, Basis::Presupposed, None, None);
+                }
+                k += n;
+                continue;
+            }
+            let mut holds = pole == Pole::A;
+            let mut basis = Basis::Lexical;
+            let mut negation = None;
+            if let Some(m) = neg {
+                holds = !holds;
+                basis = Basis::Negated;
+                negation = Some(m.clone());
+            }
+            if let Some(d) = denial {
+                holds = !holds;
+                basis = Basis::Denied;
+                negation = Some(d.clone());
+            } else if let Some((fk, fm)) = falsity
+                && *fk > k
+                && (clause.start..k).any(|t| self.norm(t) == "that")
+            {
+                holds = !holds;
+                basis = Basis::Denied;
+                negation = Some(fm.clone());
+            }
+            let mut count = None;
+            if basis == Basis::Lexical {
+                if movement {
+                    basis = Basis::Movement;
+                }
+                // A count of what the state applies to, before the word in
+                // this clause: "980 vehicles passed", "23 people were detained".
+                let counted = quantities.iter().filter(|q| {
+                    content_span.contains(q.span)
+                        && q.span.end <= word_span.start
+                        && q.value.low > 0.0
+                        && matches!(q.kind, crate::quantity::QuantityKind::Cardinal)
+                        && self.p.token_at(word_span.start).saturating_sub(self.p.token_at(q.span.end)) <= 8
+                });
+                if let Some(q) = counted.last() {
+                    basis = Basis::Counted;
+                    count = Some(Marker { text: q.text.clone(), span: q.span });
+                }
+            }
+            push(holds, basis, negation, count);
+            k += n;
+        }
+        out
+    }
+
+    /// Framing markers in a range: scare quotes, distancing and endorsing
+    /// words, loaded labels.
+    fn framing_markers(
+        &self,
+        r: Range<usize>,
+        attribution: Option<(&Speaker, Option<&Cue>, QuoteKind)>,
+        headline: bool,
+    ) -> Vec<FramingMarker> {
+        let text = self.text();
+        let mut out: Vec<FramingMarker> = Vec::new();
+        let outer = self.span_of(&r);
+        let own_voice = attribution.is_none_or(|(s, _, _)| s.kind == SpeakerKind::Outlet);
+        let direct = attribution.is_some_and(|(_, _, q)| q == QuoteKind::Direct);
+        // Scare quotes: short quoted terms inside the range.
+        if !direct {
+            for q in self.p.quotes.iter().filter(|q| outer.contains(q.outer())) {
+                let inner_toks: Vec<usize> = (self.p.token_at(q.inner.start)..self.p.token_at(q.inner.end))
+                    .filter(|&k| self.is_word(k))
+                    .collect();
+                if inner_toks.is_empty() || inner_toks.len() > 4 || q.close.is_none() {
+                    continue;
+                }
+                // A sentence-like quote ("… yet ready for signing.") is a quotation.
+                let inner_text = q.inner.slice(text).trim_end();
+                if inner_text.ends_with(['.', '!', '?']) {
+                    continue;
+                }
+                // In reported speech with a neutral cue, quoted words are the
+                // speaker's (a partial quotation), not the outlet's distance.
+                // Labelling verbs ("described it as “X”", "called it “X”") put the
+                // label in the speaker's mouth and keep the outlet's distance.
+                let labelling = attribution.is_some_and(|(_, c, _)| {
+                    c.is_some_and(|c| {
+                        let w = crate::text::normalize(&c.text);
+                        ["describ", "call", "term", "label", "brand", "dub", "characteri"]
+                            .iter()
+                            .any(|l| w.starts_with(l))
+                    })
+                });
+                let neutral_report = !own_voice
+                    && !headline
+                    && !labelling
+                    && attribution.is_some_and(|(_, c, _)| c.is_some_and(|c| c.class == CueClass::Say));
+                if neutral_report {
+                    continue;
+                }
+                let head = *inner_toks.last().unwrap_or(&0);
+                let keys = self.target_keys(&inner_toks, head);
+                out.push(FramingMarker {
+                    kind: FramingKind::ScareQuotes,
+                    cue: Marker { text: q.outer().slice(text).to_string(), span: q.outer() },
+                    target: Some(Marker { text: q.inner.slice(text).to_string(), span: q.inner }),
+                    keys,
+                });
+            }
+        }
+        let mut k = r.start;
+        while k < r.end {
+            let found = self.entry_at(k, r.end);
+            let mut step = 1;
+            if let Some(&(n, e)) =
+                found.iter().find(|(_, e)| matches!(e, Entry::Distancing | Entry::Endorsing | Entry::Loaded))
+            {
+                let span = self.span_of(&(k..k + n));
+                let cue = Marker { text: span.slice(text).to_string(), span };
+                let in_direct_quote = self.p.quote_at(span.start).is_some_and(|q| q.inner.len() > 40);
+                match e {
+                    Entry::Distancing => {
+                        // Target: a quoted term right after, or the next words.
+                        let t0 = k + n;
+                        let (target, head) = if let Some(q) = self
+                            .p
+                            .tokens
+                            .get(t0)
+                            .filter(|t| t.kind == TokenKind::OpenQuote)
+                            .and_then(|t| self.p.quote_at(t.span.end))
+                        {
+                            let last = self.p.token_at(q.inner.end).saturating_sub(1);
+                            (Some(Marker { text: q.inner.slice(text).to_string(), span: q.inner }), last)
+                        } else {
+                            let mut e = t0;
+                            while e < r.end
+                                && e < t0 + 4
+                                && self.is_word(e)
+                                && !self.lex.is_function_word(self.norm(e))
+                                && !self.is_finite_like(e)
+                            {
+                                e += 1;
+                            }
+                            if e > t0 {
+                                let s = self.span_of(&(t0..e));
+                                (Some(Marker { text: s.slice(text).to_string(), span: s }), e - 1)
+                            } else {
+                                (None, k)
+                            }
+                        };
+                        let target_toks: Vec<usize> = match &target {
+                            Some(t) => (self.p.token_at(t.span.start)..self.p.token_at(t.span.end))
+                                .filter(|&x| self.is_word(x))
+                                .collect(),
+                            None => Vec::new(),
+                        };
+                        let mut keys =
+                            if target.is_some() { self.target_keys(&target_toks, head) } else { Vec::new() };
+                        // Self-descriptions also mark their subject: "activists claiming to be X".
+                        let self_desc = cue.text.contains("themselves")
+                            || cue.text.starts_with("claim")
+                            || cue.text.starts_with("call");
+                        if self_desc {
+                            let mut s = k;
+                            while s > r.start && matches!(self.norm(s - 1), "who" | "which" | "that" | ",") {
+                                s -= 1;
+                            }
+                            if s > r.start && self.is_word(s - 1) {
+                                for key in self.term_keys(s - 1) {
+                                    if !keys.contains(&key) {
+                                        keys.push(key);
+                                    }
+                                }
+                            }
+                        }
+                        if !keys.is_empty() {
+                            out.push(FramingMarker { kind: FramingKind::Distancing, cue, target, keys });
+                        }
+                    }
+                    Entry::Endorsing if own_voice => {
+                        out.push(FramingMarker {
+                            kind: FramingKind::Endorsing,
+                            cue,
+                            target: None,
+                            keys: vec![self.stem_key(k)],
+                        });
+                    }
+                    Entry::Loaded if !in_direct_quote || own_voice => {
+                        let last = k + n - 1;
+                        out.push(FramingMarker {
+                            kind: FramingKind::Loaded,
+                            cue: cue.clone(),
+                            target: Some(cue),
+                            keys: self.term_keys(last),
+                        });
+                    }
+                    _ => {}
+                }
+                step = n;
+            }
+            k += step;
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Keys of a marked term: a name (`name:zangezur corridor`) when it
+    /// holds a capitalised word past its first, else [`Self::term_keys`] of its head.
+    fn target_keys(&self, toks: &[usize], head: usize) -> Vec<String> {
+        let named = toks.iter().skip(1).any(|&t| self.p.tokens[t].capitalized)
+            || toks.len() == 1
+                && toks.first().is_some_and(|&t| {
+                    self.p.tokens[t].capitalized && t > 0 && self.p.tokens[t - 1].is_quote()
+                });
+        if named && toks.len() >= 2 {
+            let s = self.span_of(&(toks[0]..toks[toks.len() - 1] + 1));
+            return vec![format!("name:{}", crate::lexicon::name_key(s.slice(self.text())))];
+        }
+        self.term_keys(head)
+    }
+
+    fn stem_key(&self, k: usize) -> String {
+        let norm = self.norm(k);
+        let last = norm.rsplit('-').next().unwrap_or(norm);
+        crate::text::stem(last)
+    }
+
+    /// Keys grouping a term across outlets: the concept pole if the word is
+    /// one, else the stem of its last hyphen part.
+    fn term_keys(&self, k: usize) -> Vec<String> {
+        let norm = self.norm(k);
+        let last = norm.rsplit('-').next().unwrap_or(norm);
+        let st = crate::text::stem(last);
+        for (_, e) in self.lex.lookup_words(&[last]) {
+            if let Entry::Pole { concept, pole, .. } = e {
+                let c = &self.lex.concepts()[*concept];
+                let label = if *pole == Pole::A { &c.a_label } else { &c.b_label };
+                return vec![format!("{}:{}", c.id, label)];
+            }
+        }
+        vec![st]
+    }
+}
+
+fn unreachable_pole() -> (usize, Pole, bool, bool) {
+    (0, Pole::A, false, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analyzer, Document, SpeakerKind};
+
+    /// (speaker name or "outlet", cue text, claim text) for each claim of one article.
+    fn claims(text: &str) -> Vec<(String, String, String)> {
+        let doc = Document::new("d", "Daily Example", text).published(jiff::civil::date(2024, 3, 6));
+        let a = Analyzer::new().analyze(vec![doc]).expect("analysis");
+        a.claims()
+            .iter()
+            .map(|c| {
+                let who = if c.speaker.kind == SpeakerKind::Outlet {
+                    "outlet".to_string()
+                } else {
+                    c.speaker.name.clone()
+                };
+                (who, c.cue.as_ref().map(|q| q.text.clone()).unwrap_or_default(), c.text.clone())
+            })
+            .collect()
+    }
+
+    /// Speaker and cue of the claim that contains `needle`.
+    fn speaker_of(text: &str, needle: &str) -> (String, String) {
+        let all = claims(text);
+        let (who, cue, _) = all
+            .iter()
+            .find(|(_, _, t)| t.contains(needle))
+            .unwrap_or_else(|| panic!("no claim with {needle:?}: {all:#?}"));
+        (who.clone(), cue.clone())
+    }
+
+    #[test]
+    fn attribution_table() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            // (text, a piece of the claim, speaker, cue)
+            (
+                "Interior Minister Mara Ostrov said the bridge was closed.",
+                "bridge was closed",
+                "Mara Ostrov",
+                "said",
+            ),
+            ("“We will not leave,” Mara Ostrov said on Monday.", "We will not leave", "Mara Ostrov", "said"),
+            ("“We will not leave,” said Mara Ostrov.", "We will not leave", "Mara Ostrov", "said"),
+            ("The bridge was closed on Monday, police said.", "bridge was closed", "police", "said"),
+            (
+                "According to the Harbor Gazette, the bridge was closed.",
+                "bridge was closed",
+                "Harbor Gazette",
+                "According to",
+            ),
+            (
+                "The bridge was closed, according to witnesses.",
+                "bridge was closed",
+                "witnesses",
+                "according to",
+            ),
+            (
+                "The Harbor Gazette, an opposition website, claimed that the bridge was closed.",
+                "bridge was closed",
+                "Harbor Gazette",
+                "claimed",
+            ),
+            (
+                "A nurse at St. Alder’s said the hospital was full.",
+                "hospital was full",
+                "nurse at St. Alder’s",
+                "said",
+            ),
+            (
+                "The Dockworkers’ Union says its members will stay out.",
+                "members will stay out",
+                "Dockworkers’ Union",
+                "says",
+            ),
+            ("Shipping agents said nine ships were waiting.", "nine ships", "Shipping agents", "said"),
+            (
+                "Mara Ostrov has denied reports that the bridge was closed.",
+                "bridge was closed",
+                "Mara Ostrov",
+                "denied",
+            ),
+            (
+                "Opposition politicians also alleged that workers had reported smoke.",
+                "reported smoke",
+                "Opposition politicians",
+                "alleged",
+            ),
+            (
+                "Cargo handling continued, and the port remained open, according to the Port Authority.",
+                "remained open",
+                "Port Authority",
+                "according to",
+            ),
+            (
+                "“It was quiet,” Tomas Brell, head of the Dockworkers’ Union, told the Gazette.",
+                "It was quiet",
+                "Tomas Brell",
+                "told",
+            ),
+        ];
+        for (text, needle, who, cue) in cases {
+            assert_eq!(speaker_of(text, needle), (who.to_string(), cue.to_string()), "{text}");
+        }
+    }
+
+    #[test]
+    fn not_attributions() {
+        let cases: &[(&str, &str)] = &[
+            ("It should be noted that the bridge was closed.", "bridge was closed"),
+            ("Officials did not explain the discrepancy.", "discrepancy"),
+            ("At least 40 people were killed, five times the number the government admits.", "40 people"),
+            ("Velmora has rejected the latest calls for an end to the blockade.", "blockade"),
+            ("A group of activists claiming to be environmentalists blocked the road.", "blocked the road"),
+        ];
+        for (text, needle) in cases {
+            assert_eq!(speaker_of(text, needle).0, "outlet", "{text}");
+        }
+    }
+
+    #[test]
+    fn pronouns_and_descriptions_resolve() {
+        let text = "Interior Minister Mara Ostrov spoke on Monday. She said the bridge was closed. \
+                    The Harbor Authority issued a statement. It said the port was open. \
+                    “We are ready,” the minister added.";
+        assert_eq!(speaker_of(text, "bridge was closed").0, "Mara Ostrov");
+        assert_eq!(speaker_of(text, "port was open").0, "Harbor Authority");
+        assert_eq!(speaker_of(text, "We are ready").0, "Mara Ostrov");
+    }
+
+    #[test]
+    fn clauses_split_below_the_sentence() {
+        let all = claims(
+            "Velmora stated that blocking the road was not the goal and civilian vehicles could move freely.",
+        );
+        let texts: Vec<&str> = all.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Velmora stated that blocking the road was not the goal",
+                "civilian vehicles could move freely."
+            ]
+        );
+        assert!(all.iter().all(|(w, _, _)| w == "Velmora"));
+    }
+}

@@ -1,0 +1,1176 @@
+//! The divergence report, its JSON contract and its Markdown rendering.
+//!
+//! # JSON contract (`claimgraph-report/1`)
+//!
+//! Field names below are stable: later versions add fields, never remove or
+//! rename these. Ids are stable for the same input.
+//!
+//! ```text
+//! format:        "claimgraph-report/1"
+//! inputs:        {documents, claims, relations, undecided, rejected: [{origin, reason}], skipped}
+//! documents:     [{id, outlet, title, published, author, url, extra, claims}]
+//! claims:        [{id, doc, outlet, span: {start, end}, text, speaker: {kind, name, referent?, span?},
+//!                  via, cue?: {text, span, class}, quote, stance, stance_cues, content, polarity,
+//!                  negations, denial?, hedges, modality, entities, quantities, dates, states, framing}]
+//! relations:     [{a, b, relation: "agree"|"contradict", kind, reason, evidence: {a, b, shared, values?},
+//!                  topic, positions: [a, b]}]
+//! divergences:   [{id, kinds, question, summary, topic, sides: [{label, claims, outlets, speakers}],
+//!                  relations: [[a, b]], reasons}]
+//! agreements:    [{id, kind, summary, value, claims, outlets}]
+//! naming:        [{referent, name, kind, names: [{name, docs, mentions}], divergent}]
+//! framing:       [{doc, outlet, markers: [{kind, text, target, keys, claim, span}]}]
+//! single_source: [{doc, outlet, claims}]
+//! outlet_matrix: [{a, b, agree, contradict}]
+//! undecided:     [{a, b, reason}]
+//! entities:      [{id, name, kind, names}]
+//! ```
+//!
+//! `claims[].text` is always the exact slice of the document text at
+//! `claims[].span` (byte offsets).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::Analysis;
+use crate::claim::{Claim, FramingKind, SpeakerKind};
+use crate::compare::{self, Kind, Relation, RelationType, Undecided};
+use crate::entity::{EntityKind, NameUse, Referent};
+
+/// The format tag of the JSON report.
+pub const FORMAT: &str = "claimgraph-report/1";
+
+/// Counts of what went in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inputs {
+    /// Documents analysed.
+    pub documents: usize,
+    /// Claims extracted.
+    pub claims: usize,
+    /// Relations found.
+    pub relations: usize,
+    /// Candidate pairs left undecided.
+    pub undecided: usize,
+    /// Inputs rejected before analysis.
+    pub rejected: Vec<RejectedInput>,
+    /// Files in input folders that are not articles and were not read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
+}
+
+/// An input that was not analysed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectedInput {
+    /// The file (and element) it came from.
+    pub origin: String,
+    /// Why it was rejected.
+    pub reason: String,
+}
+
+/// A document as listed in the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    /// Document id.
+    pub id: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Other metadata.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
+    /// Number of claims extracted.
+    pub claims: usize,
+}
+
+/// One side of a divergence.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Side {
+    /// The position this side takes (e.g. "blocked", "not blocked", "2020-11-09").
+    pub label: String,
+    /// Claim ids on this side.
+    pub claims: Vec<String>,
+    /// Outlets on this side.
+    pub outlets: Vec<String>,
+    /// Speakers on this side (`outlet` for the outlets' own voice).
+    pub speakers: Vec<String>,
+}
+
+/// A disputed point: claims that cannot all be true, grouped by position.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Divergence {
+    /// Stable id.
+    pub id: String,
+    /// Kinds of the links behind it (numeric, date, denial, framing, naming, …).
+    pub kinds: Vec<Kind>,
+    /// The question in dispute.
+    pub question: String,
+    /// One line: who says what.
+    pub summary: String,
+    /// The point (see [`Relation::topic`]).
+    pub topic: String,
+    /// The positions, strongest first.
+    pub sides: Vec<Side>,
+    /// The contradicting pairs behind it.
+    pub relations: Vec<[String; 2]>,
+    /// The reasons of those links (at most five).
+    pub reasons: Vec<String>,
+}
+
+/// A point two or more outlets state compatibly.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// Stable id.
+    pub id: String,
+    /// What kind of agreement (date, numeric, time, restatement).
+    pub kind: Kind,
+    /// One line.
+    pub summary: String,
+    /// The agreed value, if there is one (a date, a figure, a state).
+    pub value: String,
+    /// Claim ids.
+    pub claims: Vec<String>,
+    /// Outlets.
+    pub outlets: Vec<String>,
+}
+
+/// The names used for one referent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Naming {
+    /// Referent id.
+    pub referent: String,
+    /// Canonical name.
+    pub name: String,
+    /// What kind of referent.
+    pub kind: EntityKind,
+    /// Each name and who uses it.
+    pub names: Vec<NameUse>,
+    /// Whether outlets differ in the names they use (beyond short forms).
+    pub divergent: bool,
+}
+
+/// A framing marker in the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FramingEntry {
+    /// What the marker does.
+    pub kind: FramingKind,
+    /// The marker text.
+    pub text: String,
+    /// The term it applies to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// Grouping keys.
+    pub keys: Vec<String>,
+    /// The claim it is in.
+    pub claim: String,
+    /// Where it is.
+    pub span: crate::Span,
+}
+
+/// Framing markers of one document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletFraming {
+    /// Document id.
+    pub doc: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Markers in text order.
+    pub markers: Vec<FramingEntry>,
+}
+
+/// Claims only one outlet makes: no claim of another outlet agrees with
+/// their most specific content (a figure, a date, or else the statement).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SingleSource {
+    /// Document id.
+    pub doc: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Claim ids no other outlet supports.
+    pub claims: Vec<String>,
+}
+
+/// Links between two outlets' claims.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MatrixCell {
+    /// First outlet (alphabetically).
+    pub a: String,
+    /// Second outlet.
+    pub b: String,
+    /// Agreeing links.
+    pub agree: usize,
+    /// Contradicting links.
+    pub contradict: usize,
+}
+
+/// The full report. Serialise it with [`Report::to_json`] or render it with
+/// [`Report::to_markdown`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// What went in.
+    pub inputs: Inputs,
+    /// The documents.
+    pub documents: Vec<DocumentSummary>,
+    /// Every claim.
+    pub claims: Vec<Claim>,
+    /// Every relation.
+    pub relations: Vec<Relation>,
+    /// Disputed points, strongest first.
+    pub divergences: Vec<Divergence>,
+    /// Points stated compatibly by two or more outlets.
+    pub agreements: Vec<Agreement>,
+    /// Referents with more than one name.
+    pub naming: Vec<Naming>,
+    /// Framing markers per document.
+    pub framing: Vec<OutletFraming>,
+    /// What only one outlet reports.
+    pub single_source: Vec<SingleSource>,
+    /// Outlet × outlet counts of links.
+    pub outlet_matrix: Vec<MatrixCell>,
+    /// Candidate pairs left undecided.
+    pub undecided: Vec<Undecided>,
+    /// All resolved entities.
+    pub entities: Vec<Referent>,
+}
+
+/// Union-find over claim indices.
+struct Groups(Vec<usize>);
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups((0..n).collect())
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        self.0[x] = r;
+        r
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            self.0[hi] = lo;
+        }
+    }
+}
+
+fn speaker_label(c: &Claim) -> String {
+    if c.speaker.kind == SpeakerKind::Outlet { "outlet".to_string() } else { c.speaker.name.clone() }
+}
+
+fn sorted_ids(mut ids: Vec<String>) -> Vec<String> {
+    ids.sort_by(|a, b| compare::id_order(a).cmp(&compare::id_order(b)));
+    ids.dedup();
+    ids
+}
+
+fn unique_id(base: String, used: &mut BTreeSet<String>) -> String {
+    let mut id = base.clone();
+    let mut n = 2;
+    while !used.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+fn question_for(topic: &str, subject: &str, sample: &Relation, claims: &[&Claim]) -> String {
+    let (family, rest) = topic.split_once(':').unwrap_or((topic, ""));
+    match family {
+        "state" => {
+            let label = sample
+                .positions
+                .iter()
+                .find(|p| !p.starts_with("not "))
+                .cloned()
+                .unwrap_or_else(|| sample.positions[0].trim_start_matches("not ").to_string());
+            format!("Was {subject} {label}?")
+        }
+        "numeric" => match rest {
+            "death" => "How many people died?".to_string(),
+            "injury" => "How many people were injured?".to_string(),
+            "arrest" => "How many people were arrested or detained?".to_string(),
+            "attendance" => "How many people took part?".to_string(),
+            "missing" => "How many people are missing?".to_string(),
+            "displacement" => "How many people were displaced?".to_string(),
+            "damage" => "How much was damaged or destroyed?".to_string(),
+            other => format!("What is the figure (\"{other}\")?"),
+        },
+        "date" | "time" => {
+            let verb = verb_surface(rest, claims).unwrap_or_else(|| rest.to_string());
+            let what = if family == "date" { "On what date" } else { "At what time" };
+            if subject.is_empty() {
+                format!("{what}: \"{verb}\"?")
+            } else {
+                format!("{what} was it \"{verb}\" ({subject})?")
+            }
+        }
+        "negation" => {
+            let verb = verb_surface(rest, claims).unwrap_or_else(|| rest.to_string());
+            format!("Did it happen: \"{verb}\" ({subject})?")
+        }
+        _ => topic.to_string(),
+    }
+}
+
+/// A surface form of a verb stem as written in one of the claims.
+fn verb_surface(stem: &str, claims: &[&Claim]) -> Option<String> {
+    for c in claims {
+        for w in c.text.split(|ch: char| !ch.is_alphanumeric() && ch != '-') {
+            let n = crate::text::normalize(w);
+            if !n.is_empty() && crate::text::stem(&n) == stem {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+impl Report {
+    /// Builds the report of an analysis.
+    pub fn build(analysis: &Analysis) -> Report {
+        let claims = &analysis.claims;
+        let index = compare::id_index(claims);
+        let referent_names: HashMap<&str, &str> =
+            analysis.referents.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect();
+        let by_doc = analysis.claims_by_doc();
+        let documents: Vec<DocumentSummary> = analysis
+            .documents
+            .iter()
+            .map(|d| DocumentSummary {
+                id: d.id.clone(),
+                outlet: d.meta.outlet.clone(),
+                title: d.meta.title.clone(),
+                published: d.meta.published.map(|p| p.to_string()),
+                author: d.meta.author.clone(),
+                url: d.meta.url.clone(),
+                extra: d.meta.extra.clone(),
+                claims: by_doc.get(d.id.as_str()).map_or(0, Vec::len),
+            })
+            .collect();
+
+        let mut used_ids = BTreeSet::new();
+        let mut divergences = edge_divergences(analysis, &index, &referent_names, &mut used_ids);
+        divergences.extend(framing_divergences(analysis, &mut used_ids));
+        divergences.extend(naming_divergences(analysis, &mut used_ids));
+        divergences.sort_by(|a, b| {
+            let strength = |d: &Divergence| {
+                (
+                    d.relations.len(),
+                    d.sides.iter().flat_map(|s| s.outlets.iter()).collect::<BTreeSet<_>>().len(),
+                )
+            };
+            strength(b).cmp(&strength(a)).then(a.id.cmp(&b.id))
+        });
+
+        let agreements = agreements(analysis, &index, &mut used_ids);
+        let naming = naming_table(analysis);
+        let framing = framing_table(analysis);
+        let single_source = single_source(analysis, &index);
+        let outlet_matrix = outlet_matrix(analysis, &index);
+        Report {
+            format: FORMAT.to_string(),
+            inputs: Inputs {
+                documents: analysis.documents.len(),
+                claims: claims.len(),
+                relations: analysis.relations.len(),
+                undecided: analysis.undecided.len(),
+                rejected: analysis
+                    .rejected
+                    .iter()
+                    .map(|(o, r)| RejectedInput { origin: o.clone(), reason: r.clone() })
+                    .collect(),
+                skipped: analysis.skipped.clone(),
+            },
+            documents,
+            claims: claims.clone(),
+            relations: analysis.relations.clone(),
+            divergences,
+            agreements,
+            naming,
+            framing,
+            single_source,
+            outlet_matrix,
+            undecided: analysis.undecided.clone(),
+            entities: analysis.referents.clone(),
+        }
+    }
+
+    /// The report as pretty-printed JSON (the documented contract).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+}
+
+fn edge_divergences(
+    analysis: &Analysis,
+    index: &HashMap<&str, usize>,
+    names: &HashMap<&str, &str>,
+    used: &mut BTreeSet<String>,
+) -> Vec<Divergence> {
+    let claims = &analysis.claims;
+    // Relations by topic.
+    let mut by_topic: BTreeMap<&str, Vec<&Relation>> = BTreeMap::new();
+    for r in &analysis.relations {
+        by_topic.entry(r.topic.as_str()).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for (topic, rels) in by_topic {
+        if !rels.iter().any(|r| r.relation == RelationType::Contradict) {
+            continue;
+        }
+        // Components over all edges of the topic.
+        let mut g = Groups::new(claims.len());
+        for r in &rels {
+            g.union(index[r.a.as_str()], index[r.b.as_str()]);
+        }
+        let mut comps: BTreeMap<usize, Vec<&Relation>> = BTreeMap::new();
+        for r in &rels {
+            let root = g.find(index[r.a.as_str()]);
+            comps.entry(root).or_default().push(r);
+        }
+        for (_, crels) in comps {
+            let contra: Vec<&Relation> =
+                crels.iter().copied().filter(|r| r.relation == RelationType::Contradict).collect();
+            if contra.is_empty() {
+                continue;
+            }
+            // Positions per claim, and sides grouped by agreement without
+            // putting contradicting claims together.
+            let mut position: BTreeMap<usize, String> = BTreeMap::new();
+            for r in &crels {
+                position.entry(index[r.a.as_str()]).or_insert_with(|| r.positions[0].clone());
+                position.entry(index[r.b.as_str()]).or_insert_with(|| r.positions[1].clone());
+            }
+            let members: Vec<usize> = position.keys().copied().collect();
+            let mut sg = Groups::new(claims.len());
+            // Same position label: same side.
+            let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            for (&c, l) in &position {
+                by_label.entry(l.as_str()).or_default().push(c);
+            }
+            let conflict: BTreeSet<(usize, usize)> = contra
+                .iter()
+                .flat_map(|r| {
+                    let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+                    [(a, b), (b, a)]
+                })
+                .collect();
+            let try_union = |sg: &mut Groups, a: usize, b: usize| {
+                let (ra, rb) = (sg.find(a), sg.find(b));
+                if ra == rb {
+                    return;
+                }
+                let ga: Vec<usize> = members.iter().copied().filter(|&m| sg.find(m) == ra).collect();
+                let gb: Vec<usize> = members.iter().copied().filter(|&m| sg.find(m) == rb).collect();
+                if ga.iter().any(|&x| gb.iter().any(|&y| conflict.contains(&(x, y)))) {
+                    return;
+                }
+                sg.union(a, b);
+            };
+            for ids in by_label.values() {
+                for w in ids.windows(2) {
+                    try_union(&mut sg, w[0], w[1]);
+                }
+            }
+            for r in crels.iter().filter(|r| r.relation == RelationType::Agree) {
+                try_union(&mut sg, index[r.a.as_str()], index[r.b.as_str()]);
+            }
+            let mut sides_map: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for &m in &members {
+                sides_map.entry(sg.find(m)).or_default().push(m);
+            }
+            let mut sides: Vec<Side> = sides_map
+                .values()
+                .map(|ms| {
+                    let labels: BTreeSet<&str> = ms.iter().map(|m| position[m].as_str()).collect();
+                    let outlets: BTreeSet<String> = ms.iter().map(|&m| claims[m].outlet.clone()).collect();
+                    let speakers: BTreeSet<String> = ms.iter().map(|&m| speaker_label(&claims[m])).collect();
+                    Side {
+                        label: labels.into_iter().collect::<Vec<_>>().join(" / "),
+                        claims: sorted_ids(ms.iter().map(|&m| claims[m].id.clone()).collect()),
+                        outlets: outlets.into_iter().collect(),
+                        speakers: speakers.into_iter().collect(),
+                    }
+                })
+                .collect();
+            sides.sort_by(|a, b| b.claims.len().cmp(&a.claims.len()).then(a.label.cmp(&b.label)));
+            let kinds: BTreeSet<Kind> = contra.iter().map(|r| r.kind).collect();
+            let subject_id = contra.iter().flat_map(|r| r.evidence.shared.iter()).fold(
+                BTreeMap::<&str, usize>::new(),
+                |mut m, s| {
+                    *m.entry(s.as_str()).or_default() += 1;
+                    m
+                },
+            );
+            let subject_id =
+                subject_id.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k))).map(|(k, _)| *k);
+            let subject = subject_id.and_then(|s| names.get(s)).map(|n| n.to_string()).unwrap_or_default();
+            let member_claims: Vec<&Claim> = members.iter().map(|&m| &claims[m]).collect();
+            let question = question_for(topic, &article(&subject), contra[0], &member_claims);
+            let summary = sides
+                .iter()
+                .map(|s| format!("{}: {}", s.label, s.outlets.join(", ")))
+                .collect::<Vec<_>>()
+                .join(" — vs — ");
+            let base = format!(
+                "{}{}",
+                topic.replace(':', "-"),
+                subject_id.map(|s| format!("-{s}")).unwrap_or_default()
+            );
+            let id = unique_id(crate::entity::slug(&base), used);
+            let mut relations: Vec<[String; 2]> = contra.iter().map(|r| [r.a.clone(), r.b.clone()]).collect();
+            relations.sort_by(|x, y| {
+                (compare::id_order(&x[0]), compare::id_order(&x[1]))
+                    .cmp(&(compare::id_order(&y[0]), compare::id_order(&y[1])))
+            });
+            let reasons = contra.iter().take(5).map(|r| r.reason.clone()).collect();
+            out.push(Divergence {
+                id,
+                kinds: kinds.into_iter().collect(),
+                question,
+                summary,
+                topic: topic.to_string(),
+                sides,
+                relations,
+                reasons,
+            });
+        }
+    }
+    out
+}
+
+/// "Tessa bridge" -> "the Tessa bridge" when the name ends in a lowercase class noun.
+fn article(name: &str) -> String {
+    let last_lower =
+        name.split_whitespace().last().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let class =
+        name.split_whitespace().last().is_some_and(|w| crate::entity::class_of(&w.to_lowercase()).is_some());
+    if !name.is_empty() && (last_lower || class) { format!("the {name}") } else { name.to_string() }
+}
+
+fn framing_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+    let claims = &analysis.claims;
+    // key -> (doc -> marked claims), and the markers' targets
+    let mut marked: BTreeMap<&str, BTreeMap<&str, Vec<&Claim>>> = BTreeMap::new();
+    let mut cues: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for c in claims {
+        for m in
+            c.framing.iter().filter(|m| matches!(m.kind, FramingKind::ScareQuotes | FramingKind::Distancing))
+        {
+            for k in &m.keys {
+                marked.entry(k.as_str()).or_default().entry(c.doc.as_str()).or_default().push(c);
+                cues.entry(k.as_str()).or_default().push(m.cue.text.clone());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (key, docs) in marked {
+        // Plain uses in other documents.
+        let name = key.strip_prefix("name:");
+        let (concept, stem) = match key.split_once(':') {
+            _ if name.is_some() => (None, None),
+            Some((c, _)) => (Some(c), None),
+            None => (None, Some(key)),
+        };
+        let pole_label = key.split_once(':').map(|(_, l)| l);
+        let mut plain: Vec<&Claim> = Vec::new();
+        for c in claims.iter().filter(|c| !c.headline && !docs.contains_key(c.doc.as_str())) {
+            let uses = match (concept, stem) {
+                (Some(concept), _) => c.states.iter().any(|s| {
+                    s.concept == concept
+                        && Some(
+                            if s.basis == crate::claim::Basis::Negated
+                                || s.basis == crate::claim::Basis::Denied
+                            {
+                                ""
+                            } else if s.holds {
+                                s.label.as_str()
+                            } else {
+                                s.opposite.as_str()
+                            },
+                        ) == pole_label
+                }),
+                (None, Some(stem)) => {
+                    c.features.stems.iter().any(|s| s == stem)
+                        || c.text
+                            .split(|ch: char| !ch.is_alphanumeric())
+                            .any(|w| !w.is_empty() && crate::text::stem(&crate::text::normalize(w)) == stem)
+                }
+                _ => name.is_some_and(|n| crate::text::normalize(&c.text).contains(n)),
+            };
+            if uses {
+                plain.push(c);
+            }
+        }
+        if plain.is_empty() {
+            continue;
+        }
+        let marked_claims: Vec<&Claim> = docs.values().flatten().copied().collect();
+        let mut cue_list: Vec<String> = cues.get(key).cloned().unwrap_or_default();
+        cue_list.sort();
+        cue_list.dedup();
+        // The most used marked term names the question.
+        let mut targets: BTreeMap<String, usize> = BTreeMap::new();
+        for c in &marked_claims {
+            for m in c.framing.iter().filter(|m| m.keys.iter().any(|k| k == key)) {
+                if let Some(t) = &m.target {
+                    *targets
+                        .entry(t.text.trim_matches(|ch: char| !ch.is_alphanumeric()).to_string())
+                        .or_default() += 1;
+                }
+            }
+        }
+        let term = targets
+            .iter()
+            .max_by_key(|(t, n)| (**n, std::cmp::Reverse((*t).clone())))
+            .map(|(t, _)| format!("“{t}”"))
+            .unwrap_or_else(|| key.to_string());
+        let side = |cs: &[&Claim], label: String| -> Side {
+            let outlets: BTreeSet<String> = cs.iter().map(|c| c.outlet.clone()).collect();
+            let speakers: BTreeSet<String> = cs.iter().map(|c| speaker_label(c)).collect();
+            Side {
+                label,
+                claims: sorted_ids(cs.iter().map(|c| c.id.clone()).collect()),
+                outlets: outlets.into_iter().collect(),
+                speakers: speakers.into_iter().collect(),
+            }
+        };
+        let sides = vec![
+            side(&marked_claims, format!("distancing ({})", cue_list.join(", "))),
+            side(&plain, "plain use".to_string()),
+        ];
+        let question = format!("Is {term} the right word?");
+        let summary = format!(
+            "{} mark the term ({}); {} use it plainly",
+            sides[0].outlets.join(", "),
+            cue_list.join(", "),
+            sides[1].outlets.join(", ")
+        );
+        let id = unique_id(format!("framing-{}", crate::entity::slug(key)), used);
+        out.push(Divergence {
+            id,
+            kinds: vec![Kind::Framing],
+            question,
+            summary: summary.clone(),
+            topic: format!("framing:{key}"),
+            sides,
+            relations: Vec::new(),
+            reasons: vec![summary],
+        });
+    }
+    out
+}
+
+/// Whether two names are variants (one's words contain the other's).
+fn variants(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> BTreeSet<String> {
+        crate::text::normalize(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && *w != "the")
+            .map(str::to_string)
+            .collect()
+    };
+    let (x, y) = (words(a), words(b));
+    x.is_subset(&y) || y.is_subset(&x)
+}
+
+fn naming_table(analysis: &Analysis) -> Vec<Naming> {
+    let mut out = Vec::new();
+    for r in &analysis.referents {
+        if r.names.len() < 2 {
+            continue;
+        }
+        let all_variants = r.names.iter().all(|x| r.names.iter().all(|y| variants(&x.name, &y.name)));
+        if all_variants && r.kind == EntityKind::Person {
+            continue;
+        }
+        // Divergent: some document uses a name that another document, which
+        // names the referent too, never uses (nor a variant of it).
+        let docs: BTreeSet<&String> = r.names.iter().flat_map(|n| n.docs.iter()).collect();
+        let divergent = r.names.iter().any(|n| {
+            docs.iter().any(|d| {
+                !n.docs.contains(d)
+                    && !r.names.iter().any(|m| m.docs.contains(d) && variants(&m.name, &n.name))
+            })
+        });
+        out.push(Naming {
+            referent: r.id.clone(),
+            name: r.name.clone(),
+            kind: r.kind,
+            names: r.names.clone(),
+            divergent,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.divergent
+            .cmp(&a.divergent)
+            .then(b.names.len().cmp(&a.names.len()))
+            .then(a.referent.cmp(&b.referent))
+    });
+    out
+}
+
+fn naming_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+    let mut out = Vec::new();
+    for n in naming_table(analysis).into_iter().filter(|n| n.divergent) {
+        let mut sides = Vec::new();
+        for name in &n.names {
+            let key = crate::lexicon::name_key(&name.name);
+            let cs: Vec<&Claim> = analysis
+                .claims
+                .iter()
+                .filter(|c| {
+                    c.entities
+                        .iter()
+                        .any(|e| e.referent == n.referent && crate::lexicon::name_key(&e.text) == key)
+                })
+                .collect();
+            if cs.is_empty() {
+                continue;
+            }
+            let outlets: BTreeSet<String> = cs.iter().map(|c| c.outlet.clone()).collect();
+            let speakers: BTreeSet<String> = cs.iter().map(|c| speaker_label(c)).collect();
+            sides.push(Side {
+                label: name.name.clone(),
+                claims: sorted_ids(cs.iter().map(|c| c.id.clone()).collect()),
+                outlets: outlets.into_iter().collect(),
+                speakers: speakers.into_iter().collect(),
+            });
+        }
+        if sides.len() < 2 {
+            continue;
+        }
+        let summary = sides
+            .iter()
+            .map(|s| format!("\"{}\": {}", s.label, s.outlets.join(", ")))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let id = unique_id(format!("naming-{}", n.referent), used);
+        out.push(Divergence {
+            id,
+            kinds: vec![Kind::Naming],
+            question: format!("What is {} called?", article(&n.name)),
+            summary: summary.clone(),
+            topic: format!("naming:{}", n.referent),
+            sides,
+            relations: Vec::new(),
+            reasons: vec![summary],
+        });
+    }
+    out
+}
+
+fn agreements(
+    analysis: &Analysis,
+    index: &HashMap<&str, usize>,
+    used: &mut BTreeSet<String>,
+) -> Vec<Agreement> {
+    let claims = &analysis.claims;
+    let mut by_point: BTreeMap<(&str, String, Kind), Vec<&Relation>> = BTreeMap::new();
+    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Agree) {
+        let (a, b) = (&claims[index[r.a.as_str()]], &claims[index[r.b.as_str()]]);
+        if a.outlet == b.outlet {
+            continue;
+        }
+        let value = match r.kind {
+            Kind::Date | Kind::Time => r.positions[0].clone(),
+            Kind::Restatement if r.topic.starts_with("state:") => r.positions[0].clone(),
+            _ => String::new(),
+        };
+        by_point.entry((r.topic.as_str(), value, r.kind)).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for ((topic, value, kind), rels) in by_point {
+        let mut g = Groups::new(claims.len());
+        for r in &rels {
+            g.union(index[r.a.as_str()], index[r.b.as_str()]);
+        }
+        let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for r in &rels {
+            let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+            let root = g.find(a);
+            comps.entry(root).or_default().extend([a, b]);
+        }
+        for (_, ms) in comps {
+            let outlets: BTreeSet<String> = ms.iter().map(|&m| claims[m].outlet.clone()).collect();
+            if outlets.len() < 2 {
+                continue;
+            }
+            let ids = sorted_ids(ms.iter().map(|&m| claims[m].id.clone()).collect());
+            let value = if value.is_empty() && kind == Kind::Numeric {
+                let vals: BTreeSet<String> = rels.iter().flat_map(|r| r.positions.iter().cloned()).collect();
+                vals.into_iter().collect::<Vec<_>>().join(", ")
+            } else {
+                value.clone()
+            };
+            let what = match kind {
+                Kind::Date => format!("date {value}"),
+                Kind::Time => format!("time {value}"),
+                Kind::Numeric => format!("compatible figures {value}"),
+                _ if topic.starts_with("state:") => value.clone(),
+                _ => "the same statement".to_string(),
+            };
+            let summary = format!("{} agree: {what}", outlets.iter().cloned().collect::<Vec<_>>().join(", "));
+            let base = format!("agree-{}-{}", topic.replace(':', "-"), value);
+            let id = unique_id(crate::entity::slug(&base), used);
+            out.push(Agreement {
+                id,
+                kind,
+                summary,
+                value,
+                claims: ids,
+                outlets: outlets.into_iter().collect(),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.outlets.len().cmp(&a.outlets.len()).then(b.claims.len().cmp(&a.claims.len())).then(a.id.cmp(&b.id))
+    });
+    out
+}
+
+fn framing_table(analysis: &Analysis) -> Vec<OutletFraming> {
+    let by_doc = analysis.claims_by_doc();
+    let mut out = Vec::new();
+    for d in &analysis.documents {
+        let mut markers = Vec::new();
+        for c in by_doc.get(d.id.as_str()).into_iter().flatten() {
+            for m in &c.framing {
+                markers.push(FramingEntry {
+                    kind: m.kind,
+                    text: m.cue.text.clone(),
+                    target: m.target.as_ref().map(|t| t.text.clone()),
+                    keys: m.keys.clone(),
+                    claim: c.id.clone(),
+                    span: m.cue.span,
+                });
+            }
+        }
+        markers.sort_by(|a, b| a.span.cmp(&b.span).then(a.kind.cmp(&b.kind)));
+        markers.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+        out.push(OutletFraming { doc: d.id.clone(), outlet: d.meta.outlet.clone(), markers });
+    }
+    out
+}
+
+/// Whether a claim has checkable content: a figure, a date, a state, or a named entity.
+fn substantive(c: &Claim) -> bool {
+    !c.headline
+        && (!c.quantities.is_empty()
+            || c.dates.iter().any(|d| d.value.bounds().is_some())
+            || !c.states.is_empty()
+            || !c.entities.is_empty())
+}
+
+/// Whether an agreement of `kind` corroborates the most specific content of
+/// `c`: a figure needs a numeric agreement, a date a date agreement; a claim
+/// with neither is corroborated by any agreement.
+fn corroborates(kind: Kind, c: &Claim) -> bool {
+    if !c.quantities.is_empty() {
+        kind == Kind::Numeric
+    } else if c.dates.iter().any(|d| d.value.bounds().is_some()) {
+        matches!(kind, Kind::Date | Kind::Time)
+    } else {
+        true
+    }
+}
+
+fn single_source(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<SingleSource> {
+    let claims = &analysis.claims;
+    let mut supported = vec![false; claims.len()];
+    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Agree) {
+        let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+        if claims[a].outlet != claims[b].outlet {
+            supported[a] |= corroborates(r.kind, &claims[a]);
+            supported[b] |= corroborates(r.kind, &claims[b]);
+        }
+    }
+    let mut out = Vec::new();
+    for d in &analysis.documents {
+        let ids: Vec<String> = claims
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| c.doc == d.id && !supported[*i] && substantive(c))
+            .map(|(_, c)| c.id.clone())
+            .collect();
+        out.push(SingleSource { doc: d.id.clone(), outlet: d.meta.outlet.clone(), claims: ids });
+    }
+    out
+}
+
+fn outlet_matrix(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<MatrixCell> {
+    let outlets: BTreeSet<&str> = analysis.documents.iter().map(|d| d.meta.outlet.as_str()).collect();
+    let mut cells: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
+    let list: Vec<&str> = outlets.into_iter().collect();
+    for (i, a) in list.iter().enumerate() {
+        for b in &list[i + 1..] {
+            cells.insert((a, b), (0, 0));
+        }
+    }
+    for r in &analysis.relations {
+        let (a, b) = (
+            analysis.claims[index[r.a.as_str()]].outlet.as_str(),
+            analysis.claims[index[r.b.as_str()]].outlet.as_str(),
+        );
+        let key = if a <= b { (a, b) } else { (b, a) };
+        let cell = cells.entry(key).or_insert((0, 0));
+        match r.relation {
+            RelationType::Agree => cell.0 += 1,
+            RelationType::Contradict => cell.1 += 1,
+        }
+    }
+    cells
+        .into_iter()
+        .map(|((a, b), (agree, contradict))| MatrixCell {
+            a: a.to_string(),
+            b: b.to_string(),
+            agree,
+            contradict,
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- Markdown
+
+fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '\n' | '\r' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '*' | '_' | '`' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Report {
+    fn claim_line(&self, id: &str) -> String {
+        let Some(c) = self.claim(id) else { return format!("`{id}`") };
+        let speaker = match c.speaker.kind {
+            SpeakerKind::Outlet => "own voice".to_string(),
+            _ => c.speaker.name.clone(),
+        };
+        let cue = c.cue.as_ref().map(|q| format!(", *{}*", md_escape(&q.text))).unwrap_or_default();
+        let mut text = c.text.clone();
+        if text.chars().count() > 240 {
+            text = text.chars().take(237).collect::<String>() + "…";
+        }
+        format!(
+            "**{}** — {}{}: “{}” `{}`",
+            md_escape(&c.outlet),
+            md_escape(&speaker),
+            cue,
+            md_escape(&text),
+            c.id
+        )
+    }
+
+    /// The report as Markdown, for people.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "# claimgraph report\n");
+        let _ = writeln!(
+            out,
+            "{} documents, {} claims, {} links ({} contradicting), {} divergences, {} agreements.\n",
+            self.inputs.documents,
+            self.inputs.claims,
+            self.inputs.relations,
+            self.relations.iter().filter(|r| r.relation == RelationType::Contradict).count(),
+            self.divergences.len(),
+            self.agreements.len()
+        );
+        let _ = writeln!(out, "| document | outlet | published | author | claims |\n|---|---|---|---|---|");
+        for d in &self.documents {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} |",
+                d.id,
+                md_escape(&d.outlet),
+                d.published.as_deref().unwrap_or("–"),
+                md_escape(d.author.as_deref().unwrap_or("–")),
+                d.claims
+            );
+        }
+        if !self.inputs.rejected.is_empty() {
+            let _ = writeln!(out, "\n**Rejected inputs** (not analysed):\n");
+            for r in &self.inputs.rejected {
+                let _ = writeln!(out, "- `{}`: {}", md_escape(&r.origin), md_escape(&r.reason));
+            }
+        }
+        let _ = writeln!(out, "\n## Divergences\n");
+        if self.divergences.is_empty() {
+            let _ = writeln!(out, "None found.");
+        }
+        for (i, d) in self.divergences.iter().enumerate() {
+            let kinds: Vec<&str> = d.kinds.iter().map(|k| k.as_str()).collect();
+            let _ = writeln!(out, "### {}. {}\n", i + 1, md_escape(&d.question));
+            let _ = writeln!(out, "*{}* · `{}`\n", kinds.join(", "), d.id);
+            for s in &d.sides {
+                let _ = writeln!(out, "- **{}** ({})", md_escape(&s.label), md_escape(&s.outlets.join(", ")));
+                let shown = 6;
+                for id in s.claims.iter().take(shown) {
+                    let _ = writeln!(out, "  - {}", self.claim_line(id));
+                }
+                if s.claims.len() > shown {
+                    let _ = writeln!(out, "  - … and {} more", s.claims.len() - shown);
+                }
+            }
+            if !d.reasons.is_empty() && !d.relations.is_empty() {
+                let _ = writeln!(out, "\nWhy:");
+                for r in &d.reasons {
+                    let _ = writeln!(out, "- {}", md_escape(r));
+                }
+            }
+            let _ = writeln!(out);
+        }
+        let _ = writeln!(out, "## Agreements\n");
+        if self.agreements.is_empty() {
+            let _ = writeln!(out, "None found.\n");
+        }
+        for a in self.agreements.iter().take(30) {
+            let _ = writeln!(out, "- {} (*{}*)", md_escape(&a.summary), a.kind.as_str());
+            for id in a.claims.iter().take(4) {
+                let _ = writeln!(out, "  - {}", self.claim_line(id));
+            }
+        }
+        if self.agreements.len() > 30 {
+            let _ = writeln!(out, "- … and {} more (see the JSON report)", self.agreements.len() - 30);
+        }
+        let _ = writeln!(out, "\n## Naming\n");
+        if self.naming.is_empty() {
+            let _ = writeln!(out, "No referent is named in more than one way.\n");
+        } else {
+            let _ = writeln!(out, "| referent | name | used by | differs |\n|---|---|---|---|");
+            for n in &self.naming {
+                for (i, name) in n.names.iter().enumerate() {
+                    let outlets: BTreeSet<&str> = name
+                        .docs
+                        .iter()
+                        .filter_map(|d| self.documents.iter().find(|x| &x.id == d).map(|x| x.outlet.as_str()))
+                        .collect();
+                    let _ = writeln!(
+                        out,
+                        "| {} | {} | {} | {} |",
+                        if i == 0 { md_escape(&n.name) } else { String::new() },
+                        md_escape(&name.name),
+                        md_escape(&outlets.into_iter().collect::<Vec<_>>().join(", ")),
+                        if i == 0 && n.divergent { "yes" } else { "" }
+                    );
+                }
+            }
+        }
+        let _ = writeln!(out, "\n## Framing markers\n");
+        for f in &self.framing {
+            if f.markers.is_empty() {
+                continue;
+            }
+            let items: Vec<String> = f
+                .markers
+                .iter()
+                .map(|m| {
+                    let kind = match m.kind {
+                        FramingKind::ScareQuotes => "scare quotes",
+                        FramingKind::Distancing => "distancing",
+                        FramingKind::Endorsing => "endorsing",
+                        FramingKind::Loaded => "loaded",
+                    };
+                    format!("{} ({kind})", md_escape(&m.text))
+                })
+                .collect();
+            let _ = writeln!(out, "- **{}** (`{}`): {}", md_escape(&f.outlet), f.doc, items.join("; "));
+        }
+        let _ = writeln!(out, "\n## Single-source claims\n");
+        for s in &self.single_source {
+            if s.claims.is_empty() {
+                continue;
+            }
+            let _ = writeln!(
+                out,
+                "- **{}** (`{}`): {} claims no other outlet supports, e.g.",
+                md_escape(&s.outlet),
+                s.doc,
+                s.claims.len()
+            );
+            let mut ranked: Vec<&Claim> = s.claims.iter().filter_map(|id| self.claim(id)).collect();
+            ranked.sort_by_key(|c| {
+                (std::cmp::Reverse(c.quantities.len() + c.dates.len()), compare::id_order(&c.id))
+            });
+            for c in ranked.iter().take(3) {
+                let _ = writeln!(out, "  - {}", self.claim_line(&c.id));
+            }
+        }
+        let _ = writeln!(out, "\n## Outlet matrix (agree / contradict)\n");
+        let outlets: BTreeSet<&str> = self.documents.iter().map(|d| d.outlet.as_str()).collect();
+        let list: Vec<&str> = outlets.into_iter().collect();
+        let _ = write!(out, "| |");
+        for o in &list {
+            let _ = write!(out, " {} |", md_escape(o));
+        }
+        let _ = write!(out, "\n|---|");
+        for _ in &list {
+            let _ = write!(out, "---|");
+        }
+        let _ = writeln!(out);
+        for a in &list {
+            let _ = write!(out, "| **{}** |", md_escape(a));
+            for b in &list {
+                let cell =
+                    self.outlet_matrix.iter().find(|c| (c.a == *a && c.b == *b) || (c.a == *b && c.b == *a));
+                match cell {
+                    Some(c) if a != b => {
+                        let _ = write!(out, " {} / {} |", c.agree, c.contradict);
+                    }
+                    _ => {
+                        let _ = write!(out, " – |");
+                    }
+                }
+            }
+            let _ = writeln!(out);
+        }
+        if !self.undecided.is_empty() {
+            let _ = writeln!(out, "\n## Left undecided\n");
+            let _ = writeln!(
+                out,
+                "{} candidate pairs were compared and left undecided, e.g.:\n",
+                self.undecided.len()
+            );
+            for u in self.undecided.iter().take(5) {
+                if u.a.is_empty() {
+                    let _ = writeln!(out, "- {}", md_escape(&u.reason));
+                } else {
+                    let _ = writeln!(out, "- `{}` / `{}`: {}", u.a, u.b, md_escape(&u.reason));
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,1515 @@
+//! Sentence segmentation of news text.
+//!
+//! [`segment`] splits a document into [`Sentence`]s: byte [`Span`]s into the
+//! text, each tagged with a [`SentenceKind`] (body text, headline, or page
+//! boilerplate) and the index of the paragraph it belongs to.
+//!
+//! # Pipeline
+//!
+//! 1. **Lines.** The text is cut into lines at `\n`, `\r\n`, a lone `\r`,
+//!    `U+000B`, `U+000C`, `U+0085`, `U+2028` and `U+2029`. A line holding only
+//!    whitespace is a blank line; `U+000C` and `U+2029` count as a blank line
+//!    too.
+//! 2. **Blocks.** News text copied from a web page ends a paragraph, a
+//!    headline, a caption or a boilerplate line with a line break, and often
+//!    without final punctuation. So every line break is a sentence boundary
+//!    and every non-blank line is its own block (paragraph) — unless the
+//!    document is *hard-wrapped* (e-mail style), in which case the lines of a
+//!    paragraph are joined into one block. The hard-wrap test, run once per
+//!    document, looks at the *inner lines* (non-blank lines followed by
+//!    another non-blank line). The document is hard-wrapped when
+//!    * there are at least 3 inner lines;
+//!    * the wrap width `W`, taken as the 90th percentile of inner line
+//!      lengths (in chars), is between 30 and 120;
+//!    * at least 75 % of inner lines are consistent with greedy wrapping at
+//!      `W`: the first word of the next line would not have fitted
+//!      (`len + 1 + next_word_len > W`);
+//!    * fewer than half of the inner lines end in terminal punctuation
+//!      (`.`, `!`, `?`, `…`, `:` or `;`, possibly before closing quotes).
+//!
+//!    In a hard-wrapped document a line break is joined only where it passes
+//!    that same greedy-wrap test, so a deliberate short line (`Best,` above a
+//!    signature) still ends its block. Blank lines always end a block.
+//! 3. **Datelines.** A block that opens with a dateline (`THE HAGUE ( —`,
+//!    `PARIS (Agency) —`, `WASHINGTON, May 1. /AGENCY/.`) yields it as a
+//!    separate [`SentenceKind::Boilerplate`] sentence and the body starts
+//!    after it. The pattern is general: an ALL-CAPS place of 1–4 words,
+//!    optionally `, <date>` and/or `, <Region>`, optionally `(Agency)` (or a
+//!    bare `(`), then an em/en dash, `--`, a spaced hyphen, or an
+//!    `/AGENCY/.` marker; the text after it must not start with a lowercase
+//!    letter (so `NATO — the alliance …` is left alone).
+//! 4. **Base splitting.** The rest of each block goes through
+//!    [`sentencex::get_sentence_boundaries`] (English rules). sentencex
+//!    already keeps most abbreviations (`U.S.`, `Gen.`, `Lt. Col.`, `Mr.`,
+//!    `Dr.`, `Inc.`, `No. 10`, `vs.`, `Jan. 5`, `a.m.` + lowercase word,
+//!    initials as in `John F. Kennedy`) and quotes followed by an
+//!    attribution (`“We will respond. This is unacceptable,” the minister
+//!    said.`) together, and splits `… at 10 a.m. He met …`. It also keeps a
+//!    quote of several sentences together when nothing follows it in the
+//!    paragraph; such a quote stays one sentence.
+//! 5. **Repairs** of sentencex's known faults, applied to each split point:
+//!    * a split not followed by whitespace is undone (`“…,” Outlet.Az
+//!      quoted him as saying.` is one sentence), except after
+//!      a CJK/Indic full stop, which needs no space;
+//!    * a split after a personal title before a capitalised word is undone
+//!      (`Ms. Novak`, `Amb. Smith`, `Ft. Worth`; sentencex confuses some
+//!      of these with degrees and units), as is any split after `vs.`/`v.`;
+//!    * a split after `a.m.`/`p.m.` before a weekday, a month or a time-zone
+//!      abbreviation is undone (`at 5 p.m. Tuesday`).
+//! 6. **Kinds.** See [`SentenceKind`]. Boilerplate is recognised by general
+//!    patterns of page furniture, never by the name of a site. Any sentence
+//!    can be a subscription prompt (`… in your inbox`, `Subscribe …`,
+//!    `Sign up …`, `Follow us …`, `Share this …`, `…: become a member`),
+//!    `Read more …`, or a credit (`© …`, `/ Courtesy`, `Photo: …`,
+//!    `Credit: …`, `(Agency/Name)`, `(Reporting by …)`). A sentence that is
+//!    a whole line can also be `comments`, `All news`, a one-word widget
+//!    (`Share`, `Print` …), an update stamp (`Updated at:`,
+//!    `Last update: <date time>`), a date or date-and-time alone,
+//!    `<word> logo`, a reading time, a breadcrumb or section bar
+//!    (`Home / World / Europe`), a contact line (`Label: a@b.org`), a byline
+//!    (`By Name and Name`, `By Outlet | <date>`, `By Name <date>`,
+//!    `By Name, staff writer`), a signature (`Board of X, 18 January 2023`,
+//!    `Name — 12.09.2024`), or an image credit (`… Name/Pool via AP`).
+//!    Datelines are boilerplate too. A headline is a standalone line of 2–25
+//!    words without terminal punctuation (nor a final `:`, `;` or `,`), not
+//!    in parentheses, whose content words (all but articles, conjunctions and
+//!    short prepositions) are more than two-thirds capitalised; a title-case
+//!    line directly above an image credit is a caption, hence body.
+//!    Everything else, and everything unsure, is body.
+//!
+//! # Limitations
+//!
+//! * Sentence-case headlines (`Top diplomat urges talks`) are body: only
+//!   title case is taken as a headline signal.
+//! * A title-case caption line is a headline unless the next line is an
+//!   image credit.
+//! * Abbreviations that end a sentence before a capitalised word other than
+//!   a common sentence opener may still be joined by sentencex
+//!   (`… Jones Inc. Fruits …`).
+//! * Lines longer than 16 KiB get forced boundaries (see *Performance*).
+//!
+//! # Whitespace
+//!
+//! "Whitespace" here means Unicode `White_Space` (so including NBSP) plus the
+//! invisible format characters that behave like it at a sentence edge: the
+//! byte-order mark `U+FEFF`, the zero-width space, joiners and direction
+//! marks (`U+200B`–`U+200F`), the bidi embedding and isolate controls, the
+//! word joiner (`U+2060`–`U+2064`) and `U+180E`. Sentences are trimmed of it
+//! and together cover every other character of the text exactly once.
+//!
+//! # Performance
+//!
+//! Everything here is linear in the size of the text. sentencex itself is
+//! not: on a long run without paragraph breaks its cost grows
+//! quadratically for some inputs (a 1 MB line of `“Open. Quote. ` took
+//! 13.5 s, one of mixed punctuation 5.9 s, a 1 MB list of `1. item` lines
+//! 5.2 s). Blocks are therefore fed to it in chunks of at most 16 KiB, cut
+//! at the last `word. ` (terminator after a lowercase word, then whitespace)
+//! in the second half of the window, else at the last whitespace, else at a
+//! char boundary. A cut is a forced sentence boundary,
+//! which only matters for lines longer than that; a cut that is not
+//! followed by whitespace is undone by the first repair above.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// What a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SentenceKind {
+    /// Running text of the article, including captions and anything unsure.
+    Body,
+    /// A standalone title-case line without terminal punctuation, e.g.
+    /// `Ministers Reject Calls to Reopen the Border Crossing`.
+    Headline,
+    /// Page furniture: datelines, bylines, date stamps, image credits,
+    /// subscription prompts, `Read more`, `Advertisement`, and the like.
+    Boilerplate,
+}
+
+/// One sentence of a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Where the sentence lies in the text: non-empty, on char boundaries,
+    /// trimmed of surrounding whitespace.
+    pub span: Span,
+    /// What the sentence is.
+    pub kind: SentenceKind,
+    /// Index of the paragraph (block) the sentence belongs to, counted from 0
+    /// over paragraphs that hold at least one sentence. It increases at blank
+    /// lines, and at single line breaks unless the text is hard-wrapped.
+    pub paragraph: usize,
+}
+
+/// Longest piece of text handed to sentencex in one call, in bytes.
+///
+/// sentencex is superlinear on some long runs without paragraph breaks;
+/// capping its input keeps [`segment`] linear. See the module docs.
+const MAX_CHUNK: usize = 16 * 1024;
+
+/// Sentences longer than this (in bytes) are never boilerplate or headlines,
+/// which keeps the classification patterns off long body text.
+const MAX_CLASSIFIED_LEN: usize = 400;
+
+/// Splits `text` into sentences, in order.
+///
+/// See the [module documentation](self) for the rules. Never panics.
+///
+/// ```
+/// use claimgraph::segment::{segment, SentenceKind};
+///
+/// let text = "Border Talks\n\n\
+///             PARIS (Agency) — The talks ended. “We will respond. \
+///             This is unacceptable,” the minister said.\n\
+///             Read more";
+/// let got: Vec<(SentenceKind, &str, usize)> = segment(text)
+///     .iter()
+///     .map(|s| (s.kind, s.span.slice(text), s.paragraph))
+///     .collect();
+/// assert_eq!(
+///     got,
+///     [
+///         (SentenceKind::Headline, "Border Talks", 0),
+///         (SentenceKind::Boilerplate, "PARIS (Agency) —", 1),
+///         (SentenceKind::Body, "The talks ended.", 1),
+///         (
+///             SentenceKind::Body,
+///             "“We will respond. This is unacceptable,” the minister said.",
+///             1
+///         ),
+///         (SentenceKind::Boilerplate, "Read more", 2),
+///     ]
+/// );
+/// ```
+#[must_use]
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let lines = split_lines(text);
+    let wrap_width = hard_wrap_width(text, &lines);
+    let blocks = build_blocks(text, &lines, wrap_width);
+
+    let mut sentences = Vec::new();
+    let mut infos: Vec<BlockInfo> = Vec::with_capacity(blocks.len());
+    let mut spans = Vec::new();
+    let mut splits = Vec::new();
+    for block in &blocks {
+        let paragraph = infos.len();
+        let first = sentences.len();
+        let dateline = segment_block(text, block.span, &mut spans, &mut splits);
+        for (i, &span) in spans.iter().enumerate() {
+            let kind = if dateline && i == 0 { SentenceKind::Boilerplate } else { SentenceKind::Body };
+            sentences.push(Sentence { span, kind, paragraph });
+        }
+        if sentences.len() > first {
+            infos.push(BlockInfo {
+                first,
+                end: sentences.len(),
+                dateline,
+                line_break_before: block.line_break_before,
+            });
+        }
+    }
+    classify(text, &mut sentences, &infos);
+    sentences
+}
+
+// ---------------------------------------------------------------------------
+// Characters
+// ---------------------------------------------------------------------------
+
+/// Whether `c` counts as whitespace at a sentence edge (see module docs).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Shrinks `start..end` of `text` past blank chars on both sides.
+fn trim_span(text: &str, start: usize, end: usize) -> Span {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start_matches(is_blank).len();
+    let kept = piece[lead..].trim_end_matches(is_blank).len();
+    Span::new(start + lead, start + lead + kept)
+}
+
+/// Closing quotes and brackets that may follow a sentence's final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '*')
+}
+
+/// Whether `s` ends with `.`, `!`, `?` or `…`, possibly followed by closing
+/// quotes or brackets.
+fn ends_with_terminal(s: &str) -> bool {
+    s.trim_end_matches(is_closer).ends_with(['.', '!', '?', '…', '。', '！', '？', '｡', '؟', '।', '॥', '።'])
+}
+
+/// Sentence terminators of scripts that write no space after them.
+fn ends_with_spaceless_terminal(s: &str) -> bool {
+    s.trim_end_matches(is_closer).ends_with(['。', '！', '？', '｡', '।', '॥', '።'])
+}
+
+// ---------------------------------------------------------------------------
+// Lines and blocks
+// ---------------------------------------------------------------------------
+
+/// One line of the text: `start..end` excludes the line terminator.
+#[derive(Clone, Copy, Debug)]
+struct Line {
+    start: usize,
+    end: usize,
+    blank: bool,
+    /// The terminator is itself a paragraph break (`U+000C`, `U+2029`).
+    para_break: bool,
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    let mut push = |start: usize, end: usize, para_break: bool| {
+        let blank = text[start..end].chars().all(is_blank);
+        lines.push(Line { start, end, blank, para_break });
+    };
+    while let Some((i, c)) = chars.next() {
+        let para_break = match c {
+            '\n' | '\u{0B}' | '\u{85}' | '\u{2028}' => false,
+            '\r' => {
+                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                    chars.next();
+                }
+                false
+            }
+            '\u{0C}' | '\u{2029}' => true,
+            _ => continue,
+        };
+        push(start, i, para_break);
+        start = chars.peek().map_or(text.len(), |&(j, _)| j);
+    }
+    if start < text.len() {
+        push(start, text.len(), false);
+    }
+    lines
+}
+
+/// Length in chars of a line without trailing blanks.
+fn line_len(text: &str, line: Line) -> usize {
+    text[line.start..line.end].trim_end_matches(is_blank).chars().count()
+}
+
+/// Length in chars of the first word of a line.
+fn first_word_len(text: &str, line: Line) -> usize {
+    text[line.start..line.end].trim_start_matches(is_blank).chars().take_while(|&c| !is_blank(c)).count()
+}
+
+/// Whether line `i` is followed, within the same paragraph, by another line.
+fn is_inner(lines: &[Line], i: usize) -> bool {
+    !lines[i].blank && !lines[i].para_break && lines.get(i + 1).is_some_and(|n| !n.blank)
+}
+
+/// The wrap width if the document looks hard-wrapped, else `None`.
+/// The heuristic is described in the module docs.
+fn hard_wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
+    let mut lens = Vec::new();
+    let mut next_words = Vec::new();
+    let mut terminal = 0usize;
+    for i in 0..lines.len() {
+        if !is_inner(lines, i) {
+            continue;
+        }
+        let line = lines[i];
+        lens.push(line_len(text, line));
+        next_words.push(first_word_len(text, lines[i + 1]));
+        if ends_with_terminal(text[line.start..line.end].trim_end_matches(is_blank))
+            || text[line.start..line.end].trim_end_matches(is_blank).ends_with([':', ';'])
+        {
+            terminal += 1;
+        }
+    }
+    let n = lens.len();
+    if n < 3 {
+        return None;
+    }
+    let mut sorted = lens.clone();
+    let k = ((n - 1) * 9).div_ceil(10);
+    let width = *sorted.select_nth_unstable(k).1;
+    if !(30..=120).contains(&width) {
+        return None;
+    }
+    let greedy = lens.iter().zip(&next_words).filter(|&(&len, &next)| len + 1 + next > width).count();
+    (greedy * 4 >= n * 3 && terminal * 2 < n).then_some(width)
+}
+
+/// A paragraph: a line, or joined lines of hard-wrapped text.
+#[derive(Clone, Copy, Debug)]
+struct Block {
+    span: Span,
+    /// Separated from the previous block by a single line break only.
+    line_break_before: bool,
+}
+
+fn build_blocks(text: &str, lines: &[Line], wrap_width: Option<usize>) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut line_break_before = false;
+    for (i, &line) in lines.iter().enumerate() {
+        if line.blank {
+            line_break_before = false;
+            continue;
+        }
+        let block = current.get_or_insert(Block { span: Span::new(line.start, line.end), line_break_before });
+        block.span.end = line.end;
+        let join = wrap_width.is_some_and(|width| {
+            is_inner(lines, i) && line_len(text, line) + 1 + first_word_len(text, lines[i + 1]) > width
+        });
+        if !join {
+            blocks.extend(current.take());
+            line_break_before = !line.para_break;
+        }
+    }
+    blocks.extend(current);
+    blocks
+}
+
+// ---------------------------------------------------------------------------
+// Splitting one block
+// ---------------------------------------------------------------------------
+
+/// Splits one block into trimmed sentence spans (written to `spans`).
+/// Returns whether the first span is a dateline.
+fn segment_block(text: &str, block: Span, spans: &mut Vec<Span>, splits: &mut Vec<usize>) -> bool {
+    spans.clear();
+    let block = trim_span(text, block.start, block.end);
+    if block.is_empty() {
+        return false;
+    }
+    let mut body_start = block.start;
+    let dateline = dateline_len(block.slice(text)).map(|len| {
+        spans.push(trim_span(text, block.start, block.start + len));
+        body_start = block.start + len;
+    });
+    let body = trim_span(text, body_start, block.end);
+    if body.is_empty() {
+        return dateline.is_some();
+    }
+
+    splits.clear();
+    sentencex_splits(text, body, splits);
+    let mut current: Option<Span> = None;
+    let mut start = body.start;
+    for end in splits.iter().copied().chain([body.end]) {
+        let piece = trim_span(text, start, end);
+        start = end;
+        if piece.is_empty() {
+            continue;
+        }
+        current = Some(match current {
+            Some(prev) if joins(text, prev, piece) => Span::new(prev.start, piece.end),
+            Some(prev) => {
+                spans.push(prev);
+                piece
+            }
+            None => piece,
+        });
+    }
+    spans.extend(current);
+    dateline.is_some()
+}
+
+/// Runs sentencex over `body` in chunks of at most `MAX_CHUNK` bytes and
+/// appends the split points (absolute, increasing, inside `body`).
+fn sentencex_splits(text: &str, body: Span, splits: &mut Vec<usize>) {
+    let mut pos = body.start;
+    while pos < body.end {
+        let end = if body.end - pos <= MAX_CHUNK { body.end } else { chunk_end(text, pos, pos + MAX_CHUNK) };
+        let chunk = &text[pos..end];
+        // sentencex is a dependency with many slicing operations and debug
+        // assertions; a panic there must not escape `segment`. On failure
+        // the chunk simply gets no splits.
+        if let Ok(bounds) = std::panic::catch_unwind(|| sentencex::get_sentence_boundaries("en", chunk)) {
+            for b in bounds {
+                let at = pos + b.end_byte;
+                if at > pos
+                    && at < end
+                    && text.is_char_boundary(at)
+                    && splits.last().is_none_or(|&last| at > last)
+                {
+                    splits.push(at);
+                }
+            }
+        }
+        if end < body.end {
+            splits.push(end);
+        }
+        pos = end;
+    }
+}
+
+/// Where to cut a chunk starting at `lo` that may not reach past `hi`.
+fn chunk_end(text: &str, lo: usize, hi: usize) -> usize {
+    let hi = text.floor_char_boundary(hi);
+    let bytes = text.as_bytes();
+    let mid = lo + (hi - lo) / 2;
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    // A terminator after a lowercase word, then a space: almost surely a
+    // sentence end, and not an abbreviation such as `U.S.` or `Mr.`.
+    let sentence_end = (mid.max(lo + 3)..hi).rev().find(|&i| {
+        is_space(bytes[i])
+            && matches!(bytes[i - 1], b'.' | b'!' | b'?')
+            && bytes[i - 2].is_ascii_lowercase()
+            && bytes[i - 3].is_ascii_lowercase()
+    });
+    let space = || (mid..hi).rev().find(|&i| is_space(bytes[i]));
+    match sentence_end.or_else(space) {
+        Some(i) => i + 1,
+        None if hi > lo => hi,
+        // A single char longer than the window cannot happen (chars are at
+        // most 4 bytes), but never return an empty chunk.
+        None => text.ceil_char_boundary(lo + 1),
+    }
+}
+
+/// Titles that, with a period, precede a name and so never end a sentence
+/// before a capitalised word.
+const TITLES: &[&str] = &[
+    "Adm", "Amb", "Atty", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Cpt", "Dr", "Fr", "Ft", "Gen",
+    "Gens", "Gov", "Govs", "Hon", "Insp", "Lt", "Maj", "Messrs", "Mmes", "Mr", "Mrs", "Ms", "Mses", "Mt",
+    "Mx", "Pres", "Prof", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Supt",
+];
+
+/// Words that follow `a.m.`/`p.m.` inside a sentence although capitalised:
+/// weekdays, months and time zones.
+const AFTER_TIME: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday \
+    January February March April May June July August September October November December \
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec \
+    GMT UTC ET EST EDT CT CST CDT MT MST MDT PT PST PDT BST CET CEST EET EEST MSK IST JST";
+
+/// Whether the split between the adjacent sentences `prev` and `next` must
+/// be undone.
+fn joins(text: &str, prev: Span, next: Span) -> bool {
+    let before = prev.slice(text);
+    // Rule: a boundary must be followed by whitespace.
+    if prev.end == next.start && !ends_with_spaceless_terminal(before) {
+        return true;
+    }
+    let after = next.slice(text);
+    let Some(stem) = before.strip_suffix('.') else {
+        return false;
+    };
+    let word = stem.rsplit(|c: char| !c.is_alphanumeric() && c != '.').next().unwrap_or("");
+    if matches!(word, "vs" | "v") {
+        return true;
+    }
+    let next_word: &str = after
+        .trim_start_matches(['“', '"', '‘', '\'', '(', '['])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let next_upper = next_word.chars().next().is_some_and(char::is_uppercase);
+    if next_upper && TITLES.contains(&word) {
+        return true;
+    }
+    let time = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+    time && AFTER_TIME.split_whitespace().any(|w| w == next_word)
+}
+
+// ---------------------------------------------------------------------------
+// Datelines
+// ---------------------------------------------------------------------------
+
+/// Month names, full and abbreviated (with optional period).
+const MONTH: &str = r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)";
+/// Weekday names, full and abbreviated.
+const WEEKDAY: &str = r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.?|tues?\.?|wed\.?|thu(?:rs?)?\.?|fri\.?|sat\.?|sun\.?)";
+
+/// A calendar date in common English news formats.
+fn date_pattern() -> String {
+    format!(
+        r"(?:{MONTH}[\t\p{{Zs}}]*\d{{1,2}}(?:st|nd|rd|th)?(?:,?[\t\p{{Zs}}]*\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?[\t\p{{Zs}}]+{MONTH}(?:,?[\t\p{{Zs}}]*\d{{4}})?|{MONTH}[\t\p{{Zs}}]+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}})"
+    )
+}
+
+/// A date and/or a time of day, optionally with a weekday and a time zone.
+fn datetime_pattern() -> String {
+    let date = date_pattern();
+    let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?i:[ap]\.?m\.?))?(?:\s*\(?(?:GMT|UTC|[A-Z]{2,5})?(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?)";
+    format!(
+        r"(?:(?:{WEEKDAY},?\s*)?{date}(?:(?:\s*[,|/·•-]\s*|\s+(?i:at)\s+|\s*)(?:{time}))?|{time}(?:\s*[,|/·•-]?\s*(?:{WEEKDAY},?\s*)?{date})?)"
+    )
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_pattern();
+    let h = r"[\t\p{Zs}]";
+    let word = r"\p{Lu}[\p{Lu}\p{M}'’.\-]*";
+    let pattern = format!(
+        r"^\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\-]+(?:{h}+{word}){{0,3}}(?:,{h}*(?:{date}|\p{{Lu}}\p{{Ll}}+(?:{h}+\p{{Lu}}\p{{Ll}}+){{0,2}})){{0,2}}(?:{h}*\((?:[^()\n]{{1,40}}\))?)?(?:{h}*(?:—|–|--)|{h}+-{h}|\.?{h}*/\p{{L}}[\p{{L}}\-]{{1,19}}/\.?)"
+    );
+    Regex::new(&pattern).expect("dateline pattern is valid")
+});
+
+/// Length in bytes of a dateline at the start of `block`, if there is one.
+fn dateline_len(block: &str) -> Option<usize> {
+    let m = DATELINE.find(block)?;
+    let rest = block[m.end()..].trim_start_matches(is_blank);
+    // The body must start a sentence; `NATO — the alliance …` is not a dateline.
+    if rest.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    Some(m.end())
+}
+
+// ---------------------------------------------------------------------------
+// Kinds
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Copy, Debug)]
+struct BlockInfo {
+    first: usize,
+    end: usize,
+    dateline: bool,
+    line_break_before: bool,
+}
+
+/// Joins regex alternatives into one pattern, each in its own group.
+fn alternatives(patterns: &[String]) -> String {
+    patterns.iter().map(|p| format!("(?:{p})")).collect::<Vec<_>>().join("|")
+}
+
+/// Image and story credits, recognised in any sentence: "© …",
+/// "/ Courtesy", "Photo: …", "Credit: …", "Courtesy of …", "(Agency/Name)",
+/// "(Reporting by …)", "All rights reserved".
+const CREDIT: &str = r"^(?:©|\([cC]\)\s|/[\t\p{Zs}]*\p{L}|\([^()]{0,60}/[^()]{0,60}[^().!?]\)$|\((?i:photo|image|credit|source)[^()]*\)$|(?i:\(?(?:reporting|writing|editing|additional\s+reporting|compiled|translated)\s+by(?-u:\b)|all\s+rights\s+reserved(?-u:\b)|copyright(?-u:\b)|(?:photo(?:graph)?s?|images?|pictures?|credits?|photo\s+credit|illustration|video|graphic|source)(?:\s+by)?\s*:|(?:photo\s+)?courtesy(?-u:\b)))";
+
+/// Image credits, recognised in a whole line without final punctuation:
+/// "Name/Pool via AP", "Photo via Agency", "… via AGENCY", "Name/Agency".
+const CREDIT_LINE: &str = r"^(?:[^.!?]*?(?-u:\b)via\s+\p{Lu}{2,}|[^.!?]*?(?:/\p{Lu}|(?i:photo|image|handout|pool|courtesy))[^.!?]*?(?-u:\b)via\s+\p{Lu}[\p{L}\p{M}.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.\-]*|of|the|and|for)){0,4}|[^.!?]*?\p{Lu}[\p{L}\p{M}'’\-]*/\p{Lu}[\p{L}\p{M}\-]*\)?)$";
+
+/// Page furniture recognised in any sentence: prompts and credits.
+static SENTENCE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    let patterns = [
+        // Newsletter and subscription prompts.
+        r"(?i)(?-u:\b)(?:in|into|to)\s+your\s+inbox(?-u:\b)".to_string(),
+        r"(?i)^(?:subscribe|sign\s+up|sign\s+in|log\s+in|follow\s+us|share\s+(?:this|on|via)|click\s+here|tap\s+here|download\s+(?:our|the)\s+app|join\s+(?:us|our)|like\s+us|don[’']t\s+miss|never\s+miss|get\s+(?:our|the\s+latest))(?-u:\b)".to_string(),
+        r"(?i):\s*(?:subscribe|sign\s+up|become\s+a\s+(?:member|subscriber|supporter)|donate)(?-u:\b)".to_string(),
+        r"(?i)^(?:support\s+(?:independent|our|quality)\s+journalism|become\s+a\s+(?:member|subscriber|supporter)|donate\s+(?:now|today))(?-u:\b)".to_string(),
+        // "Read more", "See also: …", "Continue reading".
+        r"(?i)^(?:read|see|view|show|load)\s+(?:more|also|all|full|the\s+full)(?-u:\b)".to_string(),
+        r"(?i)^(?:continue\s+reading|story\s+continues\s+below|advertisement$)".to_string(),
+        CREDIT.to_string(),
+    ];
+    Regex::new(&alternatives(&patterns)).expect("boilerplate pattern is valid")
+});
+
+/// Page furniture recognised only in a sentence that is a whole line.
+static STANDALONE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    let datetime = datetime_pattern();
+    let date = date_pattern();
+    let name = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|al|bin|da|de|del|der|di|dos|du|el|ibn|la|le|van|von)){0,4}";
+    let stamp = format!(
+        r"(?i:(?:last\s+)?(?:updated?|published|posted|modified|edited|created)(?:\s+(?:at|on))?)\s*:?\s*(?:{datetime})?"
+    );
+    let cap = r"\p{Lu}[\p{L}\p{M}'’.&\-]*";
+    let role = r"(?i:writer|reporter|correspondent|editor|staff|contributor|columnist|bureau|desk|journalist|photographer)s?";
+    let patterns = [
+        // "comments", "12 Comments", "Comments (3)".
+        r"(?i:(?:\d+\s+)?comments?(?:\s*\(\d+\))?)".to_string(),
+        // "All news", "More stories", "Related articles".
+        r"(?i:(?:all|more|latest|top|other|related|recommended)\s+(?:news|stories|articles|videos|headlines|posts|reading))".to_string(),
+        // Single-word widgets and labels.
+        r"(?i:related|recommended|trending|most\s+read|most\s+popular|popular|advertisement|advertising|sponsored(?:\s+content)?|ad|share|print|email|e-mail|tweet|copy\s+link|listen|menu|search|home|close)".to_string(),
+        // "Updated at:", "Last update: July 20, 2024 14:02",
+        // "Published: … | Updated: …".
+        format!(r"{stamp}(?:\s*[|·•,]\s*{stamp})*"),
+        // A line that is only a date, or a date and time.
+        datetime.clone(),
+        // "4 min read", "Reading time: 5 minutes".
+        r"(?i:\d+[\t\p{Zs}-]*min(?:ute)?s?\.?\s+read|reading\s+time:?\s*\d+\s*min(?:ute)?s?)".to_string(),
+        // Breadcrumbs and section labels: "Home / World / Europe",
+        // "NEWS | NATIONAL | 17 May 2025, 16:20".
+        r"(?:[^|/>›»\n]{1,40}\s[|/>›»]\s){2,}[^|/>›»\n]{1,40}".to_string(),
+        format!(r"(?:[^|\n]{{1,40}}\s\|\s)+(?:{WEEKDAY},?\s*)?{datetime}"),
+        // Contact lines: "Letters to the editor: letters@example.com".
+        r"[\p{L}\s'’,&\-]{1,60}:\s*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|https?://\S+)".to_string(),
+        // "Company logo".
+        r"(?i:[\p{L}\p{N}&'’.\-]+(?:\s+[\p{L}\p{N}&'’.\-]+){0,2}\s+logo)".to_string(),
+        // Bylines: "By Name and Name", "By Outlet | Friday, 23 June 2023",
+        // "By Name January 24, 2023", "By Name, staff writer".
+        format!(
+            r"(?:By|BY|by)\s+{name}(?:\s*(?:,|&|(?-u:\b)and(?-u:\b))\s*{name})*(?:\s*,\s*(?:[\p{{L}}'’\-]+\s+){{0,3}}{role})?(?:\s*[|,·•—–-]?\s*(?:{datetime}))?"
+        ),
+        // Signature: "Executive Board of X, 18 January 2023", or a byline
+        // "Name — 12.09.2024": a name or an organisation (capitalised words
+        // and connectives, no verb), a comma, dash or bar, and a date.
+        format!(
+            r"{cap}(?:\s+(?:{cap}|of|the|and|for|on|in|at|to|de|du|la|le|des|&))*(?:\s*,|\s*[—–|]|\s+-)\s*(?:{WEEKDAY},?\s*)?{date}\.?"
+        ),
+    ];
+    Regex::new(&format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&patterns)))
+        .expect("standalone boilerplate pattern is valid")
+});
+
+/// Whether a sentence is an image credit.
+fn is_credit_line(s: &str) -> bool {
+    static CREDIT_ANY: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid"));
+    s.len() <= MAX_CLASSIFIED_LEN && CREDIT_ANY.is_match(s)
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(is_blank).filter(|w| !w.is_empty()).count()
+}
+
+/// Boilerplate that can be recognised in a sentence on its own.
+fn is_sentence_boilerplate(s: &str) -> bool {
+    s.len() <= MAX_CLASSIFIED_LEN && word_count(s) <= 25 && SENTENCE_BOILERPLATE.is_match(s)
+}
+
+/// Boilerplate recognised in a sentence that is a whole line.
+fn is_standalone_boilerplate(s: &str) -> bool {
+    s.len() <= MAX_CLASSIFIED_LEN
+        && word_count(s) <= 20
+        && !s.trim_end_matches(is_closer).ends_with(['!', '?'])
+        && STANDALONE_BOILERPLATE.is_match(s)
+}
+
+/// Words a title-case headline leaves in lower case.
+const MINOR_WORDS: &[&str] = &[
+    "a", "about", "above", "after", "against", "amid", "among", "an", "and", "as", "at", "before", "between",
+    "but", "by", "during", "for", "from", "in", "into", "nor", "of", "off", "on", "onto", "or", "out",
+    "over", "per", "so", "than", "the", "to", "under", "up", "upon", "via", "vs", "with", "without", "yet",
+];
+
+/// A line without terminal punctuation of 2–25 words whose content words are
+/// mostly (more than two thirds) capitalised.
+fn looks_like_headline(s: &str) -> bool {
+    if s.len() > MAX_CLASSIFIED_LEN
+        || ends_with_terminal(s)
+        || s.trim_end_matches(is_closer).ends_with([':', ';', ','])
+        || s.starts_with(['(', '['])
+        || !s.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let words: Vec<&str> = s
+        .split(is_blank)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    if !(2..=25).contains(&words.len()) {
+        return false;
+    }
+    let content: Vec<&str> =
+        words.into_iter().filter(|w| !MINOR_WORDS.contains(&w.to_lowercase().as_str())).collect();
+    let capitalised = content
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()))
+        .count();
+    !content.is_empty() && capitalised * 3 > content.len() * 2
+}
+
+/// Assigns kinds to the sentences of each block.
+fn classify(text: &str, sentences: &mut [Sentence], infos: &[BlockInfo]) {
+    for (b, info) in infos.iter().enumerate() {
+        let standalone = !info.dateline && info.end - info.first == 1;
+        for i in info.first..info.end {
+            if sentences[i].kind != SentenceKind::Body {
+                continue;
+            }
+            let s = sentences[i].span.slice(text);
+            if is_sentence_boilerplate(s) || (standalone && is_standalone_boilerplate(s)) {
+                sentences[i].kind = SentenceKind::Boilerplate;
+            } else if standalone && looks_like_headline(s) {
+                // A title-case line directly above an image credit is a caption.
+                let caption = infos.get(b + 1).is_some_and(|next| {
+                    next.line_break_before && is_credit_line(sentences[next.first].span.slice(text))
+                });
+                if !caption {
+                    sentences[i].kind = SentenceKind::Headline;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SentenceKind::{Body, Boilerplate, Headline};
+    use super::*;
+
+    /// `(kind, sentence text)` pairs of `segment(text)`.
+    fn kinds(text: &str) -> Vec<(SentenceKind, &str)> {
+        segment(text).iter().map(|s| (s.kind, s.span.slice(text))).collect()
+    }
+
+    /// Runs a table of `(text, expected sentences)` cases, reporting every
+    /// failing case at once.
+    fn check_table(cases: &[(&str, &[(SentenceKind, &str)])]) {
+        let mut failures = Vec::new();
+        for (text, expected) in cases {
+            let got = kinds(text);
+            if got != *expected {
+                failures.push(format!("text: {text:?}\n  expected: {expected:?}\n  got:      {got:?}"));
+            }
+            check_invariants(text);
+        }
+        assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    }
+
+    #[test]
+    fn no_split_without_following_whitespace() {
+        check_table(&[
+            (
+                "“These facts demonstrate that Azerbaijan did not close the Lachin-Khankendi road,” \
+                 President.Az quoted Aliyev as saying.",
+                &[(
+                    Body,
+                    "“These facts demonstrate that Azerbaijan did not close the Lachin-Khankendi road,” \
+                     President.Az quoted Aliyev as saying.",
+                )],
+            ),
+            ("Visit site.Com today. It works.", &[(Body, "Visit site.Com today."), (Body, "It works.")]),
+            // Scripts that put no space after a full stop still split.
+            ("東京は晴れ。大阪は雨。", &[(Body, "東京は晴れ。"), (Body, "大阪は雨。")]),
+        ]);
+    }
+
+    #[test]
+    fn line_breaks_are_boundaries() {
+        check_table(&[
+            (
+                "It emphasized the importance of reopening the corridor as soon as possible\n\
+                 Secretary of State Antony Blinken Oliver Contreras/Pool via AP\n\
+                 Secretary of State Antony Blinken\n\
+                 © Oliver Contreras/Pool via AP",
+                &[
+                    (Body, "It emphasized the importance of reopening the corridor as soon as possible"),
+                    (Boilerplate, "Secretary of State Antony Blinken Oliver Contreras/Pool via AP"),
+                    // A title-case line directly above a credit is a caption.
+                    (Body, "Secretary of State Antony Blinken"),
+                    (Boilerplate, "© Oliver Contreras/Pool via AP"),
+                ],
+            ),
+            // Across a blank line or a paragraph separator, a credit does
+            // not turn the line above it into a caption.
+            (
+                "Talks Resume in Brussels\n\n© Staff Photographer",
+                &[(Headline, "Talks Resume in Brussels"), (Boilerplate, "© Staff Photographer")],
+            ),
+            (
+                "Talks Resume in Brussels\u{2029}© Staff Photographer",
+                &[(Headline, "Talks Resume in Brussels"), (Boilerplate, "© Staff Photographer")],
+            ),
+            (
+                "First line without a stop\r\nSecond line\rThird line\u{2028}Fourth line.",
+                &[
+                    (Body, "First line without a stop"),
+                    (Body, "Second line"),
+                    (Body, "Third line"),
+                    (Body, "Fourth line."),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn line_endings_and_paragraphs() {
+        let text = "\u{FEFF}One here.\r\nTwo here.\rThree here.\n\n\n  Four here. Five here.\u{2029}Six.";
+        let got: Vec<(&str, usize)> =
+            segment(text).iter().map(|s| (s.span.slice(text), s.paragraph)).collect();
+        assert_eq!(
+            got,
+            [
+                ("One here.", 0),
+                ("Two here.", 1),
+                ("Three here.", 2),
+                ("Four here.", 3),
+                ("Five here.", 3),
+                ("Six.", 4)
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_is_joined() {
+        let text = "Hi all,\n\n\
+            The ministers met in Brussels on Saturday and agreed to continue the\n\
+            talks next month, according to a statement released after the meeting\n\
+            by the European Council. The statement did not mention the corridor or\n\
+            the checkpoint set up by the government in April.\n\n\
+            Officials said the next round would take place in Washington, but no\n\
+            date has been set yet. Mr. Smith declined to comment on the report when\n\
+            asked by reporters at 10 a.m. on Monday.\n\n\
+            Best,\n\
+            John\n";
+        let got: Vec<(String, usize)> =
+            segment(text).iter().map(|s| (s.span.slice(text).replace('\n', " "), s.paragraph)).collect();
+        let expected = [
+            ("Hi all,", 0),
+            (
+                "The ministers met in Brussels on Saturday and agreed to continue the talks next month, \
+                 according to a statement released after the meeting by the European Council.",
+                1,
+            ),
+            (
+                "The statement did not mention the corridor or the checkpoint set up by the government in April.",
+                1,
+            ),
+            (
+                "Officials said the next round would take place in Washington, but no date has been set yet.",
+                2,
+            ),
+            ("Mr. Smith declined to comment on the report when asked by reporters at 10 a.m. on Monday.", 2),
+            // A deliberate short line is not a wrap.
+            ("Best,", 3),
+            ("John", 4),
+        ];
+        let expected: Vec<(String, usize)> = expected.iter().map(|&(s, p)| (s.to_string(), p)).collect();
+        assert_eq!(got, expected);
+        check_invariants(text);
+    }
+
+    #[test]
+    fn web_text_is_not_hard_wrapped() {
+        // Short lines of varied length without final punctuation: captions,
+        // credits, headlines. Each stays its own sentence.
+        let text = "Talks resume in Brussels\n\
+            Leaders of both countries met for the third time this year on Saturday\n\
+            A view of the border crossing\n\
+            Photo: Staff\n";
+        let lines = split_lines(text);
+        assert_eq!(hard_wrap_width(text, &lines), None);
+        assert_eq!(segment(text).len(), 4);
+        let wrapped = "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll\n\
+            mmmm nnnn oooo pppp qqqq rrrr ssss tttt uuuu vvvv wwww xxxx\n\
+            yyyy zzzz aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj\n\
+            kkkk llll.\n";
+        assert_eq!(hard_wrap_width(wrapped, &split_lines(wrapped)), Some(59));
+        assert_eq!(segment(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let one_sentence = [
+            "The U.S. envoy met the U.K. and U.N. delegations in the morning.",
+            "Gen. Valery Gerasimov and Lt. Col. Ivan Petrov arrived.",
+            "Mr. Smith, Mrs. Jones, Ms. Zakharova and Dr. Lee met at St. Paul's.",
+            "Martin Luther King Jr. Day is a holiday.",
+            "Sen. Adams, Rep. Brown, Gov. Clark and Prof. Davis spoke.",
+            "Acme Inc. and Foo Ltd. signed with Bar Co. and Baz Corp. on Monday.",
+            "He spoke outside No. 10 Downing Street.",
+            "It was Smith vs. Jones in the final.",
+            "They brought food, water, fuel, etc. to the town.",
+            "The convoy left at 10 a.m. and returned at 4 p.m. on the same day.",
+            "Talks ended at 5 p.m. Tuesday after a long session.",
+            "The deal was signed on Jan. 5 and ratified on Feb. 6, Aug. 7 or Sept. 8.",
+            "Deadlines fell on Oct. 1, Nov. 2 and Dec. 3.",
+            "Secretary of State Antony J. Blinken spoke with the president.",
+            "He met Amb. Carter and Atty. Gen. Miller in Ft. Worth.",
+            "Talks with Messrs. Brown and Green resumed.",
+        ];
+        let cases: Vec<(&str, Vec<(SentenceKind, &str)>)> =
+            one_sentence.iter().map(|&s| (s, vec![(Body, s)])).collect();
+        let cases: Vec<(&str, &[(SentenceKind, &str)])> =
+            cases.iter().map(|(t, e)| (*t, e.as_slice())).collect();
+        check_table(&cases);
+        check_table(&[
+            (
+                "He arrived at 10 a.m. He met the minister.",
+                &[(Body, "He arrived at 10 a.m."), (Body, "He met the minister.")],
+            ),
+            (
+                "He visited the U.S. The trip was long.",
+                &[(Body, "He visited the U.S."), (Body, "The trip was long.")],
+            ),
+            (
+                "They had apples, pears etc. They left.",
+                &[(Body, "They had apples, pears etc."), (Body, "They left.")],
+            ),
+            (
+                "… medical facilities, fuel supplies, etc.? Blockading a region is a criminal act.",
+                &[
+                    (Body, "… medical facilities, fuel supplies, etc.?"),
+                    (Body, "Blockading a region is a criminal act."),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn quotes_with_attribution_stay_whole() {
+        check_table(&[
+            (
+                "“We will respond. This is unacceptable,” the minister said. Talks ended.",
+                &[
+                    (Body, "“We will respond. This is unacceptable,” the minister said."),
+                    (Body, "Talks ended."),
+                ],
+            ),
+            (
+                "\"Will we respond? Yes. We will!\" the minister asked.",
+                &[(Body, "\"Will we respond? Yes. We will!\" the minister asked.")],
+            ),
+            (
+                "“The incident is related to the absence of a demarcated border. The Russian side has \
+                 repeatedly called on the commission. We are ready to help,” Zakharova said.",
+                &[(
+                    Body,
+                    "“The incident is related to the absence of a demarcated border. The Russian side has \
+                     repeatedly called on the commission. We are ready to help,” Zakharova said.",
+                )],
+            ),
+            ("“Go now.” he said. “Next.”", &[(Body, "“Go now.” he said."), (Body, "“Next.”")]),
+            (
+                "“This is a quote. It has no attribution.” The minister left.",
+                &[(Body, "“This is a quote. It has no attribution.”"), (Body, "The minister left.")],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn datelines() {
+        check_table(&[
+            (
+                "THE HAGUE ( — Since December 12, a number of citizens have blocked the corridor.",
+                &[
+                    (Boilerplate, "THE HAGUE ( —"),
+                    (Body, "Since December 12, a number of citizens have blocked the corridor."),
+                ],
+            ),
+            (
+                "YEREVAN (Azatutyun) — Azerbaijan has rejected Russia’s latest calls.",
+                &[
+                    (Boilerplate, "YEREVAN (Azatutyun) —"),
+                    (Body, "Azerbaijan has rejected Russia’s latest calls."),
+                ],
+            ),
+            (
+                "WASHINGTON, May 1. /TASS/. US Secretary of State Antony Blinken held a telephone conversation.",
+                &[
+                    (Boilerplate, "WASHINGTON, May 1. /TASS/."),
+                    (Body, "US Secretary of State Antony Blinken held a telephone conversation."),
+                ],
+            ),
+            (
+                "KYIV, Ukraine (AP) — Russia struck again.",
+                &[(Boilerplate, "KYIV, Ukraine (AP) —"), (Body, "Russia struck again.")],
+            ),
+            (
+                "SAN JUAN CAPISTRANO, Jan. 5, 2023 -- The market fell.",
+                &[(Boilerplate, "SAN JUAN CAPISTRANO, Jan. 5, 2023 --"), (Body, "The market fell.")],
+            ),
+            (
+                "LONDON, May 1 (Wire) - Talks began.",
+                &[(Boilerplate, "LONDON, May 1 (Wire) -"), (Body, "Talks began.")],
+            ),
+            ("PARIS—The talks ended.", &[(Boilerplate, "PARIS—"), (Body, "The talks ended.")]),
+            ("WASHINGTON —", &[(Boilerplate, "WASHINGTON —")]),
+            // Not datelines: lowercase continuation, mid-paragraph, mixed case.
+            ("NATO — the alliance — said so.", &[(Body, "NATO — the alliance — said so.")]),
+            ("He said so. PARIS — Talks ended.", &[(Body, "He said so."), (Body, "PARIS — Talks ended.")]),
+            ("Paris — Talks ended.", &[(Body, "Paris — Talks ended.")]),
+        ]);
+    }
+
+    #[test]
+    fn dateline_paragraph_numbering() {
+        let text = "Headline Goes Here\n\nYEREVAN (Agency) — It began. It ended.";
+        let got: Vec<usize> = segment(text).iter().map(|s| s.paragraph).collect();
+        assert_eq!(got, [0, 1, 1, 1]);
+    }
+
+    #[test]
+    fn fixture_lines() {
+        check_table(&[
+            ("Last update: July 20, 2024 14:02", &[(Boilerplate, "Last update: July 20, 2024 14:02")]),
+            ("Newsroom logo", &[(Boilerplate, "Newsroom logo")]),
+            ("By Nargiz Mammadli January 24, 2023", &[(Boilerplate, "By Nargiz Mammadli January 24, 2023")]),
+            ("Get the Mirror in your inbox:", &[(Boilerplate, "Get the Mirror in your inbox:")]),
+            ("comments", &[(Boilerplate, "comments")]),
+            ("Brussels Meeting", &[(Headline, "Brussels Meeting")]),
+            (
+                "A view of a checkpoint set up at the entry of the corridor, by a bridge across the river, May 2, 2023.",
+                &[(
+                    Body,
+                    "A view of a checkpoint set up at the entry of the corridor, by a bridge across the river, \
+                     May 2, 2023.",
+                )],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn seed_lines() {
+        check_table(&[
+            (
+                "Azerbaijan Rejects Russian Calls to Reopen Lachin Corridor",
+                &[(Headline, "Azerbaijan Rejects Russian Calls to Reopen Lachin Corridor")],
+            ),
+            (
+                "Russia Urges Baku to ‘Unblock Lachin Corridor’",
+                &[(Headline, "Russia Urges Baku to ‘Unblock Lachin Corridor’")],
+            ),
+            (
+                "President Aliyev Denies So-Called “Blockade” by Azerbaijani Activists on Lachin-Khankendi Road",
+                &[(
+                    Headline,
+                    "President Aliyev Denies So-Called “Blockade” by Azerbaijani Activists on Lachin-Khankendi Road",
+                )],
+            ),
+            ("Lachin Corridor", &[(Headline, "Lachin Corridor")]),
+            (
+                "By Heghine Buniatian and Astghik Bedevian",
+                &[(Boilerplate, "By Heghine Buniatian and Astghik Bedevian")],
+            ),
+            ("By Asbarez | Friday, 23 June 2023", &[(Boilerplate, "By Asbarez | Friday, 23 June 2023")]),
+            (
+                "Executive Board of the National Front of Iran- Europe, 18 January 2023",
+                &[(Boilerplate, "Executive Board of the National Front of Iran- Europe, 18 January 2023")],
+            ),
+            (
+                "Get the Mirror-Spectator Weekly in your inbox:",
+                &[(Boilerplate, "Get the Mirror-Spectator Weekly in your inbox:")],
+            ),
+            ("All news\nUpdated at:\u{a0}\n", &[(Boilerplate, "All news"), (Boilerplate, "Updated at:")]),
+            (
+                "A total of 980 vehicles passed through the road, of which over 850 belonged to the \
+                 peacekeepers. / Courtesy",
+                &[
+                    (
+                        Body,
+                        "A total of 980 vehicles passed through the road, of which over 850 belonged to the peacekeepers.",
+                    ),
+                    (Boilerplate, "/ Courtesy"),
+                ],
+            ),
+            (
+                // Sentence-case headline: not confidently a headline, so body.
+                "US top diplomat discusses with Azerbaijan's leader importance of reopening Lachin Corridor",
+                &[(
+                    Body,
+                    "US top diplomat discusses with Azerbaijan's leader importance of reopening Lachin Corridor",
+                )],
+            ),
+            (
+                "\"Secretary of State Antony J. Blinken spoke with Azerbaijan’s President Ilham Aliyev today,\" \
+                 the statement reads. \"Secretary Blinken shared his belief that peace was possible.\"",
+                &[
+                    (
+                        Body,
+                        "\"Secretary of State Antony J. Blinken spoke with Azerbaijan’s President Ilham Aliyev today,\" \
+                         the statement reads.",
+                    ),
+                    (Body, "\"Secretary Blinken shared his belief that peace was possible.\""),
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn boilerplate_patterns() {
+        let boilerplate = [
+            "Subscribe to our newsletter",
+            "Sign up for breaking news alerts.",
+            "Follow us on social media",
+            "Share this article",
+            "Read more",
+            "Read more: Talks collapse",
+            "Advertisement",
+            "12 Comments",
+            "Friday, 23 June 2023",
+            "July 20, 2024",
+            "20.07.2024 14:02",
+            "Published: 12:30, 20 July 2024 | Updated: 13:00, 20 July 2024",
+            "Photo: John Smith",
+            "Credit: Staff photographer",
+            "© 2023 All rights reserved",
+            "Photo courtesy of the ministry",
+            "A convoy near the border John Smith/Pool",
+            "Jane Roe via AP",
+            "Handout via Ministry of Defence",
+            "Yerevan, 18 January 2023",
+            "By Staff Reporter",
+            "By Jane Doe, John Roe and Ann Poe",
+            "Company logo",
+            "Related articles",
+            "Delivered straight to your inbox every morning.",
+            "Home / World / Europe",
+            "NEWS | NATIONAL | 17 May 2025, 16:20",
+            "Jane Doe — 12.09.2024",
+            "4 MIN READ",
+            "Reading time: 5 minutes",
+            "(Reporting by Jane Doe; editing by John Roe)",
+            "(Agency/J. Smith)",
+            "All rights reserved.",
+            "Support independent journalism: become a member today.",
+            "Get the paper delivered: subscribe from 3 crowns a week.",
+            "By Jane Doe, staff writer",
+            "Letters to the editor: letters@example.com",
+        ];
+        let mut failures = Vec::new();
+        for text in boilerplate {
+            if kinds(text) != [(Boilerplate, text)] {
+                failures.push((text, kinds(text)));
+            }
+        }
+        let body = [
+            "By the time they left, it was dark.",
+            "The report said subscribers grew.",
+            "Photographers gathered outside.",
+            "Key Points:",
+            "Is Peace Possible?",
+            "The talks resumed on July 20, 2024.",
+            "Officials met the president, who said the deal was close",
+            "Officials reached the border by car via the mountain road",
+            "(The minister did not say when the border would reopen.)",
+            "Police said the 2019/2020 season was worse.",
+            "By Tuesday, officials had left the building",
+            "Readers who subscribe get the paper on Sundays.",
+        ];
+        for text in body {
+            if kinds(text) != [(Body, text)] {
+                failures.push((text, kinds(text)));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn boilerplate_needs_a_whole_line() {
+        // A date or a byline inside a paragraph is not page furniture.
+        check_table(&[(
+            "The talks began. Friday, 23 June 2023",
+            &[(Body, "The talks began."), (Body, "Friday, 23 June 2023")],
+        )]);
+    }
+
+    #[test]
+    fn headlines() {
+        check_table(&[
+            ("Pashinyan and Aliyev Meet in Brussels", &[(Headline, "Pashinyan and Aliyev Meet in Brussels")]),
+            // "via" alone does not make an image credit.
+            ("Aid Arrives via Armenia", &[(Headline, "Aid Arrives via Armenia")]),
+            ("BREAKING NEWS", &[(Headline, "BREAKING NEWS")]),
+            ("Брюссельская Встреча Лидеров", &[(Headline, "Брюссельская Встреча Лидеров")]),
+            // One word, a full stop, a question, sentence case, two sentences.
+            ("Brussels", &[(Body, "Brussels")]),
+            ("Brussels Meeting Ends.", &[(Body, "Brussels Meeting Ends.")]),
+            ("Will Talks Resume?", &[(Body, "Will Talks Resume?")]),
+            ("Talks resume after a long pause", &[(Body, "Talks resume after a long pause")]),
+            ("Talks Resume. Leaders Meet", &[(Body, "Talks Resume."), (Body, "Leaders Meet")]),
+            ("العربية في بروكسل", &[(Body, "العربية في بروكسل")]),
+        ]);
+    }
+
+    #[test]
+    fn kinds_serialize_kebab_case() {
+        let sentence = Sentence { span: Span::new(0, 4), kind: Boilerplate, paragraph: 2 };
+        let json = serde_json::to_string(&sentence).expect("serializes");
+        assert_eq!(json, r#"{"span":{"start":0,"end":4},"kind":"boilerplate","paragraph":2}"#);
+        let back: Sentence = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, sentence);
+    }
+
+    #[test]
+    fn long_lines_are_chunked_safely() {
+        // Sentences in a line far longer than MAX_CHUNK come out as if the
+        // line were short.
+        let unit = "The minister said the talks would resume next week in the capital. ";
+        let text = unit.repeat(4 * MAX_CHUNK / unit.len());
+        let sentences = segment(&text);
+        assert_eq!(sentences.len(), 4 * MAX_CHUNK / unit.len());
+        assert!(sentences.iter().all(|s| s.span.slice(&text) == unit.trim_end()));
+        // A chunk cut inside an unbroken run is undone.
+        let word = "x".repeat(3 * MAX_CHUNK + 7);
+        let got = segment(&word);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].span, Span::new(0, word.len()));
+        // Multibyte chars straddling the chunk limit.
+        let armenian = "Հայաստան".repeat(MAX_CHUNK / 4);
+        assert_eq!(segment(&armenian).len(), 1);
+        check_invariants(&armenian);
+    }
+
+    #[test]
+    fn empty_and_blank_texts() {
+        for text in ["", " ", "\n\n\r\n", "\u{FEFF}", "\u{200B}\u{A0}\t", "\u{2029}\u{0C}"] {
+            assert_eq!(segment(text), [], "{text:?}");
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Invariants
+    // -----------------------------------------------------------------------
+
+    /// Whether a line terminator occurs in `s`.
+    fn has_line_break(s: &str) -> bool {
+        s.contains(['\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}'])
+    }
+
+    /// Whether `s` contains a blank line (two line breaks with only
+    /// whitespace between them) or a paragraph separator.
+    fn has_blank_line(s: &str) -> bool {
+        let lines = split_lines(s);
+        s.contains(['\u{0C}', '\u{2029}'])
+            || lines.iter().skip(1).take(lines.len().saturating_sub(1)).any(|l| l.blank && l.end < s.len())
+    }
+
+    /// Checks every documented invariant of `segment(text)`.
+    fn check_invariants(text: &str) {
+        let sentences = segment(text);
+        let mut covered = 0;
+        let mut prev: Option<Sentence> = None;
+        for s in &sentences {
+            let Span { start, end } = s.span;
+            assert!(start < end, "empty span {s:?} in {text:?}");
+            assert!(end <= text.len(), "span out of bounds {s:?} in {text:?}");
+            assert!(text.is_char_boundary(start) && text.is_char_boundary(end), "{s:?} in {text:?}");
+            let slice = &text[start..end];
+            assert!(!slice.starts_with(is_blank) && !slice.ends_with(is_blank), "untrimmed {slice:?}");
+            assert!(start >= covered, "overlap at {s:?} in {text:?}");
+            // Everything between sentences is whitespace.
+            assert!(text[covered..start].chars().all(is_blank), "uncovered text before {s:?} in {text:?}");
+            if let Some(p) = prev {
+                let gap = &text[p.span.end..start];
+                if has_blank_line(gap) {
+                    assert!(s.paragraph > p.paragraph, "no new paragraph at {gap:?} in {text:?}");
+                }
+                if !has_line_break(gap) {
+                    assert_eq!(s.paragraph, p.paragraph, "paragraph changed within a line in {text:?}");
+                }
+                assert!(s.paragraph <= p.paragraph + 1, "paragraph skipped in {text:?}");
+                assert!(s.paragraph >= p.paragraph, "paragraph went back in {text:?}");
+            } else {
+                assert_eq!(s.paragraph, 0);
+            }
+            covered = end;
+            prev = Some(*s);
+        }
+        assert!(text[covered..].chars().all(is_blank), "uncovered tail in {text:?}");
+    }
+
+    /// A deterministic xorshift generator.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            self.0
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    const FRAGMENTS: &[&str] = &[
+        "U.S.",
+        "a.m.",
+        "p.m.",
+        "Mr.",
+        "Ms.",
+        "Gen.",
+        "vs.",
+        "etc.",
+        "No.",
+        "J.",
+        "1.",
+        "10",
+        "2)",
+        "“",
+        "”",
+        "\"",
+        "'",
+        "‘",
+        "’",
+        "(",
+        ")",
+        "[",
+        "]",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "\n \n",
+        " ",
+        "  ",
+        "\t",
+        "\u{A0}",
+        "\u{FEFF}",
+        "\u{200B}",
+        "\u{200D}",
+        "\u{200F}",
+        "\u{2028}",
+        "\u{2029}",
+        "\u{85}",
+        "\u{0B}",
+        "\u{0C}",
+        "—",
+        "–",
+        "--",
+        "-",
+        "/",
+        "WASHINGTON",
+        "THE HAGUE",
+        "(AP)",
+        "/TASS/.",
+        ", May 1",
+        "By",
+        "Smith",
+        "logo",
+        "©",
+        "via",
+        "Read more",
+        "in your inbox",
+        "comments",
+        "Հայաստան։",
+        "Россия.",
+        "العربية؟",
+        "עברית.",
+        "日本語。",
+        "😀",
+        "👨‍👩‍👧",
+        "e\u{301}",
+        "!",
+        "?",
+        "…",
+        "...",
+        ". . .",
+        "?!",
+        ".",
+        ",",
+        ":",
+        ";",
+        "*",
+        "•",
+        "word",
+        "Word",
+        "the",
+        "Talks",
+        "said",
+        "a.b@c.com",
+        "http://x.y/z.",
+    ];
+
+    #[test]
+    fn invariants_hold_on_random_tricky_text() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..rng.below(60) {
+                text.push_str(FRAGMENTS[rng.below(FRAGMENTS.len())]);
+                if rng.below(3) == 0 {
+                    text.push(' ');
+                }
+            }
+            check_invariants(&text);
+        }
+    }
+
+    #[test]
+    fn invariants_hold_on_random_wrapped_text() {
+        // Random words wrapped at a random width exercise the hard-wrap path.
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let mut wrapped_docs = 0;
+        for _ in 0..300 {
+            let width = 40 + rng.below(60);
+            let mut text = String::new();
+            let mut line = 0;
+            for _ in 0..rng.below(200) {
+                let word = FRAGMENTS[rng.below(FRAGMENTS.len())];
+                let word = if has_line_break(word) || word.trim().is_empty() { "word" } else { word };
+                let len = word.chars().count();
+                if line > 0 && line + 1 + len > width {
+                    text.push_str(if rng.below(8) == 0 { "\n\n" } else { "\n" });
+                    line = 0;
+                } else if line > 0 {
+                    text.push(' ');
+                    line += 1;
+                }
+                text.push_str(word);
+                line += len;
+            }
+            wrapped_docs += usize::from(hard_wrap_width(&text, &split_lines(&text)).is_some());
+            check_invariants(&text);
+        }
+        assert!(wrapped_docs > 100, "only {wrapped_docs} documents detected as wrapped");
+    }
+
+    #[test]
+    fn invariants_hold_on_pathological_inputs() {
+        for text in pathological_inputs(40_000) {
+            check_invariants(&text.1);
+        }
+    }
+
+    /// Named pathological inputs of about `size` bytes.
+    fn pathological_inputs(size: usize) -> Vec<(&'static str, String)> {
+        let fill = |unit: &str| unit.repeat(size / unit.len() + 1);
+        let numbers: String = (1..).map(|i| format!("{i}. ")).take_while(|_| true).take(size / 6).collect();
+        vec![
+            ("no punctuation", fill("word ")),
+            ("a. repeated", fill("a. ")),
+            ("numbers 1. 2. 3.", numbers),
+            ("only punctuation", fill(".!?…;:,\"'“”‘’()[]")),
+            ("open quotes", fill("“Open. Quote. ")),
+            ("nested quotes", fill("“He said ‘she said \"x. Y. ") + &fill("” z.’ Q.” ")),
+            ("list lines", fill("1. item\n")),
+            ("mixed scripts", fill("Հայաստան. Россия говорит. العربية تقول. ‏עברית. 日本語。 ")),
+            ("zero-width", fill("\u{FEFF}a\u{200B}. \u{200D}B\u{2060}. ")),
+            ("CRLF and CR", fill("Line one.\r\nLine two\r\rThree. ")),
+            ("BOM", "\u{FEFF}".to_string() + &fill("Normal text here. ")),
+            (
+                "normal paragraphs",
+                fill(
+                    "The minister said on Monday that the U.S. envoy would visit. “We will respond. This is unacceptable,” he said.\n\n",
+                ),
+            ),
+            ("long words", fill("x")),
+            ("wrapped", fill("word word word word word word word word word word word word\n")),
+        ]
+    }
+
+    /// Timing of `segment` on pathological inputs at doubling sizes. Run with
+    /// `cargo test --release -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "timing; run in release mode"]
+    fn linear_time_on_pathological_inputs() {
+        let sizes = [1 << 18, 1 << 19, 1 << 20, 1 << 21];
+        let names: Vec<&str> = pathological_inputs(16).iter().map(|(n, _)| *n).collect();
+        for (i, name) in names.iter().enumerate() {
+            let mut times = Vec::new();
+            for size in sizes {
+                let text = pathological_inputs(size).swap_remove(i).1;
+                let mut n = 0;
+                let mut secs = f64::INFINITY;
+                for _ in 0..3 {
+                    let start = std::time::Instant::now();
+                    n = segment(&text).len();
+                    secs = secs.min(start.elapsed().as_secs_f64());
+                }
+                println!("{name:20} {:>9} bytes {n:>8} sentences {:>9.1} ms", text.len(), secs * 1e3);
+                times.push(secs);
+            }
+            // Quadrupling the input must not take much more than four times
+            // as long (quadratic would be 16x); times under 50 ms are noise.
+            let ratio = times[3] / times[1];
+            assert!(times[3] < 0.05 || ratio < 8.0, "{name}: 4x input took {ratio:.1}x time");
+        }
+        let text = pathological_inputs(20 << 20).swap_remove(11).1;
+        let start = std::time::Instant::now();
+        let n = segment(&text).len();
+        println!("20 MB normal paragraphs: {n} sentences in {:.0} ms", start.elapsed().as_secs_f64() * 1e3);
+    }
+}

@@ -1,0 +1,524 @@
+//! Word tokens with byte spans, and the normalisations every later stage
+//! matches on.
+//!
+//! The tokenizer is hand-written because its decisions are part of
+//! claimgraph's behaviour and must be stable: hyphenated compounds stay one
+//! token ("eco-activists", "Upper-Dravia", "seven-month"), a possessive
+//! `'s` / `’s` is its own token, "didn't" becomes "did" + "n't", dotted
+//! abbreviations ("U.S.", "a.m.") are one token, and numbers keep their
+//! thousands separators and decimals ("120,000", "1.5"). Every token's span
+//! lies on char boundaries of the text.
+
+use crate::span::Span;
+
+/// What kind of token this is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// A word, possibly hyphenated or with an internal apostrophe.
+    Word,
+    /// A number written with digits (may contain `,` and `.`).
+    Number,
+    /// An opening quotation mark.
+    OpenQuote,
+    /// A closing quotation mark.
+    CloseQuote,
+    /// Any other punctuation or symbol, one char per token.
+    Punct,
+}
+
+/// One token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where the token is in the text.
+    pub span: Span,
+    /// Its kind.
+    pub kind: TokenKind,
+    /// Lowercased, with typographic apostrophes and dashes made ASCII and
+    /// accents folded ("Əliyev" becomes "sahla").
+    pub norm: String,
+    /// Whether the first character is uppercase.
+    pub capitalized: bool,
+}
+
+impl Token {
+    /// Whether this is a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// Whether this is a quotation mark of either direction.
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokenKind::OpenQuote | TokenKind::CloseQuote)
+    }
+
+    /// Whether this token is the punctuation `c`.
+    pub fn is_punct(&self, c: &str) -> bool {
+        self.kind == TokenKind::Punct && self.norm == c
+    }
+
+    /// Whether every letter of the token is uppercase and it has at least two letters.
+    pub fn is_all_caps(&self, text: &str) -> bool {
+        let s = self.span.slice(text);
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    }
+}
+
+/// Normalises a piece of text the way token norms are: lowercase, ASCII
+/// apostrophes and hyphens, accents folded.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_invisible(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => out.push('-'),
+            // Schwa (Latin-script languages): fold to "a" like other accents.
+            '\u{0259}' | '\u{018F}' => out.push('a'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => {
+                for l in c.to_lowercase() {
+                    if l.is_ascii() {
+                        out.push(l);
+                    } else {
+                        let folded = deunicode::deunicode_char(l).unwrap_or("");
+                        if folded.is_empty() || !folded.chars().all(|f| f.is_ascii_alphanumeric()) {
+                            out.push(l);
+                        } else {
+                            out.push_str(&folded.to_ascii_lowercase());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks (so "é" written as e + U+0301 stays in one word).
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x0591..=0x05C7 | 0x064B..=0x065F | 0x0670 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Zero-width and formatting characters that never form tokens of their own.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// Splits `text` into tokens; spans are relative to `text` plus `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() || is_invisible(c) || c == '\u{200B}' {
+            i += 1;
+            continue;
+        }
+        if is_word_char(c) {
+            let start = i;
+            let digit_start = c.is_ascii_digit();
+            i += 1;
+            loop {
+                match at(i) {
+                    Some(c) if is_word_char(c) || (is_invisible(c) && c != '\u{200B}') => i += 1,
+                    Some(c) if is_hyphen(c) && at(i + 1).is_some_and(is_word_char) => i += 2,
+                    Some(c)
+                        if is_apostrophe(c)
+                            && at(i + 1).is_some_and(char::is_alphabetic)
+                            && !(matches!(at(i + 1), Some('s' | 'S'))
+                                && !at(i + 2).is_some_and(is_word_char)) =>
+                    {
+                        i += 2
+                    }
+                    Some(',' | '.')
+                        if digit_start
+                            && at(i - 1).is_some_and(|p| p.is_ascii_digit())
+                            && at(i + 1).is_some_and(|p| p.is_ascii_digit()) =>
+                    {
+                        i += 2
+                    }
+                    _ => break,
+                }
+            }
+            // Dotted abbreviations: "U.S.", "a.m.", "p.m.", "U.K.".
+            if i - start == 1
+                && at(i) == Some('.')
+                && at(i + 1).is_some_and(char::is_alphabetic)
+                && at(i + 2) == Some('.')
+            {
+                i += 3;
+                while at(i).is_some_and(char::is_alphabetic) && at(i + 1) == Some('.') {
+                    i += 2;
+                }
+            }
+            let (s, e) = (byte(start), byte(i));
+            let word = &text[s..e];
+            let is_number = word.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            // "didn't" -> "did" + "n't"
+            let lower = normalize(word);
+            if !is_number && lower.len() > 3 && lower.ends_with("n't") && lower != "can't" {
+                let cut = e - word.chars().rev().take(3).map(char::len_utf8).sum::<usize>();
+                push_word(&mut tokens, text, s, cut, base);
+                tokens.push(Token {
+                    span: Span::new(cut + base, e + base),
+                    kind: TokenKind::Word,
+                    norm: "n't".to_string(),
+                    capitalized: false,
+                });
+            } else if lower == "can't" || lower == "cannot" {
+                tokens.push(Token {
+                    span: Span::new(s + base, e + base),
+                    kind: TokenKind::Word,
+                    norm: "cannot".to_string(),
+                    capitalized: word.starts_with(char::is_uppercase),
+                });
+            } else if is_number {
+                tokens.push(Token {
+                    span: Span::new(s + base, e + base),
+                    kind: TokenKind::Number,
+                    norm: word.to_string(),
+                    capitalized: false,
+                });
+            } else {
+                push_word(&mut tokens, text, s, e, base);
+            }
+            // Possessive 's as its own token.
+            if at(i).is_some_and(is_apostrophe)
+                && matches!(at(i + 1), Some('s' | 'S'))
+                && !at(i + 2).is_some_and(is_word_char)
+            {
+                let (s, e) = (byte(i), byte(i + 2));
+                tokens.push(Token {
+                    span: Span::new(s + base, e + base),
+                    kind: TokenKind::Word,
+                    norm: "'s".to_string(),
+                    capitalized: false,
+                });
+                i += 2;
+            }
+            continue;
+        }
+        // Punctuation and quotes.
+        let (s, e) = (byte(i), byte(i + 1));
+        let prev = if i > 0 { at(i - 1) } else { None };
+        let next = at(i + 1);
+        let kind = quote_kind(c, prev, next);
+        let norm = match c {
+            '\u{2013}' | '\u{2014}' | '\u{2015}' => "-".to_string(),
+            c => normalize(&c.to_string()),
+        };
+        tokens.push(Token { span: Span::new(s + base, e + base), kind, norm, capitalized: false });
+        i += 1;
+    }
+    tokens
+}
+
+fn push_word(tokens: &mut Vec<Token>, text: &str, s: usize, e: usize, base: usize) {
+    let word = &text[s..e];
+    tokens.push(Token {
+        span: Span::new(s + base, e + base),
+        kind: TokenKind::Word,
+        norm: normalize(word),
+        capitalized: word.chars().next().is_some_and(char::is_uppercase),
+    });
+}
+
+fn quote_kind(c: char, prev: Option<char>, next: Option<char>) -> TokenKind {
+    let opens_context = |p: Option<char>| {
+        p.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
+        })
+    };
+    match c {
+        '\u{201C}' | '\u{00AB}' | '\u{201E}' | '\u{2039}' | '\u{2018}' | '\u{201A}' => TokenKind::OpenQuote,
+        '\u{201D}' | '\u{00BB}' | '\u{203A}' => TokenKind::CloseQuote,
+        '\u{2019}' => {
+            // A right single quote not inside a word: a closing single quote,
+            // unless it follows a plural "s" (a possessive: "the workers’ union").
+            if prev == Some('s') && next.is_none_or(char::is_whitespace) {
+                TokenKind::Punct
+            } else {
+                TokenKind::CloseQuote
+            }
+        }
+        '"' => {
+            if opens_context(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                TokenKind::OpenQuote
+            } else {
+                TokenKind::CloseQuote
+            }
+        }
+        '\'' => {
+            if opens_context(prev) && next.is_some_and(|n| n.is_alphanumeric()) {
+                TokenKind::OpenQuote
+            } else if prev == Some('s') && next.is_none_or(char::is_whitespace) {
+                TokenKind::Punct
+            } else if prev.is_some_and(|p| !p.is_whitespace()) {
+                TokenKind::CloseQuote
+            } else {
+                TokenKind::Punct
+            }
+        }
+        _ => TokenKind::Punct,
+    }
+}
+
+/// A region of text between matching quotation marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteRegion {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark, if the quote is closed in the same paragraph.
+    pub close: Option<Span>,
+    /// The text between the marks.
+    pub inner: Span,
+    /// Whether the marks are single quotes.
+    pub single: bool,
+}
+
+impl QuoteRegion {
+    /// The region including the quotation marks.
+    pub fn outer(&self) -> Span {
+        Span::new(self.open.start, self.close.map_or(self.inner.end, |c| c.end))
+    }
+}
+
+fn is_single(text: &str, s: Span) -> bool {
+    matches!(s.slice(text), "'" | "\u{2018}" | "\u{2019}" | "\u{201A}" | "\u{2039}" | "\u{203A}")
+}
+
+/// Finds quoted regions in a paragraph's tokens. Double quotes pair first;
+/// single quotes pair inside or outside them. An unclosed opening quote runs
+/// to the end of the tokens (the continued-quote convention of news copy, in
+/// which a quoted paragraph that goes on is not closed).
+pub fn quote_regions(text: &str, tokens: &[Token]) -> Vec<QuoteRegion> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        // A possessive-looking apostrophe closes a pending single quote: ‘activists’.
+        let apostrophe_closes = t.kind == TokenKind::Punct && t.norm == "'" && stack.iter().any(|&(_, s)| s);
+        if !t.is_quote() && !apostrophe_closes {
+            continue;
+        }
+        let single = is_single(text, t.span);
+        let is_open = t.kind == TokenKind::OpenQuote && !apostrophe_closes;
+        if !is_open {
+            // Close the innermost matching open quote of the same family.
+            if let Some(pos) = stack.iter().rposition(|&(_, s)| s == single) {
+                let (oi, _) = stack[pos];
+                stack.truncate(pos);
+                let open = tokens[oi].span;
+                out.push(QuoteRegion {
+                    open,
+                    close: Some(t.span),
+                    inner: Span::new(open.end, t.span.start),
+                    single,
+                });
+            }
+            // An unmatched closing single quote is an apostrophe: ignore.
+            continue;
+        }
+        // A straight double quote that could close an open double quote does so.
+        if !single && t.norm == "\"" && stack.iter().any(|&(_, s)| !s) {
+            if let Some(pos) = stack.iter().rposition(|&(_, s)| !s) {
+                let (oi, _) = stack[pos];
+                stack.truncate(pos);
+                let open = tokens[oi].span;
+                out.push(QuoteRegion {
+                    open,
+                    close: Some(t.span),
+                    inner: Span::new(open.end, t.span.start),
+                    single,
+                });
+                continue;
+            }
+        }
+        stack.push((i, single));
+    }
+    let end = tokens.last().map_or(0, |t| t.span.end);
+    for (oi, single) in stack {
+        if single {
+            continue; // an unmatched opening single quote is too ambiguous
+        }
+        let open = tokens[oi].span;
+        out.push(QuoteRegion { open, close: None, inner: Span::new(open.end, end), single });
+    }
+    out.sort_by_key(|q| (q.open.start, std::cmp::Reverse(q.inner.end)));
+    out
+}
+
+/// English stemmer (Snowball "english"), with a small table of irregular
+/// verb forms first, so that "said" and "says" share the stem of "say".
+pub fn stem(norm: &str) -> String {
+    if let Some(lemma) = irregular(norm) {
+        return lemma.to_string();
+    }
+    thread_local! {
+        static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+    }
+    STEMMER.with(|s| s.stem(norm).into_owned())
+}
+
+/// The lemma (as a stem) of an irregular English word form, if `w` is one.
+pub(crate) fn irregular(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "said" | "says" => "say",
+        "told" => "tell",
+        "wrote" | "written" => "write",
+        "spoke" | "spoken" => "speak",
+        "gave" | "given" => "give",
+        "took" | "taken" => "take",
+        "made" => "make",
+        "went" | "gone" => "go",
+        "came" => "come",
+        "saw" | "seen" => "see",
+        "held" => "hold",
+        "met" => "meet",
+        "led" => "lead",
+        "left" => "leav",
+        "fled" => "flee",
+        "shut" => "shut",
+        "kept" => "keep",
+        "brought" => "bring",
+        "thought" => "think",
+        "sought" => "seek",
+        "fought" => "fight",
+        "began" | "begun" => "begin",
+        "broke" | "broken" => "break",
+        "chose" | "chosen" => "choos",
+        "fell" | "fallen" => "fall",
+        "rose" | "risen" => "rise",
+        "won" => "win",
+        "lost" => "lose",
+        "hit" => "hit",
+        "set" => "set",
+        "put" => "put",
+        "cut" => "cut",
+        "sent" => "send",
+        "spent" => "spend",
+        "built" => "build",
+        "found" => "find",
+        "stood" => "stand",
+        "knew" | "known" => "know",
+        "grew" | "grown" => "grow",
+        "drew" | "drawn" => "draw",
+        "flew" | "flown" => "fli",
+        "withdrew" | "withdrawn" => "withdraw",
+        "struck" | "stricken" => "strike",
+        "sold" => "sell",
+        "paid" => "pay",
+        "laid" => "lay",
+        "died" | "dies" | "dying" => "die",
+        "dead" | "death" | "deaths" => "die",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, 0).into_iter().map(|t| t.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn tokens_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("didn't close", &["did", "n't", "close"]),
+            ("The U.S. said 10 a.m. today", &["The", "U.S.", "said", "10", "a.m.", "today"]),
+            ("approximately 120,000 people", &["approximately", "120,000", "people"]),
+            ("1.5 million", &["1.5", "million"]),
+            ("“blockage” of", &["“", "blockage", "”", "of"]),
+            ("Upper-Dravia’s only", &["Upper-Dravia", "’s", "only"]),
+            ("seven-month blockade.", &["seven-month", "blockade", "."]),
+            ("O’Brien said", &["O’Brien", "said"]),
+            ("Mara Ostrov\u{200B}said", &["Mara", "Ostrov", "said"]),
+            ("Ost\u{200D}rov", &["Ost\u{200D}rov"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(words(text), *expected, "{text}");
+        }
+        assert_eq!(words("Velmora’s eco-activists"), ["Velmora", "’s", "eco-activists"]);
+    }
+
+    #[test]
+    fn norms() {
+        let t = tokenize("Şəhla’s “Blockade” didn’t", 0);
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["sahla", "'s", "\u{201c}", "blockade", "\u{201d}", "did", "n't"]);
+        assert!(t[0].capitalized);
+        assert_eq!(t[2].kind, TokenKind::OpenQuote);
+        assert_eq!(t[4].kind, TokenKind::CloseQuote);
+    }
+
+    #[test]
+    fn spans_slice_text_with_base() {
+        let text = "Ünal said: “No.”";
+        for t in tokenize(text, 100) {
+            let s = Span::new(t.span.start - 100, t.span.end - 100);
+            assert!(!s.slice(text).is_empty());
+        }
+    }
+
+    #[test]
+    fn quote_regions_pair_and_continue() {
+        let text = "He said “we will ‘never’ leave,” and left. “More";
+        let toks = tokenize(text, 0);
+        let q = quote_regions(text, &toks);
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[0].inner.slice(text), "we will ‘never’ leave,");
+        assert_eq!(q[1].inner.slice(text), "never");
+        assert!(q[1].single);
+        assert_eq!(q[2].inner.slice(text), "More");
+        assert!(q[2].close.is_none());
+    }
+
+    #[test]
+    fn straight_quotes() {
+        let text = "\"We are ready,\" she said. He called it 'fake'.";
+        let toks = tokenize(text, 0);
+        let q = quote_regions(text, &toks);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].inner.slice(text), "We are ready,");
+        assert_eq!(q[1].inner.slice(text), "fake");
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("said"), "say");
+        assert_eq!(stem("blocked"), stem("blocking"));
+        assert_eq!(stem("signed"), "sign");
+        assert_eq!(stem("died"), stem("dead"));
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for text in ["", "'", "’s", "-", "a-", "\u{200B}", "1,", "1.", "U.", "a.b", "n't", "ء'ب", "\r\n\r"]
+        {
+            for t in tokenize(text, 0) {
+                assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            }
+        }
+    }
+}
