@@ -308,4 +308,9 @@ pub(crate) struct Features {
     pub terms: Vec<String>,
     /// Those of `terms` under a negation or denial.
     pub negated_terms: Vec<String>,
+    /// Event keys: verb stems that name an event, and event classes
+    /// (`class:fire`) of its verbs and nouns, for comparing dates and times.
+    pub events: Vec<String>,
+    /// For each date (same order as `Claim::dates`): the event keys near it.
+    pub date_events: Vec<Vec<String>>,
 }

@@ -172,8 +172,11 @@ const MEASURES: &[(&str, &[&str])] = &[
             "lifeless",
         ],
     ),
-    ("injury", &["injur", "injuri", "wound", "hurt", "hospit", "hospitalis", "hospitaliz", "treat"]),
-    ("arrest", &["arrest", "detain", "detent", "custodi", "jail", "imprison", "taken"]),
+    (
+        "injury",
+        &["injur", "injuri", "wound", "hurt", "hospit", "hospitalis", "hospitaliz", "treat", "treatment"],
+    ),
+    ("arrest", &["arrest", "detain", "detent", "custodi", "jail", "imprison", "held", "hold"]),
     ("missing", &["miss"]),
     ("displacement", &["displac", "evacu", "flee", "homeless", "refuge"]),
     ("damage", &["damag", "destroy", "destruct"]),
@@ -185,11 +188,72 @@ pub(crate) fn measure_group(stem: &str) -> Option<&'static str> {
     MEASURES.iter().find(|(_, stems)| stems.contains(&stem)).map(|(g, _)| *g)
 }
 
-/// Nouns that stand for a count of people, interchangeable as heads.
-const PEOPLE: &[&str] = &[
-    "peopl", "person", "civilian", "victim", "worker", "resid", "individu", "man", "men", "women", "child",
-    "children", "protest", "demonstr",
+/// Generic nouns for a count of people: they match any group of people.
+const PEOPLE: &[&str] = &["peopl", "person", "individu"];
+
+/// Nouns for groups of people (matched by stem): a generic noun matches
+/// any of them; two of them match only if equal or listed together here.
+const GROUPS: &[&[&str]] = &[
+    &["protest", "protestor", "demonstr", "rioter", "activist", "camper"],
+    &["civilian", "resid", "local", "inhabit"],
+    &["worker", "employe", "staff", "dockwork"],
+    &["soldier", "troop", "servicemen"],
+    &["offic", "policemen", "policeman"],
+    &["victim", "casualti", "fatal", "dead", "bodi"],
+    &["child", "children", "minor", "teenag"],
+    &["man", "men"],
+    &["women", "woman"],
+    &["farmer"],
+    &["journalist", "report"],
 ];
+
+fn group_of(stem: &str) -> Option<usize> {
+    GROUPS.iter().position(|g| g.contains(&stem))
+}
+
+/// Event classes: stems of verbs and nouns that name the same kind of event,
+/// so that "the fire broke out" and "smoke rose" date the same thing, and
+/// "exploded" and "blew up" another.
+const EVENT_CLASSES: &[(&str, &[&str])] = &[
+    ("fire", &["fire", "blaze", "smoke", "flame", "burn", "burnt", "ablaz"]),
+    ("explosion", &["explos", "explod", "blast", "deton"]),
+    ("intervention", &["arriv", "raid", "storm", "evict", "dispers", "operat", "operation", "clear"]),
+    ("attack", &["attack", "strike", "shell", "bomb", "airstrik", "shoot", "shot"]),
+    ("signing", &["sign", "signatur"]),
+    ("inspection", &["inspect", "inspection", "audit"]),
+    ("election", &["elect", "vote", "ballot", "poll"]),
+    ("meeting", &["meet", "summit", "talk"]),
+    ("collapse", &["collaps", "crumbl"]),
+];
+
+/// Verbs with a particle that name an event class: (verb stem, particle, class).
+const EVENT_PHRASES: &[(&str, &str, &str)] = &[
+    ("move", "in", "intervention"),
+    ("tore", "down", "intervention"),
+    ("tear", "down", "intervention"),
+    ("broke", "up", "intervention"),
+    ("break", "up", "intervention"),
+    ("blew", "up", "explosion"),
+    ("blow", "up", "explosion"),
+    ("blew", "apart", "explosion"),
+    ("broke", "out", "fire"),
+    ("break", "out", "fire"),
+];
+
+/// The event class of a verb stem followed by a particle ("moved in").
+pub(crate) fn phrase_event_class(stem: &str, next: &str) -> Option<&'static str> {
+    EVENT_PHRASES.iter().find(|(v, p, _)| *v == stem && *p == next).map(|(_, _, c)| *c)
+}
+
+/// The event class of a stem, as a key (`class:fire`).
+pub(crate) fn event_class(stem: &str) -> Option<&'static str> {
+    EVENT_CLASSES.iter().find(|(_, stems)| stems.contains(&stem)).map(|(c, _)| *c)
+}
+
+/// Whether a verb stem is too generic to identify an event.
+pub(crate) fn is_generic_verb(stem: &str) -> bool {
+    GENERIC_VERBS.contains(&stem)
+}
 
 /// Verb stems too generic to identify an event.
 const GENERIC_VERBS: &[&str] = &[
@@ -219,10 +283,13 @@ pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, V
             for t in s.themes.iter().take(3) {
                 keys.insert(format!("state:{}:{}", s.concept, t));
             }
-            if s.themes.is_empty()
-                && let Some(t) = c.features.topics.first()
-            {
-                keys.insert(format!("state:{}:~{}", s.concept, t));
+            if s.themes.is_empty() {
+                if let Some(t) = c.features.topics.first() {
+                    keys.insert(format!("state:{}:~{}", s.concept, t));
+                }
+                for t in &c.features.terms {
+                    keys.insert(format!("state:{}:term:{}", s.concept, t));
+                }
             }
         }
         // Two-word terms, negated or not, for the negation detector: pairs
@@ -234,6 +301,10 @@ pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, V
             }
         }
         for (qi, q) in c.quantities.iter().enumerate() {
+            if let QuantityKind::Duration { unit } = &q.kind {
+                keys.insert(format!("dur:{unit}"));
+                continue;
+            }
             if !matches!(q.kind, QuantityKind::Cardinal) {
                 continue;
             }
@@ -242,10 +313,8 @@ pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, V
             }
         }
         if c.dates.iter().any(|d| d.value != DateValue::Unresolved || d.time.is_some()) {
-            for v in &c.features.verbs {
-                if !GENERIC_VERBS.contains(&v.as_str()) {
-                    keys.insert(format!("date:{v}"));
-                }
+            for e in &c.features.events {
+                keys.insert(format!("date:{e}"));
             }
         }
         if assertive(c) {
@@ -314,7 +383,7 @@ pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, V
     for (i, j) in pairs {
         let (a, b) = (&claims[i], &claims[j]);
         match compare_pair(a, b) {
-            Outcome::Related(r) => relations.push(r),
+            Outcome::Related(r) => relations.push(*r),
             Outcome::Undecided(reason) => {
                 undecided.push(Undecided { a: a.id.clone(), b: b.id.clone(), reason })
             }
@@ -327,7 +396,7 @@ pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, V
 
 /// The result of comparing one pair.
 pub(crate) enum Outcome {
-    Related(Relation),
+    Related(Box<Relation>),
     Undecided(String),
     None,
 }
@@ -342,7 +411,7 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     let detectors: [fn(&Claim, &Claim) -> Found; 5] = [state, numeric, when, negation, restatement];
     for detect in detectors {
         match detect(a, b) {
-            Found::Contradict(r) => return Outcome::Related(r),
+            Found::Contradict(r) => return Outcome::Related(Box::new(r)),
             Found::Agree(r) => agreements.push(r),
             Found::Undecided(why) => {
                 undecided.get_or_insert(why);
@@ -355,10 +424,10 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     if let Some(r) =
         agreements.iter().find(|r| r.kind == Kind::Date || r.kind == Kind::Time || r.kind == Kind::Numeric)
     {
-        return Outcome::Related(r.clone());
+        return Outcome::Related(Box::new(r.clone()));
     }
     if let Some(r) = agreements.into_iter().next() {
-        return Outcome::Related(r);
+        return Outcome::Related(Box::new(r));
     }
     match undecided {
         Some(why) => Outcome::Undecided(why),
@@ -446,7 +515,8 @@ fn state_strength(s: &StateAssertion) -> u8 {
 
 /// Whether a state belongs to an event concept (compared by what it acts on).
 fn is_event(s: &StateAssertion) -> bool {
-    !matches!(s.concept.as_str(), "closure" | "custody" | "life") && !s.concept.starts_with("user-")
+    !matches!(s.concept.as_str(), "closure" | "custody" | "life" | "supply")
+        && !s.concept.starts_with("user-")
 }
 
 /// The themes of a state, or the claim's topic when the state names none.
@@ -458,7 +528,7 @@ fn topic_themes<'a>(c: &'a Claim, s: &'a StateAssertion) -> &'a [String] {
 /// least two themes are shared.
 fn shared_themes(x: &StateAssertion, y: &StateAssertion) -> Vec<String> {
     let shared: Vec<String> = x.themes.iter().filter(|t| y.themes.contains(t)).cloned().collect();
-    let first_equal = x.themes.first().is_some() && x.themes.first() == y.themes.first();
+    let first_equal = !x.themes.is_empty() && x.themes.first() == y.themes.first();
     let first_shared = x.themes.first().is_some_and(|t| y.themes.iter().take(2).any(|u| u == t))
         || y.themes.first().is_some_and(|t| x.themes.iter().take(2).any(|u| u == t));
     if first_equal || first_shared || shared.len() >= 2 { shared } else { Vec::new() }
@@ -478,10 +548,23 @@ fn state(a: &Claim, b: &Claim) -> Found {
             {
                 continue;
             }
-            let shared = if x.themes.is_empty() || y.themes.is_empty() {
+            let shared_term = a.features.terms.iter().find(|t| b.features.terms.contains(t));
+            let shared = if x.themes.is_empty() && y.themes.is_empty() && shared_term.is_some() {
+                // Neither names what it is about, but both use the same
+                // two-word term ("lower valley"): that term is the theme.
+                vec![format!("~{}", shared_term.map_or("", String::as_str))]
+            } else if x.themes.is_empty() || y.themes.is_empty() {
                 let (tx, ty) = (topic_themes(a, x), topic_themes(b, y));
+                // Two states that name nothing are about the same thing only
+                // if the claims also share some words ("lower valley").
+                let overlap = a.features.terms.iter().any(|t| b.features.terms.contains(t))
+                    || jaccard(&a.features.stems, &b.features.stems).1 >= 3;
                 match (tx.first(), ty.first()) {
-                    (Some(p), Some(q)) if p == q => vec![p.clone()],
+                    (Some(p), Some(q))
+                        if p == q && (!x.themes.is_empty() || !y.themes.is_empty() || overlap) =>
+                    {
+                        vec![p.clone()]
+                    }
                     _ => Vec::new(),
                 }
             } else {
@@ -587,15 +670,59 @@ pub(crate) fn show_interval(q: &Quantity) -> String {
 }
 
 fn heads_compatible(a: &Quantity, b: &Quantity, ca: &[String], cb: &[String]) -> bool {
-    let h = |q: &Quantity| q.head.as_deref().map(crate::quantity::head_stem);
-    let stem = |s: String| crate::text::stem(&s);
-    match (h(a).map(stem), h(b).map(stem)) {
-        (Some(x), Some(y)) => x == y || PEOPLE.contains(&x.as_str()) && PEOPLE.contains(&y.as_str()),
-        (None, Some(y)) => PEOPLE.contains(&y.as_str()) && ca.iter().any(|w| measure_group(w).is_some()),
-        (Some(x), None) => PEOPLE.contains(&x.as_str()) && cb.iter().any(|w| measure_group(w).is_some()),
-        (None, None) => {
-            ca.iter().any(|w| measure_group(w).is_some()) && cb.iter().any(|w| measure_group(w).is_some())
+    // The last word of the head ("death toll" -> "toll").
+    let h = |q: &Quantity| {
+        q.head
+            .as_deref()
+            .map(|h| crate::text::stem(crate::quantity::head_stem(h).rsplit(' ').next().unwrap_or("")))
+    };
+    // A head that is itself the measure ("arrests", "deaths") or a person.
+    let personal = |x: &str| PEOPLE.contains(&x) || group_of(x).is_some() || measure_group(x).is_some();
+    match (h(a), h(b)) {
+        (Some(x), Some(y)) => {
+            x == y
+                || PEOPLE.contains(&x.as_str()) && personal(&y)
+                || PEOPLE.contains(&y.as_str()) && personal(&x)
+                || group_of(&x).is_some() && group_of(&x) == group_of(&y)
+                || measure_group(&x).is_some() && personal(&y)
+                || measure_group(&y).is_some() && personal(&x)
         }
+        // A count without a noun ("31 were injured") counts people when its
+        // measure is about people; the measures were already found equal.
+        (None, Some(y)) => personal(&y) || measure_group(&y).is_some() || !ca.is_empty() && cb.is_empty(),
+        (Some(x), None) => personal(&x) || measure_group(&x).is_some() || !cb.is_empty() && ca.is_empty(),
+        (None, None) => true,
+    }
+}
+
+/// Nouns for a standoff that lasts: durations of any of them are durations
+/// of the same thing.
+const STANDOFF: &[&str] = &[
+    "blockad",
+    "standoff",
+    "stand-off",
+    "siege",
+    "protest",
+    "strike",
+    "occup",
+    "sit-in",
+    "camp",
+    "lockdown",
+    "curfew",
+    "closur",
+    "ceasefir",
+    "truce",
+];
+
+fn durations_of_same_thing(a: &Quantity, b: &Quantity) -> bool {
+    let h = |q: &Quantity| {
+        q.head
+            .as_deref()
+            .map(|h| crate::text::stem(crate::quantity::head_stem(h).rsplit(' ').next().unwrap_or("")))
+    };
+    match (h(a), h(b)) {
+        (Some(x), Some(y)) => x == y || STANDOFF.contains(&x.as_str()) && STANDOFF.contains(&y.as_str()),
+        _ => false,
     }
 }
 
@@ -606,15 +733,22 @@ fn overlaps(a: &Quantity, b: &Quantity) -> bool {
         || below(y.high, y.high_inclusive, x.low, x.low_inclusive))
 }
 
-fn dates_compatible(a: &Claim, b: &Claim) -> bool {
-    fn resolved(c: &Claim) -> Vec<&DateValue> {
-        c.dates.iter().map(|d| &d.value).filter(|v| v.bounds().is_some()).collect()
+/// Whether the dates near two counts (within 80 bytes of them) can be the
+/// same: a count dated Saturday and one dated Friday are different counts.
+fn dates_compatible(a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> bool {
+    fn near<'c>(c: &'c Claim, q: &Quantity) -> Vec<&'c DateValue> {
+        c.dates
+            .iter()
+            .filter(|d| d.value.bounds().is_some())
+            .filter(|d| d.span.start.abs_diff(q.span.end).min(q.span.start.abs_diff(d.span.end)) <= 80)
+            .map(|d| &d.value)
+            .collect()
     }
-    let (da, db) = (resolved(a), resolved(b));
+    let (da, db) = (near(a, x), near(b, y));
     if da.is_empty() || db.is_empty() {
         return true;
     }
-    da.iter().any(|x| db.iter().any(|y| x.compatible(y) != Some(false)))
+    da.iter().any(|u| db.iter().any(|v| u.compatible(v) != Some(false)))
 }
 
 fn shared_referents(a: &Claim, b: &Claim) -> Vec<String> {
@@ -635,6 +769,41 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
     let mut agree: Option<Relation> = None;
     for (i, x) in a.quantities.iter().enumerate() {
         for (j, y) in b.quantities.iter().enumerate() {
+            // Durations of the same standoff ("a nine-day blockade", "a
+            // nine-day standoff") compare when the claims share a referent.
+            if let (QuantityKind::Duration { unit: ux }, QuantityKind::Duration { unit: uy }) =
+                (&x.kind, &y.kind)
+            {
+                if ux != uy || shared.is_empty() || !durations_of_same_thing(x, y) {
+                    continue;
+                }
+                let values = [show_interval(x), show_interval(y)];
+                let ev = Evidence {
+                    a: vec![EvidenceItem { role: "quantity".into(), text: x.text.clone(), span: x.span }],
+                    b: vec![EvidenceItem { role: "quantity".into(), text: y.text.clone(), span: y.span }],
+                    shared: shared.clone(),
+                    values: Some(values.clone()),
+                };
+                let topic = format!("numeric:duration-{ux}");
+                let reason =
+                    format!("how long ({ux}s): {} says {}, {} says {}", who(a), values[0], who(b), values[1]);
+                if overlaps(x, y) {
+                    agree.get_or_insert_with(|| {
+                        relation(a, b, RelationType::Agree, Kind::Numeric, reason, ev, topic, values)
+                    });
+                    continue;
+                }
+                return Found::Contradict(relation(
+                    a,
+                    b,
+                    RelationType::Contradict,
+                    Kind::Numeric,
+                    reason,
+                    ev,
+                    topic,
+                    values,
+                ));
+            }
             if !matches!(x.kind, QuantityKind::Cardinal) || !matches!(y.kind, QuantityKind::Cardinal) {
                 continue;
             }
@@ -655,7 +824,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             if !heads_compatible(x, y, &ca, &cb) {
                 continue;
             }
-            if !dates_compatible(a, b) {
+            if !dates_compatible(a, x, b, y) {
                 return Found::Undecided("same measure but the claims are dated differently".to_string());
             }
             let what = x.head.clone().or(y.head.clone()).unwrap_or_else(|| mx.clone());
@@ -723,108 +892,113 @@ fn when(a: &Claim, b: &Claim) -> Found {
     if !assertive(a) || !assertive(b) {
         return Found::Nothing;
     }
-    let verbs: Vec<&String> = a
-        .features
-        .verbs
-        .iter()
-        .filter(|v| !GENERIC_VERBS.contains(&v.as_str()) && b.features.verbs.contains(v))
-        .collect();
-    let Some(verb) = verbs.first() else { return Found::Nothing };
     let shared = shared_referents(a, b);
     if !a.entities.is_empty() && !b.entities.is_empty() && shared.is_empty() {
         return Found::Nothing;
     }
-    // The event itself must not be negated on either side.
-    if a.features.negated.contains(verb) || b.features.negated.contains(verb) {
-        return Found::Nothing;
-    }
-    // Times of day first (same day or undated).
-    for x in a.dates.iter().filter(|d| d.time.is_some()) {
-        for y in b.dates.iter().filter(|d| d.time.is_some()) {
-            if x.value.compatible(&y.value) == Some(false) {
-                continue;
-            }
-            let (tx, ty) =
-                (x.time.as_ref().map(|t| (t.start, t.end)), y.time.as_ref().map(|t| (t.start, t.end)));
-            let (Some((sx, ex)), Some((sy, ey))) = (tx, ty) else { continue };
-            let values = [format!("{sx}–{ex}"), format!("{sy}–{ey}")].map(|s| {
-                let (l, r) = s.split_once('–').unwrap_or((&s, &s));
-                if l == r { short_time(l) } else { format!("{}–{}", short_time(l), short_time(r)) }
-            });
-            let ev = Evidence {
-                a: vec![EvidenceItem { role: "time".into(), text: x.text.clone(), span: x.span }],
-                b: vec![EvidenceItem { role: "time".into(), text: y.text.clone(), span: y.span }],
-                shared: shared.clone(),
-                values: Some(values.clone()),
-            };
-            let topic = format!("time:{verb}");
-            let disjoint = ex < sy || ey < sx;
-            let reason =
-                format!("time of \"{verb}\": {} says {}, {} says {}", who(a), values[0], who(b), values[1]);
-            return if disjoint {
-                Found::Contradict(relation(
-                    a,
-                    b,
-                    RelationType::Contradict,
-                    Kind::Time,
-                    reason,
-                    ev,
-                    topic,
-                    values,
-                ))
-            } else {
-                Found::Agree(relation(a, b, RelationType::Agree, Kind::Time, reason, ev, topic, values))
-            };
+    let dated = |c: &Claim, i: usize, event: &str| {
+        c.features.date_events.get(i).is_some_and(|e| e.iter().any(|x| x == event))
+    };
+    let mut agreement = None;
+    for event in a.features.events.iter().filter(|v| b.features.events.contains(v)) {
+        let name = event.trim_start_matches("class:");
+        // The event itself must not be negated on either side.
+        if a.features.negated.iter().any(|n| n == name) || b.features.negated.iter().any(|n| n == name) {
+            continue;
         }
-    }
-    for x in a.dates.iter().filter(|d| d.value.bounds().is_some()) {
-        for y in b.dates.iter().filter(|d| d.value.bounds().is_some()) {
-            let values = [show_date(&x.value), show_date(&y.value)];
-            let ev = Evidence {
-                a: vec![EvidenceItem { role: "date".into(), text: x.text.clone(), span: x.span }],
-                b: vec![EvidenceItem { role: "date".into(), text: y.text.clone(), span: y.span }],
-                shared: shared.clone(),
-                values: Some(values.clone()),
-            };
-            let topic = format!("date:{verb}");
-            match x.value.compatible(&y.value) {
-                Some(false) if is_day(&x.value) && is_day(&y.value) => {
-                    let reason = format!(
-                        "date of \"{verb}\": {} says {}, {} says {}",
-                        who(a),
-                        values[0],
-                        who(b),
-                        values[1]
-                    );
+        // Only dates and times that belong to this event are compared.
+        let xs: Vec<&crate::dates::DateMention> =
+            a.dates.iter().enumerate().filter(|(i, _)| dated(a, *i, event)).map(|(_, d)| d).collect();
+        let ys: Vec<&crate::dates::DateMention> =
+            b.dates.iter().enumerate().filter(|(i, _)| dated(b, *i, event)).map(|(_, d)| d).collect();
+        // Times of day first (on the same day).
+        for x in xs.iter().filter(|d| d.time.is_some()) {
+            for y in ys.iter().filter(|d| d.time.is_some()) {
+                if x.value.compatible(&y.value) != Some(true)
+                    && !(x.value == DateValue::Unresolved && y.value == DateValue::Unresolved)
+                {
+                    continue;
+                }
+                let (Some(tx), Some(ty)) = (x.time.as_ref(), y.time.as_ref()) else { continue };
+                let show = |t: &crate::dates::TimeOfDay| {
+                    let (l, r) = (short_time(&t.start.to_string()), short_time(&t.end.to_string()));
+                    if l == r { l } else { format!("{l}–{r}") }
+                };
+                let values = [show(tx), show(ty)];
+                let ev = Evidence {
+                    a: vec![EvidenceItem { role: "time".into(), text: x.text.clone(), span: x.span }],
+                    b: vec![EvidenceItem { role: "time".into(), text: y.text.clone(), span: y.span }],
+                    shared: shared.clone(),
+                    values: Some(values.clone()),
+                };
+                let topic = format!("time:{name}");
+                let disjoint = tx.end < ty.start || ty.end < tx.start;
+                let reason = format!(
+                    "time of \"{name}\": {} says {}, {} says {}",
+                    who(a),
+                    values[0],
+                    who(b),
+                    values[1]
+                );
+                if disjoint {
                     return Found::Contradict(relation(
                         a,
                         b,
                         RelationType::Contradict,
-                        Kind::Date,
+                        Kind::Time,
                         reason,
                         ev,
                         topic,
                         values,
                     ));
                 }
-                Some(true) if is_day(&x.value) && is_day(&y.value) && x.value == y.value => {
-                    let reason = format!("date of \"{verb}\": both say {}", values[0]);
-                    return Found::Agree(relation(
-                        a,
-                        b,
-                        RelationType::Agree,
-                        Kind::Date,
-                        reason,
-                        ev,
-                        topic,
-                        values,
-                    ));
+                agreement.get_or_insert_with(|| {
+                    relation(a, b, RelationType::Agree, Kind::Time, reason, ev, topic, values)
+                });
+            }
+        }
+        for x in xs.iter().filter(|d| d.value.bounds().is_some()) {
+            for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
+                let values = [show_date(&x.value), show_date(&y.value)];
+                let ev = Evidence {
+                    a: vec![EvidenceItem { role: "date".into(), text: x.text.clone(), span: x.span }],
+                    b: vec![EvidenceItem { role: "date".into(), text: y.text.clone(), span: y.span }],
+                    shared: shared.clone(),
+                    values: Some(values.clone()),
+                };
+                let topic = format!("date:{name}");
+                match x.value.compatible(&y.value) {
+                    Some(false) if is_day(&x.value) || is_day(&y.value) => {
+                        let reason = format!(
+                            "date of \"{name}\": {} says {}, {} says {}",
+                            who(a),
+                            values[0],
+                            who(b),
+                            values[1]
+                        );
+                        return Found::Contradict(relation(
+                            a,
+                            b,
+                            RelationType::Contradict,
+                            Kind::Date,
+                            reason,
+                            ev,
+                            topic,
+                            values,
+                        ));
+                    }
+                    Some(true) if x.value == y.value && !matches!(x.value, DateValue::Range { .. }) => {
+                        let reason = format!("date of \"{name}\": both say {}", values[0]);
+                        agreement.get_or_insert_with(|| {
+                            relation(a, b, RelationType::Agree, Kind::Date, reason, ev, topic, values)
+                        });
+                    }
+                    _ => {}
                 }
-                _ => {}
             }
         }
     }
-    Found::Nothing
+    agreement.map_or(Found::Nothing, Found::Agree)
 }
 
 fn short_time(t: &str) -> String {

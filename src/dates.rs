@@ -44,9 +44,10 @@
 //!   `P` = 2023-07-18, `in December` is 2022-12); `last December` is the most
 //!   recent one strictly before `P`'s month, `this December` is in `P`'s
 //!   year, `next December` the first one after `P`'s month.
-//! * **Weekdays**: `Monday`, `on Monday`, `last Monday` are the most recent
-//!   Monday strictly before `P` (so a Monday `P` gives the Monday a week
-//!   before). `this Monday` is the Monday of `P`'s week (weeks start on
+//! * **Weekdays**: `Monday` and `on Monday` are the most recent Monday on or
+//!   before `P` (an article published on a Monday that says "on Monday"
+//!   means that day); `last Monday` is the most recent Monday strictly
+//!   before `P` (so a Monday `P` gives the Monday a week before). `this Monday` is the Monday of `P`'s week (weeks start on
 //!   Monday), `next Monday` the first Monday after `P`.
 //! * **Relative words**: `today` = `P`, `tonight` = `P` at night,
 //!   `yesterday` = `P` − 1, `last night` = `P` − 1 at night, `tomorrow` =
@@ -968,7 +969,10 @@ impl Finder<'_, '_> {
         if named_before || named_after {
             return None;
         }
+        // A bare weekday is the most recent one on or before P: an article
+        // published on a Saturday that says "on Saturday" means that day.
         let v = match self.p {
+            Some(p) if p.weekday() == wd => DateValue::Day(p),
             Some(p) => DateValue::Day(p.nth_weekday(-1, wd).ok()?),
             None => DateValue::Unresolved,
         };
@@ -1326,6 +1330,22 @@ impl Finder<'_, '_> {
             if let Some((pm, e)) = self.s.clock_suffix(end) {
                 h = apply_ampm(h, pm)?;
                 end = e;
+            } else if (1..=12).contains(&h)
+                && self.word(end) == Some("in")
+                && self.word(end + 1) == Some("the")
+            {
+                // "2:40 in the afternoon" is 14:40; "in the morning" keeps it.
+                match self.word(end + 2) {
+                    Some("afternoon" | "evening") => {
+                        h = if h == 12 { 12 } else { h + 12 };
+                        end += 3;
+                    }
+                    Some("morning") => {
+                        h = if h == 12 { 0 } else { h };
+                        end += 3;
+                    }
+                    _ => {}
+                }
             }
             let t =
                 Time::new(i8::try_from(h).ok()?, i8::try_from(m).ok()?, i8::try_from(sec).ok()?, 0).ok()?;
@@ -1784,7 +1804,8 @@ mod tests {
         ("on February 29", P2, &["February 29 | 2020-02-29 | on | year-inferred | -"]),
         // Weekdays and relative words.
         ("He spoke on Monday.", P1, &["Monday | 2023-01-16 | on | relative | -"]),
-        ("on Wednesday", P1, &["Wednesday | 2023-01-11 | on | relative | -"]),
+        ("on Wednesday", P1, &["Wednesday | 2023-01-18 | on | relative | -"]),
+        ("last Wednesday", P1, &["last Wednesday | 2023-01-11 | - | relative | -"]),
         ("last Friday", P1, &["last Friday | 2023-01-13 | - | relative | -"]),
         ("this Monday", P1, &["this Monday | 2023-01-16 | - | relative | -"]),
         ("next Monday", P1, &["next Monday | 2023-01-23 | - | relative | -"]),
@@ -1793,6 +1814,7 @@ mod tests {
         ("on Sunday evening", P1, &["Sunday evening | 2023-01-15 | on | relative | 18:00-22:00"]),
         ("late Sunday night", P1, &["late Sunday night | 2023-01-15 | - | relative | 22:00-24:00"]),
         ("today", P1, &["today | 2023-01-18 | - | relative | -"]),
+        ("at 2:40 in the afternoon", P1, &["2:40 in the afternoon | ? | - | unresolved | 14:40"]),
         ("yesterday afternoon", P1, &["yesterday afternoon | 2023-01-17 | - | relative | 12:00-18:00"]),
         ("tomorrow", P1, &["tomorrow | 2023-01-19 | - | relative | -"]),
         ("last night", P1, &["last night | 2023-01-17 | - | relative | 20:00-24:00"]),

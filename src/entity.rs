@@ -250,8 +250,61 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words that often start generic capitalised phrases but are no names.
-const NOT_NAME_STARTS: &[&str] =
-    &["get", "read", "subscribe", "follow", "share", "click", "sign", "watch", "listen"];
+const NOT_NAME_STARTS: &[&str] = &[
+    "get",
+    "read",
+    "subscribe",
+    "follow",
+    "share",
+    "click",
+    "sign",
+    "watch",
+    "listen",
+    "contrary",
+    "nobody",
+    "somebody",
+    "everybody",
+    "anybody",
+    "everyone",
+    "someone",
+    "anyone",
+    "politics",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "dozens",
+    "several",
+];
 
 /// Which class group a lowercase noun belongs to.
 pub(crate) fn class_of(norm: &str) -> Option<&'static str> {
@@ -434,8 +487,27 @@ pub(crate) fn find_mentions(
                     end += 1;
                     continue;
                 }
+                // A number closing a name: "Pier 9", "Route 66".
+                if end < toks.len()
+                    && toks[end].kind == TokenKind::Number
+                    && toks[end].norm.len() <= 3
+                    && end - start <= 2
+                    && !toks.get(end + 1).is_some_and(|x| matches!(x.norm.as_str(), "percent" | "per" | "%"))
+                {
+                    end += 1;
+                    break;
+                }
                 // Connectors: "of", "of the", "for", "for the", "de", "&".
                 let conn = |k: usize| toks.get(k).map(|x| x.norm.as_str());
+                // An abbreviation inside a name: "St. Alder's", "Mt. Ardel".
+                if conn(end) == Some(".")
+                    && toks[end - 1].norm.len() <= 3
+                    && toks[end - 1].capitalized
+                    && toks.get(end + 1).is_some_and(is_name_word)
+                {
+                    end += 2;
+                    continue;
+                }
                 // A plural possessive inside a name: "Dockworkers’ Union".
                 if conn(end) == Some("'")
                     && toks[end - 1].norm.ends_with('s')
@@ -509,7 +581,7 @@ pub(crate) fn find_mentions(
                 && toks[k].is_word()
                 && !toks[k].capitalized
                 && let Some(g) = class_of(&toks[k].norm)
-                && !toks.get(k + 1).is_some_and(|x| x.norm == "of")
+                && toks.get(k + 1).is_none_or(|x| x.norm != "of")
             {
                 let span = toks[k - 1].span.cover(toks[k].span);
                 out.push(Mention {
@@ -532,13 +604,15 @@ pub(crate) fn find_mentions(
     }
     // Lowercase titles right before a name: "spokeswoman Mara Ostrov".
     for m in out.iter_mut() {
-        if m.title.is_none() && !m.demonym && !m.description && m.toks.start > 0 {
-            if matches!(p.lookup(lex, m.toks.start - 1, m.toks.start).first(), Some((_, Entry::Title)))
-                && m.class.is_none()
-            {
-                m.title = Some(p.tokens[m.toks.start - 1].norm.clone());
-                m.kind = EntityKind::Person;
-            }
+        if m.title.is_none()
+            && !m.demonym
+            && !m.description
+            && m.toks.start > 0
+            && matches!(p.lookup(lex, m.toks.start - 1, m.toks.start).first(), Some((_, Entry::Title)))
+            && m.class.is_none()
+        {
+            m.title = Some(p.tokens[m.toks.start - 1].norm.clone());
+            m.kind = EntityKind::Person;
         }
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -597,8 +671,14 @@ fn emit_run(
             .flat_map(|t| t.norm.split('-').map(str::to_string).collect::<Vec<_>>())
             .collect();
         let has_org = (a..b).any(|k| matches!(p.lookup(lex, k, k + 1).first(), Some((_, Entry::OrgHead))));
-        let cls =
-            if cls_end > b { class } else { p.tokens[b - 1..b].first().and_then(|t| class_of(&t.norm)) };
+        let cls = if cls_end > b {
+            class
+        } else {
+            p.tokens[b - 1..b].first().and_then(|t| class_of(&t.norm)).or_else(|| {
+                // "Port of X", "Gulf of X": a class noun first, then "of".
+                (b > a + 2 && p.tokens[a + 1].norm == "of").then(|| class_of(&p.tokens[a].norm)).flatten()
+            })
+        };
         let kind = kind_hint.unwrap_or(if has_org {
             EntityKind::Organization
         } else if cls.is_some() {
@@ -663,6 +743,10 @@ fn emit_run(
         }
         name_start = end - name_len;
     }
+    // Skip the dot of an abbreviated title ("Mr. Fennick").
+    while name_start < end && p.tokens[name_start].kind != TokenKind::Word {
+        name_start += 1;
+    }
     if name_start < end {
         push(out, name_start, end, class_end, Some(title_text), Some(EntityKind::Person), false);
     }
@@ -695,50 +779,60 @@ impl Dsu {
 }
 
 /// Stated aliases in a document: pairs of mention indices (into `mentions`).
+/// The second name may come a few words later, past other names ("X, which
+/// people in the Y valley call Z").
 fn stated_aliases(p: &Prepared, mentions: &[Mention]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let names: Vec<usize> =
         (0..mentions.len()).filter(|&i| !mentions[i].description && !mentions[i].demonym).collect();
-    for w in names.windows(2) {
-        let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
-        if a.sentence != b.sentence || b.toks.start < a.toks.end {
-            continue;
-        }
-        let between: Vec<&str> = p.tokens[a.toks.end..b.toks.start].iter().map(|t| t.norm.as_str()).collect();
-        let paren = between.first() == Some(&"(")
-            && between[1..].iter().all(|w| {
-                matches!(
-                    *w,
-                    "or" | "also"
-                        | "known"
-                        | "as"
-                        | "aka"
-                        | "formerly"
-                        | "locally"
-                        | "called"
-                        | "officially"
-                        | "the"
-                        | "a.k.a."
-                        | "in"
-                )
-            });
-        let comma = between.first() == Some(&",")
-            && between.len() >= 3
-            && matches!(
-                &between[1..],
-                ["also", "known", "as"]
-                    | ["known", "as"]
-                    | ["or"]
-                    | ["formerly"]
-                    | ["known", "locally", "as"]
-                    | ["also", "called"]
-                    | ["called"]
-            );
-        let comma_or = between == [",", "or"] || between == ["(", "or"];
-        if (paren || comma || comma_or)
-            && !(a.kind == EntityKind::Person && b.kind == EntityKind::Organization)
-        {
-            out.push((w[0], w[1]));
+    let naming_verb = |w: &str| {
+        matches!(
+            w,
+            "known" | "called" | "call" | "calls" | "dubbed" | "nicknamed" | "named" | "formerly" | "renamed"
+        )
+    };
+    for (x, &ia) in names.iter().enumerate() {
+        for &ib in names.iter().skip(x + 1).take(3) {
+            let (a, b) = (&mentions[ia], &mentions[ib]);
+            if a.sentence != b.sentence || b.toks.start < a.toks.end || b.toks.start - a.toks.end > 12 {
+                continue;
+            }
+            let between: Vec<&str> =
+                p.tokens[a.toks.end..b.toks.start].iter().map(|t| t.norm.as_str()).collect();
+            let adjacent = names.get(x + 1) == Some(&ib);
+            let paren = adjacent
+                && between.first() == Some(&"(")
+                && between[1..].iter().all(|w| {
+                    matches!(
+                        *w,
+                        "or" | "also"
+                            | "known"
+                            | "as"
+                            | "aka"
+                            | "formerly"
+                            | "locally"
+                            | "called"
+                            | "officially"
+                            | "the"
+                            | "a.k.a."
+                            | "in"
+                    )
+                });
+            // ", (also) known (locally / on the waterfront) as Y", ", called Y",
+            // ", which people in the valley call Y", ", dubbed Y".
+            let comma = between.first() == Some(&",")
+                && between.len() >= 2
+                && between[1..].iter().any(|w| naming_verb(w))
+                && between.last().is_some_and(|w| naming_verb(w) || matches!(*w, "as" | "the"))
+                && !between.iter().any(|w| matches!(*w, "said" | "says" | "told" | ";" | ":" | "and"));
+            let comma_or = adjacent
+                && (between == [",", "or"] || between == ["(", "or"] || between == [",", "formerly"]);
+            if (paren || comma || comma_or)
+                && !(a.kind == EntityKind::Person && b.kind == EntityKind::Organization)
+            {
+                out.push((ia, ib));
+                break;
+            }
         }
     }
     out
@@ -812,10 +906,11 @@ pub(crate) fn resolve(
     // 5. surnames: a one-word key that ends exactly one multi-word person key.
     let mut by_last: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (k, key) in keys.iter().enumerate() {
-        if is_person(k, &kind_votes) && key.contains(' ') {
-            if let Some(last) = key.rsplit(' ').next() {
-                by_last.entry(last).or_default().push(k);
-            }
+        if is_person(k, &kind_votes)
+            && key.contains(' ')
+            && let Some(last) = key.rsplit(' ').next()
+        {
+            by_last.entry(last).or_default().push(k);
         }
     }
     for (k, key) in keys.iter().enumerate() {
@@ -834,13 +929,12 @@ pub(crate) fn resolve(
         if key.contains(' ') || class_of_key[k].is_some() {
             continue;
         }
-        if let Some((p, q)) = key.rsplit_once('-') {
-            if !index.contains_key(p)
-                && !p.contains('-')
-                && let Some(&qk) = index.get(q)
-            {
-                dsu.union(k, qk);
-            }
+        if let Some((p, q)) = key.rsplit_once('-')
+            && !index.contains_key(p)
+            && !p.contains('-')
+            && let Some(&qk) = index.get(q)
+        {
+            dsu.union(k, qk);
         }
     }
     // 7. "Q <area noun>" and "Q"; 8. same class group with a distinctive word.
@@ -971,16 +1065,28 @@ pub(crate) fn resolve(
                 m.referent = index.get(m.key.as_str()).map(|&k| key_ref[k]);
             }
         }
-        // Definite descriptions: last earlier mention of the same class group.
+        // Definite descriptions: the last earlier name with the same head
+        // noun ("the port" -> "Port of X"), else with the same class group
+        // within the last three sentences ("the road" -> "X corridor").
         for i in 0..ms.len() {
             if !ms[i].description {
                 continue;
             }
-            let group = ms[i].class;
-            let target = ms[..i]
-                .iter()
-                .rev()
-                .find(|m| !m.description && m.class == group && m.referent.is_some())
+            let (group, sentence) = (ms[i].class, ms[i].sentence);
+            let head = ms[i].surface.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let same_head = |m: &Mention| {
+                let s = m.surface.to_lowercase();
+                s.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head || w.strip_suffix('s') == Some(head.as_str()))
+            };
+            let earlier =
+                ms[..i].iter().rev().filter(|m| !m.description && !m.demonym && m.referent.is_some());
+            let target = earlier
+                .clone()
+                .find(|m| m.class == group && same_head(m))
+                .or_else(|| {
+                    earlier.clone().find(|m| m.class == group && sentence.saturating_sub(m.sentence) <= 3)
+                })
                 .and_then(|m| m.referent);
             ms[i].referent = target;
         }

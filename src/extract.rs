@@ -120,6 +120,110 @@ const TIME_WORDS: &[&str] = &[
     "yesterday",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+const MODAL_WORDS: &[&str] = &["would", "should", "may", "might", "must", "will", "shall", "can", "could"];
+/// Irregular past forms of common verbs (and "says", "remains", "continues"),
+/// which mark a finite verb.
+const IRREGULAR_PAST: &[&str] = &[
+    "said",
+    "told",
+    "made",
+    "went",
+    "left",
+    "held",
+    "led",
+    "met",
+    "took",
+    "gave",
+    "came",
+    "saw",
+    "fled",
+    "won",
+    "lost",
+    "began",
+    "fell",
+    "rose",
+    "sent",
+    "kept",
+    "found",
+    "stood",
+    "knew",
+    "grew",
+    "drew",
+    "flew",
+    "struck",
+    "sold",
+    "paid",
+    "says",
+    "remains",
+    "continues",
+    "broke",
+    "blew",
+    "tore",
+    "wrote",
+    "spoke",
+    "shot",
+    "ran",
+    "rode",
+    "drove",
+    "threw",
+    "sank",
+    "stole",
+    "wore",
+    "swore",
+    "chose",
+    "froze",
+    "forgot",
+    "hid",
+    "bit",
+    "fought",
+    "bought",
+    "brought",
+    "thought",
+    "caught",
+    "taught",
+    "sought",
+    "spent",
+    "built",
+    "lent",
+    "meant",
+    "felt",
+    "dealt",
+    "slept",
+    "swept",
+    "wept",
+    "became",
+    "withdrew",
+    "undertook",
+    "overtook",
+    "arose",
+    "awoke",
+    "shook",
+    "forbade",
+    "forgave",
+    "sprang",
+    "sang",
+    "rang",
+    "swam",
+    "began",
+    "hung",
+    "dug",
+    "stuck",
+    "struck",
+    "spun",
+    "won",
+    "laid",
+    "lay",
+    "sat",
+    "slid",
+    "led",
+    "fed",
+    "bled",
+    "sped",
+    "stank",
+    "sank",
+    "drank",
+    "shrank",
+];
 /// Nouns naming an act rather than a fact: "rejected the calls" is an
 /// event, not a denial of a proposition.
 const ACT_NOUNS: &[&str] = &[
@@ -261,46 +365,39 @@ impl Extractor<'_> {
             return false;
         }
         (n.len() > 4 && n.ends_with("ed"))
-            || matches!(
-                n,
-                "said"
-                    | "told"
-                    | "made"
-                    | "went"
-                    | "left"
-                    | "held"
-                    | "led"
-                    | "met"
-                    | "took"
-                    | "gave"
-                    | "came"
-                    | "saw"
-                    | "fled"
-                    | "won"
-                    | "lost"
-                    | "began"
-                    | "fell"
-                    | "rose"
-                    | "sent"
-                    | "kept"
-                    | "found"
-                    | "stood"
-                    | "knew"
-                    | "grew"
-                    | "drew"
-                    | "flew"
-                    | "struck"
-                    | "sold"
-                    | "paid"
-                    | "says"
-                    | "remains"
-                    | "continues"
-            )
+            || (n.len() > 3 && n.ends_with("ied"))
+            || IRREGULAR_PAST.contains(&n)
     }
 
     pub fn extract(&self) -> Vec<Claim> {
         let mut state = DocState::default();
         let mut claims = Vec::new();
+        // The story's day: the first day the body names. A time of day given
+        // without a day ("at 9 a.m.") is taken to be on it.
+        let mut all_dates: Vec<Vec<DateMention>> = self
+            .p
+            .sentences
+            .iter()
+            .map(|s| {
+                if s.kind == SentenceKind::Body {
+                    dates::find_dates(s.span.slice(self.text()), s.span.start, self.doc.meta.published)
+                } else {
+                    Vec::new()
+                }
+            })
+            .collect();
+        let story_day = all_dates.iter().flatten().find_map(|d| match d.value {
+            dates::DateValue::Day(day) => Some(day),
+            _ => None,
+        });
+        for d in all_dates.iter_mut().flatten() {
+            if d.time.is_some()
+                && d.value == dates::DateValue::Unresolved
+                && let Some(day) = story_day
+            {
+                d.value = dates::DateValue::Day(day);
+            }
+        }
         for (si, s) in self.p.sentences.iter().enumerate() {
             match s.kind {
                 SentenceKind::Boilerplate => continue,
@@ -383,7 +480,8 @@ impl Extractor<'_> {
             let n = clauses.len();
             let sentence_text = s.span.slice(self.text());
             let quantities = quantity::find_quantities(sentence_text, s.span.start);
-            let dates = dates::find_dates(sentence_text, s.span.start, self.doc.meta.published);
+            let dates = std::mem::take(&mut all_dates[si]);
+            let leading_frame = !frame.is_empty() && clauses.first().is_some_and(|c| frame.start < c.start);
             for (ci, clause) in clauses.into_iter().enumerate() {
                 // The first clause takes a leading attribution into its span,
                 // the last a trailing one.
@@ -394,20 +492,51 @@ impl Extractor<'_> {
                 if ci + 1 == n && !frame.is_empty() && frame.end > clause.end {
                     span_r.end = frame.end;
                 }
+                // A later clause with its own speaker ("X said A; Y put the
+                // figure at B") keeps its own attribution; a contrast after a
+                // leading attribution ("X denied A, but B") is the outlet's.
+                let mut own: Option<Attribution> = None;
+                if ci > 0 {
+                    own = self
+                        .attribution_in(clause.clone(), &state, false)
+                        .filter(|a| a.frame.start <= clause.start + 1);
+                }
+                let contrast = ci > 0
+                    && leading_frame
+                    && clause.start > 0
+                    && (clause.start.saturating_sub(2)..clause.start).any(|t| {
+                        matches!(self.norm(t), "but" | "while" | "whereas" | "though" | "although" | "yet")
+                    });
+                let outlet = Speaker::outlet(&self.doc.meta.outlet);
+                let (c_speaker, c_via, c_cue, c_quote, c_clause) = match (&own, contrast) {
+                    (Some(a), _) => {
+                        span_r = clause.clone();
+                        let content = a.content.first().cloned().unwrap_or(clause.clone());
+                        (
+                            &a.speaker,
+                            a.via.as_slice(),
+                            a.cue.as_ref(),
+                            a.quote,
+                            content.start.max(clause.start)..content.end.min(clause.end),
+                        )
+                    }
+                    (None, true) => (&outlet, &[][..], None, QuoteKind::None, clause.clone()),
+                    (None, false) => (&speaker, via.as_slice(), cue.as_ref(), quote, clause.clone()),
+                };
                 let span = self.trim_span(self.span_of(&span_r));
-                let content_span = self.trim_span(self.span_of(&clause));
-                if span.is_empty() {
+                let content_span = self.trim_span(self.span_of(&c_clause));
+                if span.is_empty() || content_span.is_empty() {
                     continue;
                 }
                 let claim = self.build_claim(
                     si,
                     span,
                     content_span,
-                    clause,
-                    &speaker,
-                    &via,
-                    cue.as_ref(),
-                    quote,
+                    c_clause,
+                    c_speaker,
+                    c_via,
+                    c_cue,
+                    c_quote,
                     &quantities,
                     &dates,
                     sentence_text.trim_end().ends_with('?'),
@@ -544,6 +673,20 @@ impl Extractor<'_> {
                 k += 1;
                 continue;
             }
+            // "put the (death) toll / number / figure at": reports a figure.
+            if matches!(self.norm(k), "put" | "puts" | "putting")
+                && (k + 1..(k + 4).min(r.end)).any(|t| {
+                    matches!(
+                        self.norm(t),
+                        "toll" | "number" | "figure" | "count" | "tally" | "estimate" | "crowd"
+                    )
+                })
+                && (k + 2..(k + 6).min(r.end)).any(|t| self.norm(t) == "at")
+            {
+                out.push((k, 1, CueClass::Say));
+                k += 1;
+                continue;
+            }
             // "according to"
             if self.norm(k) == "according" && self.norm(k + 1) == "to" && k + 2 < r.end {
                 out.push((k, 2, CueClass::Say));
@@ -555,18 +698,12 @@ impl Extractor<'_> {
                 let prev = if k > r.start { self.norm(k - 1) } else { "" };
                 let next = self.norm(k + n);
                 let w = self.norm(k);
-                let noun_suffix = n == 1
-                    && [
-                        "tion", "tions", "ment", "ments", "ance", "ances", "ence", "ences", "ers", "ors",
-                        "ist", "ists", "ness", "ity", "ure", "ures", "al", "als", "ive", "ives",
-                    ]
-                    .iter()
-                    .any(|suf| w.ends_with(suf));
+                // Derived nouns ("indications") never match: the lexicon only
+                // matches inflections of its words.
                 let past = w.ends_with("ed") || crate::text::irregular(w).is_some();
                 let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past))
                     || matches!(next, "of" | "by")
                     || prev == "to"
-                    || noun_suffix
                     || prev.ends_with("est");
                 let gerund = self.norm(k).ends_with("ing")
                     && !(prev == ","
@@ -723,10 +860,10 @@ impl Extractor<'_> {
             if self.norm(b.start) == "," {
                 b.start += 1;
             }
-            if let Some(c) = (b.start..b.end).find(|&t| self.norm(t) == ",") {
-                if self.speaker_from_np(b.start..c, state).is_some() {
-                    b.end = c;
-                }
+            if let Some(c) = (b.start..b.end).find(|&t| self.norm(t) == ",")
+                && self.speaker_from_np(b.start..c, state).is_some()
+            {
+                b.end = c;
             }
             (b, Vec::new())
         } else {
@@ -735,7 +872,7 @@ impl Extractor<'_> {
         };
         let speaker = self.speaker_from_np(speaker_np.clone(), state)?;
         let inner_start = self.p.token_at(region.inner.start).max(r.start);
-        let content = vec![inner_start..close];
+        let content = std::iter::once(inner_start..close).collect::<Vec<_>>();
         Some(Attribution {
             speaker,
             via,
@@ -797,8 +934,9 @@ impl Extractor<'_> {
         {
             return None;
         }
-        // "…, five times the number the government admits" is no attribution.
-        let dets = np.clone().filter(|&t| matches!(self.norm(t), "the" | "a" | "an")).count();
+        // Nor numbers or two noun phrases side by side ("five times the number
+        // the government admits"); "a nurse at the hospital" is fine.
+        let dets = self.juxtaposed_articles(&np);
         if dets > 1 || np.clone().any(|t| self.p.tokens[t].kind == TokenKind::Number) {
             return None;
         }
@@ -806,7 +944,7 @@ impl Extractor<'_> {
             // inverted: ", said NP"
             if np.is_empty() { self.speaker_from_np(k + n..tail_end, state) } else { None }
         })?;
-        let content = vec![r.start..j - 1];
+        let content = std::iter::once(r.start..j - 1).collect::<Vec<_>>();
         let quote = self.quote_kind(&content);
         Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: j - 1..tail_end })
     }
@@ -909,7 +1047,7 @@ impl Extractor<'_> {
         // "X did this and said that …" -> the sentence subject
         if np.is_empty() && s > r.start && self.norm(s - 1) == "and" {
             let mut e = r.start;
-            while e < s && !self.is_finite_like(e) {
+            while e < s && !self.is_finite_like(e) && self.norm(e) != "," {
                 e += 1;
             }
             np = r.start..e;
@@ -922,8 +1060,9 @@ impl Extractor<'_> {
         if np.clone().any(|t| self.is_finite_like(t) && !self.p.tokens[t].capitalized) {
             return None;
         }
-        // Nor numbers or two articles ("five times the number the government admits").
-        let dets = np.clone().filter(|&t| matches!(self.norm(t), "the" | "a" | "an")).count();
+        // Nor numbers or two noun phrases side by side ("five times the number
+        // the government admits"); "a nurse at the hospital" is fine.
+        let dets = self.juxtaposed_articles(&np);
         let numeric = np.clone().any(|t| {
             self.p.tokens[t].kind == TokenKind::Number
                 || crate::quantity::find_quantities(self.norm(t), 0).iter().any(|q| q.value.low > 0.0)
@@ -976,7 +1115,7 @@ impl Extractor<'_> {
         if (start..r.end).filter(|&t| self.is_word(t)).count() < 2 {
             return None;
         }
-        let content = vec![start..r.end];
+        let content = std::iter::once(start..r.end).collect::<Vec<_>>();
         let quote = if self.p.tokens[start].kind == TokenKind::OpenQuote {
             let region = self.p.quote_at(self.p.tokens[start].span.end);
             if region.is_some_and(|q| q.close.is_none_or(|c| c.end + 3 >= self.p.tokens[r.end - 1].span.end))
@@ -989,6 +1128,27 @@ impl Extractor<'_> {
             self.quote_kind(&content)
         };
         Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: np.start..start })
+    }
+
+    /// 2 if `np` holds two noun phrases side by side ("the number the
+    /// government"), an article opening the second with no preposition or
+    /// comma since the first ("a nurse at the hospital" is 1); else the
+    /// number of articles (0 or 1).
+    fn juxtaposed_articles(&self, np: &Range<usize>) -> usize {
+        let (mut seen, mut linked) = (false, true);
+        for t in np.clone() {
+            let w = self.norm(t);
+            if matches!(w, "the" | "a" | "an") {
+                if seen && !linked {
+                    return 2;
+                }
+                seen = true;
+                linked = false;
+            } else if matches!(w, "at" | "of" | "from" | "for" | "in" | "with" | "," | "on" | "by" | "and") {
+                linked = true;
+            }
+        }
+        usize::from(seen)
     }
 
     /// Start of the noun phrase that ends at token `end` (exclusive), not
@@ -1051,10 +1211,9 @@ impl Extractor<'_> {
         if lower.first() == Some(&"the")
             && lower.get(1).is_some_and(|w| matches!(*w, "statement" | "release" | "communique" | "report"))
             && lower.len() == 2
+            && let Some(issuer) = &state.statement_issuer
         {
-            if let Some(issuer) = &state.statement_issuer {
-                return Some(issuer.clone());
-            }
+            return Some(issuer.clone());
         }
         let np_words_start = if lower.first().is_some_and(|w| DETERMINERS.contains(w)) { 1 } else { 0 };
         // A named person or organisation inside the phrase.
@@ -1071,10 +1230,11 @@ impl Extractor<'_> {
             });
         }
         // Descriptions of a titled person: "the president", "the Velmoran President".
-        if mentions.iter().all(|m| m.demonym) && words.len() <= 4 {
-            if let Some(sp) = self.titled_person(&lower[np_words_start..], np_span) {
-                return Some(sp);
-            }
+        if mentions.iter().all(|m| m.demonym)
+            && words.len() <= 4
+            && let Some(sp) = self.titled_person(&lower[np_words_start..], np_span)
+        {
+            return Some(sp);
         }
         // A name followed by a lowercase head noun names a body or group:
         // "Velmora's presidential press office", "Shipping agents".
@@ -1211,8 +1371,45 @@ impl Extractor<'_> {
             let next = self.norm(k + 1);
             let cut_here = match w {
                 ";" => Some(k + 1),
-                "," if matches!(next, "while" | "whereas" | "but" | "yet") => Some(k + 1),
+                "," if matches!(
+                    next,
+                    "while" | "whereas" | "but" | "yet" | "whatever" | "whoever" | "however"
+                ) =>
+                {
+                    Some(k + 1)
+                }
+                // ", (four hours) before / after / when <clause>": a time clause
+                // with its own finite verb is its own claim.
+                "," if {
+                    let mut t = k + 1;
+                    while t < r.end
+                        && t < k + 6
+                        && !matches!(self.norm(t), "before" | "after" | "when" | "until" | "because")
+                    {
+                        t += 1;
+                    }
+                    t < r.end
+                        && t < k + 6
+                        && (t + 1..(t + 7).min(r.end)).any(|v| self.is_finite_like(v))
+                        && (k + 1..t).all(|v| !self.is_finite_like(v))
+                } =>
+                {
+                    Some(k + 1)
+                }
                 "," if next == "of" && self.norm(k + 2) == "which" => Some(k + 1),
+                "and"
+                    if self.norm(k + 1).ends_with("ing")
+                        && self.norm(k + 1).len() > 5
+                        && (*cuts.last().unwrap_or(&r.start)..k).any(|t| {
+                            self.norm(t).ends_with("ing")
+                                && self.norm(t).len() > 5
+                                && t > r.start
+                                && self.norm(t - 1) == ","
+                        }) =>
+                {
+                    // Parallel participles: "…, killing 12 people and injuring 30".
+                    Some(k)
+                }
                 "and" | "but" => {
                     let left_verb = (*cuts.last().unwrap_or(&r.start)..k).any(|t| self.is_finite_like(t));
                     let right_verb = (k + 1..(k + 6).min(r.end)).any(|t| self.is_finite_like(t))
@@ -1290,7 +1487,15 @@ impl Extractor<'_> {
                         break;
                     }
                     Entry::Modal if !self.p.tokens[k].capitalized || k == toks.start => {
-                        if !matches!(self.norm(k), "may") || !self.p.tokens[k].capitalized {
+                        // Only a modal that governs the clause counts: one
+                        // before its first finite verb ("would close", "if …"),
+                        // not one in a later subordinate phrase ("broke up the
+                        // camp, ending a standoff over the plan to divert …").
+                        let first_finite = (toks.start..k)
+                            .find(|&t| self.is_finite_like(t) && !MODAL_WORDS.contains(&self.norm(t)));
+                        if first_finite.is_none()
+                            && (!matches!(self.norm(k), "may") || !self.p.tokens[k].capitalized)
+                        {
                             modal = true;
                         }
                     }
@@ -1307,8 +1512,7 @@ impl Extractor<'_> {
             }
             k += step;
         }
-        let polarity = if negations.is_empty() { Polarity::Negative } else { Polarity::Negative };
-        let polarity = if negations.is_empty() { Polarity::Positive } else { polarity };
+        let polarity = if negations.is_empty() { Polarity::Positive } else { Polarity::Negative };
         let denial_cue = cue
             .filter(|c| c.class == CueClass::Denial)
             .map(|c| Marker { text: c.text.clone(), span: c.span });
@@ -1383,9 +1587,17 @@ impl Extractor<'_> {
             quantities,
         );
         let framing = self.framing_markers(clause.clone(), Some((speaker, cue, quote)), false);
-        let claim_quantities: Vec<Quantity> =
-            quantities.iter().filter(|q| content_span.contains(q.span)).cloned().collect();
-        let features = self.features(clause.clone(), &claim_quantities, denial_cue.is_some());
+        // Numbers inside names ("Pier 9", "Route 66") are not quantities.
+        let in_name = |q: &Quantity| {
+            self.mentions.iter().any(|m| m.sentence == si && !m.description && m.span.contains(q.span))
+        };
+        let mut claim_quantities: Vec<Quantity> =
+            quantities.iter().filter(|q| content_span.contains(q.span) && !in_name(q)).cloned().collect();
+        claim_quantities.extend(self.zero_counts(clause.clone()));
+        claim_quantities.sort_by_key(|q| q.span);
+        let claim_dates: Vec<DateMention> =
+            dates.iter().filter(|d| content_span.contains(d.span)).cloned().collect();
+        let features = self.features(clause.clone(), &claim_quantities, &claim_dates, denial_cue.is_some());
         Claim {
             id: String::new(),
             doc: self.doc.id.clone(),
@@ -1407,7 +1619,7 @@ impl Extractor<'_> {
             modality,
             entities,
             quantities: claim_quantities,
-            dates: dates.iter().filter(|d| content_span.contains(d.span)).cloned().collect(),
+            dates: claim_dates,
             states,
             framing,
             headline: false,
@@ -1415,8 +1627,75 @@ impl Extractor<'_> {
         }
     }
 
+    /// Counts of zero: "no one", "nobody", "no protesters", "not one farmer".
+    fn zero_counts(&self, clause: Range<usize>) -> Vec<Quantity> {
+        let mut out = Vec::new();
+        let mut k = clause.start;
+        while k < clause.end {
+            let w = self.norm(k);
+            let (len, head): (usize, Option<usize>) = match w {
+                "nobody" => (1, None),
+                "no" if self.norm(k + 1) == "one" => (2, None),
+                "not"
+                    if self.norm(k + 1) == "one"
+                        && self.p.tokens.get(k + 2).is_some_and(|t| t.is_word() && !t.capitalized) =>
+                {
+                    (2, Some(k + 2))
+                }
+                "no" if self.p.tokens.get(k + 1).is_some_and(|t| {
+                    t.is_word() && !t.capitalized && !self.lex.is_function_word(&t.norm)
+                }) =>
+                {
+                    // "no protesters", "no arrests": a plural noun, possibly after one adjective.
+                    let plural = |t: usize| {
+                        self.p.tokens.get(t).is_some_and(|x| {
+                            x.is_word()
+                                && x.norm.len() > 3
+                                && x.norm.ends_with('s')
+                                && !x.norm.ends_with("ss")
+                        })
+                    };
+                    if plural(k + 1) {
+                        (1, Some(k + 1))
+                    } else if plural(k + 2) && self.p.tokens.get(k + 2).is_some_and(|t| !t.capitalized) {
+                        (1, Some(k + 2))
+                    } else {
+                        (0, None)
+                    }
+                }
+                _ => (0, None),
+            };
+            if len == 0 {
+                k += 1;
+                continue;
+            }
+            let span = self.span_of(&(k..k + len));
+            let (head, head_span) = match head {
+                Some(h) => (Some(self.norm(h).to_string()), Some(self.p.tokens[h].span)),
+                None => (Some("people".to_string()), None),
+            };
+            out.push(Quantity {
+                span,
+                text: span.slice(self.text()).to_string(),
+                value: crate::quantity::Interval::point(0.0),
+                qualifier: None,
+                kind: crate::quantity::QuantityKind::Cardinal,
+                head,
+                head_span,
+            });
+            k += len;
+        }
+        out
+    }
+
     /// Word-level features of a clause for the comparison stage.
-    fn features(&self, clause: Range<usize>, quantities: &[Quantity], denied: bool) -> Features {
+    fn features(
+        &self,
+        clause: Range<usize>,
+        quantities: &[Quantity],
+        dates: &[DateMention],
+        denied: bool,
+    ) -> Features {
         let mut f = Features::default();
         for k in clause.clone() {
             let t = &self.p.tokens[k];
@@ -1482,6 +1761,73 @@ impl Extractor<'_> {
             k += 1;
         }
         f.topics = self.topics.clone();
+        for v in &f.verbs {
+            if !crate::compare::is_generic_verb(v) && !f.events.contains(v) {
+                f.events.push(v.clone());
+            }
+        }
+        // Event keys of each token: a non-generic verb stem, an event class
+        // of the word or of a verb with its particle ("moved in", "blew up").
+        let token_events = |k: usize| -> Vec<String> {
+            let mut ev = Vec::new();
+            let t = &self.p.tokens[k];
+            if !t.is_word() {
+                return ev;
+            }
+            let st = &self.p.stems[k];
+            if let Some(c) = crate::compare::event_class(st) {
+                ev.push(format!("class:{c}"));
+            }
+            if let Some(c) = crate::compare::phrase_event_class(st, self.norm(k + 1)) {
+                ev.push(format!("class:{c}"));
+            }
+            if f.verbs.contains(st) && !crate::compare::is_generic_verb(st) {
+                ev.push(st.clone());
+            }
+            ev
+        };
+        for k in clause.clone() {
+            for e in token_events(k) {
+                if !f.events.contains(&e) {
+                    f.events.push(e);
+                }
+            }
+        }
+        // The events each date belongs to: those within six words of it, or
+        // else the nearest one.
+        for d in dates {
+            let (ds, de) = (self.p.token_at(d.span.start), self.p.token_at(d.span.end));
+            let mut near: Vec<String> = Vec::new();
+            let mut nearest: Option<(usize, Vec<String>)> = None;
+            for k in clause.clone() {
+                if k >= ds && k < de {
+                    continue;
+                }
+                let dist = if k < ds { ds - k } else { k + 1 - de };
+                let ev = token_events(k);
+                if ev.is_empty() {
+                    continue;
+                }
+                if dist <= 6 {
+                    near.extend(ev.iter().cloned());
+                }
+                if nearest.as_ref().is_none_or(|(nd, _)| dist < *nd) {
+                    nearest = Some((dist, ev));
+                }
+            }
+            // A date opening the clause ("On May 1, …", "Since December 12, …")
+            // dates the clause's main event, wherever it comes.
+            let opening = ds <= clause.start + 1 && self.norm(de) == ",";
+            if opening {
+                near = clause.clone().filter(|&k| k < ds || k >= de).flat_map(token_events).collect();
+            }
+            if near.is_empty() {
+                near = nearest.map(|(_, ev)| ev).unwrap_or_default();
+            }
+            near.sort();
+            near.dedup();
+            f.date_events.push(near);
+        }
         // Two-word lowercase terms, and which of them are negated.
         let is_term_word = |t: usize| {
             let tok = &self.p.tokens[t];
@@ -1504,17 +1850,36 @@ impl Extractor<'_> {
             let qk = self.p.token_at(q.span.start);
             let qe = self.p.token_at(q.span.end);
             let window = qk.saturating_sub(6).max(clause.start)..(qe + 6).min(clause.end);
-            let group = window
-                .clone()
-                .filter_map(|k| crate::compare::measure_group(&self.p.stems[k]))
-                .next()
-                .map(str::to_string)
+            // "N people were at the camp": a count of those present.
+            let head_end = q.head_span.map_or(qe, |h| self.p.token_at(h.end));
+            let presence = matches!(self.norm(head_end), "was" | "were" | "are" | "is")
+                && matches!(self.norm(head_end + 1), "at" | "in" | "on" | "inside" | "outside" | "near");
+            // The measure is what the count counts: read from the predicate
+            // after it ("eight people died", "23 people were taken away", "no
+            // protesters needed hospital treatment"), else from the words before
+            // it ("killing 12 people", "the death toll at eight"), else from
+            // presence ("were at the camp") or the counted noun ("no arrests").
+            let measure_at = |k: usize| -> Option<&'static str> {
+                let st = &self.p.stems[k];
+                if st == "take" && matches!(self.norm(k + 1), "away" | "into") {
+                    return Some("arrest");
+                }
+                crate::compare::measure_group(st)
+            };
+            let verb = (head_end..clause.end).take(8).find(|&k| self.is_finite_like(k));
+            let after = verb.and_then(|v| (v..(v + 4).min(clause.end)).find_map(measure_at));
+            let before = || (qk.saturating_sub(4).max(clause.start)..qk).rev().find_map(measure_at);
+            let group = after
+                .or_else(before)
+                .or(presence.then_some("attendance"))
                 .or_else(|| {
-                    (qe..window.end)
-                        .chain((window.start..qk).rev())
-                        .find(|&k| self.is_finite_like(k) && !AUX.contains(&self.norm(k)))
-                        .map(|k| self.p.stems[k].clone())
-                });
+                    q.head.as_deref().and_then(|h| {
+                        crate::compare::measure_group(&crate::text::stem(&crate::quantity::head_stem(h)))
+                    })
+                })
+                .map(str::to_string)
+                .or_else(|| verb.filter(|&v| !AUX.contains(&self.norm(v))).map(|v| self.p.stems[v].clone()));
+            let _ = window;
             f.measures.push(group);
             f.quantity_context.push(
                 (qk.saturating_sub(3).max(clause.start)..qk)
@@ -1526,13 +1891,33 @@ impl Extractor<'_> {
         f
     }
 
+    /// Referent ids a mention stands for: its referent, and for a definite
+    /// description ("the port") also `~port`, which links the same
+    /// description across the articles of one story.
+    fn mention_ids(&self, m: &Mention) -> Vec<String> {
+        let mut ids = Vec::new();
+        if let Some(r) = m.referent {
+            ids.push(self.referents[r].id.clone());
+        }
+        if m.description {
+            let head = m.surface.rsplit(' ').next().unwrap_or("").to_lowercase();
+            ids.push(format!("~{}", head.trim_end_matches('s')));
+        }
+        ids
+    }
+
     /// Referent ids a state word at token `k` is about: named mentions in
     /// its clause, after it (objects) first, then before it (subjects),
     /// nearest first, within twelve tokens. Demonyms, possessors ("X's
     /// calls") and agents ("by X") are not themes.
     fn themes(&self, si: usize, k: usize, clause: &Range<usize>) -> Vec<String> {
-        let mut scored: Vec<(usize, usize, usize)> = Vec::new();
-        for m in self.mentions.iter().filter(|m| m.sentence == si && !m.demonym && m.referent.is_some()) {
+        let mut scored: Vec<(usize, usize, usize, usize)> = Vec::new();
+        for (mi, m) in self
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.sentence == si && !m.demonym && (m.referent.is_some() || m.description))
+        {
             if m.toks.start < clause.start || m.toks.end > clause.end {
                 continue;
             }
@@ -1549,14 +1934,15 @@ impl Extractor<'_> {
             if dist > 12 {
                 continue;
             }
-            scored.push((tier, dist, m.referent.unwrap_or(0)));
+            scored.push((tier, dist, m.span.start, mi));
         }
         scored.sort();
         let mut out: Vec<String> = Vec::new();
-        for (_, _, r) in scored {
-            let id = self.referents[r].id.clone();
-            if !out.contains(&id) {
-                out.push(id);
+        for (_, _, _, mi) in scored {
+            for id in self.mention_ids(&self.mentions[mi]) {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
             }
         }
         out
@@ -1696,11 +2082,19 @@ impl Extractor<'_> {
                         && nt >= clause.start
                 }
             });
-            let themes = self.themes(si, k, &clause);
+            let mut themes = self.themes(si, k, &clause);
             let object = self.object_of(k, n, &clause);
             let (concept, pole, movement, presupposed) = match entry {
                 Entry::Pole { concept, pole, movement } => (*concept, *pole, *movement, false),
-                Entry::Presupposes { concept, pole } => (*concept, *pole, false, true),
+                Entry::Presupposes { concept, pole, requires } => {
+                    if !requires.is_empty()
+                        && !clause.clone().any(|t| requires.contains(&self.p.stems[t].as_str()))
+                    {
+                        k += n;
+                        continue;
+                    }
+                    (*concept, *pole, false, true)
+                }
                 _ => unreachable_pole(),
             };
             let c = &self.lex.concepts()[concept];
@@ -1743,6 +2137,15 @@ impl Extractor<'_> {
                 continue;
             }
             let object = if c.kind == crate::lexicon::ConceptKind::Event { object.clone() } else { None };
+            // States of people are about people: named persons, else the
+            // story's unnamed people as one group.
+            if c.of_people {
+                themes
+                    .retain(|id| self.referents.iter().any(|r| r.id == *id && r.kind == EntityKind::Person));
+                if themes.is_empty() {
+                    themes.push("~people".to_string());
+                }
+            }
             let mut push = |holds: bool, basis: Basis, negation: Option<Marker>, count: Option<Marker>| {
                 if out.iter().any(|s| s.concept == c.id && s.cue.span == marker.span) {
                     return;
@@ -1773,12 +2176,7 @@ impl Extractor<'_> {
                 k += n;
                 continue;
             }
-            if gerund_subject
-                || modal_near
-                || matches!(modality, Modality::Question | Modality::Hypothetical)
-                    && neg.is_none()
-                    && modal_near
-            {
+            if gerund_subject || modal_near {
                 k += n;
                 continue;
             }
@@ -1834,14 +2232,14 @@ impl Extractor<'_> {
                 }
                 // A count of what the state applies to, before the word in
                 // this clause: "980 vehicles passed", "23 people were detained".
-                let counted = quantities.iter().filter(|q| {
+                let mut counted = quantities.iter().filter(|q| {
                     content_span.contains(q.span)
                         && q.span.end <= word_span.start
                         && q.value.low > 0.0
                         && matches!(q.kind, crate::quantity::QuantityKind::Cardinal)
                         && self.p.token_at(word_span.start).saturating_sub(self.p.token_at(q.span.end)) <= 8
                 });
-                if let Some(q) = counted.last() {
+                if let Some(q) = counted.next_back() {
                     basis = Basis::Counted;
                     count = Some(Marker { text: q.text.clone(), span: q.span });
                 }

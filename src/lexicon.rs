@@ -103,6 +103,9 @@ pub struct Concept {
     pub id: String,
     /// How claims about it compare.
     pub kind: ConceptKind,
+    /// Whether the concept is a state of people (detained, dead): its
+    /// themes are people, never places, and unnamed people are one group.
+    pub of_people: bool,
     /// Label of pole A, e.g. "blocked".
     pub a_label: String,
     /// Label of pole B, e.g. "open".
@@ -150,6 +153,11 @@ pub enum Entry {
         concept: usize,
         /// The presupposed pole.
         pole: Pole,
+        /// Stems one of which the clause must contain for the trigger to
+        /// apply (empty: always). "restore" presupposes a cut supply only
+        /// when a supply is named ("restore water deliveries", not
+        /// "restore order").
+        requires: &'static [&'static str],
     },
     /// A personal or official title ("President", "spokeswoman").
     Title,
@@ -477,6 +485,24 @@ const LOADED: &[&str] = &[
     "cronies",
     "henchmen",
 ];
+/// Loaded labels and the neutral words outlets use instead for the same
+/// people or things: (loaded, neutral alternatives).
+pub const LOADED_PAIRS: &[(&str, &[&str])] = &[
+    ("rioter", &["protester", "demonstrator", "farmer", "activist", "protestor"]),
+    ("mob", &["crowd", "protester", "demonstrator"]),
+    ("thug", &["protester", "supporter", "demonstrator"]),
+    ("terrorist", &["militant", "fighter", "gunman", "insurgent", "rebel"]),
+    ("regime", &["government", "administration", "authorities"]),
+    ("junta", &["government", "military government", "military leaders"]),
+    ("invasion", &["operation", "intervention", "offensive"]),
+    ("occupier", &["force", "troops", "soldiers"]),
+    ("separatist", &["rebel", "independence supporter", "fighter"]),
+    ("extremist", &["activist", "campaigner", "protester"]),
+    ("propaganda", &["statement", "information", "media"]),
+    ("massacre", &["killing", "attack", "deaths"]),
+    ("riot", &["protest", "demonstration", "rally"]),
+];
+
 const TITLES: &[&str] = &[
     "president",
     "vice president",
@@ -757,7 +783,17 @@ const UNNAMED: &[&str] = &[
 ];
 
 /// Built-in concepts: id, pole A label, pole B label, A words, B words, movement words (B).
-const CONCEPTS: &[(&str, &str, &str, &[&str], &[&str], &[&str])] = &[
+/// A built-in concept row: id, pole A label, pole B label, A words, B words, movement words.
+type ConceptRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const CONCEPTS: &[ConceptRow] = &[
     (
         "closure",
         "blocked",
@@ -854,6 +890,26 @@ const CONCEPTS: &[(&str, &str, &str, &[&str], &[&str], &[&str])] = &[
         &[],
     ),
     (
+        "supply",
+        "cut",
+        "maintained",
+        &[
+            "cut",
+            "reduce",
+            "curtail",
+            "slash",
+            "halve",
+            "interrupt",
+            "interruption",
+            "suspend",
+            "withhold",
+            "ration",
+            "cut off",
+        ],
+        &["continue", "maintain", "uninterrupted"],
+        &[],
+    ),
+    (
         "outcome",
         "won",
         "lost",
@@ -913,20 +969,28 @@ const CONCEPTS: &[(&str, &str, &str, &[&str], &[&str], &[&str])] = &[
 ];
 
 /// Presupposition triggers: phrase, concept id, presupposed pole.
-const PRESUPPOSITIONS: &[(&str, &str, Pole)] = &[
-    ("reopen", "closure", Pole::A),
-    ("reopening", "closure", Pole::A),
-    ("unblock", "closure", Pole::A),
-    ("unblocking", "closure", Pole::A),
-    ("lift the blockade", "closure", Pole::A),
-    ("end the blockade", "closure", Pole::A),
-    ("end to the blockade", "closure", Pole::A),
-    ("lift the siege", "closure", Pole::A),
-    ("release", "custody", Pole::A),
-    ("freed", "custody", Pole::A),
-    ("resume", "start", Pole::B),
-    ("restart", "start", Pole::B),
-    ("revive", "life", Pole::A),
+/// Stems of things supplied, for the "restore" trigger.
+const SUPPLIED: &[&str] = &[
+    "water", "suppli", "deliveri", "releas", "power", "electr", "electric", "gas", "fuel", "food", "aid",
+    "flow", "servic", "internet", "fund", "payment", "ration",
+];
+
+/// Presupposition triggers: phrase, concept id, presupposed pole, required stems.
+const PRESUPPOSITIONS: &[(&str, &str, Pole, &[&str])] = &[
+    ("reopen", "closure", Pole::A, &[]),
+    ("reopening", "closure", Pole::A, &[]),
+    ("unblock", "closure", Pole::A, &[]),
+    ("unblocking", "closure", Pole::A, &[]),
+    ("lift the blockade", "closure", Pole::A, &[]),
+    ("end the blockade", "closure", Pole::A, &[]),
+    ("end to the blockade", "closure", Pole::A, &[]),
+    ("lift the siege", "closure", Pole::A, &[]),
+    ("release", "custody", Pole::A, &[]),
+    ("freed", "custody", Pole::A, &[]),
+    ("restore", "supply", Pole::A, SUPPLIED),
+    ("resume", "start", Pole::B, &[]),
+    ("restart", "start", Pole::B, &[]),
+    ("revive", "life", Pole::A, &[]),
 ];
 
 /// A compiled lexicon: the built-in lists plus any user entries.
@@ -1053,13 +1117,14 @@ impl Lexicon {
         }
         for (id, a_label, b_label, a, b, movement) in CONCEPTS {
             let kind = match *id {
-                "closure" | "custody" | "life" => ConceptKind::State,
+                "closure" | "custody" | "life" | "supply" => ConceptKind::State,
                 "legality" | "violence" | "truth" => ConceptKind::Evaluative,
                 _ => ConceptKind::Event,
             };
             lex.add_concept(Concept {
                 id: id.to_string(),
                 kind,
+                of_people: matches!(*id, "custody" | "life"),
                 a_label: a_label.to_string(),
                 b_label: b_label.to_string(),
                 a: a.iter().map(|s| s.to_string()).collect(),
@@ -1067,9 +1132,9 @@ impl Lexicon {
                 movement: movement.iter().map(|s| s.to_string()).collect(),
             });
         }
-        for (phrase, concept, pole) in PRESUPPOSITIONS {
+        for (phrase, concept, pole, requires) in PRESUPPOSITIONS {
             let idx = lex.concepts.iter().position(|c| c.id == *concept).expect("built-in concept exists");
-            lex.add(phrase, Entry::Presupposes { concept: idx, pole: *pole });
+            lex.add(phrase, Entry::Presupposes { concept: idx, pole: *pole, requires });
         }
         lex
     }
@@ -1165,6 +1230,7 @@ impl Lexicon {
                     self.add_concept(Concept {
                         id,
                         kind: ConceptKind::State,
+                        of_people: false,
                         a_label: a[0].clone(),
                         b_label: b[0].clone(),
                         a,

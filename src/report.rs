@@ -368,6 +368,8 @@ impl Report {
         let mut used_ids = BTreeSet::new();
         let mut divergences = edge_divergences(analysis, &index, &referent_names, &mut used_ids);
         divergences.extend(framing_divergences(analysis, &mut used_ids));
+        divergences.extend(stance_divergences(analysis, &index, &mut used_ids));
+        divergences.extend(label_divergences(analysis, &mut used_ids));
         divergences.extend(naming_divergences(analysis, &mut used_ids));
         divergences.sort_by(|a, b| {
             let strength = |d: &Divergence| {
@@ -675,6 +677,143 @@ fn framing_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<
             question,
             summary: summary.clone(),
             topic: format!("framing:{key}"),
+            sides,
+            relations: Vec::new(),
+            reasons: vec![summary],
+        });
+    }
+    out
+}
+
+fn side_of(cs: &[&Claim], label: String) -> Side {
+    let outlets: BTreeSet<String> = cs.iter().map(|c| c.outlet.clone()).collect();
+    let speakers: BTreeSet<String> = cs.iter().map(|c| speaker_label(c)).collect();
+    Side {
+        label,
+        claims: sorted_ids(cs.iter().map(|c| c.id.clone()).collect()),
+        outlets: outlets.into_iter().collect(),
+        speakers: speakers.into_iter().collect(),
+    }
+}
+
+/// Claims of one source relayed with distance, relayed plainly, and the distancing cues.
+#[derive(Default)]
+struct Relays {
+    distancing: BTreeSet<usize>,
+    plain: BTreeSet<usize>,
+    cues: BTreeSet<String>,
+}
+
+/// One source, relayed by two outlets with different stances: one keeps its
+/// distance ("X claimed that …"), the other reports it plainly ("X reported
+/// that …"), about claims that agree.
+fn stance_divergences(
+    analysis: &Analysis,
+    index: &HashMap<&str, usize>,
+    used: &mut BTreeSet<String>,
+) -> Vec<Divergence> {
+    use crate::claim::Stance;
+    let claims = &analysis.claims;
+    let mut by_source: BTreeMap<String, Relays> = BTreeMap::new();
+    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Agree) {
+        let (i, j) = (index[r.a.as_str()], index[r.b.as_str()]);
+        let (a, b) = (&claims[i], &claims[j]);
+        if a.outlet == b.outlet || a.speaker.kind == SpeakerKind::Outlet || a.speaker.key() != b.speaker.key()
+        {
+            continue;
+        }
+        let (da, db) = (a.stance == Stance::Distancing, b.stance == Stance::Distancing);
+        if da == db {
+            continue;
+        }
+        let e = by_source.entry(a.speaker.name.clone()).or_default();
+        for (k, c, distancing) in [(i, a, da), (j, b, db)] {
+            if distancing {
+                e.distancing.insert(k);
+                e.cues.extend(c.stance_cues.iter().map(|m| m.text.clone()));
+            } else {
+                e.plain.insert(k);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (source, Relays { distancing: dist, plain, cues }) in by_source {
+        let d: Vec<&Claim> = dist.iter().map(|&k| &claims[k]).collect();
+        let p: Vec<&Claim> = plain.iter().map(|&k| &claims[k]).collect();
+        let cue_list: Vec<String> = cues.into_iter().collect();
+        let sides = vec![
+            side_of(&d, format!("distancing ({})", cue_list.join(", "))),
+            side_of(&p, "plain report".to_string()),
+        ];
+        let summary = format!(
+            "{} relay {source} with distance ({}); {} report it plainly",
+            sides[0].outlets.join(", "),
+            cue_list.join(", "),
+            sides[1].outlets.join(", ")
+        );
+        out.push(Divergence {
+            id: unique_id(format!("stance-{}", crate::entity::slug(&source)), used),
+            kinds: vec![Kind::Framing],
+            question: format!("How do outlets relay what {source} says?"),
+            summary: summary.clone(),
+            topic: format!("stance:{source}"),
+            sides,
+            relations: Vec::new(),
+            reasons: vec![summary],
+        });
+    }
+    out
+}
+
+/// Loaded labels against neutral words for the same people or things: an
+/// outlet that says "rioters" where others say "protesters".
+fn label_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+    let claims = &analysis.claims;
+    let uses = |c: &Claim, word: &str| -> bool {
+        let st = crate::text::stem(word);
+        c.features.stems.iter().any(|s| *s == st || s.rsplit('-').next() == Some(st.as_str()))
+    };
+    let mut out = Vec::new();
+    for (loaded, neutrals) in crate::lexicon::LOADED_PAIRS {
+        let loaded_claims: Vec<&Claim> = claims.iter().filter(|c| !c.headline && uses(c, loaded)).collect();
+        if loaded_claims.is_empty() {
+            continue;
+        }
+        let loaded_docs: BTreeSet<&str> = loaded_claims.iter().map(|c| c.doc.as_str()).collect();
+        let neutral_claims: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| {
+                !c.headline && !loaded_docs.contains(c.doc.as_str()) && neutrals.iter().any(|n| uses(c, n))
+            })
+            .collect();
+        if neutral_claims.is_empty() {
+            continue;
+        }
+        let used_neutral: BTreeSet<&str> =
+            neutrals.iter().copied().filter(|n| neutral_claims.iter().any(|c| uses(c, n))).collect();
+        let neutral_words: Vec<&str> = used_neutral.into_iter().collect();
+        let sides = vec![
+            side_of(&loaded_claims, format!("loaded label: \"{loaded}\"")),
+            side_of(
+                &neutral_claims,
+                format!(
+                    "neutral: {}",
+                    neutral_words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+        ];
+        let summary = format!(
+            "{} say \"{loaded}\"; {} say {}",
+            sides[0].outlets.join(", "),
+            sides[1].outlets.join(", "),
+            neutral_words.join(" / ")
+        );
+        out.push(Divergence {
+            id: unique_id(format!("label-{}", crate::entity::slug(loaded)), used),
+            kinds: vec![Kind::Framing, Kind::Naming],
+            question: format!("\"{loaded}\" or \"{}\"?", neutral_words.first().copied().unwrap_or("")),
+            summary: summary.clone(),
+            topic: format!("label:{loaded}"),
             sides,
             relations: Vec::new(),
             reasons: vec![summary],

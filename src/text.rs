@@ -339,19 +339,21 @@ pub fn quote_regions(text: &str, tokens: &[Token]) -> Vec<QuoteRegion> {
             continue;
         }
         // A straight double quote that could close an open double quote does so.
-        if !single && t.norm == "\"" && stack.iter().any(|&(_, s)| !s) {
-            if let Some(pos) = stack.iter().rposition(|&(_, s)| !s) {
-                let (oi, _) = stack[pos];
-                stack.truncate(pos);
-                let open = tokens[oi].span;
-                out.push(QuoteRegion {
-                    open,
-                    close: Some(t.span),
-                    inner: Span::new(open.end, t.span.start),
-                    single,
-                });
-                continue;
-            }
+        if !single
+            && t.norm == "\""
+            && stack.iter().any(|&(_, s)| !s)
+            && let Some(pos) = stack.iter().rposition(|&(_, s)| !s)
+        {
+            let (oi, _) = stack[pos];
+            stack.truncate(pos);
+            let open = tokens[oi].span;
+            out.push(QuoteRegion {
+                open,
+                close: Some(t.span),
+                inner: Span::new(open.end, t.span.start),
+                single,
+            });
+            continue;
         }
         stack.push((i, single));
     }
