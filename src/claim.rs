@@ -313,4 +313,10 @@ pub(crate) struct Features {
     pub events: Vec<String>,
     /// For each date (same order as `Claim::dates`): the event keys near it.
     pub date_events: Vec<Vec<String>>,
+    /// Stems of lowercase content words that are not verbs or time words.
+    pub nouns: Vec<String>,
+    /// Whether the claim dates the last or first time something happened
+    /// ("were last inspected in 2019"), which any later or earlier date of
+    /// the same event contradicts.
+    pub recency: bool,
 }

@@ -240,6 +240,11 @@ const EVENT_PHRASES: &[(&str, &str, &str)] = &[
     ("break", "out", "fire"),
 ];
 
+/// Whether `name` is an event class ("explosion", "fire", "signing").
+pub(crate) fn is_event_class(name: &str) -> bool {
+    EVENT_CLASSES.iter().any(|(c, _)| *c == name)
+}
+
 /// The event class of a verb stem followed by a particle ("moved in").
 pub(crate) fn phrase_event_class(stem: &str, next: &str) -> Option<&'static str> {
     EVENT_PHRASES.iter().find(|(v, p, _)| *v == stem && *p == next).map(|(_, _, c)| *c)
@@ -602,7 +607,16 @@ fn state(a: &Claim, b: &Claim) -> Found {
     }
     let positions = [position_label(x), position_label(y)];
     let topic = format!("state:{}", x.concept);
-    let subject = shared.first().cloned().unwrap_or_default();
+    let subject = shared
+        .first()
+        .map(|id| {
+            a.entities
+                .iter()
+                .chain(&b.entities)
+                .find(|e| e.referent == *id)
+                .map_or(id.clone(), |e| e.text.clone())
+        })
+        .unwrap_or_default();
     if x.holds == y.holds {
         let reason = format!("both say {subject} was {}: {} and {}", position_label(x), who(a), who(b));
         return Found::Agree(relation(
@@ -749,6 +763,22 @@ fn dates_compatible(a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> bool {
         return true;
     }
     da.iter().any(|u| db.iter().any(|v| u.compatible(v) != Some(false)))
+}
+
+/// Whether two claims share a specific place or thing: a description ("the
+/// dam") or a name with a class noun ("Kestrel Valley Dam"), not just a
+/// country or a person every claim of the story mentions.
+fn share_place(a: &Claim, b: &Claim) -> bool {
+    let specific = |e: &crate::claim::EntityRef| {
+        e.referent.starts_with('~')
+            || e.text
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| crate::entity::class_of(&w.to_lowercase()).is_some())
+    };
+    a.entities
+        .iter()
+        .any(|x| b.entities.iter().any(|y| x.referent == y.referent && (specific(x) || specific(y))))
 }
 
 fn shared_referents(a: &Claim, b: &Claim) -> Vec<String> {
@@ -899,11 +929,24 @@ fn when(a: &Claim, b: &Claim) -> Found {
     let dated = |c: &Claim, i: usize, event: &str| {
         c.features.date_events.get(i).is_some_and(|e| e.iter().any(|x| x == event))
     };
+    // Two claims naming things share more than the event and its date: a
+    // thing acted on ("statement", "conveyor gallery", "police"). "Held
+    // negotiations" and "held a conversation" are different events.
+    let share_noun = |event: &str| {
+        let name = event.trim_start_matches("class:");
+        a.features
+            .nouns
+            .iter()
+            .any(|n| n != name && event_class(n).is_none_or(|c| c != name) && b.features.nouns.contains(n))
+    };
     let mut agreement = None;
     for event in a.features.events.iter().filter(|v| b.features.events.contains(v)) {
         let name = event.trim_start_matches("class:");
         // The event itself must not be negated on either side.
         if a.features.negated.iter().any(|n| n == name) || b.features.negated.iter().any(|n| n == name) {
+            continue;
+        }
+        if !a.entities.is_empty() && !b.entities.is_empty() && !share_noun(event) && !share_place(a, b) {
             continue;
         }
         // Only dates and times that belong to this event are compared.
@@ -967,6 +1010,25 @@ fn when(a: &Claim, b: &Claim) -> Found {
                     values: Some(values.clone()),
                 };
                 let topic = format!("date:{name}");
+                // The same kind of event a year or more apart is another event
+                // ("a fire in March 2021"), unless a side dates the last or first
+                // time it happened ("last inspected in 2019").
+                let far = match (x.value.bounds(), y.value.bounds()) {
+                    (Some((a0, a1)), Some((b0, b1))) => {
+                        let gap = if a1 < b0 {
+                            (b0 - a1).get_days()
+                        } else if b1 < a0 {
+                            (a0 - b1).get_days()
+                        } else {
+                            0
+                        };
+                        gap > 366
+                    }
+                    _ => false,
+                };
+                if far && !a.features.recency && !b.features.recency {
+                    continue;
+                }
                 match x.value.compatible(&y.value) {
                     Some(false) if is_day(&x.value) || is_day(&y.value) => {
                         let reason = format!(

@@ -851,6 +851,16 @@ pub(crate) fn resolve(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> Vec<Referent> {
+    // A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
+    // corpus names the place it derives from ("Velmoran" of "Velmora");
+    // otherwise it is a name ("Ostrovian", a surname ending in "-yan").
+    let place_keys: HashSet<String> =
+        mentions.iter().flatten().filter(|m| !m.demonym && !m.description).map(|m| m.key.clone()).collect();
+    for m in mentions.iter_mut().flatten().filter(|m| m.demonym) {
+        if demonym_base(&m.key).iter().all(|b| !place_keys.contains(b)) {
+            m.demonym = false;
+        }
+    }
     // Keys get indices in sorted order so everything is deterministic.
     let keys: BTreeSet<String> = mentions
         .iter()
@@ -1044,18 +1054,7 @@ pub(crate) fn resolve(
     }
     // Assign referents to mentions; demonyms and descriptions.
     let demonym_target = |norm: &str| -> Option<usize> {
-        let n = norm.trim_end_matches("'s");
-        let n = n.strip_suffix('s').filter(|_| n.ends_with("ans") || n.ends_with("is")).unwrap_or(n);
-        for suffix in ["ian", "an", "i", "n", "ese", "ish", "ic"] {
-            if let Some(stem) = n.strip_suffix(suffix) {
-                for cand in [stem.to_string(), format!("{stem}a")] {
-                    if let Some(&k) = index.get(cand.as_str()) {
-                        return Some(k);
-                    }
-                }
-            }
-        }
-        None
+        demonym_base(norm).iter().find_map(|c| index.get(c.as_str()).copied())
     };
     for ms in mentions.iter_mut() {
         for m in ms.iter_mut() {
@@ -1092,6 +1091,21 @@ pub(crate) fn resolve(
         }
     }
     referents.into_iter().map(|(r, _)| r).collect()
+}
+
+/// The place names a demonym may derive from: "velmoran" -> "velmor",
+/// "velmora"; "dravians" -> "dravi", "dravia", …
+fn demonym_base(norm: &str) -> Vec<String> {
+    let n = norm.trim_end_matches("'s");
+    let n = n.strip_suffix('s').filter(|_| n.ends_with("ans") || n.ends_with("is")).unwrap_or(n);
+    let mut out = Vec::new();
+    for suffix in ["ian", "an", "i", "n", "ese", "ish", "ic"] {
+        if let Some(stem) = n.strip_suffix(suffix) {
+            out.push(stem.to_string());
+            out.push(format!("{stem}a"));
+        }
+    }
+    out
 }
 
 /// The referents a document mentions most (at most three, places and

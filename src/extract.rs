@@ -121,6 +121,50 @@ const TIME_WORDS: &[&str] = &[
 ];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 const MODAL_WORDS: &[&str] = &["would", "should", "may", "might", "must", "will", "shall", "can", "could"];
+/// Who a statement is told to ("told reporters that …").
+const AUDIENCE: &[&str] = &[
+    "reporters",
+    "journalists",
+    "press",
+    "parliament",
+    "lawmakers",
+    "us",
+    "him",
+    "her",
+    "them",
+    "me",
+    "viewers",
+    "listeners",
+    "readers",
+    "delegates",
+    "supporters",
+];
+/// Stems of nouns that take a reported clause ("reports that …").
+const COMPLEMENT_NOUNS: &[&str] = &[
+    "report",
+    "claim",
+    "alleg",
+    "accus",
+    "suggest",
+    "rumour",
+    "rumor",
+    "specul",
+    "fear",
+    "concern",
+    "assur",
+    "warn",
+    "belief",
+    "view",
+    "statement",
+    "news",
+    "insist",
+    "assert",
+    "evid",
+    "proof",
+    "sign",
+    "indic",
+    "hope",
+];
 /// Irregular past forms of common verbs (and "says", "remains", "continues"),
 /// which mark a finite verb.
 const IRREGULAR_PAST: &[&str] = &[
@@ -630,6 +674,10 @@ impl Extractor<'_> {
             let inner_r = first.start + skip_quote..first.end;
             if let Some(inner) = self.attribution_in(inner_r.clone(), state, true)
                 && inner.frame.start <= inner_r.start + 1
+                // The inner speaker is named right before its cue, not a
+                // subject reached back over a whole clause ("Y is doing A
+                // and expects that B" is Y's doing, reported by X).
+                && inner.cue.as_ref().is_some_and(|c| self.p.token_at(c.span.start).saturating_sub(inner.frame.start) <= 8)
                 && (a.quote != QuoteKind::Indirect
                     || inner.cue.as_ref().is_some_and(|c| {
                         let after = self.p.token_at(c.span.end);
@@ -1097,7 +1145,10 @@ impl Extractor<'_> {
         let limit = (k + n + 16).min(r.end);
         while t < limit {
             let w = self.norm(t);
-            if w == "that" && !DETERMINERS.contains(&self.norm(t + 1)) || w == ":" {
+            // "that" opens the reported clause ("said last week that …",
+            // "denied reports that …"), unless it follows a noun of the
+            // clause itself ("told reporters the fire that led to …").
+            if w == ":" || w == "that" && self.complementizer(t, k + n) {
                 start = t + 1;
                 break;
             }
@@ -1108,6 +1159,10 @@ impl Extractor<'_> {
                 break;
             }
             t += 1;
+        }
+        // "told reporters the fire …": the audience is not the content.
+        while start < r.end && AUDIENCE.contains(&self.norm(start)) && start == k + n {
+            start += 1;
         }
         if self.norm(start) == "," {
             start += 1;
@@ -1128,6 +1183,25 @@ impl Extractor<'_> {
             self.quote_kind(&content)
         };
         Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: np.start..start })
+    }
+
+    /// Whether the "that" at token `t` introduces the reported clause of a
+    /// cue ending before `after`: it follows the cue, a time phrase, a name,
+    /// the audience, or a noun that takes a clause ("reports that").
+    fn complementizer(&self, t: usize, after: usize) -> bool {
+        if t == after {
+            return true;
+        }
+        let p = &self.p.tokens[t - 1];
+        let w = p.norm.as_str();
+        !p.is_word()
+            || p.capitalized
+            || p.kind == TokenKind::Number
+            || TIME_WORDS.contains(&w)
+            || AUDIENCE.contains(&w)
+            || COMPLEMENT_NOUNS.contains(&self.p.stems[t - 1].as_str())
+            || self.lex.is_function_word(w)
+            || self.entry_at(t - 1, t).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
     }
 
     /// 2 if `np` holds two noun phrases side by side ("the number the
@@ -1414,7 +1488,11 @@ impl Extractor<'_> {
                     let left_verb = (*cuts.last().unwrap_or(&r.start)..k).any(|t| self.is_finite_like(t));
                     let right_verb = (k + 1..(k + 6).min(r.end)).any(|t| self.is_finite_like(t))
                         && !self.is_finite_like(k + 1);
-                    (left_verb && right_verb).then_some(k)
+                    // "Armenian and Azerbaijani sides": names joined, not clauses.
+                    let names_joined = k > r.start
+                        && self.p.tokens[k - 1].capitalized
+                        && self.p.tokens.get(k + 1).is_some_and(|t| t.capitalized);
+                    (left_verb && right_verb && !names_joined).then_some(k)
                 }
                 _ => None,
             };
@@ -1793,26 +1871,40 @@ impl Extractor<'_> {
                 }
             }
         }
-        // The events each date belongs to: those within six words of it, or
-        // else the nearest one.
+        // The events each date belongs to: those of the nearest word that
+        // names an event. An aspectual verb ("started", "broke out", "began")
+        // also passes the date to the event its clause is about ("the fire
+        // that led to the explosion started at 2 p.m." dates the fire).
+        const ASPECTUAL: &[&str] = &[
+            "start", "begin", "began", "begun", "break", "broke", "erupt", "occur", "happen", "end",
+            "continu", "last", "resum",
+        ];
         for d in dates {
             let (ds, de) = (self.p.token_at(d.span.start), self.p.token_at(d.span.end));
             let mut near: Vec<String> = Vec::new();
-            let mut nearest: Option<(usize, Vec<String>)> = None;
+            let mut nearest: Option<(usize, usize, Vec<String>)> = None;
             for k in clause.clone() {
                 if k >= ds && k < de {
                     continue;
                 }
                 let dist = if k < ds { ds - k } else { k + 1 - de };
                 let ev = token_events(k);
-                if ev.is_empty() {
+                let aspectual = ASPECTUAL.contains(&self.p.stems[k].as_str()) && self.p.tokens[k].is_word();
+                if ev.is_empty() && !aspectual {
                     continue;
                 }
-                if dist <= 6 {
-                    near.extend(ev.iter().cloned());
+                if nearest.as_ref().is_none_or(|(nd, _, _)| dist < *nd) {
+                    nearest = Some((dist, k, ev));
                 }
-                if nearest.as_ref().is_none_or(|(nd, _)| dist < *nd) {
-                    nearest = Some((dist, ev));
+            }
+            if let Some((_, k, ev)) = nearest.as_ref() {
+                near.extend(ev.iter().cloned());
+                if ASPECTUAL.contains(&self.p.stems[*k].as_str()) {
+                    let subject =
+                        (clause.start..*k).find(|&t| token_events(t).iter().any(|e| e.starts_with("class:")));
+                    if let Some(t) = subject {
+                        near.extend(token_events(t));
+                    }
                 }
             }
             // A date opening the clause ("On May 1, …", "Since December 12, …")
@@ -1821,12 +1913,28 @@ impl Extractor<'_> {
             if opening {
                 near = clause.clone().filter(|&k| k < ds || k >= de).flat_map(token_events).collect();
             }
-            if near.is_empty() {
-                near = nearest.map(|(_, ev)| ev).unwrap_or_default();
-            }
             near.sort();
             near.dedup();
             f.date_events.push(near);
+        }
+        f.recency = clause.clone().any(|k| {
+            matches!(self.norm(k), "last" | "first")
+                && !self.p.tokens[k].capitalized
+                && (self.is_finite_like(k + 1) || self.norm(k + 1) == "time")
+        });
+        // Lowercase content words that are not verbs: what the claim is about.
+        for k in clause.clone() {
+            let t = &self.p.tokens[k];
+            if t.is_word()
+                && !t.capitalized
+                && !self.lex.is_function_word(&t.norm)
+                && !self.is_finite_like(k)
+                && !TIME_WORDS.contains(&t.norm.as_str())
+                && t.norm.len() > 2
+                && !f.nouns.contains(&self.p.stems[k])
+            {
+                f.nouns.push(self.p.stems[k].clone());
+            }
         }
         // Two-word lowercase terms, and which of them are negated.
         let is_term_word = |t: usize| {
@@ -2103,6 +2211,16 @@ impl Extractor<'_> {
                 k += n;
                 continue;
             }
+            // A word inside a name ("the Red Cross") or an adjective of
+            // nearness ("close to an agreement") is no state word.
+            let in_name = self
+                .mentions
+                .iter()
+                .any(|m| m.sentence == si && !m.description && m.span.contains(word_span));
+            if in_name || (norm == "close" && self.norm(k + n) == "to") {
+                k += n;
+                continue;
+            }
             // A word the outlet marks ("so-called X", a scare-quoted “X”) is not its assertion.
             let marked = self
                 .p
@@ -2225,6 +2343,34 @@ impl Extractor<'_> {
                 basis = Basis::Denied;
                 negation = Some(fm.clone());
             }
+            // Movement is through a place: "passed through the road", "move
+            // in both directions", not "passed an inspection".
+            if movement && n == 1 {
+                let mut t = k + n;
+                while t < clause.end && self.norm(t).ends_with("ly") {
+                    t += 1;
+                }
+                let path = matches!(
+                    self.norm(t),
+                    "through"
+                        | "along"
+                        | "across"
+                        | "over"
+                        | "via"
+                        | "on"
+                        | "into"
+                        | "out"
+                        | "in"
+                        | "past"
+                        | "between"
+                        | "freely"
+                        | "unhindered"
+                ) || self.mentions.iter().any(|m| m.sentence == si && m.toks.start == t);
+                if !path {
+                    k += n;
+                    continue;
+                }
+            }
             let mut count = None;
             if basis == Basis::Lexical {
                 if movement {
@@ -2239,7 +2385,10 @@ impl Extractor<'_> {
                         && matches!(q.kind, crate::quantity::QuantityKind::Cardinal)
                         && self.p.token_at(word_span.start).saturating_sub(self.p.token_at(q.span.end)) <= 8
                 });
-                if let Some(q) = counted.next_back() {
+                // Only movers ("980 vehicles passed") and people ("23 people
+                // were detained") are counted; "two workers shut the terminal"
+                // counts the agents, not what was shut.
+                if let Some(q) = counted.next_back().filter(|_| movement || c.of_people) {
                     basis = Basis::Counted;
                     count = Some(Marker { text: q.text.clone(), span: q.span });
                 }
@@ -2263,8 +2412,9 @@ impl Extractor<'_> {
         let outer = self.span_of(&r);
         let own_voice = attribution.is_none_or(|(s, _, _)| s.kind == SpeakerKind::Outlet);
         let direct = attribution.is_some_and(|(_, _, q)| q == QuoteKind::Direct);
-        // Scare quotes: short quoted terms inside the range.
-        if !direct {
+        // Scare quotes: short quoted terms inside the range (not in title-case
+        // headlines, where quotes mark a quoted call or phrase).
+        if !direct && !headline {
             for q in self.p.quotes.iter().filter(|q| outer.contains(q.outer())) {
                 let inner_toks: Vec<usize> = (self.p.token_at(q.inner.start)..self.p.token_at(q.inner.end))
                     .filter(|&k| self.is_word(k))
@@ -2363,7 +2513,16 @@ impl Extractor<'_> {
                             while s > r.start && matches!(self.norm(s - 1), "who" | "which" | "that" | ",") {
                                 s -= 1;
                             }
-                            if s > r.start && self.is_word(s - 1) {
+                            // Generic people ("citizens who identified themselves as")
+                            // add nothing; "activists claiming to be" does.
+                            const GENERIC_PEOPLE: &[&str] = &[
+                                "citizen", "peopl", "person", "resid", "men", "women", "individu", "group",
+                                "member",
+                            ];
+                            if s > r.start
+                                && self.is_word(s - 1)
+                                && !GENERIC_PEOPLE.contains(&self.p.stems[s - 1].as_str())
+                            {
                                 for key in self.term_keys(s - 1) {
                                     if !keys.contains(&key) {
                                         keys.push(key);
@@ -2406,11 +2565,11 @@ impl Extractor<'_> {
     /// Keys of a marked term: a name (`name:zangezur corridor`) when it
     /// holds a capitalised word past its first, else [`Self::term_keys`] of its head.
     fn target_keys(&self, toks: &[usize], head: usize) -> Vec<String> {
-        let named = toks.iter().skip(1).any(|&t| self.p.tokens[t].capitalized)
-            || toks.len() == 1
-                && toks.first().is_some_and(|&t| {
-                    self.p.tokens[t].capitalized && t > 0 && self.p.tokens[t - 1].is_quote()
-                });
+        // A capitalised word marks a name, except in a title-case headline.
+        let headline = toks.first().is_some_and(|&t| {
+            self.p.sentences.iter().any(|s| s.toks.contains(&t) && s.kind == SentenceKind::Headline)
+        });
+        let named = !headline && toks.iter().any(|&t| self.p.tokens[t].capitalized);
         if named && toks.len() >= 2 {
             let s = self.span_of(&(toks[0]..toks[toks.len() - 1] + 1));
             return vec![format!("name:{}", crate::lexicon::name_key(s.slice(self.text())))];

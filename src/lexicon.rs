@@ -494,13 +494,8 @@ pub const LOADED_PAIRS: &[(&str, &[&str])] = &[
     ("terrorist", &["militant", "fighter", "gunman", "insurgent", "rebel"]),
     ("regime", &["government", "administration", "authorities"]),
     ("junta", &["government", "military government", "military leaders"]),
-    ("invasion", &["operation", "intervention", "offensive"]),
-    ("occupier", &["force", "troops", "soldiers"]),
     ("separatist", &["rebel", "independence supporter", "fighter"]),
     ("extremist", &["activist", "campaigner", "protester"]),
-    ("propaganda", &["statement", "information", "media"]),
-    ("massacre", &["killing", "attack", "deaths"]),
-    ("riot", &["protest", "demonstration", "rally"]),
 ];
 
 const TITLES: &[&str] = &[

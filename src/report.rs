@@ -313,20 +313,51 @@ fn question_for(topic: &str, subject: &str, sample: &Relation, claims: &[&Claim]
             other => format!("What is the figure (\"{other}\")?"),
         },
         "date" | "time" => {
+            let when = if family == "date" { "When" } else { "At what time" };
+            if crate::compare::is_event_class(rest) {
+                // "When did the explosion happen?"
+                return format!("{when} did the {rest} happen?");
+            }
+            // "When was the statement signed?": the noun most of the claims share.
             let verb = verb_surface(rest, claims).unwrap_or_else(|| rest.to_string());
-            let what = if family == "date" { "On what date" } else { "At what time" };
-            if subject.is_empty() {
-                format!("{what}: \"{verb}\"?")
-            } else {
-                format!("{what} was it \"{verb}\" ({subject})?")
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for c in claims {
+                for n in c.features.nouns.iter().filter(|n| n.as_str() != rest) {
+                    *counts.entry(n.as_str()).or_default() += 1;
+                }
+            }
+            let noun = counts
+                .iter()
+                .filter(|(_, n)| **n >= 2)
+                .max_by_key(|(w, n)| (**n, std::cmp::Reverse(**w)))
+                .map(|(w, _)| *w);
+            let noun = noun.and_then(|stem| noun_surface(stem, claims));
+            match noun {
+                Some(noun) => format!("{when} was the {noun} {verb}?"),
+                None if !subject.is_empty() => format!("{when} was it {verb} ({subject})?"),
+                None => format!("{when} was it {verb}?"),
             }
         }
         "negation" => {
             let verb = verb_surface(rest, claims).unwrap_or_else(|| rest.to_string());
-            format!("Did it happen: \"{verb}\" ({subject})?")
+            if subject.is_empty() {
+                format!("Did it happen: “{verb}”?")
+            } else {
+                format!("Did it happen: “{verb}” ({subject})?")
+            }
+        }
+        "term" => {
+            let words: Vec<String> =
+                rest.split(' ').map(|w| noun_surface(w, claims).unwrap_or_else(|| w.to_string())).collect();
+            format!("Was there “{}”?", words.join(" "))
         }
         _ => topic.to_string(),
     }
+}
+
+/// A word as written in one of the claims whose stem is `stem`.
+fn noun_surface(stem: &str, claims: &[&Claim]) -> Option<String> {
+    verb_surface(stem, claims)
 }
 
 /// A surface form of a verb stem as written in one of the claims.
@@ -528,9 +559,21 @@ fn edge_divergences(
             );
             let subject_id =
                 subject_id.iter().max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k))).map(|(k, _)| *k);
-            let subject = subject_id.and_then(|s| names.get(s)).map(|n| n.to_string()).unwrap_or_default();
             let member_claims: Vec<&Claim> = members.iter().map(|&m| &claims[m]).collect();
-            let question = question_for(topic, &article(&subject), contra[0], &member_claims);
+            // A description ("~port") reads "the port"; unnamed people "anyone".
+            let subject = match subject_id {
+                Some("~people") => "anyone".to_string(),
+                Some(s) if s.starts_with('~') => {
+                    let words: Vec<String> = s[1..]
+                        .split(' ')
+                        .map(|w| noun_surface(w, &member_claims).unwrap_or_else(|| w.to_string()))
+                        .collect();
+                    format!("the {}", words.join(" "))
+                }
+                Some(s) => article(&names.get(s).map(|n| n.to_string()).unwrap_or_default()),
+                None => String::new(),
+            };
+            let question = question_for(topic, &subject, contra[0], &member_claims);
             let summary = sides
                 .iter()
                 .map(|s| format!("{}: {}", s.label, s.outlets.join(", ")))
