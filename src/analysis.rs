@@ -100,6 +100,7 @@ impl Analyzer {
                 lex,
                 outlets: &outlets,
                 topics: entity::topics(&mentions[i], &referents),
+                story_day: std::cell::Cell::new(None),
             };
             claims.extend(ex.extract());
         }

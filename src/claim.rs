@@ -315,6 +315,9 @@ pub(crate) struct Features {
     pub date_events: Vec<Vec<String>>,
     /// Stems of lowercase content words that are not verbs or time words.
     pub nouns: Vec<String>,
+    /// The story's day in the claim's document (the first day its body
+    /// names), standing in for the date of an undated claim.
+    pub story_day: Option<jiff::civil::Date>,
     /// Whether the claim dates the last or first time something happened
     /// ("were last inspected in 2019"), which any later or earlier date of
     /// the same event contradicts.

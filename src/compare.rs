@@ -588,6 +588,11 @@ fn state(a: &Claim, b: &Claim) -> Found {
         }
     }
     let Some((_, x, y, shared)) = best else { return Found::Nothing };
+    // States more than a year apart are different times ("a blaze in March
+    // 2021 shut the terminal for a week").
+    if dated_apart(a, b) {
+        return Found::Nothing;
+    }
     let usable = |c: &Claim, s: &StateAssertion| s.basis == Basis::Presupposed || assertive(c);
     if !usable(a, x) || !usable(b, y) {
         return Found::Undecided(format!(
@@ -765,6 +770,31 @@ fn dates_compatible(a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> bool {
     da.iter().any(|u| db.iter().any(|v| u.compatible(v) != Some(false)))
 }
 
+/// Whether both claims are dated and every date of one is more than a
+/// year from every date of the other.
+fn dated_apart(a: &Claim, b: &Claim) -> bool {
+    // An undated claim is taken to be about its story's day.
+    let bounds = |c: &Claim| -> Vec<(jiff::civil::Date, jiff::civil::Date)> {
+        let dated: Vec<_> = c.dates.iter().filter_map(|d| d.value.bounds()).collect();
+        if dated.is_empty() { c.features.story_day.map(|d| (d, d)).into_iter().collect() } else { dated }
+    };
+    let (da, db) = (bounds(a), bounds(b));
+    !da.is_empty()
+        && !db.is_empty()
+        && da.iter().all(|&(a0, a1)| {
+            db.iter().all(|&(b0, b1)| {
+                let gap = if a1 < b0 {
+                    (b0 - a1).get_days()
+                } else if b1 < a0 {
+                    (a0 - b1).get_days()
+                } else {
+                    0
+                };
+                gap > 366
+            })
+        })
+}
+
 /// Whether two claims share a specific place or thing: a description ("the
 /// dam") or a name with a class noun ("Kestrel Valley Dam"), not just a
 /// country or a person every claim of the story mentions.
@@ -854,7 +884,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             if !heads_compatible(x, y, &ca, &cb) {
                 continue;
             }
-            if !dates_compatible(a, x, b, y) {
+            if !dates_compatible(a, x, b, y) || dated_apart(a, b) {
                 return Found::Undecided("same measure but the claims are dated differently".to_string());
             }
             let what = x.head.clone().or(y.head.clone()).unwrap_or_else(|| mx.clone());
@@ -946,7 +976,10 @@ fn when(a: &Claim, b: &Claim) -> Found {
         if a.features.negated.iter().any(|n| n == name) || b.features.negated.iter().any(|n| n == name) {
             continue;
         }
-        if !a.entities.is_empty() && !b.entities.is_empty() && !share_noun(event) && !share_place(a, b) {
+        // A plain verb ("carried") needs a shared thing in any case; an event
+        // class ("the fire", "the explosion") only when both claims name things.
+        let needs_thing = !event.starts_with("class:") || !a.entities.is_empty() && !b.entities.is_empty();
+        if needs_thing && !share_noun(event) && !share_place(a, b) {
             continue;
         }
         // Only dates and times that belong to this event are compared.

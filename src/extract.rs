@@ -267,6 +267,41 @@ const IRREGULAR_PAST: &[&str] = &[
     "sank",
     "drank",
     "shrank",
+    // Irregular past participles.
+    "driven",
+    "taken",
+    "given",
+    "seen",
+    "known",
+    "shown",
+    "grown",
+    "written",
+    "spoken",
+    "broken",
+    "chosen",
+    "fallen",
+    "risen",
+    "eaten",
+    "hidden",
+    "ridden",
+    "stolen",
+    "forgotten",
+    "beaten",
+    "bitten",
+    "frozen",
+    "flown",
+    "sworn",
+    "worn",
+    "torn",
+    "drawn",
+    "blown",
+    "thrown",
+    "done",
+    "gone",
+    "begun",
+    "sung",
+    "swum",
+    "withdrawn",
 ];
 /// Nouns naming an act rather than a fact: "rejected the calls" is an
 /// event, not a denial of a proposition.
@@ -367,6 +402,8 @@ pub(crate) struct Extractor<'a> {
     pub outlets: &'a HashSet<String>,
     /// The referents this document mentions most (its topic), most first.
     pub topics: Vec<String>,
+    /// The story's day, set when extraction starts.
+    pub story_day: std::cell::Cell<Option<jiff::civil::Date>>,
 }
 
 impl Extractor<'_> {
@@ -434,6 +471,7 @@ impl Extractor<'_> {
             dates::DateValue::Day(day) => Some(day),
             _ => None,
         });
+        self.story_day.set(story_day);
         for d in all_dates.iter_mut().flatten() {
             if d.time.is_some()
                 && d.value == dates::DateValue::Unresolved
@@ -1839,6 +1877,7 @@ impl Extractor<'_> {
             k += 1;
         }
         f.topics = self.topics.clone();
+        f.story_day = self.story_day.get();
         for v in &f.verbs {
             if !crate::compare::is_generic_verb(v) && !f.events.contains(v) {
                 f.events.push(v.clone());
@@ -2350,22 +2389,29 @@ impl Extractor<'_> {
                 while t < clause.end && self.norm(t).ends_with("ly") {
                     t += 1;
                 }
-                let path = matches!(
-                    self.norm(t),
-                    "through"
-                        | "along"
-                        | "across"
-                        | "over"
-                        | "via"
-                        | "on"
-                        | "into"
-                        | "out"
-                        | "in"
-                        | "past"
-                        | "between"
-                        | "freely"
-                        | "unhindered"
-                ) || self.mentions.iter().any(|m| m.sentence == si && m.toks.start == t);
+                // The path needs its object: "moved in both directions", not
+                // "moved in before 5 a.m." (an intervention, not traffic).
+                let object_follows = self.p.tokens.get(t + 1).is_some_and(|x| {
+                    x.is_word()
+                        && !TIME_WORDS.contains(&x.norm.as_str())
+                        && !matches!(x.norm.as_str(), "before" | "after" | "at" | "by" | "to" | "on" | "in")
+                });
+                let path = matches!(self.norm(t), "freely" | "unhindered")
+                    || matches!(
+                        self.norm(t),
+                        "through"
+                            | "along"
+                            | "across"
+                            | "over"
+                            | "via"
+                            | "on"
+                            | "into"
+                            | "out"
+                            | "in"
+                            | "past"
+                            | "between"
+                    ) && object_follows
+                    || self.mentions.iter().any(|m| m.sentence == si && m.toks.start == t);
                 if !path {
                     k += n;
                     continue;

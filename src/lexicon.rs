@@ -964,6 +964,43 @@ const CONCEPTS: &[ConceptRow] = &[
 ];
 
 /// Presupposition triggers: phrase, concept id, presupposed pole.
+/// Stems of people who can be held, for the "release" trigger ("release of
+/// the detained farmers", not "water releases").
+const HELD: &[&str] = &[
+    "detain",
+    "prison",
+    "prisoner",
+    "hostag",
+    "captiv",
+    "suspect",
+    "protest",
+    "protestor",
+    "farmer",
+    "activist",
+    "journalist",
+    "peopl",
+    "person",
+    "worker",
+    "civilian",
+    "student",
+    "soldier",
+    "member",
+    "leader",
+    "arrest",
+    "man",
+    "men",
+    "women",
+    "woman",
+    "child",
+    "children",
+    "citizen",
+    "crew",
+    "sailor",
+    "resid",
+    "opposit",
+    "dissid",
+];
+
 /// Stems of things supplied, for the "restore" trigger.
 const SUPPLIED: &[&str] = &[
     "water", "suppli", "deliveri", "releas", "power", "electr", "electric", "gas", "fuel", "food", "aid",
@@ -980,8 +1017,8 @@ const PRESUPPOSITIONS: &[(&str, &str, Pole, &[&str])] = &[
     ("end the blockade", "closure", Pole::A, &[]),
     ("end to the blockade", "closure", Pole::A, &[]),
     ("lift the siege", "closure", Pole::A, &[]),
-    ("release", "custody", Pole::A, &[]),
-    ("freed", "custody", Pole::A, &[]),
+    ("release", "custody", Pole::A, HELD),
+    ("freed", "custody", Pole::A, HELD),
     ("restore", "supply", Pole::A, SUPPLIED),
     ("resume", "start", Pole::B, &[]),
     ("restart", "start", Pole::B, &[]),

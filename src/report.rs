@@ -1002,7 +1002,12 @@ fn agreements(
             }
             let ids = sorted_ids(ms.iter().map(|&m| claims[m].id.clone()).collect());
             let value = if value.is_empty() && kind == Kind::Numeric {
-                let vals: BTreeSet<String> = rels.iter().flat_map(|r| r.positions.iter().cloned()).collect();
+                // The figures of this group only.
+                let vals: BTreeSet<String> = rels
+                    .iter()
+                    .filter(|r| ms.contains(&index[r.a.as_str()]))
+                    .flat_map(|r| r.positions.iter().cloned())
+                    .collect();
                 vals.into_iter().collect::<Vec<_>>().join(", ")
             } else {
                 value.clone()
@@ -1142,8 +1147,8 @@ fn md_escape(s: &str) -> String {
         match c {
             '|' => out.push_str("\\|"),
             '\n' | '\r' => out.push(' '),
+            // Article text is untrusted: no raw tags in the Markdown.
             '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
             '*' | '_' | '`' | '[' | ']' => {
                 out.push('\\');
                 out.push(c);
