@@ -45,6 +45,11 @@ impl Analyzer {
         self
     }
 
+    /// The lexicon in use.
+    pub(crate) fn lexicon_ref(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Refuses documents whose text is longer than `limit` bytes.
     pub fn max_doc_bytes(mut self, limit: usize) -> Analyzer {
         self.max_doc_bytes = Some(limit);

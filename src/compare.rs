@@ -64,6 +64,8 @@ pub enum Kind {
     Denial,
     /// Opposite words for the same state ("closed" / "open").
     Antonym,
+    /// Two different members of one class said of the same thing ("red" / "blue", "kitchen" / "bedroom").
+    Alternative,
     /// One side presupposes what the other denies ("reopen" / "never closed").
     Presupposition,
     /// A count of movement against a closed state ("980 vehicles passed" / "blocked").
@@ -86,6 +88,7 @@ impl Kind {
             Kind::Negation => "negation",
             Kind::Denial => "denial",
             Kind::Antonym => "antonym",
+            Kind::Alternative => "alternative",
             Kind::Presupposition => "presupposition",
             Kind::QuantityAgainstState => "quantity-against-state",
             Kind::Framing => "framing",

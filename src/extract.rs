@@ -1526,7 +1526,7 @@ impl Extractor<'_> {
                     let left_verb = (*cuts.last().unwrap_or(&r.start)..k).any(|t| self.is_finite_like(t));
                     let right_verb = (k + 1..(k + 6).min(r.end)).any(|t| self.is_finite_like(t))
                         && !self.is_finite_like(k + 1);
-                    // "Armenian and Azerbaijani sides": names joined, not clauses.
+                    // "Valdish and Norlandic sides": names joined, not clauses.
                     let names_joined = k > r.start
                         && self.p.tokens[k - 1].capitalized
                         && self.p.tokens.get(k + 1).is_some_and(|t| t.capitalized);

@@ -837,12 +837,8 @@ mod tests {
                 },
             ),
             (
-                "Author: Nargiz Mammadli",
-                Metadata {
-                    outlet: "doc".into(),
-                    author: Some("Nargiz Mammadli".into()),
-                    ..Metadata::default()
-                },
+                "Author: Dana Ilves",
+                Metadata { outlet: "doc".into(), author: Some("Dana Ilves".into()), ..Metadata::default() },
             ),
             (
                 "published: 2023-01-18",

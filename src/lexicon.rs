@@ -1298,6 +1298,61 @@ impl Lexicon {
         &self.aliases
     }
 
+    /// Whether two words or short phrases are opposites: the two poles of a
+    /// concept (built-in or from a user `antonyms:` line), or antonyms in
+    /// WordNet, directly ("near" / "far") or through an adjective cluster
+    /// ("giant" / "small"). Inflected forms count ("bought" / "sold").
+    ///
+    /// ```
+    /// let lex = claimgraph::Lexicon::builtin();
+    /// assert!(lex.are_antonyms("near", "far"));
+    /// assert!(lex.are_antonyms("giant", "tiny"));
+    /// assert!(!lex.are_antonyms("big", "large"));
+    /// ```
+    pub fn are_antonyms(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (normalize(a), normalize(b));
+        let pole = |words: &[String], w: &str| words.iter().any(|x| inflects(w, x));
+        self.concepts.iter().any(|c| (pole(&c.a, &a) && pole(&c.b, &b)) || (pole(&c.b, &a) && pole(&c.a, &b)))
+            || crate::wordnet::get().antonyms(&a, &b)
+    }
+
+    /// Whether two words or short phrases mean the same: equal, named in one
+    /// user alias group, or sharing a WordNet sense ("bought" / "purchased").
+    ///
+    /// ```
+    /// let lex = claimgraph::Lexicon::builtin();
+    /// assert!(lex.are_synonyms("car", "automobile"));
+    /// assert!(!lex.are_synonyms("car", "boat"));
+    /// ```
+    pub fn are_synonyms(&self, a: &str, b: &str) -> bool {
+        let (ka, kb) = (name_key(a), name_key(b));
+        ka == kb
+            || self.aliases.iter().any(|g| {
+                let keys: Vec<String> = g.iter().map(|n| name_key(n)).collect();
+                keys.contains(&ka) && keys.contains(&kb)
+            })
+            || crate::wordnet::get().synonyms(&ka, &kb)
+    }
+
+    /// If two nouns are different kinds of one specific thing, neither a kind
+    /// of the other ("red" / "blue", "kitchen" / "bedroom"), the name of that
+    /// thing from WordNet. Said of the same subject in the same sentence,
+    /// they cannot both be true. Only the words' most frequent senses count:
+    /// "harp" and "harmonica" are alternatives, though "harp" is also a rare
+    /// name for a harmonica.
+    ///
+    /// ```
+    /// let lex = claimgraph::Lexicon::builtin();
+    /// assert!(lex.alternatives("kitchen", "bedroom").is_some());
+    /// assert_eq!(lex.alternatives("dog", "animal"), None);
+    /// ```
+    pub fn alternatives(&self, a: &str, b: &str) -> Option<String> {
+        if name_key(a) == name_key(b) {
+            return None;
+        }
+        crate::wordnet::get().alternatives(&normalize(a), &normalize(b)).map(str::to_string)
+    }
+
     /// Whether `norm` (a lowercased token) is a function word.
     pub fn is_function_word(&self, norm: &str) -> bool {
         self.functional.contains(norm)

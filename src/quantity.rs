@@ -2849,7 +2849,7 @@ mod tests {
             &["approximately 120,000 | about | [108000,132000] | cardinal | population"],
         ),
         ("980 vehicles were seized.", &["980 | - | [980,980] | cardinal | vehicles"]),
-        ("26 Armenian civilians were held.", &["26 | - | [26,26] | cardinal | civilians"]),
+        ("26 Valdish civilians were held.", &["26 | - | [26,26] | cardinal | civilians"]),
         ("about 90 sick persons were evacuated", &["about 90 | about | [81,99] | cardinal | persons"]),
         ("The two countries signed a deal.", &["two | - | [2,2] | cardinal | countries"]),
         ("More than 120 died.", &["More than 120 | more-than | (120,inf) | cardinal | -"]),

@@ -769,12 +769,12 @@ mod tests {
     fn no_split_without_following_whitespace() {
         check_table(&[
             (
-                "“These facts demonstrate that Azerbaijan did not close the Lachin-Khankendi road,” \
-                 President.Az quoted Aliyev as saying.",
+                "“These facts demonstrate that Veldoria did not close the Morvan-Tessel road,” \
+                 President.Vd quoted Darvesh as saying.",
                 &[(
                     Body,
-                    "“These facts demonstrate that Azerbaijan did not close the Lachin-Khankendi road,” \
-                     President.Az quoted Aliyev as saying.",
+                    "“These facts demonstrate that Veldoria did not close the Morvan-Tessel road,” \
+                     President.Vd quoted Darvesh as saying.",
                 )],
             ),
             ("Visit site.Com today. It works.", &[(Body, "Visit site.Com today."), (Body, "It works.")]),
@@ -788,14 +788,14 @@ mod tests {
         check_table(&[
             (
                 "It emphasized the importance of reopening the corridor as soon as possible\n\
-                 Secretary of State Antony Blinken Oliver Contreras/Pool via AP\n\
-                 Secretary of State Antony Blinken\n\
+                 Secretary of State Maren Holt Oliver Contreras/Pool via AP\n\
+                 Secretary of State Maren Holt\n\
                  © Oliver Contreras/Pool via AP",
                 &[
                     (Body, "It emphasized the importance of reopening the corridor as soon as possible"),
-                    (Boilerplate, "Secretary of State Antony Blinken Oliver Contreras/Pool via AP"),
+                    (Boilerplate, "Secretary of State Maren Holt Oliver Contreras/Pool via AP"),
                     // A title-case line directly above a credit is a caption.
-                    (Body, "Secretary of State Antony Blinken"),
+                    (Body, "Secretary of State Maren Holt"),
                     (Boilerplate, "© Oliver Contreras/Pool via AP"),
                 ],
             ),
@@ -902,7 +902,7 @@ mod tests {
         let one_sentence = [
             "The U.S. envoy met the U.K. and U.N. delegations in the morning.",
             "Gen. Valery Gerasimov and Lt. Col. Ivan Petrov arrived.",
-            "Mr. Smith, Mrs. Jones, Ms. Zakharova and Dr. Lee met at St. Paul's.",
+            "Mr. Smith, Mrs. Jones, Ms. Varga and Dr. Lee met at St. Paul's.",
             "Martin Luther King Jr. Day is a holiday.",
             "Sen. Adams, Rep. Brown, Gov. Clark and Prof. Davis spoke.",
             "Acme Inc. and Foo Ltd. signed with Bar Co. and Baz Corp. on Monday.",
@@ -913,7 +913,7 @@ mod tests {
             "Talks ended at 5 p.m. Tuesday after a long session.",
             "The deal was signed on Jan. 5 and ratified on Feb. 6, Aug. 7 or Sept. 8.",
             "Deadlines fell on Oct. 1, Nov. 2 and Dec. 3.",
-            "Secretary of State Antony J. Blinken spoke with the president.",
+            "Secretary of State Maren J. Holt spoke with the president.",
             "He met Amb. Carter and Atty. Gen. Miller in Ft. Worth.",
             "Talks with Messrs. Brown and Green resumed.",
         ];
@@ -960,12 +960,12 @@ mod tests {
                 &[(Body, "\"Will we respond? Yes. We will!\" the minister asked.")],
             ),
             (
-                "“The incident is related to the absence of a demarcated border. The Russian side has \
-                 repeatedly called on the commission. We are ready to help,” Zakharova said.",
+                "“The incident is related to the absence of a demarcated border. The other side has \
+                 repeatedly called on the commission. We are ready to help,” Marlow said.",
                 &[(
                     Body,
-                    "“The incident is related to the absence of a demarcated border. The Russian side has \
-                     repeatedly called on the commission. We are ready to help,” Zakharova said.",
+                    "“The incident is related to the absence of a demarcated border. The other side has \
+                     repeatedly called on the commission. We are ready to help,” Marlow said.",
                 )],
             ),
             ("“Go now.” he said. “Next.”", &[(Body, "“Go now.” he said."), (Body, "“Next.”")]),
@@ -987,22 +987,22 @@ mod tests {
                 ],
             ),
             (
-                "YEREVAN (Azatutyun) — Azerbaijan has rejected Russia’s latest calls.",
+                "MORVAN (Radiolink) — Veldoria has rejected Norland’s latest calls.",
                 &[
-                    (Boilerplate, "YEREVAN (Azatutyun) —"),
-                    (Body, "Azerbaijan has rejected Russia’s latest calls."),
+                    (Boilerplate, "MORVAN (Radiolink) —"),
+                    (Body, "Veldoria has rejected Norland’s latest calls."),
                 ],
             ),
             (
-                "WASHINGTON, May 1. /TASS/. US Secretary of State Antony Blinken held a telephone conversation.",
+                "WASHINGTON, May 1. /NORPRESS/. US Secretary of State Maren Holt held a telephone conversation.",
                 &[
-                    (Boilerplate, "WASHINGTON, May 1. /TASS/."),
-                    (Body, "US Secretary of State Antony Blinken held a telephone conversation."),
+                    (Boilerplate, "WASHINGTON, May 1. /NORPRESS/."),
+                    (Body, "US Secretary of State Maren Holt held a telephone conversation."),
                 ],
             ),
             (
-                "KYIV, Ukraine (AP) — Russia struck again.",
-                &[(Boilerplate, "KYIV, Ukraine (AP) —"), (Body, "Russia struck again.")],
+                "OSLO, Norway (AP) — Talks resumed.",
+                &[(Boilerplate, "OSLO, Norway (AP) —"), (Body, "Talks resumed.")],
             ),
             (
                 "SAN JUAN CAPISTRANO, Jan. 5, 2023 -- The market fell.",
@@ -1023,96 +1023,9 @@ mod tests {
 
     #[test]
     fn dateline_paragraph_numbering() {
-        let text = "Headline Goes Here\n\nYEREVAN (Agency) — It began. It ended.";
+        let text = "Headline Goes Here\n\nMORVAN (Agency) — It began. It ended.";
         let got: Vec<usize> = segment(text).iter().map(|s| s.paragraph).collect();
         assert_eq!(got, [0, 1, 1, 1]);
-    }
-
-    #[test]
-    fn fixture_lines() {
-        check_table(&[
-            ("Last update: July 20, 2024 14:02", &[(Boilerplate, "Last update: July 20, 2024 14:02")]),
-            ("Newsroom logo", &[(Boilerplate, "Newsroom logo")]),
-            ("By Nargiz Mammadli January 24, 2023", &[(Boilerplate, "By Nargiz Mammadli January 24, 2023")]),
-            ("Get the Mirror in your inbox:", &[(Boilerplate, "Get the Mirror in your inbox:")]),
-            ("comments", &[(Boilerplate, "comments")]),
-            ("Brussels Meeting", &[(Headline, "Brussels Meeting")]),
-            (
-                "A view of a checkpoint set up at the entry of the corridor, by a bridge across the river, May 2, 2023.",
-                &[(
-                    Body,
-                    "A view of a checkpoint set up at the entry of the corridor, by a bridge across the river, \
-                     May 2, 2023.",
-                )],
-            ),
-        ]);
-    }
-
-    #[test]
-    fn seed_lines() {
-        check_table(&[
-            (
-                "Azerbaijan Rejects Russian Calls to Reopen Lachin Corridor",
-                &[(Headline, "Azerbaijan Rejects Russian Calls to Reopen Lachin Corridor")],
-            ),
-            (
-                "Russia Urges Baku to ‘Unblock Lachin Corridor’",
-                &[(Headline, "Russia Urges Baku to ‘Unblock Lachin Corridor’")],
-            ),
-            (
-                "President Aliyev Denies So-Called “Blockade” by Azerbaijani Activists on Lachin-Khankendi Road",
-                &[(
-                    Headline,
-                    "President Aliyev Denies So-Called “Blockade” by Azerbaijani Activists on Lachin-Khankendi Road",
-                )],
-            ),
-            ("Lachin Corridor", &[(Headline, "Lachin Corridor")]),
-            (
-                "By Heghine Buniatian and Astghik Bedevian",
-                &[(Boilerplate, "By Heghine Buniatian and Astghik Bedevian")],
-            ),
-            ("By Asbarez | Friday, 23 June 2023", &[(Boilerplate, "By Asbarez | Friday, 23 June 2023")]),
-            (
-                "Executive Board of the National Front of Iran- Europe, 18 January 2023",
-                &[(Boilerplate, "Executive Board of the National Front of Iran- Europe, 18 January 2023")],
-            ),
-            (
-                "Get the Mirror-Spectator Weekly in your inbox:",
-                &[(Boilerplate, "Get the Mirror-Spectator Weekly in your inbox:")],
-            ),
-            ("All news\nUpdated at:\u{a0}\n", &[(Boilerplate, "All news"), (Boilerplate, "Updated at:")]),
-            (
-                "A total of 980 vehicles passed through the road, of which over 850 belonged to the \
-                 peacekeepers. / Courtesy",
-                &[
-                    (
-                        Body,
-                        "A total of 980 vehicles passed through the road, of which over 850 belonged to the peacekeepers.",
-                    ),
-                    (Boilerplate, "/ Courtesy"),
-                ],
-            ),
-            (
-                // Sentence-case headline: not confidently a headline, so body.
-                "US top diplomat discusses with Azerbaijan's leader importance of reopening Lachin Corridor",
-                &[(
-                    Body,
-                    "US top diplomat discusses with Azerbaijan's leader importance of reopening Lachin Corridor",
-                )],
-            ),
-            (
-                "\"Secretary of State Antony J. Blinken spoke with Azerbaijan’s President Ilham Aliyev today,\" \
-                 the statement reads. \"Secretary Blinken shared his belief that peace was possible.\"",
-                &[
-                    (
-                        Body,
-                        "\"Secretary of State Antony J. Blinken spoke with Azerbaijan’s President Ilham Aliyev today,\" \
-                         the statement reads.",
-                    ),
-                    (Body, "\"Secretary Blinken shared his belief that peace was possible.\""),
-                ],
-            ),
-        ]);
     }
 
     #[test]
@@ -1137,7 +1050,7 @@ mod tests {
             "A convoy near the border John Smith/Pool",
             "Jane Roe via AP",
             "Handout via Ministry of Defence",
-            "Yerevan, 18 January 2023",
+            "Lisbon, 18 January 2023",
             "By Staff Reporter",
             "By Jane Doe, John Roe and Ann Poe",
             "Company logo",
@@ -1196,9 +1109,9 @@ mod tests {
     #[test]
     fn headlines() {
         check_table(&[
-            ("Pashinyan and Aliyev Meet in Brussels", &[(Headline, "Pashinyan and Aliyev Meet in Brussels")]),
+            ("Holt and Varga Meet in Brussels", &[(Headline, "Holt and Varga Meet in Brussels")]),
             // "via" alone does not make an image credit.
-            ("Aid Arrives via Armenia", &[(Headline, "Aid Arrives via Armenia")]),
+            ("Aid Arrives via Norland", &[(Headline, "Aid Arrives via Norland")]),
             ("BREAKING NEWS", &[(Headline, "BREAKING NEWS")]),
             ("Брюссельская Встреча Лидеров", &[(Headline, "Брюссельская Встреча Лидеров")]),
             // One word, a full stop, a question, sentence case, two sentences.
@@ -1235,9 +1148,9 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].span, Span::new(0, word.len()));
         // Multibyte chars straddling the chunk limit.
-        let armenian = "Հայաստան".repeat(MAX_CHUNK / 4);
-        assert_eq!(segment(&armenian).len(), 1);
-        check_invariants(&armenian);
+        let greek = "καλημέρα".repeat(MAX_CHUNK / 4);
+        assert_eq!(segment(&greek).len(), 1);
+        check_invariants(&greek);
     }
 
     #[test]
@@ -1364,7 +1277,7 @@ mod tests {
         "WASHINGTON",
         "THE HAGUE",
         "(AP)",
-        "/TASS/.",
+        "/NORPRESS/.",
         ", May 1",
         "By",
         "Smith",
@@ -1374,7 +1287,7 @@ mod tests {
         "Read more",
         "in your inbox",
         "comments",
-        "Հայաստան։",
+        "Բարև ձեզ։",
         "Россия.",
         "العربية؟",
         "עברית.",
@@ -1466,7 +1379,7 @@ mod tests {
             ("open quotes", fill("“Open. Quote. ")),
             ("nested quotes", fill("“He said ‘she said \"x. Y. ") + &fill("” z.’ Q.” ")),
             ("list lines", fill("1. item\n")),
-            ("mixed scripts", fill("Հայաստան. Россия говорит. العربية تقول. ‏עברית. 日本語。 ")),
+            ("mixed scripts", fill("Բարև ձեզ. Снег идёт. العربية تقول. ‏עברית. 日本語。 ")),
             ("zero-width", fill("\u{FEFF}a\u{200B}. \u{200D}B\u{2060}. ")),
             ("CRLF and CR", fill("Line one.\r\nLine two\r\rThree. ")),
             ("BOM", "\u{FEFF}".to_string() + &fill("Normal text here. ")),

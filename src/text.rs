@@ -34,7 +34,7 @@ pub struct Token {
     /// Its kind.
     pub kind: TokenKind,
     /// Lowercased, with typographic apostrophes and dashes made ASCII and
-    /// accents folded ("Əliyev" becomes "sahla").
+    /// accents folded ("Şəhla" becomes "sahla").
     pub norm: String,
     /// Whether the first character is uppercase.
     pub capitalized: bool,

@@ -1,0 +1,443 @@
+//! Word relations from WordNet 3.0: synonyms, antonyms and sister terms.
+//!
+//! The table in `data/wordnet.txt.gz` is generated from Princeton's WordNet
+//! 3.0 by `scripts/wordnet.sh` (see `scripts/wordnet.py` for the format) and
+//! compiled into the crate, so nothing is read or downloaded at run time. It
+//! is decompressed and parsed once, on first use.
+//!
+//! Three relations are answered, each between two words or short phrases
+//! ("far", "living room"), inflected or not ("onions", "bought"):
+//!
+//! - **synonyms**: the two share a sense (a synset);
+//! - **antonyms**: a sense of one is the antonym of a sense of the other,
+//!   directly ("near" / "far") or through an adjective cluster ("giant" is
+//!   similar to "large", whose antonym is "small");
+//! - **alternatives**: two nouns that are different kinds of one specific
+//!   thing ("red" / "blue" are both chromatic colours, "kitchen" / "bedroom"
+//!   both rooms), neither a kind of the other. In a sentence that says the
+//!   same thing of both, they cannot both be true. Only the most frequent
+//!   senses of each are tried, and the shared kind must be specific: a
+//!   class of at most a few thousand kinds ("colour", "room", "beverage"),
+//!   not "person" or "object".
+//!
+//! WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+//! Its licence is in `data/WORDNET-LICENSE`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+static DATA: &[u8] = include_bytes!("../data/wordnet.txt.gz");
+
+/// A part of speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Pos {
+    Noun,
+    Verb,
+    Adjective,
+    Adverb,
+}
+
+const ALL_POS: [Pos; 4] = [Pos::Noun, Pos::Verb, Pos::Adjective, Pos::Adverb];
+
+/// How many senses, most frequent first, count as a word's usual senses
+/// when deciding that two words are synonyms before trying opposites and
+/// alternatives.
+pub(crate) const USUAL_SENSES: usize = 2;
+
+/// How many senses, most frequent first, [`WordNet::supports`] tries.
+const SUPPORT_SENSES: usize = 3;
+/// How far above a specific word's sense the general word's may be.
+const SUPPORT_DISTANCE: u8 = 2;
+
+/// How many of a noun's senses, most frequent first, [`WordNet::alternatives`] tries.
+const ALTERNATIVE_SENSES: usize = 3;
+/// How far above each noun the shared kind may be, in hypernym steps.
+const ALTERNATIVE_DISTANCE: u8 = 3;
+/// How many kinds (synsets) the shared kind may have below it: "colour"
+/// (about 300), "room" (about 200) and "beverage" qualify; "person" (about
+/// 10,000), "organism" and "object" do not.
+const ALTERNATIVE_MAX_KINDS: u32 = 2000;
+
+struct Synset {
+    pos: Pos,
+    /// For nouns, how many synsets are below this one.
+    descendants: u32,
+    hypernyms: Box<[u32]>,
+    antonyms: Box<[u32]>,
+    heads: Box<[u32]>,
+    derived: Box<[u32]>,
+    name: &'static str,
+}
+
+/// The parsed table.
+pub(crate) struct WordNet {
+    synsets: Vec<Synset>,
+    lemmas: HashMap<&'static str, Box<[u32]>>,
+    exceptions: HashMap<&'static str, &'static str>,
+}
+
+/// The table, parsed on first use.
+pub(crate) fn get() -> &'static WordNet {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    static TABLE: OnceLock<WordNet> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let text = TEXT.get_or_init(|| {
+            use std::io::Read;
+            let mut out = String::new();
+            // The data is compiled in and checked by the tests; should it
+            // ever fail to decompress, the table is empty rather than a panic.
+            match flate2::read::GzDecoder::new(DATA).read_to_string(&mut out) {
+                Ok(_) => out,
+                Err(_) => String::new(),
+            }
+        });
+        WordNet::parse(text)
+    })
+}
+
+fn ids(field: &str) -> Box<[u32]> {
+    field.split(' ').filter_map(|s| u32::from_str_radix(s, 36).ok()).collect()
+}
+
+/// Inflectional endings and their replacements, per part of speech
+/// (WordNet's "morphy" rules).
+fn endings(pos: Pos) -> &'static [(&'static str, &'static str)] {
+    match pos {
+        Pos::Noun => &[
+            ("s", ""),
+            ("ses", "s"),
+            ("xes", "x"),
+            ("zes", "z"),
+            ("ches", "ch"),
+            ("shes", "sh"),
+            ("men", "man"),
+            ("ies", "y"),
+        ],
+        Pos::Verb => &[
+            ("s", ""),
+            ("ies", "y"),
+            ("es", "e"),
+            ("es", ""),
+            ("ed", "e"),
+            ("ed", ""),
+            ("ing", "e"),
+            ("ing", ""),
+        ],
+        Pos::Adjective => &[("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+        Pos::Adverb => &[],
+    }
+}
+
+impl WordNet {
+    fn parse(data: &'static str) -> WordNet {
+        let mut wn = WordNet { synsets: Vec::new(), lemmas: HashMap::new(), exceptions: HashMap::new() };
+        let mut section = "";
+        for line in data.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            if let Some(name) = line.strip_prefix('@') {
+                section = name;
+                continue;
+            }
+            let mut f = line.split('\t');
+            match section {
+                "synsets" => {
+                    let pos = match f.next() {
+                        Some("n") => Pos::Noun,
+                        Some("v") => Pos::Verb,
+                        Some("a") => Pos::Adjective,
+                        _ => Pos::Adverb,
+                    };
+                    let descendants = f.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+                    wn.synsets.push(Synset {
+                        pos,
+                        descendants,
+                        hypernyms: ids(f.next().unwrap_or("")),
+                        antonyms: ids(f.next().unwrap_or("")),
+                        heads: ids(f.next().unwrap_or("")),
+                        name: f.next().unwrap_or(""),
+                        derived: ids(f.next().unwrap_or("")),
+                    });
+                }
+                "lemmas" => {
+                    if let (Some(lemma), Some(list)) = (f.next(), f.next()) {
+                        wn.lemmas.insert(lemma, ids(list));
+                    }
+                }
+                "exceptions" => {
+                    if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
+                        wn.exceptions.entry(form).or_insert(lemma);
+                    }
+                }
+                _ => {}
+            }
+        }
+        wn
+    }
+
+    fn synset(&self, id: u32) -> Option<&Synset> {
+        self.synsets.get(id as usize)
+    }
+
+    fn has_pos(&self, lemma: &str, pos: Pos) -> bool {
+        self.lemmas
+            .get(lemma)
+            .is_some_and(|ids| ids.iter().any(|&i| self.synset(i).is_some_and(|s| s.pos == pos)))
+    }
+
+    /// The dictionary forms `word` may be an inflection of, as `pos`.
+    fn lemmas_of(&self, word: &str, pos: Pos) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut push = |w: String| {
+            if !out.contains(&w) {
+                out.push(w);
+            }
+        };
+        if let Some(lemma) = self.exceptions.get(word)
+            && self.has_pos(lemma, pos)
+        {
+            push(lemma.to_string());
+        }
+        if self.has_pos(word, pos) {
+            push(word.to_string());
+        }
+        for (ending, replacement) in endings(pos) {
+            if let Some(stem) = word.strip_suffix(ending)
+                && !stem.is_empty()
+            {
+                let candidate = format!("{stem}{replacement}");
+                if self.has_pos(&candidate, pos) {
+                    push(candidate);
+                }
+            }
+        }
+        out
+    }
+
+    /// The senses of `word` as `pos`, most frequent first, at most `limit` per dictionary form.
+    fn senses(&self, word: &str, pos: Pos, limit: usize) -> Vec<u32> {
+        let word = normalize(word);
+        let mut out = Vec::new();
+        for lemma in self.lemmas_of(&word, pos) {
+            let ids = self.lemmas.get(lemma.as_str()).map(|b| &b[..]).unwrap_or(&[]);
+            for &id in ids.iter().filter(|&&i| self.synset(i).is_some_and(|s| s.pos == pos)).take(limit) {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether WordNet knows `word` at all.
+    #[cfg(test)]
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        ALL_POS.iter().any(|&pos| !self.senses(word, pos, 1).is_empty())
+    }
+
+    /// Whether `a` and `b` share a sense.
+    pub(crate) fn synonyms(&self, a: &str, b: &str) -> bool {
+        self.synonyms_within(a, b, usize::MAX)
+    }
+
+    /// Whether `a` and `b` share a sense among the `limit` most frequent
+    /// senses of each: "buy" / "purchase", but not "harp" / "harmonica"
+    /// (a rare sense of "harp").
+    pub(crate) fn synonyms_within(&self, a: &str, b: &str, limit: usize) -> bool {
+        ALL_POS.iter().any(|&pos| {
+            let sb = self.senses(b, pos, limit);
+            !sb.is_empty() && self.senses(a, pos, limit).iter().any(|s| sb.contains(s))
+        })
+    }
+
+    /// Whether a sense of `a` is an antonym of a sense of `b`, directly or
+    /// through the heads of adjective clusters.
+    pub(crate) fn antonyms(&self, a: &str, b: &str) -> bool {
+        ALL_POS.iter().any(|&pos| {
+            let sb = self.senses(b, pos, usize::MAX);
+            if sb.is_empty() {
+                return false;
+            }
+            let mut targets: HashSet<u32> = sb.iter().copied().collect();
+            for &s in &sb {
+                targets.extend(self.synset(s).map(|x| &x.heads[..]).unwrap_or(&[]));
+            }
+            self.senses(a, pos, usize::MAX).iter().any(|&s| {
+                let Some(syn) = self.synset(s) else { return false };
+                std::iter::once(s)
+                    .chain(syn.heads.iter().copied())
+                    .any(|h| self.synset(h).is_some_and(|x| x.antonyms.iter().any(|t| targets.contains(t))))
+            })
+        })
+    }
+
+    /// Whether a statement using `general` is supported by one using
+    /// `specific`: they share a usual sense ("bought" / "purchased"), one is
+    /// derived from the other ("imprisoned" / "imprisonment", "assassination" /
+    /// "assassinated"), or a usual sense of `specific` is a kind of a sense of
+    /// `general`, at most [`SUPPORT_DISTANCE`] steps up ("assassinated" /
+    /// "killed", "sedan" / "car").
+    pub(crate) fn supports(&self, specific: &str, general: &str) -> bool {
+        if self.synonyms_within(specific, general, SUPPORT_SENSES) {
+            return true;
+        }
+        for pos in ALL_POS {
+            let sg = self.senses(general, pos, usize::MAX);
+            if sg.is_empty() {
+                continue;
+            }
+            for s in self.senses(specific, pos, SUPPORT_SENSES) {
+                let ancestors = self.ancestors(s, SUPPORT_DISTANCE);
+                if sg.iter().any(|g| ancestors.contains_key(g)) {
+                    return true;
+                }
+            }
+        }
+        let derived = |word: &str| -> HashSet<u32> {
+            ALL_POS
+                .iter()
+                .flat_map(|&pos| self.senses(word, pos, SUPPORT_SENSES))
+                .flat_map(|s| self.synset(s).map(|x| x.derived.to_vec()).unwrap_or_default())
+                .collect()
+        };
+        let from_general = derived(general);
+        ALL_POS
+            .iter()
+            .flat_map(|&pos| self.senses(specific, pos, SUPPORT_SENSES))
+            .any(|s| from_general.contains(&s))
+            || {
+                let from_specific = derived(specific);
+                ALL_POS
+                    .iter()
+                    .flat_map(|&pos| self.senses(general, pos, SUPPORT_SENSES))
+                    .any(|s| from_specific.contains(&s))
+            }
+    }
+
+    /// Ancestors of a synset within `max` hypernym steps, with their distance.
+    fn ancestors(&self, id: u32, max: u8) -> HashMap<u32, u8> {
+        let mut out = HashMap::from([(id, 0u8)]);
+        let mut frontier = vec![id];
+        for d in 1..=max {
+            let mut next = Vec::new();
+            for x in frontier {
+                for &h in self.synset(x).map(|s| &s.hypernyms[..]).unwrap_or(&[]) {
+                    if let std::collections::hash_map::Entry::Vacant(e) = out.entry(h) {
+                        e.insert(d);
+                        next.push(h);
+                    }
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            frontier = next;
+        }
+        out
+    }
+
+    /// If `a` and `b` are different kinds of one specific thing (and
+    /// neither is a kind of the other, and they share none of their most
+    /// frequent senses), the name of that thing.
+    pub(crate) fn alternatives(&self, a: &str, b: &str) -> Option<&'static str> {
+        if self.synonyms_within(a, b, USUAL_SENSES) {
+            return None;
+        }
+        let (sa, sb) =
+            (self.senses(a, Pos::Noun, ALTERNATIVE_SENSES), self.senses(b, Pos::Noun, ALTERNATIVE_SENSES));
+        for &x in &sa {
+            let near_x = self.ancestors(x, ALTERNATIVE_DISTANCE);
+            let all_x = self.ancestors(x, u8::MAX);
+            for &y in &sb {
+                let all_y = self.ancestors(y, u8::MAX);
+                if all_x.contains_key(&y) || all_y.contains_key(&x) {
+                    continue;
+                }
+                let near_y = self.ancestors(y, ALTERNATIVE_DISTANCE);
+                let best = near_x
+                    .iter()
+                    .filter_map(|(c, dx)| near_y.get(c).map(|dy| (dx + dy, *c)))
+                    .filter(|&(_, c)| self.synset(c).is_some_and(|s| s.descendants <= ALTERNATIVE_MAX_KINDS))
+                    .min();
+                if let Some((_, c)) = best {
+                    return self.synset(c).map(|s| s.name).filter(|n| !n.is_empty());
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Lowercase, single spaces, typographic apostrophes folded.
+fn normalize(word: &str) -> String {
+    word.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('\u{2019}', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_share_a_sense() {
+        let wn = get();
+        assert!(wn.synonyms("buy", "purchase"));
+        assert!(wn.synonyms("bought", "purchased"));
+        assert!(wn.synonyms("car", "automobile"));
+        assert!(!wn.synonyms("car", "boat"));
+    }
+
+    #[test]
+    fn antonyms_direct_and_through_clusters() {
+        let wn = get();
+        assert!(wn.antonyms("near", "far"));
+        assert!(wn.antonyms("old", "young"));
+        assert!(wn.antonyms("giant", "small"), "through the cluster of 'large'");
+        assert!(wn.antonyms("tiny", "huge"));
+        assert!(wn.antonyms("bought", "sold"));
+        assert!(!wn.antonyms("big", "large"));
+        assert!(!wn.antonyms("red", "blue"));
+    }
+
+    #[test]
+    fn alternatives_need_a_specific_shared_kind() {
+        let wn = get();
+        assert!(wn.alternatives("red", "blue").is_some());
+        assert!(wn.alternatives("kitchen", "bedroom").is_some());
+        assert!(wn.alternatives("onions", "potatoes").is_some());
+        // A kind and its kind are not alternatives, nor are synonyms.
+        assert_eq!(wn.alternatives("dog", "animal"), None);
+        assert_eq!(wn.alternatives("car", "automobile"), None);
+        // "man" and "worker" are both people, which is too general.
+        assert_eq!(wn.alternatives("man", "worker"), None);
+    }
+
+    #[test]
+    fn support_through_synonyms_derivation_and_kinds() {
+        let wn = get();
+        assert!(wn.supports("purchased", "bought"));
+        assert!(wn.supports("imprisonment", "imprisoned"));
+        assert!(wn.supports("assassination", "assassinated"));
+        assert!(wn.supports("assassinated", "killed"));
+        assert!(wn.supports("sedan", "car"));
+        assert!(!wn.supports("car", "sedan"), "the general word does not support the specific");
+        assert!(!wn.supports("boat", "car"));
+    }
+
+    #[test]
+    fn the_table_is_complete() {
+        let wn = get();
+        assert!(wn.synsets.len() > 100_000, "{} synsets", wn.synsets.len());
+        assert!(wn.lemmas.len() > 140_000, "{} lemmas", wn.lemmas.len());
+        assert!(wn.exceptions.len() > 5_000);
+    }
+
+    #[test]
+    fn unknown_words_relate_to_nothing() {
+        let wn = get();
+        assert!(!wn.knows("qzxv"));
+        assert!(!wn.synonyms("qzxv", "qzxv2"));
+        assert!(!wn.antonyms("qzxv", "far"));
+        assert_eq!(wn.alternatives("qzxv", "red"), None);
+    }
+}
