@@ -14,6 +14,7 @@ pub mod entity;
 pub mod error;
 mod extract;
 pub mod graph;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 mod prepare;
@@ -21,6 +22,7 @@ pub mod quantity;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod svg;
 pub mod text;
 
 pub use analysis::{Analysis, Analyzer};
