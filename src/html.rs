@@ -129,16 +129,16 @@ a{color:#0b4f8a}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .stats{color:var(--muted);margin:.2rem 0 1rem}
-.docs{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.6rem}
-.docs li{border:1px solid var(--line);border-left:8px solid var(--oc);border-radius:4px;padding:.5rem .7rem;font-size:.92rem}
+.docs{list-style:none;padding:0;margin:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:.6rem}
+.docs li{min-width:0;overflow-wrap:anywhere;border:1px solid var(--line);border-left:8px solid var(--oc);border-radius:4px;padding:.5rem .7rem;font-size:.92rem}
 .docs .title{display:block;font-weight:600;margin:.15rem 0}
 .docs .line{color:var(--muted)}
 .docs dl{margin:.2rem 0 0;display:grid;grid-template-columns:max-content 1fr;gap:0 .5rem;color:var(--muted);font-size:.85rem}
 .docs dt{font-weight:600}.docs dd{margin:0;overflow-wrap:anywhere}
 .persp{font-style:italic}
 .rejected{border-left:4px solid var(--contra);padding:.3rem .7rem;background:var(--soft)}
-nav{margin:1rem 0;padding:.5rem 0;border-top:1px solid var(--line);border-bottom:1px solid var(--line);font-size:.95rem}
-nav a{margin-right:1rem;white-space:nowrap}
+nav{display:flex;flex-wrap:wrap;gap:.2rem 1rem;margin:1rem 0;padding:.5rem 0;border-top:1px solid var(--line);border-bottom:1px solid var(--line);font-size:.95rem}
+nav a{white-space:nowrap}
 .chip{display:inline-block;background:var(--oc);color:#000;border:1px solid rgba(0,0,0,.35);border-radius:3px;padding:0 .35rem;font-size:.82rem;font-weight:600;line-height:1.45;white-space:nowrap;max-width:100%;overflow:hidden;text-overflow:ellipsis;vertical-align:baseline;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .badge{display:inline-block;border:1px solid var(--fg);border-radius:999px;padding:0 .45rem;font-size:.78rem;margin-right:.25rem;white-space:nowrap}
 .div{border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem;margin:0 0 1rem;background:#fff}
@@ -193,7 +193,7 @@ code.doc{font-size:.78rem;color:var(--muted);font-weight:400}
 footer{margin:2rem auto;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line);padding-top:.6rem}
 .o0{--oc:#77AADD}.o1{--oc:#EE8866}.o2{--oc:#EEDD88}.o3{--oc:#FFAABB}.o4{--oc:#44BB99}.o5{--oc:#BBCC33}.o6{--oc:#99DDFF}.o7{--oc:#AAAA00}.o8{--oc:#DDDDDD}
 @media (max-width:40rem){body{font-size:15px}header,main,footer{padding:0 .6rem}.div{padding:.6rem}.sides{grid-template-columns:1fr}h1{font-size:1.4rem}}
-@media print{nav,.skip{display:none}body{font-size:10.5pt}header,main,footer{max-width:none;padding:0}a{color:inherit;text-decoration:none}.div,.docs li,tr,figure{break-inside:avoid}h2{break-after:avoid}.claim{cursor:auto}svg.claim-graph{border:none}}
+@media print{nav,.skip{display:none}body{font-size:10.5pt}header,main,footer{max-width:none;padding:0}a{color:inherit;text-decoration:none}.docs li,tr,figure,.quotes li{break-inside:avoid}h2{break-after:avoid}.claim{cursor:auto}svg.claim-graph{border:none}}
 "#;
 
 const SCRIPT: &str = r#"
@@ -324,13 +324,13 @@ impl<'a> Page<'a> {
             }
             let _ = write!(
                 out,
-                "<div class=\"line\">{} · {} · {} claims</div>",
+                "<div class=\"line\">{} · {} · {}</div>",
                 escape(d.published.as_deref().unwrap_or("no date")),
                 match &d.author {
                     Some(a) => format!("by {}", escape(a)),
                     None => "no author".to_string(),
                 },
-                d.claims
+                count(d.claims, "claim")
             );
             if let Some(p) = d.extra.get("perspective") {
                 let _ = write!(out, "<div class=\"persp\">{}</div>", escape(p));
@@ -347,7 +347,7 @@ impl<'a> Page<'a> {
                 out.push_str("</li>\n");
                 continue;
             }
-            let _ = write!(out, "<details><summary>{} more fields</summary><dl>", extra.len());
+            let _ = write!(out, "<details><summary>{}</summary><dl>", count(extra.len(), "more field"));
             for (k, v) in extra {
                 let _ = write!(out, "<dt>{}</dt><dd>{}</dd>", escape(k), escape(v));
             }
@@ -360,13 +360,6 @@ impl<'a> Page<'a> {
                 let _ = write!(out, "<li><code>{}</code>: {}</li>", escape(&x.origin), escape(&x.reason));
             }
             out.push_str("</ul></div>\n");
-        }
-        if !r.inputs.skipped.is_empty() {
-            let _ = writeln!(
-                out,
-                "<p class=\"stats\">Not articles, not read: {}</p>",
-                escape(&r.inputs.skipped.join(", "))
-            );
         }
         let _ = writeln!(
             out,
@@ -534,7 +527,11 @@ impl<'a> Page<'a> {
                 Some((first, rest)) if !d.relations.is_empty() => {
                     let _ = write!(out, "<p class=\"why\"><b>Why:</b> {}</p>", escape(first));
                     if !rest.is_empty() {
-                        let _ = write!(out, "<details><summary>{} more reasons</summary><ul>", rest.len());
+                        let _ = write!(
+                            out,
+                            "<details><summary>{}</summary><ul>",
+                            count(rest.len(), "more reason")
+                        );
                         for r in rest {
                             let _ = write!(out, "<li>{}</li>", escape(r));
                         }
@@ -681,9 +678,9 @@ impl<'a> Page<'a> {
             let ids: Vec<String> = ranked.iter().map(|c| c.id.clone()).collect();
             let _ = writeln!(
                 out,
-                "<h3>{} {} claims <code class=\"doc\">{}</code></h3><div class=\"single\">{}</div>",
+                "<h3>{} {} <code class=\"doc\">{}</code></h3><div class=\"single\">{}</div>",
                 self.chip(&s.outlet),
-                s.claims.len(),
+                count(s.claims.len(), "claim"),
                 escape(&s.doc),
                 self.quotes(&ids, &none, 3, false)
             );
@@ -800,7 +797,7 @@ impl<'a> Page<'a> {
             if let Some(a) = &d.meta.author {
                 meta.push(format!("by {}", escape(a)));
             }
-            meta.push(format!("{} claims", claims.len()));
+            meta.push(count(claims.len(), "claim"));
             meta.push(format!("<code>{}</code>", escape(&d.id)));
             let _ = writeln!(
                 out,
@@ -909,6 +906,11 @@ impl<'a> Page<'a> {
         );
         out
     }
+}
+
+/// "1 claim", "2 claims".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
 }
 
 /// The hover text of a claim in its article: its speaker and cue.
@@ -1090,6 +1092,24 @@ mod tests {
         assert_eq!(html.matches("<script").count(), 1);
         assert!(html.contains("x&quot;&gt;&lt;script&gt;"));
         assert!(!html.contains("b'"));
+    }
+
+    #[test]
+    fn overlapping_and_broken_claim_spans_render() {
+        let text = "Police said the bridge was closed. The mayor said it was open.";
+        let mut a = Analyzer::new().analyze(vec![Document::new("a", "Gazette", text)]).expect("analysis");
+        assert!(a.claims.len() >= 2, "{:?}", a.claims.iter().map(|c| &c.text).collect::<Vec<_>>());
+        // The second claim now starts inside the first.
+        a.claims[1].span.start = a.claims[0].span.start + 7;
+        let html = render(&a);
+        assert!(html.contains("data-c=\"c0 c1\""), "a piece of both claims");
+        assert_eq!(html.matches(" id=\"c1\"").count(), 1);
+        assert_eq!(html.matches("<span class=\"claim").count(), html.matches("data-c=").count());
+        // Spans that do not slice the text are left out, without a panic.
+        a.claims[0].span = Span::new(5, 100_000);
+        a.claims[1].span = Span::new(1, 0);
+        let html = render(&a);
+        assert!(!html.contains(" id=\"c0\"") && html.contains("The mayor said"));
     }
 
     #[test]

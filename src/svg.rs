@@ -357,7 +357,7 @@ fn draw(analysis: &Analysis, inline: bool) -> String {
                 if r.relation == RelationType::Agree { "agrees with" } else { "contradicts" },
                 claims[*b].id,
                 r.kind.as_str(),
-                r.reason
+                truncate_chars(&r.reason, 200)
             ))
         );
     }
