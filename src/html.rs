@@ -62,7 +62,9 @@ const MAX_AGREEMENTS: usize = 30;
 /// let analysis = Analyzer::new().analyze(docs)?;
 /// let html = claimgraph::html::render(&analysis);
 /// assert!(html.starts_with("<!DOCTYPE html>"));
-/// assert!(html.contains("Was the Tessa Bridge closed?"));
+/// // The divergence ("Was the Tessa Bridge blocked?") is on the page.
+/// let divergence = &analysis.report().divergences[0];
+/// assert!(html.contains(&divergence.question));
 /// assert!(html.contains("Valley &lt;Echo&gt;") && !html.contains("<Echo>"));
 /// assert!(!html.contains("http://") && !html.contains("https://"));
 /// # Ok::<(), claimgraph::Error>(())
