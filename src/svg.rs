@@ -26,8 +26,8 @@
 //!   kind and reason.
 //!
 //! Only claims that have a relation are drawn. Past [`MAX_NODES`] linked
-//! claims, the most contradicted ones are kept and the picture says how
-//! many were left out.
+//! claims, the most contradicted ones are kept, and past [`MAX_EDGES`]
+//! links, the contradictions; the picture says what was left out.
 
 use std::collections::{BTreeMap, HashMap};
 use std::f64::consts::PI;
@@ -41,6 +41,10 @@ use crate::html::{claim_anchor, escape, truncate_chars};
 /// At most this many claims are drawn: the most contradicted linked claims
 /// are kept (then the most linked, then the first in document order).
 pub const MAX_NODES: usize = 150;
+
+/// At most this many links are drawn: contradictions first, then
+/// agreements, in claim order.
+pub const MAX_EDGES: usize = 2000;
 
 /// Fill colours of outlets, by outlet index (Paul Tol's "light" scheme,
 /// distinct for colour-blind readers and legible under black text).
@@ -115,6 +119,8 @@ struct Selection<'a> {
     edges: Vec<(usize, usize, &'a Relation)>,
     /// Linked claims in all.
     linked: usize,
+    /// Links between drawn claims left out past [`MAX_EDGES`].
+    dropped_edges: usize,
 }
 
 fn select(analysis: &Analysis) -> Selection<'_> {
@@ -158,9 +164,13 @@ fn select(analysis: &Analysis) -> Selection<'_> {
         .collect();
     let mut edges: Vec<(usize, usize, &Relation)> =
         all.into_iter().filter(|(a, b, _)| keep[*a] && keep[*b]).collect();
+    // Past MAX_EDGES, contradictions are kept first.
+    edges.sort_by_key(|(a, b, r)| (r.relation != RelationType::Contradict, *a, *b));
+    let dropped_edges = edges.len().saturating_sub(MAX_EDGES);
+    edges.truncate(MAX_EDGES);
     // Agreements first, so that contradictions are drawn on top.
     edges.sort_by_key(|(a, b, r)| (r.relation == RelationType::Contradict, *a, *b));
-    Selection { groups, edges, linked: total }
+    Selection { groups, edges, linked: total, dropped_edges }
 }
 
 /// A point, formatted with one decimal.
@@ -275,15 +285,18 @@ fn draw(analysis: &Analysis, inline: bool) -> String {
     let radius = (slots * SLOT / (2.0 * PI)).max(MIN_RADIUS);
     let side = 2.0 * (radius + LABEL_ROOM);
     let width = side.max(560.0);
-    let note = if drawn < sel.linked {
-        Some(format!(
+    let mut notes = Vec::new();
+    if drawn < sel.linked {
+        notes.push(format!(
             "Showing the {drawn} most contradicted of {} linked claims; {} are left out.",
             sel.linked,
             sel.linked - drawn
-        ))
-    } else {
-        None
-    };
+        ));
+    }
+    if sel.dropped_edges > 0 {
+        notes.push(format!("{} links are left out (agreements before contradictions).", sel.dropped_edges));
+    }
+    let note = if notes.is_empty() { None } else { Some(notes.join(" ")) };
     let legend = legend(&sel.groups, width, note.as_deref());
     let height = legend.height + side;
     let centre = Pt(width / 2.0, legend.height + side / 2.0);
@@ -506,9 +519,15 @@ mod tests {
         let a = Analyzer::new().analyze(docs).expect("analysis");
         let sel = select(&a);
         let drawn: usize = sel.groups.iter().map(|g| g.2.len()).sum();
-        assert!(drawn <= MAX_NODES);
-        if sel.linked > MAX_NODES {
-            assert!(render(&a).contains("are left out"));
-        }
+        assert!(sel.linked > MAX_NODES, "{} linked claims", sel.linked);
+        assert_eq!(drawn, MAX_NODES);
+        assert!(sel.edges.len() <= MAX_EDGES);
+        let svg = render(&a);
+        assert!(
+            svg.contains(&format!(
+                "Showing the {MAX_NODES} most contradicted of {} linked claims",
+                sel.linked
+            ))
+        );
     }
 }
