@@ -96,6 +96,7 @@ pub mod entity;
 pub mod error;
 mod extract;
 pub mod graph;
+pub mod html;
 pub mod input;
 pub mod lexicon;
 pub mod pair;
@@ -104,6 +105,7 @@ pub mod quantity;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod svg;
 pub mod text;
 mod wordnet;
 

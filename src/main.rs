@@ -58,6 +58,10 @@ enum Format {
     Json,
     /// Graphviz DOT of the claim graph.
     Dot,
+    /// One self-contained HTML page (CSS, script and graph inline).
+    Html,
+    /// The claim graph as a standalone SVG picture.
+    Svg,
 }
 
 fn main() -> ExitCode {
@@ -107,6 +111,8 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
             Format::Md => analysis.report().to_markdown(),
             Format::Json => analysis.report().to_json() + "\n",
             Format::Dot => analysis.graph().to_dot(),
+            Format::Html => claimgraph::html::render(&analysis),
+            Format::Svg => claimgraph::svg::render(&analysis),
         }
     };
     match &args.output {
