@@ -566,6 +566,7 @@ impl Extractor<'_> {
             let quantities = quantity::find_quantities(sentence_text, s.span.start);
             let dates = std::mem::take(&mut all_dates[si]);
             let leading_frame = !frame.is_empty() && clauses.first().is_some_and(|c| frame.start < c.start);
+            let first_clause = clauses.first().cloned().unwrap_or(r.clone());
             for (ci, clause) in clauses.into_iter().enumerate() {
                 // The first clause takes a leading attribution into its span,
                 // the last a trailing one.
@@ -582,8 +583,11 @@ impl Extractor<'_> {
                 let mut own: Option<Attribution> = None;
                 if ci > 0 {
                     own = self
-                        .attribution_in(clause.clone(), &state, false)
-                        .filter(|a| a.frame.start <= clause.start + 1);
+                        .subjectless_cue(clause.clone(), &speaker, first_clause.clone(), &state)
+                        .or_else(|| {
+                            self.attribution_in(clause.clone(), &state, false)
+                                .filter(|a| a.frame.start <= clause.start + 1)
+                        });
                 }
                 let contrast = ci > 0
                     && leading_frame
@@ -718,6 +722,8 @@ impl Extractor<'_> {
                 // subject reached back over a whole clause ("Y is doing A
                 // and expects that B" is Y's doing, reported by X).
                 && inner.cue.as_ref().is_some_and(|c| self.p.token_at(c.span.start).saturating_sub(inner.frame.start) <= 8)
+                // A quoted "I hope …" or "we believe …" is the speaker's own.
+                && !matches!(inner.speaker.name.to_lowercase().as_str(), "i" | "we" | "you")
                 && (a.quote != QuoteKind::Indirect
                     || inner.cue.as_ref().is_some_and(|c| {
                         let after = self.p.token_at(c.span.end);
@@ -789,7 +795,14 @@ impl Extractor<'_> {
                 // Derived nouns ("indications") never match: the lexicon only
                 // matches inflections of its words.
                 let past = w.ends_with("ed") || crate::text::irregular(w).is_some();
+                // "Armenia's alleged shipments", "the reported deaths": an
+                // adjective before its noun.
+                let adjective = past
+                    && (prev == "'s" || DETERMINERS.contains(&prev))
+                    && self.is_word(k + n)
+                    && !self.lex.is_function_word(next);
                 let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past))
+                    || adjective
                     || matches!(next, "of" | "by")
                     || prev == "to"
                     || prev.ends_with("est");
@@ -971,7 +984,17 @@ impl Extractor<'_> {
         };
         let speaker = self.speaker_from_np(speaker_np.clone(), state)?;
         let inner_start = self.p.token_at(region.inner.start).max(r.start);
-        let content = std::iter::once(inner_start..close).collect::<Vec<_>>();
+        let mut content = std::iter::once(inner_start..close).collect::<Vec<_>>();
+        // What follows the frame: “A,” she said, adding, “B”.
+        let frame_end = after_end.max(speaker_np.end);
+        let next = frame_end + 1 + usize::from(self.norm(frame_end + 1) == "and");
+        if frame_end < r.end
+            && self.norm(frame_end) == ","
+            && (frame_end..r.end).filter(|&t| self.is_word(t)).count() >= 2
+            && self.entry_at(next, r.end).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
+        {
+            content.push(frame_end + 1..r.end);
+        }
         Some(Attribution {
             speaker,
             via,
@@ -1066,7 +1089,12 @@ impl Extractor<'_> {
         }
         let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
             // inverted: ", said NP"
-            if np.is_empty() { self.speaker_from_np(k + n..inverted_np_end, state) } else { None }
+            // The noun phrase after the cue has no verb of its own (", said
+            // she remained silent" is not a speaker).
+            let after = k + n..inverted_np_end;
+            let verbless =
+                !after.clone().any(|t| self.is_finite_like(t)) && !PRONOUNS.contains(&self.norm(after.start));
+            if np.is_empty() && verbless { self.speaker_from_np(after, state) } else { None }
         })?;
         let content = std::iter::once(r.start..j - 1).collect::<Vec<_>>();
         let quote = self.quote_kind(&content);
@@ -1136,7 +1164,14 @@ impl Extractor<'_> {
         // "X, an opposition website, claimed …" / "One of the analysts, Name, decried …"
         if np.is_empty() && np_end > r.start + 1 && self.norm(np_end - 1) == "," {
             let inner_end = np_end - 1;
-            let inner_start = self.np_left(r.start, inner_end);
+            let mut inner_start = self.np_left(r.start, inner_end);
+            // An age: "Taylor Hirth, 31, said".
+            if inner_start == inner_end
+                && inner_end > r.start
+                && self.p.tokens[inner_end - 1].kind == TokenKind::Number
+            {
+                inner_start = inner_end - 1;
+            }
             if inner_start < inner_end && inner_start > r.start && self.norm(inner_start - 1) == "," {
                 let outer_start = self.np_left(r.start, inner_start - 1);
                 let outer = outer_start..inner_start - 1;
@@ -1156,6 +1191,28 @@ impl Extractor<'_> {
                 } else {
                     outer
                 };
+                s = np.start;
+            }
+        }
+        // Coordinated speakers: "Experts in employment law and advocates of
+        // women's rights say", "Tom Carper, Dianne Feinstein and Ben Cardin
+        // said". Each conjunct is a noun phrase without a verb.
+        if !np.is_empty() && s > r.start + 1 && self.norm(s - 1) == "and" {
+            let left = self.np_left(r.start, s - 1);
+            let mut start = left;
+            // Earlier items of a list of names.
+            while start > r.start + 1 && self.norm(start - 1) == "," && self.p.tokens[start].capitalized {
+                let prev = self.np_left(r.start, start - 1);
+                if prev == start - 1 || !self.p.tokens[prev].capitalized {
+                    break;
+                }
+                start = prev;
+            }
+            let joined = start..np_end;
+            if left < s - 1
+                && !joined.clone().any(|t| self.is_finite_like(t) && !self.p.tokens[t].capitalized)
+            {
+                np = joined;
                 s = np.start;
             }
         }
@@ -1180,8 +1237,27 @@ impl Extractor<'_> {
         if np.is_empty() || np.len() > 14 {
             return None;
         }
-        // A noun phrase has no finite verb ("Velmora has rejected the latest calls for").
-        if np.clone().any(|t| self.is_finite_like(t) && !self.p.tokens[t].capitalized) {
+        // A noun phrase has no finite verb ("Velmora has rejected the latest
+        // calls for"), negation or gerund ("the peacekeepers of not preventing").
+        if np.clone().any(|t| {
+            let w = self.norm(t);
+            !self.p.tokens[t].capitalized
+                && (self.is_finite_like(t)
+                    || matches!(w, "not" | "n't" | "never")
+                    || (w.ends_with("ing")
+                        && w.len() > 5
+                        && !matches!(
+                            w,
+                            "ruling"
+                                | "building"
+                                | "meeting"
+                                | "briefing"
+                                | "hearing"
+                                | "filing"
+                                | "morning"
+                                | "evening"
+                        )))
+        }) {
             return None;
         }
         // Nor numbers or two noun phrases side by side ("five times the number
@@ -1261,11 +1337,87 @@ impl Extractor<'_> {
         Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: np.start..start })
     }
 
+    /// A clause that opens with a reporting verb and no subject of its own
+    /// ("…, but said B", "…, saying B", "…, adding, “B”"): the speaker is the
+    /// sentence's, or, in the outlet's own voice, the subject of its first
+    /// clause ("Conway defended Trump, saying B" is Conway's).
+    fn subjectless_cue(
+        &self,
+        clause: Range<usize>,
+        speaker: &Speaker,
+        first: Range<usize>,
+        state: &DocState,
+    ) -> Option<Attribution> {
+        let k = clause.start;
+        let found = self.entry_at(k, clause.end);
+        let &(n, Entry::Cue(class)) = found.iter().find(|(_, e)| matches!(e, Entry::Cue(_)))? else {
+            return None;
+        };
+        let w = self.norm(k);
+        // A finite verb ("said", "denied") or a participle ("saying").
+        if !(w.ends_with("ed")
+            || w.ends_with("ing")
+            || crate::text::irregular(w).is_some()
+            || w.ends_with('s'))
+        {
+            return None;
+        }
+        let who = if speaker.kind == SpeakerKind::Outlet {
+            let verb =
+                (first.start..first.end).find(|&t| self.is_finite_like(t) || self.p.stems[t] == "be")?;
+            self.speaker_from_np(first.start..verb, state)?
+        } else {
+            speaker.clone()
+        };
+        let mut start = k + n;
+        while start < clause.end && matches!(self.norm(start), "," | ":" | "that") {
+            start += 1;
+        }
+        if (start..clause.end).filter(|&t| self.is_word(t)).count() < 2 {
+            return None;
+        }
+        let content: Vec<Range<usize>> = std::iter::once(start..clause.end).collect();
+        let quote = if self.p.tokens[start].kind == TokenKind::OpenQuote {
+            QuoteKind::Direct
+        } else {
+            self.quote_kind(&content)
+        };
+        Some(Attribution {
+            speaker: who,
+            via: Vec::new(),
+            cue: Some(self.cue_of(k, n, *class)),
+            content,
+            quote,
+            frame: k..start,
+        })
+    }
+
     /// Whether the "that" at token `t` introduces the reported clause of a
     /// cue ending before `after`: it follows the cue, a time phrase, a name,
     /// the audience, or a noun that takes a clause ("reports that").
     fn complementizer(&self, t: usize, after: usize) -> bool {
         if t == after {
+            return true;
+        }
+        // "said after the talks that …", "said in a statement on Monday that …":
+        // a prepositional phrase between the cue and "that".
+        if matches!(
+            self.norm(after),
+            "after"
+                | "before"
+                | "during"
+                | "following"
+                | "in"
+                | "on"
+                | "at"
+                | "through"
+                | "via"
+                | "late"
+                | "earlier"
+        ) && t - after <= 8
+            && !(after + 1..t)
+                .any(|x| self.is_finite_like(x) || matches!(self.norm(x), "," | "who" | "which"))
+        {
             return true;
         }
         let p = &self.p.tokens[t - 1];
@@ -1315,12 +1467,15 @@ impl Extractor<'_> {
                 || (w == "'" && s >= 2 && self.norm(s - 2).ends_with('s') && self.is_word(s - 2));
             let abbrev_dot =
                 w == "." && s >= 2 && self.p.tokens[s - 2].capitalized && self.norm(s - 2).len() <= 3;
-            let prep = matches!(w, "at" | "of" | "from" | "for" | "in")
+            let prep = matches!(w, "at" | "of" | "from" | "for" | "in" | "to")
                 && s < end
                 && s >= 2
                 && self.is_word(s - 2)
                 && !self.is_finite_like(s - 2)
-                && (self.p.tokens[s].capitalized || matches!(self.norm(s), "the" | "a" | "an"));
+                && (self.p.tokens[s].capitalized
+                    || matches!(self.norm(s), "the" | "a" | "an")
+                    // "experts in employment law", "advocates of women's rights"
+                    || (self.is_word(s) && !self.is_finite_like(s) && !self.norm(s).ends_with("ing")));
             if word_ok || possessive || abbrev_dot || prep {
                 s -= 1;
             } else {
@@ -1345,6 +1500,21 @@ impl Extractor<'_> {
             .filter(|m| np_span.contains(m.span) && !m.description && m.referent.is_some())
             .collect();
         let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
+        // Several named speakers: "Clinton and Trump said".
+        if lower.contains(&"and") && mentions.iter().filter(|m| !m.demonym).count() >= 2 {
+            let kinds: Vec<EntityKind> = mentions
+                .iter()
+                .filter(|m| !m.demonym)
+                .filter_map(|m| m.referent.map(|r| self.referents[r].kind))
+                .collect();
+            let kind = if kinds.iter().all(|k| *k == EntityKind::Person) {
+                SpeakerKind::Person
+            } else {
+                SpeakerKind::Organization
+            };
+            let name = text.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches([',', ' ']);
+            return Some(Speaker { kind, name: name.to_string(), referent: None, span: Some(np_span) });
+        }
         // Pronouns.
         if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
             let resolved = match lower[0] {
@@ -1440,6 +1610,29 @@ impl Extractor<'_> {
                     | "employees"
                     | "owners"
                     | "members"
+                    // Documents speak for their authors: "the report said".
+                    | "report"
+                    | "reports"
+                    | "statement"
+                    | "email"
+                    | "e-mail"
+                    | "letter"
+                    | "memo"
+                    | "document"
+                    | "documents"
+                    | "survey"
+                    | "poll"
+                    | "study"
+                    | "analysis"
+                    | "filing"
+                    | "complaint"
+                    | "indictment"
+                    | "ruling"
+                    | "tweet"
+                    | "post"
+                    | "message"
+                    | "editorial"
+                    | "notes"
             )
         }) || mentions.iter().any(|m| m.demonym)
             || head_after_name && !mentions.is_empty();
@@ -1559,6 +1752,26 @@ impl Extractor<'_> {
                     Some(k + 1)
                 }
                 "," if next == "of" && self.norm(k + 2) == "which" => Some(k + 1),
+                // ", saying …", ", adding that …": a participle reporting speech.
+                "," if matches!(
+                    next,
+                    "saying"
+                        | "adding"
+                        | "noting"
+                        | "arguing"
+                        | "insisting"
+                        | "claiming"
+                        | "warning"
+                        | "stressing"
+                        | "explaining"
+                        | "writing"
+                        | "telling"
+                        | "asserting"
+                        | "suggesting"
+                ) =>
+                {
+                    Some(k + 1)
+                }
                 "and"
                     if self.norm(k + 1).ends_with("ing")
                         && self.norm(k + 1).len() > 5
@@ -2792,6 +3005,43 @@ mod tests {
                 "concentrated among the top",
                 "Lily Barrow",
                 "said",
+            ),
+            // A subjectless reporting verb after the main clause.
+            (
+                "Mr. Kelly said the state was winnable, but said voters could not be taken for granted.",
+                "could not be taken",
+                "Kelly",
+                "said",
+            ),
+            (
+                "Mara Ostrov defended the plan, saying the first alarm came at 2 p.m.",
+                "first alarm came",
+                "Mara Ostrov",
+                "saying",
+            ),
+            (
+                "“That is enough,” Mara Ostrov said, adding, “We will act.”",
+                "We will act",
+                "Mara Ostrov",
+                "adding",
+            ),
+            // Speakers with an age, a document, coordinated speakers, and
+            // ''double apostrophes'' as quotation marks.
+            ("Taylor Hirth, 31, said she stayed silent.", "stayed silent", "Taylor Hirth", "said"),
+            ("“Voters are not buying it,” the email said.", "not buying it", "email", "said"),
+            (
+                "Experts in employment law and advocates of workers say harassment can flourish.",
+                "harassment can flourish",
+                "Experts in employment law and advocates of workers",
+                "say",
+            ),
+            ("''We would not object,'' Ms. Lund said.", "would not object", "Lund", "said"),
+            // A participle before its noun is not a cue.
+            (
+                "The ministry accused the peacekeepers of not preventing the country’s alleged shipments of arms.",
+                "peacekeepers of not preventing",
+                "ministry",
+                "accused",
             ),
             // A contrast clause with its own speaker.
             (

@@ -218,6 +218,21 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             continue;
         }
+        // Two apostrophes or two backticks stand for a double quotation
+        // mark in older and wire copy: ''like this'' or ``like this''.
+        if (c == '\'' || c == '`') && at(i + 1) == Some(c) {
+            let (s, e) = (byte(i), byte(i + 2));
+            let prev = if i > 0 { at(i - 1) } else { None };
+            let kind = if c == '`' { TokenKind::OpenQuote } else { quote_kind('"', prev, at(i + 2)) };
+            tokens.push(Token {
+                span: Span::new(s + base, e + base),
+                kind,
+                norm: "\"".to_string(),
+                capitalized: false,
+            });
+            i += 2;
+            continue;
+        }
         // Punctuation and quotes.
         let (s, e) = (byte(i), byte(i + 1));
         let prev = if i > 0 { at(i - 1) } else { None };
