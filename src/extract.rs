@@ -723,7 +723,7 @@ impl Extractor<'_> {
                 // and expects that B" is Y's doing, reported by X).
                 && inner.cue.as_ref().is_some_and(|c| self.p.token_at(c.span.start).saturating_sub(inner.frame.start) <= 8)
                 // A quoted "I hope …" or "we believe …" is the speaker's own.
-                && !matches!(inner.speaker.name.to_lowercase().as_str(), "i" | "we" | "you")
+                && !matches!(self.norm(inner.frame.start), "i" | "we" | "you")
                 && (a.quote != QuoteKind::Indirect
                     || inner.cue.as_ref().is_some_and(|c| {
                         let after = self.p.token_at(c.span.end);
@@ -884,7 +884,8 @@ impl Extractor<'_> {
                 np_end += 1;
             }
             let np = np_start..np_end;
-            let speaker = self.speaker_from_np(np.clone(), state)?;
+            let speaker =
+                self.speaker_from_np(np.clone(), state).or_else(|| self.generic_speaker(np.clone()))?;
             let mut content = Vec::new();
             let before_end = if k > r.start && self.norm(k - 1) == "," { k - 1 } else { k };
             if before_end > r.start {
@@ -982,7 +983,9 @@ impl Extractor<'_> {
             // inverted: “…,” said NP
             (k + n..after_end, Vec::new())
         };
-        let speaker = self.speaker_from_np(speaker_np.clone(), state)?;
+        let speaker = self
+            .speaker_from_np(speaker_np.clone(), state)
+            .or_else(|| self.generic_speaker(speaker_np.clone()))?;
         let inner_start = self.p.token_at(region.inner.start).max(r.start);
         let mut content = std::iter::once(inner_start..close).collect::<Vec<_>>();
         // What follows the frame: “A,” she said, adding, “B”.
@@ -1087,15 +1090,22 @@ impl Extractor<'_> {
         if dets > 1 || np.clone().any(|t| self.p.tokens[t].kind == TokenKind::Number) {
             return None;
         }
-        let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
-            // inverted: ", said NP"
-            // The noun phrase after the cue has no verb of its own (", said
-            // she remained silent" is not a speaker).
-            let after = k + n..inverted_np_end;
-            let verbless =
-                !after.clone().any(|t| self.is_finite_like(t)) && !PRONOUNS.contains(&self.norm(after.start));
-            if np.is_empty() && verbless { self.speaker_from_np(after, state) } else { None }
-        })?;
+        let speaker = self
+            .speaker_from_np(np.clone(), state)
+            .or_else(|| self.generic_speaker(np.clone()))
+            .or_else(|| {
+                // inverted: ", said NP"
+                // The noun phrase after the cue has no verb of its own (", said
+                // she remained silent" is not a speaker).
+                let after = k + n..inverted_np_end;
+                let verbless = !after.clone().any(|t| self.is_finite_like(t))
+                    && !PRONOUNS.contains(&self.norm(after.start));
+                if np.is_empty() && verbless {
+                    self.speaker_from_np(after.clone(), state).or_else(|| self.generic_speaker(after))
+                } else {
+                    None
+                }
+            })?;
         let content = std::iter::once(r.start..j - 1).collect::<Vec<_>>();
         let quote = self.quote_kind(&content);
         Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: j - 1..tail_end })
@@ -1277,7 +1287,11 @@ impl Extractor<'_> {
         {
             return None;
         }
-        let speaker = self.speaker_from_np(np.clone(), state)?;
+        let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
+            // "Voters say", "some state lobbyists said": any noun phrase
+            // before a plain reporting verb.
+            if cue.class == CueClass::Say { self.generic_speaker(np.clone()) } else { None }
+        })?;
         // Denial or directive of an act: "rejected the calls for …" is an event.
         let mut c = k + n;
         while c < r.end
@@ -1519,6 +1533,8 @@ impl Extractor<'_> {
         if lower.len() == 1 && PRONOUNS.contains(&lower[0]) {
             let resolved = match lower[0] {
                 "he" | "she" => state.last_person.clone(),
+                // "I" and "we" are whoever is speaking, never a third party.
+                "i" | "we" => None,
                 "it" => state.last_org.clone().or_else(|| state.last_person.clone()),
                 _ => state.last_org.clone().or_else(|| state.last_person.clone()),
             };
@@ -1633,6 +1649,18 @@ impl Extractor<'_> {
                     | "message"
                     | "editorial"
                     | "notes"
+                    | "emails"
+                    | "records"
+                    | "returns"
+                    | "data"
+                    | "polling"
+                    | "polls"
+                    | "surveys"
+                    | "figures"
+                    | "statistics"
+                    | "results"
+                    | "filings"
+                    | "tweets"
             )
         }) || mentions.iter().any(|m| m.demonym)
             || head_after_name && !mentions.is_empty();
@@ -1662,6 +1690,41 @@ impl Extractor<'_> {
             kind
         };
         Some(Speaker { kind, name: name.to_string(), referent: None, span: Some(np_span) })
+    }
+
+    /// A speaker from any short noun phrase, for frames whose structure
+    /// already says it is the speaker ("according to exit surveys", "“…,”
+    /// the two said", "presidential historians say"): a noun at its head, no
+    /// verb, negation, number or quotation mark inside.
+    fn generic_speaker(&self, np: Range<usize>) -> Option<Speaker> {
+        let words: Vec<usize> = np.clone().filter(|&k| self.is_word(k)).collect();
+        let (&first, &last) = (words.first()?, words.last()?);
+        let head = self.norm(last);
+        let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
+        let noun_like = words.len() <= 7
+            && head.len() >= 3
+            && head.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !head.ends_with("ly")
+            && !self.lex.is_function_word(head)
+            && !PRONOUNS.contains(&head)
+            && !BOUNDARIES.contains(&self.norm(first))
+            && !np.clone().any(|t| {
+                let tok = &self.p.tokens[t];
+                tok.kind == TokenKind::Number
+                    || tok.is_quote()
+                    || matches!(tok.norm.as_str(), "not" | "n't" | "never" | "no")
+                    || (self.is_finite_like(t) && !tok.capitalized)
+            });
+        let group = matches!(lower.as_slice(), ["the", "two" | "three" | "four"] | ["both"] | ["both", _]);
+        if !noun_like && !group {
+            return None;
+        }
+        let span = self.span_of(&(first..last + 1));
+        let name = span.slice(self.text());
+        let name = ["the ", "The ", "a ", "A ", "an ", "An "]
+            .iter()
+            .fold(name, |n, d| n.strip_prefix(d).unwrap_or(n));
+        Some(Speaker { kind: SpeakerKind::Unnamed, name: name.to_string(), referent: None, span: Some(span) })
     }
 
     /// "the president", "the Velmoran President": the most recent person
