@@ -710,6 +710,9 @@ impl Extractor<'_> {
         state: &mut DocState,
         paragraph: usize,
     ) -> Option<Attribution> {
+        if let Some(a) = self.colon_frame(r.clone(), state) {
+            return Some(a);
+        }
         let mut a = self.attribution_in(r.clone(), state, false)?;
         // Nested: an attribution at the start of the content.
         if let Some(first) = a.content.first().cloned() {
@@ -755,6 +758,96 @@ impl Extractor<'_> {
             }
         }
         Some(a)
+    }
+
+    /// A speaker named before a colon: "Gerald Seib, The Wall Street
+    /// Journal: “It looked for a while…”", "McCaul: If elected, …". The part
+    /// before the colon must name a person or body and hold no verb.
+    fn colon_frame(&self, r: Range<usize>, state: &DocState) -> Option<Attribution> {
+        let colon = (r.start..r.end.min(r.start + 12)).find(|&t| self.norm(t) == ":")?;
+        let np = r.start..colon;
+        if np.is_empty()
+            || np.clone().any(|t| {
+                let tok = &self.p.tokens[t];
+                tok.is_quote()
+                    || (self.is_finite_like(t) && !tok.capitalized)
+                    || tok.kind == TokenKind::Number
+            })
+            || (colon + 1..r.end).filter(|&t| self.is_word(t)).count() < 3
+        {
+            return None;
+        }
+        // Labels are not speakers: "Note:", "Update:", "Editor's note:".
+        const LABELS: &[&str] = &[
+            "note",
+            "update",
+            "updated",
+            "editor",
+            "photo",
+            "photos",
+            "video",
+            "related",
+            "correction",
+            "watch",
+            "read",
+            "source",
+            "sources",
+            "credit",
+            "caption",
+            "disclaimer",
+            "disclosure",
+            "abstract",
+            "summary",
+            "warning",
+            "breaking",
+            "exclusive",
+            "live",
+            "opinion",
+            "analysis",
+            "background",
+            "contact",
+            "email",
+            "image",
+            "listen",
+            "more",
+            "see",
+            "also",
+            "subscribe",
+            "follow",
+            "share",
+            "tags",
+            "topics",
+            "filed",
+            "posted",
+            "published",
+        ];
+        if np.clone().any(|t| LABELS.contains(&self.norm(t)))
+            || matches!(self.norm(r.start), "our" | "my" | "your" | "the" | "a" | "an")
+        {
+            return None;
+        }
+        // "Name, Outlet:" names the person.
+        let who = (r.start..colon).find(|&t| self.norm(t) == ",").map_or(np.clone(), |c| r.start..c);
+        let speaker = self.speaker_from_np(who, state).filter(|s| {
+            matches!(s.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
+                && s.referent.is_some()
+        })?;
+        let content: Vec<Range<usize>> = std::iter::once(colon + 1..r.end).collect();
+        let quote = if self.p.tokens.get(colon + 1).is_some_and(|t| t.kind == TokenKind::OpenQuote) {
+            QuoteKind::Direct
+        } else {
+            self.quote_kind(&content)
+        };
+        let span = self.span_of(&(colon..colon + 1));
+        let cue = Cue { text: span.slice(self.text()).to_string(), span, class: CueClass::Say };
+        Some(Attribution {
+            speaker,
+            via: Vec::new(),
+            cue: Some(cue),
+            content,
+            quote,
+            frame: r.start..colon + 1,
+        })
     }
 
     /// Candidate reporting cues in `r`: (start, len, class).
@@ -944,11 +1037,14 @@ impl Extractor<'_> {
         // The quotation ends its sentence or clause: “…,” she said / “…?”
         // he asked / “…”, she said. Not a quoted phrase inside a clause
         // (“troubled” by lawmakers he says …).
+        // (Skipping a nested closing quote: “… ‘steal it?’” he said.)
+        let mut before = close - 1;
+        while before > r.start && self.p.tokens[before].kind == TokenKind::CloseQuote {
+            before -= 1;
+        }
         let ends_clause = close > r.start
-            && (matches!(
-                self.norm(close - 1),
-                "," | "?" | "!" | "." | "-" | "\u{2014}" | "\u{2026}" | "..."
-            ) || matches!(self.norm(close + 1), "," | "\u{2014}"));
+            && (matches!(self.norm(before), "," | "?" | "!" | "." | "-" | "\u{2014}" | "\u{2026}" | "...")
+                || matches!(self.norm(close + 1), "," | "\u{2014}"));
         if !ends_clause {
             return None;
         }
@@ -1042,11 +1138,16 @@ impl Extractor<'_> {
         let inverted_np_end = tail_end;
         let rest_words = (tail_end..r.end).filter(|&t| self.is_word(t)).count();
         if rest_words > 0 {
+            let role = |t: usize| {
+                self.entry_at(t, r.end).iter().any(|(_, e)| matches!(e, Entry::Title))
+                    || matches!(self.norm(t + 1), "of" | "at" | "for" | "with")
+            };
             let appositive = self.norm(tail_end) == ","
                 && tail_end + 1 < r.end
                 && (DETERMINERS.contains(&self.norm(tail_end + 1))
-                    || self.p.tokens[tail_end + 1].capitalized)
-                && !(tail_end + 1..r.end).any(|t| self.is_finite_like(t) || self.p.tokens[t].is_quote());
+                    || self.p.tokens[tail_end + 1].capitalized
+                    || role(tail_end + 1))
+                && !(tail_end + 1..r.end).any(|t| self.is_finite_like(t) && !self.p.tokens[t].capitalized);
             if !appositive {
                 return None;
             }
