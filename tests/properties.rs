@@ -375,3 +375,29 @@ proptest! {
         let _ = analysis.graph().to_dot();
     }
 }
+
+/// The generator is not vacuous: its documents yield relations of both
+/// kinds, so the properties above are about something.
+#[test]
+fn generated_documents_have_relations() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::TestRunner;
+    let mut runner = TestRunner::deterministic();
+    let strategy = documents(news_text());
+    let (mut agree, mut contradict, mut analyses) = (0, 0, 0);
+    for _ in 0..20 {
+        let docs = strategy.new_tree(&mut runner).unwrap().current();
+        if docs.is_empty() {
+            continue;
+        }
+        let analysis = analyse(&docs);
+        analyses += 1;
+        agree += analysis.agreements().count();
+        contradict += analysis.contradictions().count();
+    }
+    println!("{analyses} analyses: {agree} agree, {contradict} contradict");
+    assert!(
+        analyses > 10 && agree > 0 && contradict > 0,
+        "{analyses} analyses: {agree} agree, {contradict} contradict"
+    );
+}
