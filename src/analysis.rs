@@ -14,13 +14,15 @@ use crate::prepare::Prepared;
 use crate::report::Report;
 
 /// The default largest document the analysis accepts, in bytes of text
-/// (16 MiB). [`Analyzer::max_doc_bytes`] and the command line's
-/// `--max-doc-bytes` change it.
+/// (512 KiB, some ten times the longest news article).
+/// [`Analyzer::max_doc_bytes`] and the command line's `--max-doc-bytes`
+/// change it.
 ///
-/// The analysis runs in time and memory about linear in a document's size,
-/// but a larger document is more likely a mistake (a dump, a binary file)
-/// than an article, and would take minutes.
-pub const DEFAULT_MAX_DOC_BYTES: usize = 16 << 20;
+/// A larger document is more likely a mistake (a dump, a log, a binary
+/// file) than an article, and parts of the analysis grow faster than the
+/// text on very long documents, so it is refused with [`Error::TooLarge`]
+/// rather than left to run for minutes.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 512 << 10;
 
 /// Runs claimgraph's analysis. Configure it, then call [`Analyzer::analyze`].
 ///

@@ -12,7 +12,7 @@
 //!   an output file that cannot be written.
 //!
 //! The analysis never panics on input; a document over `--max-doc-bytes`
-//! (default 16 MiB) is refused with a clear error instead of taking
+//! (default 512 KiB) is refused with a clear error instead of taking
 //! minutes.
 
 use std::io::Write as _;
