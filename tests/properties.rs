@@ -137,7 +137,9 @@ fn analyse(docs: &[Document]) -> Analysis {
 
 /// Relations as `(doc a, text a, doc b, text b, relation, kind)`, which do
 /// not depend on claim numbering.
-fn relation_set(analysis: &Analysis) -> BTreeSet<(String, String, String, String, String, String)> {
+type RelationKey = (String, String, String, String, String, String);
+
+fn relation_set(analysis: &Analysis) -> BTreeSet<RelationKey> {
     analysis
         .relations()
         .iter()
@@ -253,7 +255,10 @@ fn with_reversed_ids(docs: &[Document]) -> Vec<Document> {
 
 /// Relations keyed by outlet and claim texts as an unordered pair, which
 /// is what a symmetric comparison must preserve when the ids are swapped.
-fn unordered_relations(analysis: &Analysis) -> BTreeSet<(BTreeSet<(String, String)>, String, String)> {
+/// `({(outlet, claim text), (outlet, claim text)}, relation, kind)`.
+type UnorderedRelation = (BTreeSet<(String, String)>, String, String);
+
+fn unordered_relations(analysis: &Analysis) -> BTreeSet<UnorderedRelation> {
     analysis
         .relations()
         .iter()
