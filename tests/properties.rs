@@ -293,7 +293,9 @@ fn unrelated_text() -> impl Strategy<Value = String> {
 
 // ---------------------------------------------------------------- properties
 
+/// `cases` cases, or `PROPTEST_CASES` when it is set.
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(cases);
     ProptestConfig { cases, max_shrink_iters: 200, ..ProptestConfig::default() }
 }
 
