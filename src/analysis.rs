@@ -13,6 +13,17 @@ use crate::lexicon::Lexicon;
 use crate::prepare::Prepared;
 use crate::report::Report;
 
+/// The default largest document the analysis accepts, in bytes of text
+/// (512 KiB, some ten times the longest news article).
+/// [`Analyzer::max_doc_bytes`] and the command line's `--max-doc-bytes`
+/// change it.
+///
+/// A larger document is more likely a mistake (a dump, a log, a binary
+/// file) than an article, and parts of the analysis grow faster than the
+/// text on very long documents, so it is refused with [`Error::TooLarge`]
+/// rather than left to run for minutes.
+pub const DEFAULT_MAX_DOC_BYTES: usize = 512 << 10;
+
 /// Runs claimgraph's analysis. Configure it, then call [`Analyzer::analyze`].
 ///
 /// ```
@@ -34,7 +45,8 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// An analyzer with the built-in lexicon and no size limit.
+    /// An analyzer with the built-in lexicon and the default size limit
+    /// ([`DEFAULT_MAX_DOC_BYTES`]).
     pub fn new() -> Analyzer {
         Analyzer::default()
     }
@@ -50,7 +62,9 @@ impl Analyzer {
         &self.lexicon
     }
 
-    /// Refuses documents whose text is longer than `limit` bytes.
+    /// Refuses documents whose text is longer than `limit` bytes with
+    /// [`Error::TooLarge`] (default: [`DEFAULT_MAX_DOC_BYTES`]; `usize::MAX`
+    /// for no limit).
     pub fn max_doc_bytes(mut self, limit: usize) -> Analyzer {
         self.max_doc_bytes = Some(limit);
         self
@@ -67,22 +81,13 @@ impl Analyzer {
         }
         for d in &documents {
             d.validate()?;
-            if let Some(limit) = self.max_doc_bytes
-                && d.text.len() > limit
-            {
+            let limit = self.max_doc_bytes.unwrap_or(DEFAULT_MAX_DOC_BYTES);
+            if d.text.len() > limit {
                 return Err(Error::TooLarge { origin: d.id.clone(), size: d.text.len(), limit });
             }
         }
+        check_unique_ids(&documents)?;
         documents.sort_by(|a, b| a.id.cmp(&b.id));
-        for w in documents.windows(2) {
-            if w[0].id == w[1].id {
-                return Err(Error::DuplicateId {
-                    id: w[0].id.clone(),
-                    first: w[0].id.clone(),
-                    second: w[1].id.clone(),
-                });
-            }
-        }
         let lex = &self.lexicon;
         let prepared: Vec<Prepared> = documents.iter().map(|d| Prepared::new(&d.text)).collect();
         let vocab = entity::vocabulary(&prepared);
@@ -122,6 +127,22 @@ impl Analyzer {
             skipped: Vec::new(),
         })
     }
+}
+
+/// Fails with [`Error::DuplicateId`] naming the positions (`documents[i]`)
+/// of the first two documents that share an id.
+fn check_unique_ids(documents: &[Document]) -> Result<()> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, d) in documents.iter().enumerate() {
+        if let Some(first) = seen.insert(&d.id, i) {
+            return Err(Error::DuplicateId {
+                id: d.id.clone(),
+                first: format!("documents[{first}]"),
+                second: format!("documents[{i}]"),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The result of an analysis.

@@ -1,4 +1,19 @@
 //! The `claimgraph` command-line tool.
+//!
+//! # Exit codes
+//!
+//! * **0**: the report was written and every input was analysed.
+//! * **1**: the report was written, but with `--keep-going` some inputs
+//!   were rejected (each is listed on standard error and in the report,
+//!   with its reason).
+//! * **2**: nothing was written: a usage error (clap's own exit code for a
+//!   bad flag or a missing argument), an unreadable or invalid input
+//!   without `--keep-going`, every input rejected, an invalid lexicon, or
+//!   an output file that cannot be written.
+//!
+//! The analysis never panics on input; a document over `--max-doc-bytes`
+//! (default 512 KiB) is refused with a clear error instead of taking
+//! minutes.
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -14,7 +29,14 @@ use claimgraph::{Analyzer, Lexicon};
 /// Exit codes: 0 success; 1 the analysis ran but some inputs were rejected
 /// (with --keep-going); 2 usage error or unreadable input.
 #[derive(Parser, Debug)]
-#[command(name = "claimgraph", version, about, long_about = None)]
+#[command(
+    name = "claimgraph",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 ok; 1 the report was written but some inputs were rejected \
+                  (--keep-going); 2 usage error or unreadable input, nothing written."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,9 +64,10 @@ struct ReportArgs {
     /// Analyse the good inputs and list the bad ones instead of stopping.
     #[arg(long)]
     keep_going: bool,
-    /// Refuse documents larger than this many bytes.
-    #[arg(long, value_name = "BYTES")]
-    max_doc_bytes: Option<usize>,
+    /// Refuse documents larger than this many bytes (a whole article file,
+    /// or the `text` of a JSON input object).
+    #[arg(long, value_name = "BYTES", default_value_t = claimgraph::analysis::DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: usize,
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -80,7 +103,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         Command::Report(a) => (a, false),
         Command::Claims(a) => (a, true),
     };
-    let options = LoadOptions { keep_going: args.keep_going, max_doc_bytes: args.max_doc_bytes };
+    let options = LoadOptions { keep_going: args.keep_going, max_doc_bytes: Some(args.max_doc_bytes) };
     let loaded = load_paths(&args.paths, &options)?;
     for r in &loaded.rejected {
         eprintln!("claimgraph: rejected {}: {}", r.origin, r.error);
@@ -96,11 +119,9 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         Some(path) => Lexicon::from_file(path)?,
         None => Lexicon::builtin(),
     };
-    let mut analyzer = Analyzer::new().lexicon(lexicon);
-    if let Some(limit) = args.max_doc_bytes {
-        analyzer = analyzer.max_doc_bytes(limit);
-    }
-    let analysis = analyzer
+    let analysis = Analyzer::new()
+        .lexicon(lexicon)
+        .max_doc_bytes(args.max_doc_bytes)
         .analyze(loaded.documents)?
         .with_rejected(loaded.rejected.iter().map(|r| (r.origin.clone(), r.error.to_string())))
         .with_skipped(loaded.skipped.iter().map(|p| p.display().to_string()));

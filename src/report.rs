@@ -7,7 +7,9 @@
 //!
 //! ```text
 //! format:        "claimgraph-report/1"
-//! inputs:        {documents, claims, relations, undecided, rejected: [{origin, reason}], skipped}
+//! inputs:        {documents, claims, relations, undecided, rejected: [{origin, reason}], skipped,
+//!                 read, analysed, rejected_count, abstained,
+//!                 abstentions: {headlines, questions, not_asserted, undecided}}
 //! documents:     [{id, outlet, title, published, author, url, extra, claims}]
 //! claims:        [{id, doc, outlet, span: {start, end}, text, speaker: {kind, name, referent?, span?},
 //!                  via, cue?: {text, span, class}, quote, stance, stance_cues, content, polarity,
@@ -27,6 +29,15 @@
 //!
 //! `claims[].text` is always the exact slice of the document text at
 //! `claims[].span` (byte offsets).
+//!
+//! `inputs` accounts for every input: `read` (inputs read) is `analysed`
+//! (documents analysed, the same as `documents`) plus `rejected_count`
+//! (inputs rejected before analysis, each listed in `rejected` with its
+//! reason). `abstained` counts the claims the comparison abstained on, each
+//! once, and `abstentions` says why: `headlines` and `questions` (never
+//! compared), `not_asserted` (hypothetical or directive, compared only
+//! through what they presuppose) and `undecided` (compared, left undecided,
+//! and in no relation; the pairs are in `undecided`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -34,7 +45,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
-use crate::claim::{Claim, FramingKind, SpeakerKind};
+use crate::claim::{Claim, FramingKind, Modality, SpeakerKind};
 use crate::compare::{self, Kind, Relation, RelationType, Undecided};
 use crate::entity::{EntityKind, NameUse, Referent};
 
@@ -57,6 +68,70 @@ pub struct Inputs {
     /// Files in input folders that are not articles and were not read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped: Vec<String>,
+    /// Inputs read: the documents analysed plus the inputs rejected, so that
+    /// every input is accounted for (`read == analysed + rejected_count`).
+    #[serde(default)]
+    pub read: usize,
+    /// Documents analysed (the same number as `documents`).
+    #[serde(default)]
+    pub analysed: usize,
+    /// Inputs rejected before analysis (the length of `rejected`).
+    #[serde(default)]
+    pub rejected_count: usize,
+    /// Claims the comparison abstained on: not compared, or compared and
+    /// left undecided with no relation (see [`Abstentions`]).
+    #[serde(default)]
+    pub abstained: usize,
+    /// Why those claims were abstained on; the counts add up to `abstained`.
+    #[serde(default)]
+    pub abstentions: Abstentions,
+}
+
+/// Claims the comparison abstained on, by reason. Each claim is counted
+/// once, under the first reason that applies in this order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Abstentions {
+    /// Headlines: kept for framing, never compared.
+    pub headlines: usize,
+    /// Questions: never compared.
+    pub questions: usize,
+    /// Hypothetical or directive claims ("would", "may", "urged to"):
+    /// compared only through what they presuppose.
+    pub not_asserted: usize,
+    /// Claims compared with others, left undecided, and in no relation.
+    pub undecided: usize,
+}
+
+impl Abstentions {
+    /// Counts the claims of an analysis abstained on, by reason.
+    fn count(analysis: &Analysis) -> Abstentions {
+        let related: BTreeSet<&str> =
+            analysis.relations.iter().flat_map(|r| [r.a.as_str(), r.b.as_str()]).collect();
+        let undecided: BTreeSet<&str> = analysis
+            .undecided
+            .iter()
+            .flat_map(|u| [u.a.as_str(), u.b.as_str()])
+            .filter(|id| !id.is_empty() && !related.contains(id))
+            .collect();
+        let mut counts = Abstentions::default();
+        for c in &analysis.claims {
+            if c.headline {
+                counts.headlines += 1;
+            } else if c.modality == Modality::Question {
+                counts.questions += 1;
+            } else if matches!(c.modality, Modality::Hypothetical | Modality::Directive) {
+                counts.not_asserted += 1;
+            } else if undecided.contains(c.id.as_str()) {
+                counts.undecided += 1;
+            }
+        }
+        counts
+    }
+
+    /// The number of claims abstained on.
+    pub fn total(&self) -> usize {
+        self.headlines + self.questions + self.not_asserted + self.undecided
+    }
 }
 
 /// An input that was not analysed.
@@ -417,6 +492,7 @@ impl Report {
         let framing = framing_table(analysis);
         let single_source = single_source(analysis, &index);
         let outlet_matrix = outlet_matrix(analysis, &index);
+        let abstentions = Abstentions::count(analysis);
         Report {
             format: FORMAT.to_string(),
             inputs: Inputs {
@@ -430,6 +506,11 @@ impl Report {
                     .map(|(o, r)| RejectedInput { origin: o.clone(), reason: r.clone() })
                     .collect(),
                 skipped: analysis.skipped.clone(),
+                read: analysis.documents.len() + analysis.rejected.len(),
+                analysed: analysis.documents.len(),
+                rejected_count: analysis.rejected.len(),
+                abstained: abstentions.total(),
+                abstentions,
             },
             documents,
             claims: claims.clone(),
@@ -1160,6 +1241,25 @@ fn md_escape(s: &str) -> String {
 }
 
 impl Report {
+    /// The second line of the summary: every input accounted for, and the
+    /// claims abstained on.
+    fn inputs_line(&self) -> String {
+        let i = &self.inputs;
+        let a = &i.abstentions;
+        format!(
+            "{} inputs read: {} analysed, {} rejected. {} claims abstained on \
+             ({} headlines, {} questions, {} not asserted, {} left undecided).",
+            i.read,
+            i.analysed,
+            i.rejected_count,
+            i.abstained,
+            a.headlines,
+            a.questions,
+            a.not_asserted,
+            a.undecided
+        )
+    }
+
     fn claim_line(&self, id: &str) -> String {
         let Some(c) = self.claim(id) else { return format!("`{id}`") };
         let speaker = match c.speaker.kind {
@@ -1195,6 +1295,8 @@ impl Report {
             self.divergences.len(),
             self.agreements.len()
         );
+        out.pop();
+        let _ = writeln!(out, "{}\n", self.inputs_line());
         let _ = writeln!(out, "| document | outlet | published | author | claims |\n|---|---|---|---|---|");
         for d in &self.documents {
             let _ = writeln!(
