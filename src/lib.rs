@@ -6,6 +6,7 @@
 #![allow(clippy::nonminimal_bool)]
 
 pub mod analysis;
+mod blocking;
 pub mod claim;
 pub mod compare;
 pub mod dates;
@@ -14,13 +15,17 @@ pub mod entity;
 pub mod error;
 mod extract;
 pub mod graph;
+mod indexes;
 pub mod input;
 pub mod lexicon;
 mod prepare;
+pub mod progress;
 pub mod quantity;
 pub mod report;
 pub mod segment;
 pub mod span;
+#[doc(hidden)]
+pub mod stages;
 pub mod text;
 
 pub use analysis::{Analysis, Analyzer};
@@ -30,5 +35,6 @@ pub use document::{Document, Metadata};
 pub use error::{Error, Result};
 pub use graph::ClaimGraph;
 pub use lexicon::Lexicon;
+pub use progress::Stage;
 pub use report::Report;
 pub use span::Span;
