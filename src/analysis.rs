@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use rayon::prelude::*;
+
 use crate::claim::Claim;
 use crate::compare::{self, Relation, Undecided};
 use crate::document::Document;
@@ -11,6 +13,7 @@ use crate::extract::Extractor;
 use crate::graph::ClaimGraph;
 use crate::lexicon::Lexicon;
 use crate::prepare::Prepared;
+use crate::progress::{Progress, Stage};
 use crate::report::Report;
 
 /// The default largest document the analysis accepts, in bytes of text
@@ -42,6 +45,7 @@ pub const DEFAULT_MAX_DOC_BYTES: usize = 512 << 10;
 pub struct Analyzer {
     lexicon: Lexicon,
     max_doc_bytes: Option<usize>,
+    progress: Progress,
 }
 
 impl Analyzer {
@@ -70,6 +74,13 @@ impl Analyzer {
         self
     }
 
+    /// Calls `f(stage, done, total)` as the analysis advances, from several
+    /// threads. The command-line tool draws its progress bar with it.
+    pub fn on_progress(mut self, f: impl Fn(Stage, usize, usize) + Send + Sync + 'static) -> Analyzer {
+        self.progress = Progress::new(f);
+        self
+    }
+
     /// Analyses a set of documents about one story.
     ///
     /// Documents are processed in id order, so the result does not depend on
@@ -89,32 +100,59 @@ impl Analyzer {
         check_unique_ids(&documents)?;
         documents.sort_by(|a, b| a.id.cmp(&b.id));
         let lex = &self.lexicon;
-        let prepared: Vec<Prepared> = documents.iter().map(|d| Prepared::new(&d.text)).collect();
+        // Per-document stages run in parallel; results are collected in
+        // document order, so the output does not depend on the threads.
+        let n = documents.len();
+        let counter = self.progress.stage(Stage::Prepare, n);
+        let prepared: Vec<Prepared> = documents
+            .par_iter()
+            .map(|d| {
+                let p = Prepared::new(&d.text);
+                counter.add(1);
+                p
+            })
+            .collect();
         let vocab = entity::vocabulary(&prepared);
+        let counter = self.progress.stage(Stage::Mentions, n);
         let mut mentions: Vec<_> = documents
-            .iter()
+            .par_iter()
             .zip(&prepared)
             .enumerate()
-            .map(|(i, (d, p))| entity::find_mentions(i, &d.text, p, lex, &vocab))
+            .map(|(i, (d, p))| {
+                let m = entity::find_mentions(i, &d.text, p, lex, &vocab);
+                counter.add(1);
+                m
+            })
             .collect();
         let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+        let counter = self.progress.stage(Stage::Resolve, 1);
         let referents = entity::resolve(&mut mentions, &prepared, &ids, lex, &vocab);
+        counter.add(1);
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
-        let mut claims = Vec::new();
-        for (i, d) in documents.iter().enumerate() {
-            let ex = Extractor {
-                doc: d,
-                p: &prepared[i],
-                mentions: &mentions[i],
-                referents: &referents,
-                lex,
-                outlets: &outlets,
-                topics: entity::topics(&mentions[i], &referents),
-                story_day: std::cell::Cell::new(None),
-            };
-            claims.extend(ex.extract());
-        }
-        let (relations, undecided) = compare::compare_all(&claims, lex);
+        let counter = self.progress.stage(Stage::Extract, n);
+        let per_doc: Vec<Vec<Claim>> = documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let ex = Extractor {
+                    doc: d,
+                    p: &prepared[i],
+                    mentions: &mentions[i],
+                    referents: &referents,
+                    lex,
+                    outlets: &outlets,
+                    topics: entity::topics(&mentions[i], &referents),
+                    story_day: std::cell::Cell::new(None),
+                };
+                let claims = ex.extract();
+                counter.add(1);
+                claims
+            })
+            .collect();
+        let claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
+        // The prepared texts and mentions are not needed any more.
+        drop((prepared, mentions, vocab));
+        let (relations, undecided) = compare::compare_all(&claims, lex, &self.progress);
         let graph = ClaimGraph::new(&claims, &relations);
         Ok(Analysis {
             documents,
@@ -223,6 +261,12 @@ impl Analysis {
     /// Builds the divergence report.
     pub fn report(&self) -> Report {
         Report::build(self)
+    }
+
+    /// Builds the divergence report, moving the claims, relations and
+    /// entities into it instead of copying them (for large corpora).
+    pub fn into_report(self) -> Report {
+        Report::from_analysis(self)
     }
 
     /// Claims by document id.

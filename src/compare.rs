@@ -279,7 +279,11 @@ fn assertive(c: &Claim) -> bool {
 
 /// Compares all claims through the blocking index. Returns relations
 /// (ordered by claim ids) and undecided candidates.
-pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, Vec<Undecided>) {
+pub(crate) fn compare_all(
+    claims: &[Claim],
+    _lex: &Lexicon,
+    progress: &crate::progress::Progress,
+) -> (Vec<Relation>, Vec<Undecided>) {
     let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let mut terms: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
@@ -339,58 +343,12 @@ pub(crate) fn compare_all(claims: &[Claim], _lex: &Lexicon) -> (Vec<Relation>, V
             index.entry(k).or_default().push(i);
         }
     }
-    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut undecided = Vec::new();
-    for (key, posting) in &index {
-        if posting.len() > MAX_POSTINGS {
-            undecided.push(Undecided {
-                a: String::new(),
-                b: String::new(),
-                reason: format!(
-                    "key `{key}` is shared by {} claims; its pairs were not compared",
-                    posting.len()
-                ),
-            });
-            continue;
-        }
-        for (x, &i) in posting.iter().enumerate() {
-            for &j in &posting[x + 1..] {
-                let (a, b) = (&claims[i], &claims[j]);
-                if a.doc == b.doc && a.speaker.key() == b.speaker.key() {
-                    continue;
-                }
-                pairs.insert((i.min(j), i.max(j)));
-            }
-        }
-    }
-    for (term, (negated, plain)) in &terms {
-        if negated.is_empty() || plain.is_empty() {
-            continue;
-        }
-        if negated.len() * plain.len() > MAX_POSTINGS * 4 {
-            undecided.push(Undecided {
-                a: String::new(),
-                b: String::new(),
-                reason: format!(
-                    "term `{term}` is used by {} claims; its pairs were not compared",
-                    negated.len() + plain.len()
-                ),
-            });
-            continue;
-        }
-        for &i in negated {
-            for &j in plain {
-                let (a, b) = (&claims[i], &claims[j]);
-                if i != j && !(a.doc == b.doc && a.speaker.key() == b.speaker.key()) {
-                    pairs.insert((i.min(j), i.max(j)));
-                }
-            }
-        }
-    }
+    let pairs = crate::blocking::candidate_pairs(claims, &index, &terms, &mut undecided);
     let mut relations = Vec::new();
-    for (i, j) in pairs {
+    for (i, j, outcome) in crate::blocking::compare_pairs(claims, &pairs, progress) {
         let (a, b) = (&claims[i], &claims[j]);
-        match compare_pair(a, b) {
+        match outcome {
             Outcome::Related(r) => relations.push(*r),
             Outcome::Undecided(reason) => {
                 undecided.push(Undecided { a: a.id.clone(), b: b.id.clone(), reason })

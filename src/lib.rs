@@ -88,6 +88,7 @@
 #![allow(clippy::nonminimal_bool)]
 
 pub mod analysis;
+mod blocking;
 pub mod claim;
 pub mod compare;
 pub mod dates;
@@ -97,14 +98,18 @@ pub mod error;
 mod extract;
 pub mod graph;
 pub mod html;
+mod indexes;
 pub mod input;
 pub mod lexicon;
 pub mod pair;
 mod prepare;
+pub mod progress;
 pub mod quantity;
 pub mod report;
 pub mod segment;
 pub mod span;
+#[doc(hidden)]
+pub mod stages;
 pub mod svg;
 pub mod text;
 mod wordnet;
@@ -117,5 +122,6 @@ pub use error::{Error, Result};
 pub use graph::ClaimGraph;
 pub use lexicon::Lexicon;
 pub use pair::Comparison;
+pub use progress::Stage;
 pub use report::Report;
 pub use span::Span;

@@ -24,6 +24,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use claimgraph::input::{LoadOptions, load_paths};
 use claimgraph::{Analyzer, Lexicon};
 
+mod progress_bar;
+
 /// Compare what news outlets claim about one story.
 ///
 /// Exit codes: 0 success; 1 the analysis ran but some inputs were rejected
@@ -71,6 +73,10 @@ struct ReportArgs {
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Do not show a progress bar (it is shown only on a terminal, for
+    /// large inputs).
+    #[arg(long)]
+    no_progress: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -119,12 +125,32 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         Some(path) => Lexicon::from_file(path)?,
         None => Lexicon::builtin(),
     };
-    let analysis = Analyzer::new()
-        .lexicon(lexicon)
-        .max_doc_bytes(args.max_doc_bytes)
+    let mut analyzer = Analyzer::new().lexicon(lexicon).max_doc_bytes(args.max_doc_bytes);
+    let bar = progress_bar::bar(loaded.documents.len(), args.no_progress);
+    if let Some(bar) = &bar {
+        analyzer = analyzer.on_progress(progress_bar::updater(bar.clone()));
+    }
+    let analysis = analyzer
         .analyze(loaded.documents)?
         .with_rejected(loaded.rejected.iter().map(|r| (r.origin.clone(), r.error.to_string())))
         .with_skipped(loaded.skipped.iter().map(|p| p.display().to_string()));
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    if !claims_only && args.format == Format::Json {
+        // Large reports are streamed rather than built in memory.
+        let report = analysis.into_report();
+        match &args.output {
+            Some(path) => std::fs::File::create(path)
+                .and_then(|f| report.write_json(f))
+                .map_err(|source| claimgraph::Error::Io { path: path.clone(), source })?,
+            // A closed pipe (e.g. `| head`) is not an error worth reporting.
+            None => {
+                let _ = report.write_json(std::io::stdout().lock());
+            }
+        }
+        return Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
     let out = if claims_only {
         claims_listing(&analysis, args.format)
     } else {

@@ -39,7 +39,7 @@
 //! through what they presuppose) and `undecided` (compared, left undecided,
 //! and in no relation; the pairs are in `undecided`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
@@ -321,26 +321,34 @@ pub struct Report {
     pub entities: Vec<Referent>,
 }
 
-/// Union-find over claim indices.
-struct Groups(Vec<usize>);
+/// Union-find over claim indices, sparse: it costs what it holds, not the
+/// number of claims (it is built once per topic and per component). The
+/// root of a group is its smallest index.
+#[derive(Default)]
+struct Groups(HashMap<usize, usize>);
 
 impl Groups {
-    fn new(n: usize) -> Groups {
-        Groups((0..n).collect())
+    fn new() -> Groups {
+        Groups::default()
+    }
+    fn parent(&self, x: usize) -> usize {
+        self.0.get(&x).copied().unwrap_or(x)
     }
     fn find(&mut self, x: usize) -> usize {
         let mut r = x;
-        while self.0[r] != r {
-            r = self.0[r];
+        while self.parent(r) != r {
+            r = self.parent(r);
         }
-        self.0[x] = r;
+        if r != x {
+            self.0.insert(x, r);
+        }
         r
     }
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra != rb {
             let (lo, hi) = (ra.min(rb), ra.max(rb));
-            self.0[hi] = lo;
+            self.0.insert(hi, lo);
         }
     }
 }
@@ -451,6 +459,27 @@ fn verb_surface(stem: &str, claims: &[&Claim]) -> Option<String> {
 impl Report {
     /// Builds the report of an analysis.
     pub fn build(analysis: &Analysis) -> Report {
+        let mut report = Report::summarise(analysis);
+        report.claims = analysis.claims.clone();
+        report.relations = analysis.relations.clone();
+        report.undecided = analysis.undecided.clone();
+        report.entities = analysis.referents.clone();
+        report
+    }
+
+    /// The report of an analysis, without copying its claims, relations,
+    /// undecided pairs and entities: they are moved into the report.
+    pub(crate) fn from_analysis(analysis: Analysis) -> Report {
+        let mut report = Report::summarise(&analysis);
+        report.claims = analysis.claims;
+        report.relations = analysis.relations;
+        report.undecided = analysis.undecided;
+        report.entities = analysis.referents;
+        report
+    }
+
+    /// Everything but the four lists `build` copies from the analysis.
+    fn summarise(analysis: &Analysis) -> Report {
         let claims = &analysis.claims;
         let index = compare::id_index(claims);
         let referent_names: HashMap<&str, &str> =
@@ -513,16 +542,16 @@ impl Report {
                 abstentions,
             },
             documents,
-            claims: claims.clone(),
-            relations: analysis.relations.clone(),
+            claims: Vec::new(),
+            relations: Vec::new(),
             divergences,
             agreements,
             naming,
             framing,
             single_source,
             outlet_matrix,
-            undecided: analysis.undecided.clone(),
-            entities: analysis.referents.clone(),
+            undecided: Vec::new(),
+            entities: Vec::new(),
         }
     }
 
@@ -531,9 +560,26 @@ impl Report {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }
 
+    /// Writes [`Report::to_json`] and a newline to `out`, without holding the
+    /// whole text in memory (a large corpus gives a large report).
+    pub fn write_json<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+        serde_json::to_writer_pretty(&mut out, self).map_err(std::io::Error::other)?;
+        std::io::Write::write_all(&mut out, b"\n")?;
+        std::io::Write::flush(&mut out)
+    }
+
     /// The claim with this id.
     pub fn claim(&self, id: &str) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.id == id)
+        // Claims are in id order (document, then position) when the report
+        // comes from an analysis: search that first, then everything.
+        let key = compare::id_order(id);
+        self.claims
+            .binary_search_by(|c| compare::id_order(&c.id).cmp(&key))
+            .ok()
+            .map(|k| &self.claims[k])
+            .filter(|c| c.id == id)
+            .or_else(|| self.claims.iter().find(|c| c.id == id))
     }
 }
 
@@ -555,7 +601,7 @@ fn edge_divergences(
             continue;
         }
         // Components over all edges of the topic.
-        let mut g = Groups::new(claims.len());
+        let mut g = Groups::new();
         for r in &rels {
             g.union(index[r.a.as_str()], index[r.b.as_str()]);
         }
@@ -578,7 +624,7 @@ fn edge_divergences(
                 position.entry(index[r.b.as_str()]).or_insert_with(|| r.positions[1].clone());
             }
             let members: Vec<usize> = position.keys().copied().collect();
-            let mut sg = Groups::new(claims.len());
+            let mut sg = Groups::new();
             // Same position label: same side.
             let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for (&c, l) in &position {
@@ -591,17 +637,22 @@ fn edge_divergences(
                     [(a, b), (b, a)]
                 })
                 .collect();
-            let try_union = |sg: &mut Groups, a: usize, b: usize| {
+            // The members of each side so far, by root.
+            let mut side_members: HashMap<usize, Vec<usize>> =
+                members.iter().map(|&m| (m, vec![m])).collect();
+            let mut try_union = |sg: &mut Groups, a: usize, b: usize| {
                 let (ra, rb) = (sg.find(a), sg.find(b));
                 if ra == rb {
                     return;
                 }
-                let ga: Vec<usize> = members.iter().copied().filter(|&m| sg.find(m) == ra).collect();
-                let gb: Vec<usize> = members.iter().copied().filter(|&m| sg.find(m) == rb).collect();
+                let (ga, gb) = (&side_members[&ra], &side_members[&rb]);
                 if ga.iter().any(|&x| gb.iter().any(|&y| conflict.contains(&(x, y)))) {
                     return;
                 }
                 sg.union(a, b);
+                let (lo, hi) = (ra.min(rb), ra.max(rb));
+                let moved = side_members.remove(&hi).unwrap_or_default();
+                side_members.entry(lo).or_default().extend(moved);
             };
             for ids in by_label.values() {
                 for w in ids.windows(2) {
@@ -712,44 +763,12 @@ fn framing_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<
         }
     }
     let mut out = Vec::new();
-    for (key, docs) in marked {
+    // Plain uses of each key, found in one pass over the claims.
+    let keys: Vec<&str> = marked.keys().copied().collect();
+    let uses = crate::indexes::framing_uses(claims, &keys);
+    for ((key, docs), uses) in marked.into_iter().zip(uses) {
         // Plain uses in other documents.
-        let name = key.strip_prefix("name:");
-        let (concept, stem) = match key.split_once(':') {
-            _ if name.is_some() => (None, None),
-            Some((c, _)) => (Some(c), None),
-            None => (None, Some(key)),
-        };
-        let pole_label = key.split_once(':').map(|(_, l)| l);
-        let mut plain: Vec<&Claim> = Vec::new();
-        for c in claims.iter().filter(|c| !c.headline && !docs.contains_key(c.doc.as_str())) {
-            let uses = match (concept, stem) {
-                (Some(concept), _) => c.states.iter().any(|s| {
-                    s.concept == concept
-                        && Some(
-                            if s.basis == crate::claim::Basis::Negated
-                                || s.basis == crate::claim::Basis::Denied
-                            {
-                                ""
-                            } else if s.holds {
-                                s.label.as_str()
-                            } else {
-                                s.opposite.as_str()
-                            },
-                        ) == pole_label
-                }),
-                (None, Some(stem)) => {
-                    c.features.stems.iter().any(|s| s == stem)
-                        || c.text
-                            .split(|ch: char| !ch.is_alphanumeric())
-                            .any(|w| !w.is_empty() && crate::text::stem(&crate::text::normalize(w)) == stem)
-                }
-                _ => name.is_some_and(|n| crate::text::normalize(&c.text).contains(n)),
-            };
-            if uses {
-                plain.push(c);
-            }
-        }
+        let plain: Vec<&Claim> = uses.into_iter().filter(|c| !docs.contains_key(c.doc.as_str())).collect();
         if plain.is_empty() {
             continue;
         }
@@ -972,11 +991,13 @@ fn naming_table(analysis: &Analysis) -> Vec<Naming> {
         // Divergent: some document uses a name that another document, which
         // names the referent too, never uses (nor a variant of it).
         let docs: BTreeSet<&String> = r.names.iter().flat_map(|n| n.docs.iter()).collect();
-        let divergent = r.names.iter().any(|n| {
-            docs.iter().any(|d| {
-                !n.docs.contains(d)
-                    && !r.names.iter().any(|m| m.docs.contains(d) && variants(&m.name, &n.name))
-            })
+        let name_docs: Vec<HashSet<&String>> = r.names.iter().map(|n| n.docs.iter().collect()).collect();
+        let divergent = r.names.iter().enumerate().any(|(ni, n)| {
+            // The names that are variants of this one (itself included).
+            let close: Vec<usize> =
+                (0..r.names.len()).filter(|&mi| variants(&r.names[mi].name, &n.name)).collect();
+            docs.iter()
+                .any(|d| !name_docs[ni].contains(d) && !close.iter().any(|&mi| name_docs[mi].contains(d)))
         });
         out.push(Naming {
             referent: r.id.clone(),
@@ -997,13 +1018,26 @@ fn naming_table(analysis: &Analysis) -> Vec<Naming> {
 
 fn naming_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
     let mut out = Vec::new();
-    for n in naming_table(analysis).into_iter().filter(|n| n.divergent) {
+    let divergent: Vec<Naming> = naming_table(analysis).into_iter().filter(|n| n.divergent).collect();
+    // The claims naming each of those referents, in claim order.
+    let wanted: HashSet<&str> = divergent.iter().map(|n| n.referent.as_str()).collect();
+    let mut by_referent: HashMap<&str, Vec<&Claim>> = HashMap::new();
+    for c in &analysis.claims {
+        let refs: BTreeSet<&str> =
+            c.entities.iter().map(|e| e.referent.as_str()).filter(|r| wanted.contains(r)).collect();
+        for r in refs {
+            by_referent.entry(r).or_default().push(c);
+        }
+    }
+    for n in divergent {
         let mut sides = Vec::new();
         for name in &n.names {
             let key = crate::lexicon::name_key(&name.name);
-            let cs: Vec<&Claim> = analysis
-                .claims
-                .iter()
+            let cs: Vec<&Claim> = by_referent
+                .get(n.referent.as_str())
+                .into_iter()
+                .flatten()
+                .copied()
                 .filter(|c| {
                     c.entities
                         .iter()
@@ -1066,17 +1100,19 @@ fn agreements(
     }
     let mut out = Vec::new();
     for ((topic, value, kind), rels) in by_point {
-        let mut g = Groups::new(claims.len());
+        let mut g = Groups::new();
         for r in &rels {
             g.union(index[r.a.as_str()], index[r.b.as_str()]);
         }
         let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        let mut comp_rels: HashMap<usize, Vec<&Relation>> = HashMap::new();
         for r in &rels {
             let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
             let root = g.find(a);
             comps.entry(root).or_default().extend([a, b]);
+            comp_rels.entry(root).or_default().push(r);
         }
-        for (_, ms) in comps {
+        for (root, ms) in comps {
             let outlets: BTreeSet<String> = ms.iter().map(|&m| claims[m].outlet.clone()).collect();
             if outlets.len() < 2 {
                 continue;
@@ -1084,11 +1120,8 @@ fn agreements(
             let ids = sorted_ids(ms.iter().map(|&m| claims[m].id.clone()).collect());
             let value = if value.is_empty() && kind == Kind::Numeric {
                 // The figures of this group only.
-                let vals: BTreeSet<String> = rels
-                    .iter()
-                    .filter(|r| ms.contains(&index[r.a.as_str()]))
-                    .flat_map(|r| r.positions.iter().cloned())
-                    .collect();
+                let vals: BTreeSet<String> =
+                    comp_rels[&root].iter().flat_map(|r| r.positions.iter().cloned()).collect();
                 vals.into_iter().collect::<Vec<_>>().join(", ")
             } else {
                 value.clone()
@@ -1175,13 +1208,18 @@ fn single_source(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<Singl
             supported[b] |= corroborates(r.kind, &claims[b]);
         }
     }
+    let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, c) in claims.iter().enumerate() {
+        by_doc.entry(c.doc.as_str()).or_default().push(i);
+    }
     let mut out = Vec::new();
     for d in &analysis.documents {
-        let ids: Vec<String> = claims
-            .iter()
-            .enumerate()
-            .filter(|(i, c)| c.doc == d.id && !supported[*i] && substantive(c))
-            .map(|(_, c)| c.id.clone())
+        let ids: Vec<String> = by_doc
+            .get(d.id.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|&&i| !supported[i] && substantive(&claims[i]))
+            .map(|&i| claims[i].id.clone())
             .collect();
         out.push(SingleSource { doc: d.id.clone(), outlet: d.meta.outlet.clone(), claims: ids });
     }
@@ -1359,13 +1397,14 @@ impl Report {
             let _ = writeln!(out, "No referent is named in more than one way.\n");
         } else {
             let _ = writeln!(out, "| referent | name | used by | differs |\n|---|---|---|---|");
+            let mut outlet_of: HashMap<&str, &str> = HashMap::new();
+            for x in &self.documents {
+                outlet_of.entry(x.id.as_str()).or_insert(x.outlet.as_str());
+            }
             for n in &self.naming {
                 for (i, name) in n.names.iter().enumerate() {
-                    let outlets: BTreeSet<&str> = name
-                        .docs
-                        .iter()
-                        .filter_map(|d| self.documents.iter().find(|x| &x.id == d).map(|x| x.outlet.as_str()))
-                        .collect();
+                    let outlets: BTreeSet<&str> =
+                        name.docs.iter().filter_map(|d| outlet_of.get(d.as_str()).copied()).collect();
                     let _ = writeln!(
                         out,
                         "| {} | {} | {} | {} |",
@@ -1429,11 +1468,16 @@ impl Report {
             let _ = write!(out, "---|");
         }
         let _ = writeln!(out);
+        // The first cell for each pair of outlets, either way round.
+        let mut cells: HashMap<(&str, &str), &MatrixCell> = HashMap::new();
+        for c in &self.outlet_matrix {
+            cells.entry((c.a.as_str(), c.b.as_str())).or_insert(c);
+            cells.entry((c.b.as_str(), c.a.as_str())).or_insert(c);
+        }
         for a in &list {
             let _ = write!(out, "| **{}** |", md_escape(a));
             for b in &list {
-                let cell =
-                    self.outlet_matrix.iter().find(|c| (c.a == *a && c.b == *b) || (c.a == *b && c.b == *a));
+                let cell = cells.get(&(*a, *b));
                 match cell {
                     Some(c) if a != b => {
                         let _ = write!(out, " {} / {} |", c.agree, c.contradict);

@@ -1,0 +1,206 @@
+//! Candidate pairs from the blocking index, kept near-linear on large inputs.
+//!
+//! [`compare_all`](crate::compare) builds an index from keys to the claims
+//! that hold them, and a key is expanded into all the pairs of its claims.
+//! Some keys are generic across stories (`qty:people:death`,
+//! `date:class:fire`, the term "tear gas"). In a day's news, or any corpus
+//! of many stories, expanding them would compare every story's death toll
+//! with every other's: quadratic in the corpus, and meaningless.
+//!
+//! So a key held by more than [`SPLIT_POSTINGS`] claims is checked against
+//! the topics of the claims' documents (the referents a document mentions
+//! most, [`Features::topics`](crate::claim)). If fewer than half of its
+//! pairs join claims that share a topic, it is split: pairs are made only
+//! within a topic, and claims whose document has no topic are left out. A
+//! key (or a topic block) held by more than [`MAX_POSTINGS`] claims is not
+//! expanded, as before. Both are noted in the undecided list, so the report
+//! says what was not compared.
+//!
+//! The pairs made are therefore at most twice the pairs within topics, which
+//! grow with the size of each story, not with the corpus. A corpus about one
+//! story, and any key held by few claims (all the keys of the fixture
+//! stories), gets exactly the pairs of the plain index.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::claim::Claim;
+use crate::compare::{MAX_POSTINGS, Outcome, Undecided, compare_pair};
+use crate::progress::{Progress, Stage};
+
+/// Keys shared by more claims than this are split by document topic when
+/// most of their pairs would join claims about different topics.
+pub const SPLIT_POSTINGS: usize = 64;
+
+// A key small enough to expand whole is never over the cap.
+const _: () = assert!(SPLIT_POSTINGS <= MAX_POSTINGS);
+
+/// Whether a pair is skipped because both claims are the same voice in the
+/// same document.
+fn same_voice(a: &Claim, b: &Claim) -> bool {
+    a.doc == b.doc && a.speaker.key() == b.speaker.key()
+}
+
+fn key_note(reason: String) -> Undecided {
+    Undecided { a: String::new(), b: String::new(), reason }
+}
+
+/// Claims of `posting` grouped by each topic of their document; claims whose
+/// document has no topic are counted apart.
+fn by_topic<'c>(claims: &'c [Claim], posting: &[usize]) -> (BTreeMap<&'c str, Vec<usize>>, usize) {
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut untopical = 0;
+    for &i in posting {
+        let topics = &claims[i].features.topics;
+        if topics.is_empty() {
+            untopical += 1;
+        }
+        for t in topics {
+            blocks.entry(t.as_str()).or_default().push(i);
+        }
+    }
+    (blocks, untopical)
+}
+
+fn all_pairs(claims: &[Claim], posting: &[usize], pairs: &mut Vec<(usize, usize)>) {
+    for (x, &i) in posting.iter().enumerate() {
+        for &j in &posting[x + 1..] {
+            if !same_voice(&claims[i], &claims[j]) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+}
+
+fn cross_pairs(claims: &[Claim], negated: &[usize], plain: &[usize], pairs: &mut Vec<(usize, usize)>) {
+    for &i in negated {
+        for &j in plain {
+            if i != j && !same_voice(&claims[i], &claims[j]) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+}
+
+/// The candidate pairs of the index (`key -> claims`) and of the two-word
+/// terms (`term -> (negated uses, plain uses)`), sorted and without
+/// duplicates. Keys and terms that are not (fully) expanded are noted in
+/// `undecided`.
+pub(crate) fn candidate_pairs(
+    claims: &[Claim],
+    index: &BTreeMap<String, Vec<usize>>,
+    terms: &BTreeMap<String, (Vec<usize>, Vec<usize>)>,
+    undecided: &mut Vec<Undecided>,
+) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for (key, posting) in index {
+        let n = posting.len();
+        if n <= SPLIT_POSTINGS {
+            all_pairs(claims, posting, &mut pairs);
+            continue;
+        }
+        let (blocks, untopical) = by_topic(claims, posting);
+        // The distinct pairs that share a topic.
+        let mut within: Vec<(usize, usize)> = Vec::new();
+        for (topic, block) in &blocks {
+            if block.len() > MAX_POSTINGS {
+                undecided.push(key_note(format!(
+                    "key `{key}` is shared by {} claims about `{topic}`; its pairs were not compared",
+                    block.len()
+                )));
+                continue;
+            }
+            for (x, &i) in block.iter().enumerate() {
+                within.extend(block[x + 1..].iter().map(|&j| (i.min(j), i.max(j))));
+            }
+        }
+        within.par_sort_unstable();
+        within.dedup();
+        if n <= MAX_POSTINGS && within.len() * 2 >= n * (n - 1) / 2 {
+            // Most pairs are about one topic anyway: keep them all.
+            all_pairs(claims, posting, &mut pairs);
+            continue;
+        }
+        undecided.push(key_note(format!(
+            "key `{key}` is shared by {n} claims; its pairs were compared only within a topic \
+             ({} topics, {untopical} claims without one)",
+            blocks.len()
+        )));
+        pairs.extend(within.into_iter().filter(|&(i, j)| !same_voice(&claims[i], &claims[j])));
+    }
+    for (term, (negated, plain)) in terms {
+        if negated.is_empty() || plain.is_empty() {
+            continue;
+        }
+        let (nn, np) = (negated.len(), plain.len());
+        let mut within: Vec<(usize, usize)> = Vec::new();
+        let mut untopical = 0;
+        let split = nn + np > SPLIT_POSTINGS && {
+            let (neg_blocks, un) = by_topic(claims, negated);
+            let (plain_blocks, up) = by_topic(claims, plain);
+            untopical = un + up;
+            for (topic, n) in &neg_blocks {
+                let Some(p) = plain_blocks.get(topic) else { continue };
+                if n.len() * p.len() > MAX_POSTINGS * 4 {
+                    undecided.push(key_note(format!(
+                        "term `{term}` is used by {} claims about `{topic}`; its pairs were not compared",
+                        n.len() + p.len()
+                    )));
+                    continue;
+                }
+                for &i in n {
+                    within.extend(p.iter().filter(|&&j| i != j).map(|&j| (i.min(j), i.max(j))));
+                }
+            }
+            within.par_sort_unstable();
+            within.dedup();
+            within.len() * 2 < nn * np
+        };
+        if !split {
+            if nn * np > MAX_POSTINGS * 4 {
+                undecided.push(key_note(format!(
+                    "term `{term}` is used by {} claims; its pairs were not compared",
+                    nn + np
+                )));
+                continue;
+            }
+            cross_pairs(claims, negated, plain, &mut pairs);
+            continue;
+        }
+        undecided.push(key_note(format!(
+            "term `{term}` is used by {} claims; its pairs were compared only within a topic \
+             ({untopical} claims without one)",
+            nn + np
+        )));
+        pairs.extend(within.into_iter().filter(|&(i, j)| !same_voice(&claims[i], &claims[j])));
+    }
+    pairs.par_sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Compares the candidate pairs, in parallel, and returns those with an
+/// outcome in the order of `pairs` (the same for any number of threads).
+pub(crate) fn compare_pairs(
+    claims: &[Claim],
+    pairs: &[(usize, usize)],
+    progress: &Progress,
+) -> Vec<(usize, usize, Outcome)> {
+    let counter = progress.stage(Stage::Compare, pairs.len());
+    let chunks: Vec<Vec<(usize, usize, Outcome)>> = pairs
+        .par_chunks(1024)
+        .map(|chunk| {
+            let found = chunk
+                .iter()
+                .filter_map(|&(i, j)| match compare_pair(&claims[i], &claims[j]) {
+                    Outcome::None => None,
+                    outcome => Some((i, j, outcome)),
+                })
+                .collect();
+            counter.add(chunk.len());
+            found
+        })
+        .collect();
+    chunks.into_iter().flatten().collect()
+}
