@@ -51,6 +51,11 @@ impl Analyzer {
         self
     }
 
+    /// The lexicon this analyzer reads with.
+    pub(crate) fn lexicon_in_use(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Analyses a set of documents about one story.
     ///
     /// Documents are processed in id order, so the result does not depend on

@@ -1545,6 +1545,110 @@ pub(crate) const FUNCTION_WORDS: &[&str] = &[
     "about",
 ];
 
+/// Words and phrases that call a claim false, fake or a joke, or take it
+/// back ("a hoax", "debunked", "was staged", "retracted"). Used by the
+/// [stance](crate::stance) analysis, matched by stem like lexicon entries.
+/// Negation words ("not", "never") are a list of their own.
+pub const REFUTING: &[&str] = &[
+    "fake",
+    "fraud",
+    "hoax",
+    "false",
+    "deny",
+    "despite",
+    "nope",
+    "doubt",
+    "bogus",
+    "debunk",
+    "prank",
+    "retract",
+    "untrue",
+    "myth",
+    "fabricated",
+    "made up",
+    "satire",
+    "satirical",
+    "parody",
+    "spoof",
+    "staged",
+    "scam",
+    "phony",
+    "refute",
+    "dismiss",
+    "disprove",
+    "misleading",
+    "baseless",
+    "unfounded",
+    "no evidence",
+    "not true",
+    "never happened",
+    "doctored",
+    "joke",
+];
+
+/// Words and phrases that report a claim without vouching for it, or say it
+/// is uncertain ("reportedly", "rumour", "unconfirmed", "if true",
+/// "according to"). Used by the [stance](crate::stance) analysis.
+pub const UNCERTAIN: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "purportedly",
+    "supposedly",
+    "claim",
+    "allege",
+    "purport",
+    "rumor",
+    "rumour",
+    "unconfirmed",
+    "unverified",
+    "according to",
+    "report",
+    "may",
+    "might",
+    "could",
+    "possibly",
+    "perhaps",
+    "suggest",
+    "appear",
+    "seem",
+    "believe",
+    "speculate",
+    "speculation",
+    "unclear",
+    "whether",
+    "if true",
+    "not confirmed",
+    "yet to be confirmed",
+    "not been confirmed",
+    "not be verified",
+    "not been verified",
+    "circulate",
+    "viral",
+];
+
+/// Words and phrases that vouch for a claim ("confirmed", "officially",
+/// "in fact"). Used by the [stance](crate::stance) analysis.
+pub const AFFIRMING: &[&str] = &[
+    "confirm",
+    "officially",
+    "official",
+    "announce",
+    "reveal",
+    "prove",
+    "indeed",
+    "in fact",
+    "verify",
+    "establish",
+    "acknowledge",
+    "admit",
+    "demonstrate",
+    "true",
+    "real",
+    "genuine",
+    "authentic",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

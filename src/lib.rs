@@ -21,6 +21,7 @@ pub mod quantity;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod stance;
 pub mod text;
 
 pub use analysis::{Analysis, Analyzer};
@@ -32,3 +33,4 @@ pub use graph::ClaimGraph;
 pub use lexicon::Lexicon;
 pub use report::Report;
 pub use span::Span;
+pub use stance::{Evidence, EvidenceKind, Stance, StanceFeatures, StanceIndex, StanceLabel, StanceModel};
