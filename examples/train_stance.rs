@@ -27,6 +27,7 @@
 #[path = "evaluate/stance_data.rs"]
 mod data;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -44,6 +45,8 @@ struct Settings {
     bins: usize,
     /// Weight of an Emergent row relative to an FNC-1 row.
     emergent_weight: f64,
+    /// Unrelated rows made for each Emergent headline.
+    emergent_unrelated: usize,
 }
 
 const SETTINGS: Settings = Settings {
@@ -54,8 +57,10 @@ const SETTINGS: Settings = Settings {
     min_hessian: 1.0,
     bins: 64,
     emergent_weight: 4.0,
+    emergent_unrelated: 1,
 };
 
+#[derive(Clone)]
 struct Row {
     x: Vec<f32>,
     y: usize,
@@ -65,6 +70,8 @@ struct Row {
     key: String,
     /// The document: a body id (FNC-1) or the headline (Emergent).
     doc: String,
+    /// The claim, for error listings.
+    claim: String,
 }
 
 fn label_index(s: &str) -> Option<usize> {
@@ -111,6 +118,7 @@ fn fnc_rows(stances: &Path, bodies: &Path) -> Result<Vec<Row>, String> {
                     set: "fnc1",
                     key: p.headline.clone(),
                     doc: p.body.clone(),
+                    claim: p.headline.clone(),
                 })
             })
             .collect()
@@ -118,20 +126,45 @@ fn fnc_rows(stances: &Path, bodies: &Path) -> Result<Vec<Row>, String> {
     Ok(rows.into_iter().flatten().collect())
 }
 
-fn emergent_rows(path: &Path, weight: f64) -> Result<Vec<Row>, String> {
+/// Emergent rows of the training half, and for each headline `unrelated`
+/// more rows pairing it with claims of other stories (chosen by a hash, so
+/// always the same), labelled unrelated.
+fn emergent_rows(path: &Path, weight: f64, unrelated: usize) -> Result<Vec<Row>, String> {
     let all = data::read_emergent(path)?;
     let rows: Vec<&data::EmergentRow> = all.iter().filter(|r| !data::held_out(&r.claim_id)).collect();
-    let out: Vec<Option<Row>> = par_map(&rows, |r| {
+    let mut claims: Vec<(&str, &str)> =
+        rows.iter().map(|r| (r.claim_id.as_str(), r.claim.as_str())).collect();
+    claims.sort();
+    claims.dedup_by_key(|c| c.0);
+    let out: Vec<Vec<Row>> = par_map(&rows, |r| {
         let doc = Document::new(format!("e{}", r.index), "emergent", r.headline.clone());
-        let f = StanceIndex::new(&doc).ok()?.features(&r.claim).ok()?;
-        Some(Row {
-            x: f.values().to_vec(),
-            y: label_index(&r.stance)?,
-            w: weight,
-            set: "emergent",
-            key: r.claim_id.clone(),
-            doc: r.headline.clone(),
-        })
+        let Ok(index) = StanceIndex::new(&doc) else { return Vec::new() };
+        let mut out = Vec::new();
+        let row = |claim: &str, y: usize| {
+            let f = index.features(claim).ok()?;
+            Some(Row {
+                x: f.values().to_vec(),
+                y,
+                w: weight,
+                set: "emergent",
+                key: r.claim_id.clone(),
+                doc: r.headline.clone(),
+                claim: claim.to_string(),
+            })
+        };
+        if let Some(y) = label_index(&r.stance) {
+            out.extend(row(&r.claim, y));
+        }
+        let own = claims.iter().position(|c| c.0 == r.claim_id).unwrap_or(0);
+        for k in 0..unrelated {
+            if claims.len() < 2 {
+                break;
+            }
+            let h = data::mix(data::fnv1a(format!("{} {k}", r.index).as_bytes()));
+            let other = (own + 1 + (h % (claims.len() as u64 - 1)) as usize) % claims.len();
+            out.extend(row(claims[other].1, StanceLabel::Unrelated.index()));
+        }
+        out
     });
     Ok(out.into_iter().flatten().collect())
 }
@@ -292,56 +325,75 @@ fn train(rows: &[Row], s: &Settings, description: String) -> StanceModel {
     }
 }
 
-/// Figures of `model` on `rows` (FNC-1 weighted score, per-class F1).
-fn validate(model: &StanceModel, rows: &[Row]) {
-    for set in ["fnc1", "emergent"] {
-        let rows: Vec<&Row> = rows.iter().filter(|r| r.set == set).collect();
-        if rows.is_empty() {
-            continue;
+type Matrix = [[usize; 4]; 4];
+
+/// The confusion matrix of `model` on the rows of `set`, printing up to
+/// `errors` misses of each kind. Emergent's made-up unrelated rows are left
+/// out (the evaluation has none), and its label is the best of the three
+/// related ones, as in the evaluation.
+fn confusion(model: &StanceModel, rows: &[Row], set: &str, errors: usize) -> Matrix {
+    let mut m = [[0usize; 4]; 4];
+    let mut shown = [[0usize; 4]; 4];
+    for r in rows.iter().filter(|r| r.set == set && (set == "fnc1" || r.y != 3)) {
+        let p = predict(model, &r.x);
+        let k = if set == "emergent" { 3 } else { 4 };
+        let q = (0..k).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap_or(0);
+        m[r.y][q] += 1;
+        if q != r.y && shown[r.y][q] < errors {
+            shown[r.y][q] += 1;
+            eprintln!(
+                "miss {set}: gold {}, predicted {} (p {:.2} {:.2} {:.2} {:.2})\n  claim: {}\n  doc: {}",
+                StanceLabel::ALL[r.y].as_str(),
+                StanceLabel::ALL[q].as_str(),
+                p[0],
+                p[1],
+                p[2],
+                p[3],
+                r.claim,
+                r.doc
+            );
         }
-        let mut m = [[0usize; 4]; 4];
-        for r in &rows {
-            let p = predict(model, &r.x);
-            let q = if set == "emergent" {
-                (0..3).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap_or(0)
-            } else {
-                (0..4).max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a))).unwrap_or(0)
-            };
-            m[r.y][q] += 1;
-        }
-        let (mut score, mut best) = (0.0, 0.0);
-        for (gi, row) in m.iter().enumerate() {
-            for (pi, &count) in row.iter().enumerate() {
-                let n = count as f64;
-                let (rel_g, rel_p) = (gi != 3, pi != 3);
-                let mut s = 0.0;
-                if gi == pi {
-                    s += if rel_g { 0.75 } else { 0.25 };
-                }
-                if rel_g && rel_p {
-                    s += 0.25;
-                }
-                score += s * n;
-                best += n * if rel_g { 1.0 } else { 0.25 };
-            }
-        }
-        let f1: Vec<String> = (0..4)
-            .map(|c| {
-                let tp = m[c][c] as f64;
-                let fp: f64 = (0..4).filter(|&g| g != c).map(|g| m[g][c] as f64).sum();
-                let fn_: f64 = (0..4).filter(|&p| p != c).map(|p| m[c][p] as f64).sum();
-                let f = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fn_) };
-                format!("{} {f:.3}", StanceLabel::ALL[c].as_str())
-            })
-            .collect();
-        let acc = (0..4).map(|c| m[c][c]).sum::<usize>() as f64 / rows.len() as f64;
-        eprintln!(
-            "validation {set}: {} rows, FNC score {:.2}%, accuracy {acc:.4}, F1 {}; confusion {m:?}",
-            rows.len(),
-            100.0 * score / best.max(1e-9),
-            f1.join(", ")
-        );
     }
+    m
+}
+
+/// Prints the FNC-1 weighted score, accuracy and per-class F1 of a matrix.
+fn report(set: &str, m: &Matrix) {
+    let rows: usize = m.iter().flatten().sum();
+    if rows == 0 {
+        return;
+    }
+    let (mut score, mut best) = (0.0, 0.0);
+    for (gi, row) in m.iter().enumerate() {
+        for (pi, &count) in row.iter().enumerate() {
+            let n = count as f64;
+            let (rel_g, rel_p) = (gi != 3, pi != 3);
+            let mut s = 0.0;
+            if gi == pi {
+                s += if rel_g { 0.75 } else { 0.25 };
+            }
+            if rel_g && rel_p {
+                s += 0.25;
+            }
+            score += s * n;
+            best += n * if rel_g { 1.0 } else { 0.25 };
+        }
+    }
+    let f1: Vec<String> = (0..4)
+        .map(|c| {
+            let tp = m[c][c] as f64;
+            let fp: f64 = (0..4).filter(|&g| g != c).map(|g| m[g][c] as f64).sum();
+            let fn_: f64 = (0..4).filter(|&p| p != c).map(|p| m[c][p] as f64).sum();
+            let f = if tp == 0.0 { 0.0 } else { 2.0 * tp / (2.0 * tp + fp + fn_) };
+            format!("{} {f:.3}", StanceLabel::ALL[c].as_str())
+        })
+        .collect();
+    let acc = (0..4).map(|c| m[c][c]).sum::<usize>() as f64 / rows as f64;
+    eprintln!(
+        "validation {set}: {rows} rows, FNC score {:.2}%, accuracy {acc:.4}, F1 {}; confusion {m:?}",
+        100.0 * score / best.max(1e-9),
+        f1.join(", ")
+    );
 }
 
 fn predict(model: &StanceModel, x: &[f32]) -> [f64; 4] {
@@ -366,11 +418,13 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    let usage = "usage: train_stance --fnc1 <stances.csv> <bodies.csv> [--emergent <file.csv>] [--out FILE] [--validate headline|body]";
+    let usage = "usage: train_stance --fnc1 <stances.csv> <bodies.csv> [--emergent <file.csv>] [--out FILE] [--validate headline|body [--folds K] [--errors N]]";
     let mut args = std::env::args().skip(1);
     let (mut fnc, mut emergent, mut out, mut check) =
         (None, None, PathBuf::from("data/stance-model.json"), None);
     let mut settings = SETTINGS;
+    let mut errors = 0;
+    let mut folds: usize = 2;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--fnc1" => {
@@ -381,20 +435,30 @@ fn run() -> Result<(), String> {
             "--emergent" => emergent = Some(PathBuf::from(args.next().ok_or(usage)?)),
             "--out" => out = PathBuf::from(args.next().ok_or(usage)?),
             "--validate" => check = Some(args.next().ok_or(usage)?),
+            "--folds" => folds = args.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 2).ok_or(usage)?,
+            "--errors" => errors = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
             "--rounds" => settings.rounds = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
             "--depth" => settings.depth = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
             "--emergent-weight" => {
                 settings.emergent_weight = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
             }
+            "--emergent-unrelated" => {
+                settings.emergent_unrelated = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
+            }
             _ => return Err(usage.to_string()),
         }
     }
-    let (stances, bodies) = fnc.ok_or(usage)?;
+    if fnc.is_none() && emergent.is_none() {
+        return Err(usage.to_string());
+    }
     let started = std::time::Instant::now();
-    let mut rows = fnc_rows(&stances, &bodies)?;
+    let mut rows = match &fnc {
+        Some((stances, bodies)) => fnc_rows(stances, bodies)?,
+        None => Vec::new(),
+    };
     let n_fnc = rows.len();
     if let Some(e) = &emergent {
-        rows.extend(emergent_rows(e, settings.emergent_weight)?);
+        rows.extend(emergent_rows(e, settings.emergent_weight, settings.emergent_unrelated)?);
     }
     eprintln!(
         "{} training rows ({n_fnc} FNC-1, {} Emergent), features in {:.1} s",
@@ -415,22 +479,38 @@ fn run() -> Result<(), String> {
         rows.len() - n_fnc
     );
     if let Some(by) = check {
-        // Split the training half again: by headline (claim), or by body
-        // and headline both (the test part then has only unseen bodies and
-        // unseen headlines; rows that mix the parts are left out).
-        let test_key = |r: &Row| data::held_out(&format!("validate {}", r.key));
-        let test_doc = |r: &Row| data::held_out(&format!("validate {}", r.doc));
-        let (fit, test): (Vec<Row>, Vec<Row>) = match by.as_str() {
-            "headline" => rows.into_iter().partition(|r| !test_key(r)),
-            "body" => {
-                let (fit, rest): (Vec<Row>, Vec<Row>) =
-                    rows.into_iter().partition(|r| !test_key(r) && !test_doc(r));
-                (fit, rest.into_iter().filter(|r| test_key(r) && test_doc(r)).collect())
-            }
-            _ => return Err("--validate takes `headline` or `body`".into()),
+        // Cross-validation inside the training half: by headline (claim),
+        // or by body and headline both (a test fold then has only unseen
+        // bodies and unseen headlines; rows that mix folds are left out).
+        let fold = |key: &str| {
+            (data::mix(data::fnv1a(format!("validate {key}").as_bytes())) % folds as u64) as usize
         };
-        let model = train(&fit, &settings, description);
-        validate(&model, &test);
+        let mut total: BTreeMap<&str, Matrix> = BTreeMap::new();
+        for f in 0..folds {
+            let (fit, test): (Vec<&Row>, Vec<&Row>) = match by.as_str() {
+                "headline" => rows.iter().partition(|r| fold(&r.key) != f),
+                "body" => {
+                    let fit = rows.iter().filter(|r| fold(&r.key) != f && fold(&r.doc) != f).collect();
+                    let test = rows.iter().filter(|r| fold(&r.key) == f && fold(&r.doc) == f).collect();
+                    (fit, test)
+                }
+                _ => return Err("--validate takes `headline` or `body`".into()),
+            };
+            let fit: Vec<Row> = fit.into_iter().cloned().collect();
+            let test: Vec<Row> = test.into_iter().cloned().collect();
+            let model = train(&fit, &settings, description.clone());
+            for set in ["fnc1", "emergent"] {
+                let m = confusion(&model, &test, set, errors);
+                report(&format!("{set} fold {f}"), &m);
+                let t = total.entry(set).or_insert([[0; 4]; 4]);
+                for (a, b) in t.iter_mut().flatten().zip(m.iter().flatten()) {
+                    *a += b;
+                }
+            }
+        }
+        for (set, m) in &total {
+            report(&format!("{set} all folds"), m);
+        }
         return Ok(());
     }
     let model = train(&rows, &settings, description);

@@ -1581,6 +1581,12 @@ pub const REFUTING: &[&str] = &[
     "unfounded",
     "no evidence",
     "not true",
+    "not real",
+    "not genuine",
+    "not the case",
+    "no truth",
+    "rubbish",
+    "urban legend",
     "never happened",
     "doctored",
     "joke",
@@ -1625,6 +1631,7 @@ pub const UNCERTAIN: &[&str] = &[
     "not been verified",
     "circulate",
     "viral",
+    "suspect",
 ];
 
 /// Words and phrases that vouch for a claim ("confirmed", "officially",

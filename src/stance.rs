@@ -59,7 +59,7 @@ use crate::analysis::Analyzer;
 use crate::claim::{Marker, Modality, SpeakerKind, Stance as Attitude};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::lexicon::{CueClass, Lexicon, REFUTING};
+use crate::lexicon::{AFFIRMING, CueClass, Lexicon, REFUTING, UNCERTAIN};
 use crate::prepare::Prepared;
 use crate::segment::SentenceKind;
 use crate::span::Span;
@@ -218,10 +218,16 @@ struct Sent {
     distancing: bool,
     /// A denial applies to it.
     denial: bool,
-    /// Hedged or hypothetical.
+    /// Hedged or hypothetical (conditional, future, possible).
     hedged: bool,
-    /// The cues behind those readings.
+    /// Hedged ("reportedly", "apparently"), not only hypothetical.
+    hedge_words: bool,
+    /// The reporting cues of attributed claims ("said", "according to").
     cues: Vec<Marker>,
+    /// The denial markers of its claims ("denied", "false").
+    denials: Vec<Marker>,
+    /// It starts with a source and a colon ("Police: …", "Report: …").
+    colon_source: bool,
 }
 
 /// A document read once for stance questions: ask it any number of claims.
@@ -256,6 +262,10 @@ pub struct StanceIndex {
     bigrams: Vec<u64>,
     /// Hits of each [`REFUTING`] word in the document.
     refuting_words: Vec<u32>,
+    /// Hits of each [`UNCERTAIN`] word in the document.
+    uncertain_words: Vec<u32>,
+    /// Hits of each [`AFFIRMING`] word in the document.
+    affirming_words: Vec<u32>,
 }
 
 /// The built-in analyzer and lexicon, built once.
@@ -311,6 +321,8 @@ impl StanceIndex {
         let mut sents = Vec::with_capacity(p.sentences.len());
         let mut all_bigrams = Vec::new();
         let mut refuting_words = vec![0u32; REFUTING.len()];
+        let mut uncertain_words = vec![0u32; UNCERTAIN.len()];
+        let mut affirming_words = vec![0u32; AFFIRMING.len()];
         for s in &p.sentences {
             let toks = &p.tokens[s.toks.clone()];
             let stems = &p.stems[s.toks.clone()];
@@ -330,8 +342,11 @@ impl StanceIndex {
                 }
             }
             for h in &sc.hits {
-                if let Group::Refuting(Some(w)) = h.group {
-                    refuting_words[w] += 1;
+                match h.group {
+                    Group::Refuting(Some(w)) => refuting_words[w] += 1,
+                    Group::Uncertain(Some(w)) => uncertain_words[w] += 1,
+                    Group::Affirming(Some(w)) => affirming_words[w] += 1,
+                    _ => {}
                 }
             }
             let mut bigrams: Vec<u64> =
@@ -354,7 +369,11 @@ impl StanceIndex {
                 distancing: false,
                 denial: false,
                 hedged: false,
+                hedge_words: false,
                 cues: Vec::new(),
+                denials: Vec::new(),
+                colon_source: toks.iter().take(5).skip(1).any(|t| t.is_punct(":"))
+                    && toks.first().is_some_and(|t| t.is_word()),
             });
         }
         all_bigrams.sort_unstable();
@@ -374,11 +393,13 @@ impl StanceIndex {
             }
             if let Some(d) = &c.denial {
                 s.denial = true;
-                s.cues.push(d.clone());
+                s.denials.push(d.clone());
             }
             if matches!(c.modality, Modality::Hedged | Modality::Hypothetical) {
                 s.hedged = true;
-                s.cues.extend(c.hedges.iter().cloned());
+            }
+            if !c.hedges.is_empty() {
+                s.hedge_words = true;
             }
             for st in &c.features.negated {
                 if let Some(&id) = vocab.get(st)
@@ -392,6 +413,8 @@ impl StanceIndex {
         for s in &mut sents {
             s.cues.sort();
             s.cues.dedup();
+            s.denials.sort();
+            s.denials.dedup();
         }
         Ok(StanceIndex {
             id: doc.id.clone(),
@@ -402,6 +425,8 @@ impl StanceIndex {
             sents,
             bigrams: all_bigrams,
             refuting_words,
+            uncertain_words,
+            affirming_words,
         })
     }
 
@@ -510,9 +535,9 @@ impl StanceIndex {
         let cs = &read.scan;
         // The claim.
         f.push(n_terms as f32);
-        f.push(cs.count(|g| matches!(g, Group::Refuting(_))) as f32);
-        f.push(cs.count(|g| g == Group::Uncertain) as f32);
-        f.push(cs.count(|g| g == Group::Affirming) as f32);
+        f.push(cs.count(|g| g.is_refuting()) as f32);
+        f.push(cs.count(|g| g.is_uncertain()) as f32);
+        f.push(cs.count(|g| g.is_affirming()) as f32);
         f.push(cs.negations.len() as f32);
         f.push(flag(cs.question));
         f.push(cs.reporting.len() as f32);
@@ -581,19 +606,16 @@ impl StanceIndex {
         let per = |x: usize| (x as f64 / n_sents as f64) as f32;
         f.push((1.0 + self.sents.len() as f32).ln());
         let sum = |g: &dyn Fn(&Sent) -> usize| self.sents.iter().map(g).sum::<usize>();
-        f.push(per(sum(&|s| s.scan.count(|g| matches!(g, Group::Refuting(_))))));
-        f.push(per(sum(&|s| s.scan.count(|g| g == Group::Uncertain))));
-        f.push(per(sum(&|s| s.scan.count(|g| g == Group::Affirming))));
+        f.push(per(sum(&|s| s.scan.count(|g| g.is_refuting()))));
+        f.push(per(sum(&|s| s.scan.count(|g| g.is_uncertain()))));
+        f.push(per(sum(&|s| s.scan.count(|g| g.is_affirming()))));
         f.push(per(sum(&|s| s.scan.negations.len())));
         f.push(per(sum(&|s| usize::from(s.scan.question))));
         f.push(per(sum(&|s| usize::from(s.attributed))));
         f.push(per(sum(&|s| usize::from(s.distancing))));
         f.push(per(sum(&|s| usize::from(s.denial))));
         f.push(per(sum(&|s| usize::from(s.hedged))));
-        f.push(
-            lead.iter().map(|&i| self.sents[i].scan.count(|g| matches!(g, Group::Refuting(_)))).sum::<usize>()
-                as f32,
-        );
+        f.push(lead.iter().map(|&i| self.sents[i].scan.count(|g| g.is_refuting())).sum::<usize>() as f32);
         // The sentences closest to the claim.
         let top: Vec<(f64, &Sent)> = related.iter().take(3).map(|&(o, i)| (o, &self.sents[i])).collect();
         let weight: f64 = top.iter().map(|t| t.0).sum();
@@ -612,11 +634,11 @@ impl StanceIndex {
                 .count();
             ratio(neg, matched.len())
         };
-        let refuting = |s: &Sent| s.scan.count(|g| matches!(g, Group::Refuting(_))).min(3) as f64;
-        let uncertain = |s: &Sent| s.scan.count(|g| g == Group::Uncertain).min(3) as f64;
+        let refuting = |s: &Sent| s.scan.count(|g| g.is_refuting()).min(3) as f64;
+        let uncertain = |s: &Sent| s.scan.count(|g| g.is_uncertain()).min(3) as f64;
         f.push(mean(&refuting));
         f.push(mean(&uncertain));
-        f.push(mean(&|s| s.scan.count(|g| g == Group::Affirming).min(3) as f64));
+        f.push(mean(&|s| s.scan.count(|g| g.is_affirming()).min(3) as f64));
         f.push(mean(&negated_share));
         f.push(mean(&|s| flag64(s.attributed)));
         f.push(mean(&|s| flag64(s.denial)));
@@ -629,7 +651,7 @@ impl StanceIndex {
         f.push(best_sent.map_or(0.0, |s| flag(s.attributed)));
         // Polarity: does the claim negate what the document's closest
         // sentence states, or the other way round?
-        let claim_refutes = cs.count(|g| matches!(g, Group::Refuting(_))) + cs.negations.len();
+        let claim_refutes = cs.count(|g| g.is_refuting()) + cs.negations.len();
         let doc_refutes: u32 = self.refuting_words.iter().sum();
         f.push((claim_refutes % 2) as f32);
         f.push((doc_refutes % 2) as f32);
@@ -646,6 +668,32 @@ impl StanceIndex {
             ratio(differ, matched.len())
         });
         f.push(mismatch as f32);
+        // Directed: the document negates what the claim asserts, or asserts
+        // what the claim negates.
+        let directed = |want_doc: bool| {
+            best_sent.map_or(0.0, |s| {
+                let matched: Vec<&ClaimTerm> = read
+                    .terms
+                    .iter()
+                    .filter(|t| t.id.is_some_and(|id| s.stems.binary_search(&id).is_ok()))
+                    .collect();
+                let n = matched
+                    .iter()
+                    .filter(|t| {
+                        let doc = t.id.is_some_and(|id| s.negated.binary_search(&id).is_ok());
+                        doc == want_doc && t.negated != want_doc
+                    })
+                    .count();
+                ratio(n, matched.len()) as f32
+            })
+        };
+        f.push(directed(true));
+        f.push(directed(false));
+        f.push(lead.first().map_or(0.0, |&i| self.sents[i].scan.negations.len() as f32));
+        f.push(per(sum(&|s| s.scan.reporting.len())));
+        f.push(mean(&|s| s.scan.reporting.len().min(3) as f64));
+        // "Police: the bridge is closed": a source named before a colon.
+        f.push(lead.first().map_or(0.0, |&i| flag(self.sents[i].colon_source)));
         // Each refuting word, in the claim and in the document.
         let mut in_claim = vec![0u32; REFUTING.len()];
         for h in &cs.hits {
@@ -656,7 +704,7 @@ impl StanceIndex {
         for c in in_claim {
             f.push(c.min(3) as f32);
         }
-        for &c in &self.refuting_words {
+        for &c in self.refuting_words.iter().chain(&self.uncertain_words).chain(&self.affirming_words) {
             f.push(c.min(5) as f32);
         }
         StanceFeatures { values: f.values }
@@ -692,24 +740,14 @@ impl StanceIndex {
                     .filter(|t| t.id.is_some_and(|id| s.negated.binary_search(&id).is_ok()) != t.negated)
                     .collect();
                 let marker = |span: Span| Marker { text: span.slice(&self.text).to_string(), span };
-                let refuting: Vec<Marker> = s
-                    .scan
-                    .hits
-                    .iter()
-                    .filter(|h| matches!(h.group, Group::Refuting(_)))
-                    .map(|h| marker(h.span))
-                    .collect();
-                let uncertain: Vec<Marker> = s
-                    .scan
-                    .hits
-                    .iter()
-                    .filter(|h| h.group == Group::Uncertain)
-                    .map(|h| marker(h.span))
-                    .collect();
+                let refuting: Vec<Marker> =
+                    s.scan.hits.iter().filter(|h| h.group.is_refuting()).map(|h| marker(h.span)).collect();
+                let uncertain: Vec<Marker> =
+                    s.scan.hits.iter().filter(|h| h.group.is_uncertain()).map(|h| marker(h.span)).collect();
                 let words = shared.iter().map(|t| t.written.as_str()).collect::<Vec<_>>();
                 let (kind, cues, why) = if !refuting.is_empty() || s.denial {
                     let mut cues = refuting;
-                    cues.extend(s.cues.iter().filter(|c| s.denial && c.text.len() > 1).cloned());
+                    cues.extend(s.denials.iter().cloned());
                     cues.sort();
                     cues.dedup();
                     let why = format!("calls it false: {}", quote_list(&cues));
@@ -722,9 +760,8 @@ impl StanceIndex {
                         quote_list(&cues)
                     );
                     (EvidenceKind::Refutes, cues, why)
-                } else if s.scan.question || s.hedged || !uncertain.is_empty() {
+                } else if s.scan.question || s.hedge_words || !uncertain.is_empty() {
                     let mut cues = uncertain;
-                    cues.extend(s.cues.iter().filter(|_| s.hedged).cloned());
                     cues.sort();
                     cues.dedup();
                     let why = if s.scan.question && cues.is_empty() {
@@ -854,12 +891,18 @@ const FIXED_FEATURES: &[&str] = &[
     "claim_polarity",
     "doc_polarity",
     "negation_mismatch",
+    "doc_negates_claim",
+    "doc_affirms_negated_claim",
+    "lead_negations",
+    "doc_reporting",
+    "related_reporting",
+    "lead_colon_source",
 ];
 
 static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut names: Vec<String> = FIXED_FEATURES.iter().map(|s| s.to_string()).collect();
     names.extend(REFUTING.iter().map(|w| format!("claim_says:{w}")));
-    names.extend(REFUTING.iter().map(|w| format!("doc_says:{w}")));
+    names.extend(REFUTING.iter().chain(UNCERTAIN).chain(AFFIRMING).map(|w| format!("doc_says:{w}")));
     names
 });
 

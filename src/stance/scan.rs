@@ -9,15 +9,30 @@ use crate::lexicon::{AFFIRMING, CueClass, Entry, Lexicon, REFUTING, UNCERTAIN, i
 use crate::span::Span;
 use crate::text::{Token, TokenKind, stem};
 
-/// Which stance word list a phrase comes from.
+/// Which stance word list a phrase comes from, with its index in the list
+/// (`None` for the lexicon's own entries).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Group {
-    /// [`REFUTING`] (with its index), the lexicon's falsity words and denial cues.
+    /// [`REFUTING`], the lexicon's falsity words and denial cues.
     Refuting(Option<usize>),
     /// [`UNCERTAIN`], the lexicon's hedges and distancing cues.
-    Uncertain,
+    Uncertain(Option<usize>),
     /// [`AFFIRMING`] and the lexicon's endorsing cues.
-    Affirming,
+    Affirming(Option<usize>),
+}
+
+impl Group {
+    pub fn is_refuting(self) -> bool {
+        matches!(self, Group::Refuting(_))
+    }
+
+    pub fn is_uncertain(self) -> bool {
+        matches!(self, Group::Uncertain(_))
+    }
+
+    pub fn is_affirming(self) -> bool {
+        matches!(self, Group::Affirming(_))
+    }
 }
 
 struct ListPhrase {
@@ -33,8 +48,8 @@ static LISTS: LazyLock<HashMap<String, Vec<ListPhrase>>> = LazyLock::new(|| {
         for (i, phrase) in list.iter().enumerate() {
             let group = match which {
                 0 => Group::Refuting(Some(i)),
-                1 => Group::Uncertain,
-                _ => Group::Affirming,
+                1 => Group::Uncertain(Some(i)),
+                _ => Group::Affirming(Some(i)),
             };
             let words: Vec<String> = crate::text::tokenize(phrase, 0).into_iter().map(|t| t.norm).collect();
             let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
@@ -63,7 +78,7 @@ pub(crate) struct Scan {
     pub hits: Vec<Hit>,
     /// Negation cues.
     pub negations: Vec<Span>,
-    /// Reporting cues ("said", "told").
+    /// Reporting cues ("said", "told", "accused").
     pub reporting: Vec<Span>,
     /// For each token: whether a negation or a denial covers it.
     pub negated: Vec<bool>,
@@ -98,6 +113,9 @@ pub(crate) fn scan(tokens: &[Token], stems: &[String], lex: &Lexicon, text: &str
     let n = tokens.len();
     let mut s = Scan { negated: vec![false; n], ..Scan::default() };
     let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    // The word lists write "not": "isn't real" is "is not real".
+    let list_norms: Vec<&str> = norms.iter().map(|&w| if w == "n't" { "not" } else { w }).collect();
+    let list_stems: Vec<&str> = stems.iter().map(|w| if w == "n't" { "not" } else { w.as_str() }).collect();
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
@@ -111,23 +129,23 @@ pub(crate) fn scan(tokens: &[Token], stems: &[String], lex: &Lexicon, text: &str
             match e {
                 Entry::Negation => negation_len = negation_len.max(len),
                 Entry::Falsity => s.hits.push(Hit { group: Group::Refuting(None), span }),
-                Entry::Hedge => s.hits.push(Hit { group: Group::Uncertain, span }),
+                Entry::Hedge => s.hits.push(Hit { group: Group::Uncertain(None), span }),
                 Entry::Cue(CueClass::Denial) => {
                     denial = true;
                     s.hits.push(Hit { group: Group::Refuting(None), span });
                 }
-                Entry::Cue(CueClass::Distancing) => s.hits.push(Hit { group: Group::Uncertain, span }),
-                Entry::Cue(CueClass::Endorsing) => s.hits.push(Hit { group: Group::Affirming, span }),
-                Entry::Cue(CueClass::Say) => s.reporting.push(span),
+                Entry::Cue(CueClass::Distancing) => s.hits.push(Hit { group: Group::Uncertain(None), span }),
+                Entry::Cue(CueClass::Endorsing) => s.hits.push(Hit { group: Group::Affirming(None), span }),
+                Entry::Cue(CueClass::Say | CueClass::Accusation) => s.reporting.push(span),
                 _ => {}
             }
         }
-        if let Some(list) = LISTS.get(&stems[i]) {
+        if let Some(list) = LISTS.get(list_stems[i]) {
             for p in list {
                 let len = p.stems.len();
                 if i + len <= n
-                    && p.stems[..] == stems[i..i + len]
-                    && p.words.iter().zip(&norms[i..]).all(|(w, t)| inflects(t, w))
+                    && p.stems.iter().zip(&list_stems[i..i + len]).all(|(a, b)| a == b)
+                    && p.words.iter().zip(&list_norms[i..]).all(|(w, t)| inflects(t, w))
                 {
                     let span = tokens[i].span.cover(tokens[i + len - 1].span);
                     s.hits.push(Hit { group: p.group, span });
@@ -153,22 +171,28 @@ pub(crate) fn scan(tokens: &[Token], stems: &[String], lex: &Lexicon, text: &str
     // The same words matched twice (a list and the lexicon): keep one.
     s.hits.sort_by_key(|h| (h.span, group_order(h.group)));
     s.hits.dedup_by(|a, b| a.span == b.span && same_kind(a.group, b.group));
+    // A word inside a longer phrase counts only as the phrase: "real" in
+    // "not real", "confirmed" in "not been confirmed".
+    let spans: Vec<Span> = s.hits.iter().map(|h| h.span).collect();
+    s.hits.retain(|h| !spans.iter().any(|&o| o != h.span && o.contains(h.span)));
     let last = tokens.iter().rev().find(|t| !t.is_quote() && !t.is_punct(")"));
     s.question = last.is_some_and(|t| t.is_punct("?")) || text.trim_end().ends_with('?');
     s
 }
 
-fn group_order(g: Group) -> (u8, usize) {
-    match g {
-        Group::Refuting(Some(i)) => (0, i),
-        Group::Refuting(None) => (1, 0),
-        Group::Uncertain => (2, 0),
-        Group::Affirming => (3, 0),
-    }
+/// Orders hits of one span: refuting before uncertain before affirming,
+/// list words (which have features of their own) before lexicon entries.
+fn group_order(g: Group) -> (u8, u8, usize) {
+    let (kind, index) = match g {
+        Group::Refuting(i) => (0, i),
+        Group::Uncertain(i) => (1, i),
+        Group::Affirming(i) => (2, i),
+    };
+    (kind, u8::from(index.is_none()), index.unwrap_or(0))
 }
 
 fn same_kind(a: Group, b: Group) -> bool {
-    matches!((a, b), (Group::Refuting(_), Group::Refuting(_)))
-        || (a == Group::Uncertain && b == Group::Uncertain)
-        || (a == Group::Affirming && b == Group::Affirming)
+    (a.is_refuting() && b.is_refuting())
+        || (a.is_uncertain() && b.is_uncertain())
+        || (a.is_affirming() && b.is_affirming())
 }
