@@ -113,6 +113,14 @@ pub enum Error {
         message: String,
     },
 
+    /// A claim given to the stance analysis is unusable (for example it has
+    /// no words).
+    #[error("invalid claim: {message}")]
+    InvalidClaim {
+        /// What is wrong.
+        message: String,
+    },
+
     /// There was nothing to analyse.
     #[error("no documents to analyse")]
     NoDocuments,

@@ -110,6 +110,7 @@ pub mod segment;
 pub mod span;
 #[doc(hidden)]
 pub mod stages;
+pub mod stance;
 pub mod svg;
 pub mod text;
 mod wordnet;
@@ -125,3 +126,4 @@ pub use pair::Comparison;
 pub use progress::Stage;
 pub use report::Report;
 pub use span::Span;
+pub use stance::{Evidence, EvidenceKind, Stance, StanceFeatures, StanceIndex, StanceLabel, StanceModel};
