@@ -1,5 +1,5 @@
 //! The public types of extracted claims: who says what, how, and with what
-//! attitude. See [`crate::extract`] for how they are found.
+//! attitude. They are found by rules over each sentence (attribution frames, quotes, cue words); see the README for what they cover.
 
 use serde::{Deserialize, Serialize};
 

@@ -22,6 +22,16 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// An output file could not be written.
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        #[source]
+        source: std::io::Error,
+    },
+
     /// A path given as input does not exist.
     #[error("{}: no such file or folder", path.display())]
     NotFound {

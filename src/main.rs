@@ -95,6 +95,18 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Claims(args) = &cli.command
+        && !matches!(args.format, Format::Md | Format::Json)
+    {
+        use clap::CommandFactory as _;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::InvalidValue,
+                "`claims` lists claims as tab-separated lines (the default) or JSON (`--format json`); \
+                     the other formats are for `report`",
+            )
+            .exit();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -143,7 +155,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         match &args.output {
             Some(path) => std::fs::File::create(path)
                 .and_then(|f| report.write_json(f))
-                .map_err(|source| claimgraph::Error::Io { path: path.clone(), source })?,
+                .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
             // A closed pipe (e.g. `| head`) is not an error worth reporting.
             None => {
                 let _ = report.write_json(std::io::stdout().lock());
@@ -164,7 +176,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
     };
     match &args.output {
         Some(path) => std::fs::write(path, out)
-            .map_err(|source| claimgraph::Error::Io { path: path.clone(), source })?,
+            .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
         None => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (e.g. `| head`) is not an error worth reporting.

@@ -3,18 +3,31 @@
 //! # JSON contract (`claimgraph-report/1`)
 //!
 //! Field names below are stable: later versions add fields, never remove or
-//! rename these. Ids are stable for the same input.
+//! rename these. Ids are stable for the same input. A field marked `?` is
+//! left out when it has no value; a list marked `*` is left out when it is
+//! empty (read a missing list as `[]`); a field marked `~` may be `null`.
+//! `span`s are `{start, end}` byte
+//! offsets into the document's text; a `marker` is `{text, span}`.
 //!
 //! ```text
 //! format:        "claimgraph-report/1"
-//! inputs:        {documents, claims, relations, undecided, rejected: [{origin, reason}], skipped,
+//! inputs:        {documents, claims, relations, undecided, rejected: [{origin, reason}], skipped*,
 //!                 read, analysed, rejected_count, abstained,
 //!                 abstentions: {headlines, questions, not_asserted, undecided}}
-//! documents:     [{id, outlet, title, published, author, url, extra, claims}]
-//! claims:        [{id, doc, outlet, span: {start, end}, text, speaker: {kind, name, referent?, span?},
-//!                  via, cue?: {text, span, class}, quote, stance, stance_cues, content, polarity,
-//!                  negations, denial?, hedges, modality, entities, quantities, dates, states, framing}]
-//! relations:     [{a, b, relation: "agree"|"contradict", kind, reason, evidence: {a, b, shared, values?},
+//! documents:     [{id, outlet, title?, published?, author?, url?, extra*: {key: value}, claims}]
+//! claims:        [{id, doc, outlet, span, sentence, headline?, text,
+//!                  speaker: {kind, name, referent?, span?}, via*: [speaker],
+//!                  cue?: {text, span, class}, quote, stance, stance_cues*: [marker], content: span,
+//!                  polarity, negations*: [marker], denial?: marker, hedges*: [marker], modality,
+//!                  entities*: [{text, span, referent}],
+//!                  quantities*: [{text, span, value: {low, high~, low_inclusive, high_inclusive},
+//!                                 kind: {type, unit}, qualifier~, head~, head_span~}],
+//!                  dates*: [{text, span, value: {type, value}, relation~, resolved_from, time~, time_span~}],
+//!                  states*: [{concept, label, holds, basis, opposite, themes, cue: marker,
+//!                             negation?: marker, object?, count?: marker}],
+//!                  framing*: [{kind, cue: marker, target?: marker, keys}]}]
+//! relations:     [{a, b, relation: "agree"|"contradict", kind, reason,
+//!                  evidence: {a: [{role, text, span}], b: [{role, text, span}], shared*, values?: [a, b]},
 //!                  topic, positions: [a, b]}]
 //! divergences:   [{id, kinds, question, summary, topic, sides: [{label, claims, outlets, speakers}],
 //!                  relations: [[a, b]], reasons}]
@@ -1260,6 +1273,16 @@ fn outlet_matrix(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<Matri
 
 // ---------------------------------------------------------------- Markdown
 
+/// `s` as a Markdown code span, shown verbatim: the fence is one backtick
+/// longer than the longest run of backticks in `s`.
+fn md_code(s: &str) -> String {
+    let s = s.replace(['\n', '\r'], " ");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
 fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -1350,7 +1373,13 @@ impl Report {
         if !self.inputs.rejected.is_empty() {
             let _ = writeln!(out, "\n**Rejected inputs** (not analysed):\n");
             for r in &self.inputs.rejected {
-                let _ = writeln!(out, "- `{}`: {}", md_escape(&r.origin), md_escape(&r.reason));
+                let _ = writeln!(out, "- {}: {}", md_code(&r.origin), md_escape(&r.reason));
+            }
+        }
+        if !self.inputs.skipped.is_empty() {
+            let _ = writeln!(out, "\n**Skipped files** (not articles, not read):\n");
+            for s in &self.inputs.skipped {
+                let _ = writeln!(out, "- {}", md_code(s));
             }
         }
         let _ = writeln!(out, "\n## Divergences\n");
@@ -1434,7 +1463,8 @@ impl Report {
                     format!("{} ({kind})", md_escape(&m.text))
                 })
                 .collect();
-            let _ = writeln!(out, "- **{}** (`{}`): {}", md_escape(&f.outlet), f.doc, items.join("; "));
+            let _ =
+                writeln!(out, "- **{}** ({}): {}", md_escape(&f.outlet), md_code(&f.doc), items.join("; "));
         }
         let _ = writeln!(out, "\n## Single-source claims\n");
         for s in &self.single_source {
@@ -1500,7 +1530,8 @@ impl Report {
                 if u.a.is_empty() {
                     let _ = writeln!(out, "- {}", md_escape(&u.reason));
                 } else {
-                    let _ = writeln!(out, "- `{}` / `{}`: {}", u.a, u.b, md_escape(&u.reason));
+                    let _ =
+                        writeln!(out, "- {} / {}: {}", md_code(&u.a), md_code(&u.b), md_escape(&u.reason));
                 }
             }
         }

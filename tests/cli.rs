@@ -305,7 +305,6 @@ fn keep_going_with_nothing_good_fails() {
 /// The Markdown report lists rejected files under their real names, even
 /// when the name has characters Markdown would treat as emphasis.
 #[test]
-#[ignore = "src/report.rs escapes `_` inside the code span of a rejected origin: the list shows `bad\\_name.txt`"]
 fn rejected_names_are_shown_verbatim() {
     let dir = TempDir::new("verbatim");
     let story = good_story(&dir);
@@ -325,6 +324,11 @@ fn skipped_files_are_not_silent() {
     assert!(r.stderr.contains(&show(&photo)), "skipped file not mentioned: {}", r.stderr);
     let v: Value = serde_json::from_str(&r.stdout).expect("JSON output");
     assert_eq!(v["inputs"]["skipped"], serde_json::json!([show(&photo)]));
+    // The Markdown report lists it too.
+    let r = run(["report".as_ref(), story.as_os_str()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stdout.contains("**Skipped files**"), "{}", r.stdout);
+    assert!(r.stdout.contains(&format!("- `{}`", show(&photo))), "{}", r.stdout);
 }
 
 #[test]
@@ -407,7 +411,6 @@ fn output_file() {
 /// A failure to write the output is reported as a write error, not as a
 /// failure to read.
 #[test]
-#[ignore = "src/main.rs reports a failed --output write as Error::Io, whose message says `cannot read`"]
 fn unwritable_output_is_a_write_error() {
     let dir = TempDir::new("unwritable");
     let story = good_story(&dir);
@@ -415,6 +418,20 @@ fn unwritable_output_is_a_write_error() {
     let r = run(["report".as_ref(), "--output".as_ref(), bad.as_os_str(), story.as_os_str()]);
     assert_input_error(&r, &[&show(&bad), "write"]);
     assert!(!r.stderr.contains("cannot read"), "{}", r.stderr);
+}
+
+/// `claims` has two formats; asking it for a picture is a usage error, not
+/// a silent tab-separated listing.
+#[test]
+fn claims_refuses_report_formats() {
+    let dir = TempDir::new("claims-format");
+    let story = good_story(&dir);
+    for format in ["dot", "html", "svg"] {
+        let r = run(["claims".as_ref(), "--format".as_ref(), format.as_ref(), story.as_os_str()]);
+        assert_eq!(r.code, Some(2), "{format}: {}", r.stderr);
+        assert!(r.stdout.is_empty(), "{format}: {}", r.stdout);
+        assert!(r.stderr.contains("the other formats are for `report`"), "{format}: {}", r.stderr);
+    }
 }
 
 #[test]

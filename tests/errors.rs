@@ -189,3 +189,12 @@ fn no_documents() {
     let err = load_paths(&empty, &options()).unwrap_err();
     insta::assert_snapshot!(err.to_string(), @"no documents to analyse");
 }
+
+#[test]
+fn write() {
+    let err = Error::Write {
+        path: "out/report.md".into(),
+        source: std::io::Error::new(std::io::ErrorKind::NotFound, "No such file or directory"),
+    };
+    insta::assert_snapshot!(err.to_string(), @"out/report.md: cannot write: No such file or directory");
+}
