@@ -393,6 +393,13 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
         return Outcome::Related(Box::new(r.clone()));
     }
     if let Some(r) = agreements.into_iter().next() {
+        // Both say the same thing happened, but with figures for it that
+        // cannot both hold: not an agreement.
+        if figures_differ(a, b) {
+            return Outcome::Undecided(
+                "they say the same thing happened but give figures for it that cannot both hold".to_string(),
+            );
+        }
         return Outcome::Related(Box::new(r));
     }
     match undecided {
@@ -776,6 +783,30 @@ fn shared_referents(a: &Claim, b: &Claim) -> Vec<String> {
     let ra: BTreeSet<&str> = a.entities.iter().map(|e| e.referent.as_str()).collect();
     let rb: BTreeSet<&str> = b.entities.iter().map(|e| e.referent.as_str()).collect();
     ra.intersection(&rb).map(|s| s.to_string()).collect()
+}
+
+/// Whether `a` and `b` count the same measure of compatible heads with
+/// figures that do not overlap ("at least 40 killed", "killing 12 to 15").
+fn figures_differ(a: &Claim, b: &Claim) -> bool {
+    a.quantities.iter().enumerate().any(|(i, x)| {
+        b.quantities.iter().enumerate().any(|(j, y)| {
+            if !matches!(x.kind, QuantityKind::Cardinal) || !matches!(y.kind, QuantityKind::Cardinal) {
+                return false;
+            }
+            let (Some(Some(mx)), Some(Some(my))) = (a.features.measures.get(i), b.features.measures.get(j))
+            else {
+                return false;
+            };
+            if mx != my {
+                return false;
+            }
+            let mut ca = a.features.quantity_context.get(i).cloned().unwrap_or_default();
+            ca.push(mx.clone());
+            let mut cb = b.features.quantity_context.get(j).cloned().unwrap_or_default();
+            cb.push(my.clone());
+            heads_compatible(x, y, &ca, &cb) && !overlaps(x, y)
+        })
+    })
 }
 
 fn numeric(a: &Claim, b: &Claim) -> Found {

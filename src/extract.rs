@@ -2443,6 +2443,18 @@ impl Extractor<'_> {
                 if st == "take" && matches!(self.norm(k + 1), "away" | "into") {
                     return Some("arrest");
                 }
+                // "the stadium holds 40,000", "the hall can hold 500 (up
+                // to 500)": capacity, not custody.
+                if matches!(st.as_str(), "hold" | "held")
+                    && (self.norm(k) == "holds"
+                        || matches!(
+                            self.norm(k.wrapping_sub(1)),
+                            "can" | "could" | "will" | "would" | "may" | "might"
+                        )
+                        || self.norm(k + 1) == "up" && self.norm(k + 2) == "to")
+                {
+                    return None;
+                }
                 crate::compare::measure_group(st)
             };
             let verb = (head_end..clause.end).take(8).find(|&k| self.is_finite_like(k));

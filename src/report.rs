@@ -1111,17 +1111,59 @@ fn agreements(
         };
         by_point.entry((r.topic.as_str(), value, r.kind)).or_default().push(r);
     }
+    // Claims each claim contradicts: an agreement never gathers two claims
+    // that contradict each other, even through a chain of pairwise
+    // agreements ("12–15" agrees with "at least 12", which agrees with "at
+    // least 40", which contradicts "12–15").
+    let mut rivals: HashMap<usize, Vec<usize>> = HashMap::new();
+    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Contradict) {
+        let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+        rivals.entry(a).or_default().push(b);
+        rivals.entry(b).or_default().push(a);
+    }
     let mut out = Vec::new();
     for ((topic, value, kind), rels) in by_point {
         let mut g = Groups::new();
+        // Members of each group and the claims some member contradicts,
+        // by root; merged smaller into larger.
+        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut against: HashMap<usize, HashSet<usize>> = HashMap::new();
         for r in &rels {
-            g.union(index[r.a.as_str()], index[r.b.as_str()]);
+            let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+            let (ra, rb) = (g.find(a), g.find(b));
+            if ra == rb {
+                continue;
+            }
+            for (x, root) in [(a, ra), (b, rb)] {
+                members.entry(root).or_insert_with(|| vec![x]);
+                against
+                    .entry(root)
+                    .or_insert_with(|| rivals.get(&x).into_iter().flatten().copied().collect());
+            }
+            let (small, large) = if members[&ra].len() <= members[&rb].len() { (ra, rb) } else { (rb, ra) };
+            if members[&small].iter().any(|m| against[&large].contains(m)) {
+                continue;
+            }
+            g.union(a, b);
+            let root = g.find(a);
+            let (ms, ag) =
+                (members.remove(&small).unwrap_or_default(), against.remove(&small).unwrap_or_default());
+            let (mut ml, mut al) =
+                (members.remove(&large).unwrap_or_default(), against.remove(&large).unwrap_or_default());
+            ml.extend(ms);
+            al.extend(ag);
+            members.insert(root, ml);
+            against.insert(root, al);
         }
         let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         let mut comp_rels: HashMap<usize, Vec<&Relation>> = HashMap::new();
         for r in &rels {
             let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
             let root = g.find(a);
+            if root != g.find(b) {
+                // Kept apart: the two claims' groups contradict each other.
+                continue;
+            }
             comps.entry(root).or_default().extend([a, b]);
             comp_rels.entry(root).or_default().push(r);
         }

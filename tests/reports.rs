@@ -118,3 +118,32 @@ fn relations_are_well_formed() {
         }
     }
 }
+
+/// An agreement never gathers two claims that contradict each other, not
+/// even through a chain of pairwise agreements ("12–15" ~ "at least 12" ~
+/// "at least 40", which contradicts "12–15"), and never claims whose
+/// figures for the same thing cannot both hold.
+#[test]
+fn agreements_hold_no_contradiction() {
+    use claimgraph::RelationType;
+    for story in STORIES {
+        let r = report(story);
+        let contradicting: std::collections::BTreeSet<(&str, &str)> = r
+            .relations
+            .iter()
+            .filter(|x| x.relation == RelationType::Contradict)
+            .flat_map(|x| [(x.a.as_str(), x.b.as_str()), (x.b.as_str(), x.a.as_str())])
+            .collect();
+        for a in &r.agreements {
+            for x in &a.claims {
+                for y in &a.claims {
+                    assert!(
+                        !contradicting.contains(&(x.as_str(), y.as_str())),
+                        "{story}: agreement {} holds {x} and {y}, which contradict",
+                        a.id
+                    );
+                }
+            }
+        }
+    }
+}

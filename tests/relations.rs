@@ -1,0 +1,48 @@
+//! Relations between claims of short articles written for the test: one
+//! test per class of false or missed link found in error analysis.
+
+use claimgraph::{Analyzer, Document, RelationType};
+
+fn relations(texts: &[(&str, &str)]) -> Vec<(String, String, RelationType, String)> {
+    let docs: Vec<Document> =
+        texts.iter().map(|(outlet, text)| Document::new(*outlet, *outlet, (*text).to_string())).collect();
+    let analysis = Analyzer::new().analyze(docs).expect("analysis");
+    let text =
+        |id: &str| analysis.claims().iter().find(|c| c.id == id).map(|c| c.text.clone()).unwrap_or_default();
+    analysis.relations().iter().map(|r| (text(&r.a), text(&r.b), r.relation, r.reason.clone())).collect()
+}
+
+/// "Holds 40,000" is a capacity, not people in custody: it must not
+/// contradict a count of people held by the police.
+#[test]
+fn capacity_is_not_custody() {
+    let found = relations(&[
+        ("gazette", "Police held three protesters near the stadium on Monday night."),
+        ("echo", "The stadium holds 40,000 people. Police held three protesters on Monday night."),
+    ]);
+    assert!(
+        found.iter().any(|(a, b, r, _)| *r == RelationType::Agree
+            && a.contains("held three")
+            && b.contains("held three")),
+        "{found:#?}"
+    );
+    assert!(
+        !found.iter().any(|(a, b, r, _)| *r == RelationType::Contradict
+            && (a.contains("holds 40,000") || b.contains("holds 40,000"))),
+        "{found:#?}"
+    );
+}
+
+/// Two claims that the same thing happened, with figures that cannot both
+/// hold, do not agree, even when nothing ties their places together.
+#[test]
+fn same_event_with_different_figures_is_no_agreement() {
+    let found = relations(&[
+        ("gazette", "At least 40 people were killed in Tuesday's explosion at Pier 4."),
+        (
+            "echo",
+            "An explosion tore through a grain terminal in Varnick on Tuesday, killing between 12 and 15 people.",
+        ),
+    ]);
+    assert!(!found.iter().any(|(_, _, r, _)| *r == RelationType::Agree), "{found:#?}");
+}
