@@ -33,7 +33,7 @@
 //!                  relations: [[a, b]], reasons}]
 //! agreements:    [{id, kind, summary, value, claims, outlets}]
 //! naming:        [{referent, name, kind, names: [{name, docs, mentions}], divergent}]
-//! framing:       [{doc, outlet, markers: [{kind, text, target, keys, claim, span}]}]
+//! framing:       [{doc, outlet, markers: [{kind, text, target?, keys, claim, span}]}]
 //! single_source: [{doc, outlet, claims}]
 //! outlet_matrix: [{a, b, agree, contradict}]
 //! undecided:     [{a, b, reason}]
