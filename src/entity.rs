@@ -1067,27 +1067,30 @@ pub(crate) fn resolve(
         // Definite descriptions: the last earlier name with the same head
         // noun ("the port" -> "Port of X"), else with the same class group
         // within the last three sentences ("the road" -> "X corridor").
-        for i in 0..ms.len() {
-            if !ms[i].description {
+        // One pass in document order, with the last name seen per (class
+        // group, word) and per class group: linear in the mentions.
+        let mut by_word: HashMap<(Option<&'static str>, String), usize> = HashMap::new();
+        let mut by_class: HashMap<Option<&'static str>, (usize, usize)> = HashMap::new();
+        for m in ms.iter_mut() {
+            if m.description {
+                let head = m.surface.rsplit(' ').next().unwrap_or("").to_lowercase();
+                m.referent = by_word.get(&(m.class, head)).copied().or_else(|| {
+                    by_class
+                        .get(&m.class)
+                        .filter(|(s, _)| m.sentence.saturating_sub(*s) <= 3)
+                        .map(|&(_, r)| r)
+                });
                 continue;
             }
-            let (group, sentence) = (ms[i].class, ms[i].sentence);
-            let head = ms[i].surface.rsplit(' ').next().unwrap_or("").to_lowercase();
-            let same_head = |m: &Mention| {
-                let s = m.surface.to_lowercase();
-                s.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == head || w.strip_suffix('s') == Some(head.as_str()))
-            };
-            let earlier =
-                ms[..i].iter().rev().filter(|m| !m.description && !m.demonym && m.referent.is_some());
-            let target = earlier
-                .clone()
-                .find(|m| m.class == group && same_head(m))
-                .or_else(|| {
-                    earlier.clone().find(|m| m.class == group && sentence.saturating_sub(m.sentence) <= 3)
-                })
-                .and_then(|m| m.referent);
-            ms[i].referent = target;
+            let Some(r) = m.referent.filter(|_| !m.demonym) else { continue };
+            let surface = m.surface.to_lowercase();
+            for w in surface.split(|c: char| !c.is_alphanumeric()) {
+                by_word.insert((m.class, w.to_string()), r);
+                if let Some(singular) = w.strip_suffix('s') {
+                    by_word.insert((m.class, singular.to_string()), r);
+                }
+            }
+            by_class.insert(m.class, (m.sentence, r));
         }
     }
     referents.into_iter().map(|(r, _)| r).collect()

@@ -2906,10 +2906,14 @@ impl Extractor<'_> {
         // headlines, where quotes mark a quoted call or phrase).
         if !direct && !headline {
             for q in self.p.quotes.iter().filter(|q| outer.contains(q.outer())) {
-                let inner_toks: Vec<usize> = (self.p.token_at(q.inner.start)..self.p.token_at(q.inner.end))
-                    .filter(|&k| self.is_word(k))
-                    .collect();
-                if inner_toks.is_empty() || inner_toks.len() > 4 || q.close.is_none() {
+                if q.close.is_none() {
+                    continue;
+                }
+                // At most four words (counted in constant time: nested
+                // quotes would otherwise cost their whole length each).
+                let inner_words =
+                    self.p.words_in(self.p.token_at(q.inner.start)..self.p.token_at(q.inner.end));
+                if inner_words == 0 || inner_words > 4 {
                     continue;
                 }
                 // A sentence-like quote ("… yet ready for signing.") is a quotation.
@@ -2936,6 +2940,9 @@ impl Extractor<'_> {
                 if neutral_report {
                     continue;
                 }
+                let inner_toks: Vec<usize> = (self.p.token_at(q.inner.start)..self.p.token_at(q.inner.end))
+                    .filter(|&k| self.is_word(k))
+                    .collect();
                 let head = *inner_toks.last().unwrap_or(&0);
                 let keys = self.target_keys(&inner_toks, head);
                 out.push(FramingMarker {

@@ -26,6 +26,8 @@ pub(crate) struct Prepared {
     pub quotes: Vec<QuoteRegion>,
     /// Answers [`Prepared::quote_at`] without scanning every quote.
     quote_index: QuoteIndex,
+    /// `words_before[k]`: how many word tokens come before token `k`.
+    words_before: Vec<usize>,
 }
 
 /// The innermost quote region at every byte position, as a step function:
@@ -115,7 +117,19 @@ impl Prepared {
             i = j + 1;
         }
         let quote_index = QuoteIndex::new(&quotes);
-        Prepared { tokens, stems, sentences: sents, quotes, quote_index }
+        let words_before = std::iter::once(0)
+            .chain(tokens.iter().scan(0, |n, t| {
+                *n += usize::from(t.is_word());
+                Some(*n)
+            }))
+            .collect();
+        Prepared { tokens, stems, sentences: sents, quotes, quote_index, words_before }
+    }
+
+    /// How many word tokens the tokens `range` hold, in constant time.
+    pub fn words_in(&self, range: Range<usize>) -> usize {
+        let at = |k: usize| self.words_before.get(k.min(self.tokens.len())).copied().unwrap_or(0);
+        at(range.end).saturating_sub(at(range.start))
     }
 
     /// The innermost quote region containing byte `pos`, if any.

@@ -188,11 +188,6 @@ const KNOWN_SUPER_LINEAR: &[(&str, &str)] = &[
          MAX_POSTINGS (4000) claims: O(n^2) pairs for repeated text",
     ),
     ("CRLF", "as `news paragraphs`: compare::compare_all pair expansion"),
-    (
-        "nested quotes",
-        "extract: framing collects the word tokens of every quote inside a claim before checking \
-         that a scare quote has at most 4 words: O(quotes x tokens)",
-    ),
 ];
 
 #[test]
