@@ -764,7 +764,7 @@ fn dated_apart(a: &Claim, b: &Claim) -> bool {
 }
 
 /// Whether two claims share a specific place or thing: a description ("the
-/// dam") or a name with a class noun ("Kestrel Valley Dam"), not just a
+/// dam") or a name with a class noun ("Tessa Valley Dam"), not just a
 /// country or a person every claim of the story mentions.
 fn share_place(a: &Claim, b: &Claim) -> bool {
     let specific = |e: &crate::claim::EntityRef| {

@@ -415,6 +415,14 @@ impl Extractor<'_> {
         self.p.tokens.get(k).map_or("", |t| t.norm.as_str())
     }
 
+    /// The name mentions of sentence `si` (mentions are in text order), found
+    /// by binary search rather than a scan of the whole document.
+    fn sentence_mentions(&self, si: usize) -> &[Mention] {
+        let start = self.mentions.partition_point(|m| m.sentence < si);
+        let end = self.mentions.partition_point(|m| m.sentence <= si);
+        &self.mentions[start..end.max(start)]
+    }
+
     fn is_word(&self, k: usize) -> bool {
         self.p.tokens.get(k).is_some_and(|t| t.is_word())
     }
@@ -528,9 +536,8 @@ impl Extractor<'_> {
                 // Antecedents for later pronouns: the first person and the
                 // first organisation named in this sentence.
                 let named = |kind: EntityKind| {
-                    self.mentions.iter().find(|m| {
-                        m.sentence == si
-                            && !m.demonym
+                    self.sentence_mentions(si).iter().find(|m| {
+                        !m.demonym
                             && !m.description
                             && m.referent.is_some_and(|r| self.referents[r].kind == kind)
                     })
@@ -888,7 +895,7 @@ impl Extractor<'_> {
                 // Derived nouns ("indications") never match: the lexicon only
                 // matches inflections of its words.
                 let past = w.ends_with("ed") || crate::text::irregular(w).is_some();
-                // "Armenia's alleged shipments", "the reported deaths": an
+                // "the rebels' alleged shipments", "the reported deaths": an
                 // adjective before its noun.
                 let adjective = past
                     && (prev == "'s" || DETERMINERS.contains(&prev))
@@ -1609,9 +1616,11 @@ impl Extractor<'_> {
         }
         let np_span = self.span_of(&np);
         let text = np_span.slice(self.text());
-        let mentions: Vec<&Mention> = self
-            .mentions
+        // Mentions are in text order: only those starting inside the span.
+        let from = self.mentions.partition_point(|m| m.span.start < np_span.start);
+        let mentions: Vec<&Mention> = self.mentions[from..]
             .iter()
+            .take_while(|m| m.span.start < np_span.end)
             .filter(|m| np_span.contains(m.span) && !m.description && m.referent.is_some())
             .collect();
         let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
@@ -1840,9 +1849,9 @@ impl Extractor<'_> {
         if !is_title {
             return None;
         }
-        let m = self.mentions.iter().rev().find(|m| {
-            m.span.start < np_span.start
-                && m.kind == EntityKind::Person
+        let before = self.mentions.partition_point(|m| m.span.start < np_span.start);
+        let m = self.mentions[..before].iter().rev().find(|m| {
+            m.kind == EntityKind::Person
                 && m.title.as_deref().is_some_and(|t| {
                     let t = crate::text::normalize(t);
                     let tw: Vec<&str> = t.split_whitespace().collect();
@@ -2113,7 +2122,7 @@ impl Extractor<'_> {
         }
         // Entities.
         let mut entities = Vec::new();
-        for m in self.mentions.iter().filter(|m| m.sentence == si && content_span.contains(m.span)) {
+        for m in self.sentence_mentions(si).iter().filter(|m| content_span.contains(m.span)) {
             if let Some(r) = m.referent {
                 entities.push(EntityRef {
                     referent: self.referents[r].id.clone(),
@@ -2137,7 +2146,7 @@ impl Extractor<'_> {
         let framing = self.framing_markers(clause.clone(), Some((speaker, cue, quote)), false);
         // Numbers inside names ("Pier 9", "Route 66") are not quantities.
         let in_name = |q: &Quantity| {
-            self.mentions.iter().any(|m| m.sentence == si && !m.description && m.span.contains(q.span))
+            self.sentence_mentions(si).iter().any(|m| !m.description && m.span.contains(q.span))
         };
         let mut claim_quantities: Vec<Quantity> =
             quantities.iter().filter(|q| content_span.contains(q.span) && !in_name(q)).cloned().collect();
@@ -2503,11 +2512,13 @@ impl Extractor<'_> {
     /// calls") and agents ("by X") are not themes.
     fn themes(&self, si: usize, k: usize, clause: &Range<usize>) -> Vec<String> {
         let mut scored: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let first = self.mentions.partition_point(|m| m.sentence < si);
         for (mi, m) in self
-            .mentions
+            .sentence_mentions(si)
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.sentence == si && !m.demonym && (m.referent.is_some() || m.description))
+            .map(|(i, m)| (first + i, m))
+            .filter(|(_, m)| !m.demonym && (m.referent.is_some() || m.description))
         {
             if m.toks.start < clause.start || m.toks.end > clause.end {
                 continue;
@@ -2696,10 +2707,8 @@ impl Extractor<'_> {
             }
             // A word inside a name ("the Red Cross") or an adjective of
             // nearness ("close to an agreement") is no state word.
-            let in_name = self
-                .mentions
-                .iter()
-                .any(|m| m.sentence == si && !m.description && m.span.contains(word_span));
+            let in_name =
+                self.sentence_mentions(si).iter().any(|m| !m.description && m.span.contains(word_span));
             if in_name || (norm == "close" && self.norm(k + n) == "to") {
                 k += n;
                 continue;
@@ -2855,7 +2864,7 @@ impl Extractor<'_> {
                             | "past"
                             | "between"
                     ) && object_follows
-                    || self.mentions.iter().any(|m| m.sentence == si && m.toks.start == t);
+                    || self.sentence_mentions(si).iter().any(|m| m.toks.start == t);
                 if !path {
                     k += n;
                     continue;
