@@ -63,14 +63,34 @@ fn by_topic<'c>(claims: &'c [Claim], posting: &[usize]) -> (BTreeMap<&'c str, Ve
     (blocks, untopical)
 }
 
-fn all_pairs(claims: &[Claim], posting: &[usize], pairs: &mut Vec<(usize, usize)>) {
+/// Two claims of one document are compared only when at most this many
+/// claims apart: a document that repeats itself (a long transcript, a
+/// pasted page) would otherwise give all pairs of its claims under every
+/// key they share. No news article comes near it.
+pub const SAME_DOC_WINDOW: usize = 64;
+
+/// The pairs of `posting` (claim indices in increasing order, claims in
+/// document order) that may be compared: claims of different documents, or
+/// of one document at most [`SAME_DOC_WINDOW`] claims apart. Linear in the
+/// pairs made, not in the pairs skipped.
+fn pairs_of(claims: &[Claim], posting: &[usize], mut f: impl FnMut(usize, usize)) {
     for (x, &i) in posting.iter().enumerate() {
-        for &j in &posting[x + 1..] {
-            if !same_voice(&claims[i], &claims[j]) {
-                pairs.push((i.min(j), i.max(j)));
-            }
+        let rest = &posting[x + 1..];
+        // The same document's claims come first in `rest`.
+        let same = rest.partition_point(|&j| claims[j].doc == claims[i].doc);
+        let near = rest[..same].partition_point(|&j| j - i <= SAME_DOC_WINDOW);
+        for &j in rest[..near].iter().chain(&rest[same..]) {
+            f(i, j);
         }
     }
+}
+
+fn all_pairs(claims: &[Claim], posting: &[usize], pairs: &mut Vec<(usize, usize)>) {
+    pairs_of(claims, posting, |i, j| {
+        if !same_voice(&claims[i], &claims[j]) {
+            pairs.push((i.min(j), i.max(j)));
+        }
+    });
 }
 
 fn cross_pairs(claims: &[Claim], negated: &[usize], plain: &[usize], pairs: &mut Vec<(usize, usize)>) {
@@ -111,13 +131,13 @@ pub(crate) fn candidate_pairs(
                 )));
                 continue;
             }
-            for (x, &i) in block.iter().enumerate() {
-                within.extend(block[x + 1..].iter().map(|&j| (i.min(j), i.max(j))));
-            }
+            pairs_of(claims, block, |i, j| within.push((i.min(j), i.max(j))));
         }
         within.par_sort_unstable();
         within.dedup();
-        if n <= MAX_POSTINGS && within.len() * 2 >= n * (n - 1) / 2 {
+        let mut every = 0;
+        pairs_of(claims, posting, |_, _| every += 1);
+        if n <= MAX_POSTINGS && within.len() * 2 >= every {
             // Most pairs are about one topic anyway: keep them all.
             all_pairs(claims, posting, &mut pairs);
             continue;

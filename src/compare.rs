@@ -38,6 +38,8 @@ use crate::span::Span;
 /// Keys shared by more claims than this are not expanded into pairs.
 pub const MAX_POSTINGS: usize = 4000;
 
+pub use crate::blocking::SAME_DOC_WINDOW;
+
 /// Agree or contradict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -181,14 +181,7 @@ fn peak_rss_mib() -> Option<f64> {
 /// Cases known to grow faster than their size, and where. They are
 /// reported, not failed, until the analysis is fixed there; any other case
 /// that grows super-linearly fails the test.
-const KNOWN_SUPER_LINEAR: &[(&str, &str)] = &[
-    (
-        "news paragraphs",
-        "compare::compare_all expands every blocking key into all pairs of its postings up to \
-         MAX_POSTINGS (4000) claims: O(n^2) pairs for repeated text",
-    ),
-    ("CRLF", "as `news paragraphs`: compare::compare_all pair expansion"),
-];
+const KNOWN_SUPER_LINEAR: &[(&str, &str)] = &[];
 
 #[test]
 #[ignore = "timing: run in release mode on an idle machine (see the module docs)"]

@@ -46,3 +46,41 @@ fn same_event_with_different_figures_is_no_agreement() {
     ]);
     assert!(!found.iter().any(|(_, _, r, _)| *r == RelationType::Agree), "{found:#?}");
 }
+
+/// A document that repeats itself links each claim only to claims of its
+/// own document at most `SAME_DOC_WINDOW` claims away, so its pairs grow
+/// linearly; other documents' claims are still compared with all of them.
+#[test]
+fn a_repetitive_document_is_compared_within_a_window() {
+    use claimgraph::compare::SAME_DOC_WINDOW;
+    let long = "Police said the Tessa Bridge was closed on Monday. \
+                The mayor said the Tessa Bridge was open on Monday. "
+        .repeat(120);
+    let docs = vec![
+        Document::new("long", "Gazette", long),
+        Document::new("short", "Echo", "The Tessa Bridge was open on Monday, residents said."),
+    ];
+    let analysis = Analyzer::new().analyze(docs).expect("analysis");
+    let number = |id: &str| id.rsplit_once(':').and_then(|(_, n)| n.parse::<usize>().ok()).unwrap_or(0);
+    let mut same_doc = 0;
+    let mut far = 0;
+    for r in analysis.relations() {
+        if r.a.starts_with("long:") && r.b.starts_with("long:") {
+            same_doc += 1;
+            if number(&r.a).abs_diff(number(&r.b)) > SAME_DOC_WINDOW {
+                far += 1;
+            }
+        }
+    }
+    assert!(same_doc > 0, "the window keeps near pairs");
+    assert_eq!(far, 0, "no same-document pair is further apart than the window");
+    // The short document's claim is linked to claims all through the long one.
+    let reach = analysis
+        .relations()
+        .iter()
+        .filter(|r| r.a.starts_with("short:") || r.b.starts_with("short:"))
+        .map(|r| if r.a.starts_with("long:") { number(&r.a) } else { number(&r.b) })
+        .max()
+        .unwrap_or(0);
+    assert!(reach > 2 * SAME_DOC_WINDOW, "cross-document pairs are not windowed: {reach}");
+}
