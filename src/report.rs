@@ -363,13 +363,25 @@ fn sorted_ids(mut ids: Vec<String>) -> Vec<String> {
     ids
 }
 
-fn unique_id(base: String, used: &mut BTreeSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
+/// The ids given so far, and for each base the next suffix to try.
+#[derive(Default)]
+struct UsedIds {
+    ids: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+/// `base`, or the first of `base-2`, `base-3`, … not used yet. The suffixes
+/// already found taken for a base are not tried again (ids are only ever
+/// added), so many divergences with one base cost linear time, not
+/// quadratic.
+fn unique_id(base: String, used: &mut UsedIds) -> String {
+    let mut n = used.next.get(&base).copied().unwrap_or(1);
+    let mut id = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+    while !used.ids.insert(id.clone()) {
         n += 1;
+        id = format!("{base}-{n}");
     }
+    used.next.insert(base, n + 1);
     id
 }
 
@@ -503,7 +515,7 @@ impl Report {
             })
             .collect();
 
-        let mut used_ids = BTreeSet::new();
+        let mut used_ids = UsedIds::default();
         let mut divergences = edge_divergences(analysis, &ends, &referent_names, &mut used_ids);
         divergences.extend(framing_divergences(analysis, &mut used_ids));
         divergences.extend(stance_divergences(analysis, &ends, &mut used_ids));
@@ -587,7 +599,7 @@ fn edge_divergences(
     analysis: &Analysis,
     ends: &[(usize, usize)],
     names: &HashMap<&str, &str>,
-    used: &mut BTreeSet<String>,
+    used: &mut UsedIds,
 ) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // Relations by topic.
@@ -759,7 +771,7 @@ fn article(name: &str) -> String {
     if !name.is_empty() && (last_lower || class) { format!("the {name}") } else { name.to_string() }
 }
 
-fn framing_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+fn framing_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // key -> (doc -> marked claims), and the markers' targets
     let mut marked: BTreeMap<&str, BTreeMap<&str, Vec<&Claim>>> = BTreeMap::new();
@@ -862,11 +874,7 @@ struct Relays {
 /// One source, relayed by two outlets with different stances: one keeps its
 /// distance ("X claimed that …"), the other reports it plainly ("X reported
 /// that …"), about claims that agree.
-fn stance_divergences(
-    analysis: &Analysis,
-    ends: &[(usize, usize)],
-    used: &mut BTreeSet<String>,
-) -> Vec<Divergence> {
+fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) -> Vec<Divergence> {
     use crate::claim::Stance;
     let claims = &analysis.claims;
     let mut by_source: BTreeMap<String, Relays> = BTreeMap::new();
@@ -922,7 +930,7 @@ fn stance_divergences(
 
 /// Loaded labels against neutral words for the same people or things: an
 /// outlet that says "rioters" where others say "protesters".
-fn label_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+fn label_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // The stems of the lexicon's words, computed once rather than per claim.
     let mut word_stems: HashMap<&str, String> = HashMap::new();
@@ -1035,7 +1043,7 @@ fn naming_table(analysis: &Analysis) -> Vec<Naming> {
     out
 }
 
-fn naming_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+fn naming_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
     let mut out = Vec::new();
     let divergent: Vec<Naming> = naming_table(analysis).into_iter().filter(|n| n.divergent).collect();
     // The claims naming each of those referents, in claim order.
@@ -1098,7 +1106,7 @@ fn naming_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<D
     out
 }
 
-fn agreements(analysis: &Analysis, ends: &[(usize, usize)], used: &mut BTreeSet<String>) -> Vec<Agreement> {
+fn agreements(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) -> Vec<Agreement> {
     let claims = &analysis.claims;
     // Agreeing relations (by index) by the point they agree on.
     let mut by_point: BTreeMap<(&str, String, Kind), Vec<usize>> = BTreeMap::new();
