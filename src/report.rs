@@ -376,13 +376,25 @@ fn sorted_ids(mut ids: Vec<String>) -> Vec<String> {
     ids
 }
 
-fn unique_id(base: String, used: &mut BTreeSet<String>) -> String {
-    let mut id = base.clone();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
+/// The ids given so far, and for each base the next suffix to try.
+#[derive(Default)]
+struct UsedIds {
+    ids: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+/// `base`, or the first of `base-2`, `base-3`, … not used yet. The suffixes
+/// already found taken for a base are not tried again (ids are only ever
+/// added), so many divergences with one base cost linear time, not
+/// quadratic.
+fn unique_id(base: String, used: &mut UsedIds) -> String {
+    let mut n = used.next.get(&base).copied().unwrap_or(1);
+    let mut id = if n == 1 { base.clone() } else { format!("{base}-{n}") };
+    while !used.ids.insert(id.clone()) {
         n += 1;
+        id = format!("{base}-{n}");
     }
+    used.next.insert(base, n + 1);
     id
 }
 
@@ -495,6 +507,9 @@ impl Report {
     fn summarise(analysis: &Analysis) -> Report {
         let claims = &analysis.claims;
         let index = compare::id_index(claims);
+        // The claim indices of each relation's two ends, looked up once.
+        let ends: Vec<(usize, usize)> =
+            analysis.relations.iter().map(|r| (index[r.a.as_str()], index[r.b.as_str()])).collect();
         let referent_names: HashMap<&str, &str> =
             analysis.referents.iter().map(|r| (r.id.as_str(), r.name.as_str())).collect();
         let by_doc = analysis.claims_by_doc();
@@ -513,27 +528,24 @@ impl Report {
             })
             .collect();
 
-        let mut used_ids = BTreeSet::new();
-        let mut divergences = edge_divergences(analysis, &index, &referent_names, &mut used_ids);
+        let mut used_ids = UsedIds::default();
+        let mut divergences = edge_divergences(analysis, &ends, &referent_names, &mut used_ids);
         divergences.extend(framing_divergences(analysis, &mut used_ids));
-        divergences.extend(stance_divergences(analysis, &index, &mut used_ids));
+        divergences.extend(stance_divergences(analysis, &ends, &mut used_ids));
         divergences.extend(label_divergences(analysis, &mut used_ids));
         divergences.extend(naming_divergences(analysis, &mut used_ids));
-        divergences.sort_by(|a, b| {
-            let strength = |d: &Divergence| {
-                (
-                    d.relations.len(),
-                    d.sides.iter().flat_map(|s| s.outlets.iter()).collect::<BTreeSet<_>>().len(),
-                )
-            };
-            strength(b).cmp(&strength(a)).then(a.id.cmp(&b.id))
+        // Strongest first (most relations, then most outlets), then by id;
+        // the strength of each divergence is computed once, not per comparison.
+        divergences.sort_by_cached_key(|d| {
+            let outlets = d.sides.iter().flat_map(|s| s.outlets.iter()).collect::<BTreeSet<_>>().len();
+            (std::cmp::Reverse((d.relations.len(), outlets)), d.id.clone())
         });
 
-        let agreements = agreements(analysis, &index, &mut used_ids);
+        let agreements = agreements(analysis, &ends, &mut used_ids);
         let naming = naming_table(analysis);
         let framing = framing_table(analysis);
-        let single_source = single_source(analysis, &index);
-        let outlet_matrix = outlet_matrix(analysis, &index);
+        let single_source = single_source(analysis, &ends);
+        let outlet_matrix = outlet_matrix(analysis, &ends);
         let abstentions = Abstentions::count(analysis);
         Report {
             format: FORMAT.to_string(),
@@ -598,43 +610,47 @@ impl Report {
 
 fn edge_divergences(
     analysis: &Analysis,
-    index: &HashMap<&str, usize>,
+    ends: &[(usize, usize)],
     names: &HashMap<&str, &str>,
-    used: &mut BTreeSet<String>,
+    used: &mut UsedIds,
 ) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // Relations by topic.
-    let mut by_topic: BTreeMap<&str, Vec<&Relation>> = BTreeMap::new();
-    for r in &analysis.relations {
-        by_topic.entry(r.topic.as_str()).or_default().push(r);
+    let mut by_topic: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (k, r) in analysis.relations.iter().enumerate() {
+        by_topic.entry(r.topic.as_str()).or_default().push(k);
     }
     let mut out = Vec::new();
     for (topic, rels) in by_topic {
-        if !rels.iter().any(|r| r.relation == RelationType::Contradict) {
+        if !rels.iter().any(|&k| analysis.relations[k].relation == RelationType::Contradict) {
             continue;
         }
         // Components over all edges of the topic.
         let mut g = Groups::new();
-        for r in &rels {
-            g.union(index[r.a.as_str()], index[r.b.as_str()]);
+        for &k in &rels {
+            g.union(ends[k].0, ends[k].1);
         }
-        let mut comps: BTreeMap<usize, Vec<&Relation>> = BTreeMap::new();
-        for r in &rels {
-            let root = g.find(index[r.a.as_str()]);
-            comps.entry(root).or_default().push(r);
+        let mut comps: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &k in &rels {
+            let root = g.find(ends[k].0);
+            comps.entry(root).or_default().push(k);
         }
         for (_, crels) in comps {
-            let contra: Vec<&Relation> =
-                crels.iter().copied().filter(|r| r.relation == RelationType::Contradict).collect();
+            let contra: Vec<&Relation> = crels
+                .iter()
+                .map(|&k| &analysis.relations[k])
+                .filter(|r| r.relation == RelationType::Contradict)
+                .collect();
             if contra.is_empty() {
                 continue;
             }
             // Positions per claim, and sides grouped by agreement without
             // putting contradicting claims together.
             let mut position: BTreeMap<usize, String> = BTreeMap::new();
-            for r in &crels {
-                position.entry(index[r.a.as_str()]).or_insert_with(|| r.positions[0].clone());
-                position.entry(index[r.b.as_str()]).or_insert_with(|| r.positions[1].clone());
+            for &k in &crels {
+                let r = &analysis.relations[k];
+                position.entry(ends[k].0).or_insert_with(|| r.positions[0].clone());
+                position.entry(ends[k].1).or_insert_with(|| r.positions[1].clone());
             }
             let members: Vec<usize> = position.keys().copied().collect();
             let mut sg = Groups::new();
@@ -643,23 +659,31 @@ fn edge_divergences(
             for (&c, l) in &position {
                 by_label.entry(l.as_str()).or_default().push(c);
             }
-            let conflict: BTreeSet<(usize, usize)> = contra
-                .iter()
-                .flat_map(|r| {
-                    let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
-                    [(a, b), (b, a)]
-                })
-                .collect();
+            // The claims each claim contradicts.
+            let mut conflicts: HashMap<usize, Vec<usize>> = HashMap::new();
+            for &k in crels.iter().filter(|&&k| analysis.relations[k].relation == RelationType::Contradict) {
+                let (a, b) = ends[k];
+                conflicts.entry(a).or_default().push(b);
+                conflicts.entry(b).or_default().push(a);
+            }
             // The members of each side so far, by root.
             let mut side_members: HashMap<usize, Vec<usize>> =
                 members.iter().map(|&m| (m, vec![m])).collect();
+            // Two sides are joined unless a member of one contradicts a
+            // member of the other: the conflicts of the smaller side are
+            // looked up in the larger.
             let mut try_union = |sg: &mut Groups, a: usize, b: usize| {
                 let (ra, rb) = (sg.find(a), sg.find(b));
                 if ra == rb {
                     return;
                 }
-                let (ga, gb) = (&side_members[&ra], &side_members[&rb]);
-                if ga.iter().any(|&x| gb.iter().any(|&y| conflict.contains(&(x, y)))) {
+                let (small, other) =
+                    if side_members[&ra].len() <= side_members[&rb].len() { (ra, rb) } else { (rb, ra) };
+                let clash = side_members[&small]
+                    .iter()
+                    .flat_map(|x| conflicts.get(x).into_iter().flatten())
+                    .any(|&y| sg.find(y) == other);
+                if clash {
                     return;
                 }
                 sg.union(a, b);
@@ -672,8 +696,8 @@ fn edge_divergences(
                     try_union(&mut sg, w[0], w[1]);
                 }
             }
-            for r in crels.iter().filter(|r| r.relation == RelationType::Agree) {
-                try_union(&mut sg, index[r.a.as_str()], index[r.b.as_str()]);
+            for &k in crels.iter().filter(|&&k| analysis.relations[k].relation == RelationType::Agree) {
+                try_union(&mut sg, ends[k].0, ends[k].1);
             }
             let mut sides_map: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
             for &m in &members {
@@ -760,7 +784,7 @@ fn article(name: &str) -> String {
     if !name.is_empty() && (last_lower || class) { format!("the {name}") } else { name.to_string() }
 }
 
-fn framing_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+fn framing_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // key -> (doc -> marked claims), and the markers' targets
     let mut marked: BTreeMap<&str, BTreeMap<&str, Vec<&Claim>>> = BTreeMap::new();
@@ -863,16 +887,12 @@ struct Relays {
 /// One source, relayed by two outlets with different stances: one keeps its
 /// distance ("X claimed that …"), the other reports it plainly ("X reported
 /// that …"), about claims that agree.
-fn stance_divergences(
-    analysis: &Analysis,
-    index: &HashMap<&str, usize>,
-    used: &mut BTreeSet<String>,
-) -> Vec<Divergence> {
+fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) -> Vec<Divergence> {
     use crate::claim::Stance;
     let claims = &analysis.claims;
     let mut by_source: BTreeMap<String, Relays> = BTreeMap::new();
-    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Agree) {
-        let (i, j) = (index[r.a.as_str()], index[r.b.as_str()]);
+    for (_, &(i, j)) in analysis.relations.iter().zip(ends).filter(|(r, _)| r.relation == RelationType::Agree)
+    {
         let (a, b) = (&claims[i], &claims[j]);
         if a.outlet == b.outlet || a.speaker.kind == SpeakerKind::Outlet || a.speaker.key() != b.speaker.key()
         {
@@ -923,11 +943,18 @@ fn stance_divergences(
 
 /// Loaded labels against neutral words for the same people or things: an
 /// outlet that says "rioters" where others say "protesters".
-fn label_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+fn label_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
     let claims = &analysis.claims;
+    // The stems of the lexicon's words, computed once rather than per claim.
+    let mut word_stems: HashMap<&str, String> = HashMap::new();
+    for (loaded, neutrals) in crate::lexicon::LOADED_PAIRS {
+        for w in std::iter::once(loaded).chain(neutrals.iter()) {
+            word_stems.entry(*w).or_insert_with(|| crate::text::stem(w));
+        }
+    }
     let uses = |c: &Claim, word: &str| -> bool {
-        let st = crate::text::stem(word);
-        c.features.stems.iter().any(|s| *s == st || s.rsplit('-').next() == Some(st.as_str()))
+        let st = word_stems[word].as_str();
+        c.features.stems.iter().any(|s| s == st || s.rsplit('-').next() == Some(st))
     };
     let mut out = Vec::new();
     for (loaded, neutrals) in crate::lexicon::LOADED_PAIRS {
@@ -1029,7 +1056,7 @@ fn naming_table(analysis: &Analysis) -> Vec<Naming> {
     out
 }
 
-fn naming_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<Divergence> {
+fn naming_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
     let mut out = Vec::new();
     let divergent: Vec<Naming> = naming_table(analysis).into_iter().filter(|n| n.divergent).collect();
     // The claims naming each of those referents, in claim order.
@@ -1092,15 +1119,12 @@ fn naming_divergences(analysis: &Analysis, used: &mut BTreeSet<String>) -> Vec<D
     out
 }
 
-fn agreements(
-    analysis: &Analysis,
-    index: &HashMap<&str, usize>,
-    used: &mut BTreeSet<String>,
-) -> Vec<Agreement> {
+fn agreements(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) -> Vec<Agreement> {
     let claims = &analysis.claims;
-    let mut by_point: BTreeMap<(&str, String, Kind), Vec<&Relation>> = BTreeMap::new();
-    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Agree) {
-        let (a, b) = (&claims[index[r.a.as_str()]], &claims[index[r.b.as_str()]]);
+    // Agreeing relations (by index) by the point they agree on.
+    let mut by_point: BTreeMap<(&str, String, Kind), Vec<usize>> = BTreeMap::new();
+    for (k, r) in analysis.relations.iter().enumerate().filter(|(_, r)| r.relation == RelationType::Agree) {
+        let (a, b) = (&claims[ends[k].0], &claims[ends[k].1]);
         if a.outlet == b.outlet {
             continue;
         }
@@ -1109,15 +1133,17 @@ fn agreements(
             Kind::Restatement if r.topic.starts_with("state:") => r.positions[0].clone(),
             _ => String::new(),
         };
-        by_point.entry((r.topic.as_str(), value, r.kind)).or_default().push(r);
+        by_point.entry((r.topic.as_str(), value, r.kind)).or_default().push(k);
     }
     // Claims each claim contradicts: an agreement never gathers two claims
     // that contradict each other, even through a chain of pairwise
     // agreements ("12–15" agrees with "at least 12", which agrees with "at
     // least 40", which contradicts "12–15").
     let mut rivals: HashMap<usize, Vec<usize>> = HashMap::new();
-    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Contradict) {
-        let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+    for (k, _) in
+        analysis.relations.iter().enumerate().filter(|(_, r)| r.relation == RelationType::Contradict)
+    {
+        let (a, b) = ends[k];
         rivals.entry(a).or_default().push(b);
         rivals.entry(b).or_default().push(a);
     }
@@ -1128,8 +1154,8 @@ fn agreements(
         // by root; merged smaller into larger.
         let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
         let mut against: HashMap<usize, HashSet<usize>> = HashMap::new();
-        for r in &rels {
-            let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+        for &k in &rels {
+            let (a, b) = ends[k];
             let (ra, rb) = (g.find(a), g.find(b));
             if ra == rb {
                 continue;
@@ -1157,8 +1183,8 @@ fn agreements(
         }
         let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         let mut comp_rels: HashMap<usize, Vec<&Relation>> = HashMap::new();
-        for r in &rels {
-            let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+        for &k in &rels {
+            let (r, (a, b)) = (&analysis.relations[k], ends[k]);
             let root = g.find(a);
             if root != g.find(b) {
                 // Kept apart: the two claims' groups contradict each other.
@@ -1253,11 +1279,11 @@ fn corroborates(kind: Kind, c: &Claim) -> bool {
     }
 }
 
-fn single_source(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<SingleSource> {
+fn single_source(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<SingleSource> {
     let claims = &analysis.claims;
     let mut supported = vec![false; claims.len()];
-    for r in analysis.relations.iter().filter(|r| r.relation == RelationType::Agree) {
-        let (a, b) = (index[r.a.as_str()], index[r.b.as_str()]);
+    for (r, &(a, b)) in analysis.relations.iter().zip(ends).filter(|(r, _)| r.relation == RelationType::Agree)
+    {
         if claims[a].outlet != claims[b].outlet {
             supported[a] |= corroborates(r.kind, &claims[a]);
             supported[b] |= corroborates(r.kind, &claims[b]);
@@ -1281,7 +1307,7 @@ fn single_source(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<Singl
     out
 }
 
-fn outlet_matrix(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<MatrixCell> {
+fn outlet_matrix(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<MatrixCell> {
     let outlets: BTreeSet<&str> = analysis.documents.iter().map(|d| d.meta.outlet.as_str()).collect();
     let mut cells: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
     let list: Vec<&str> = outlets.into_iter().collect();
@@ -1290,11 +1316,8 @@ fn outlet_matrix(analysis: &Analysis, index: &HashMap<&str, usize>) -> Vec<Matri
             cells.insert((a, b), (0, 0));
         }
     }
-    for r in &analysis.relations {
-        let (a, b) = (
-            analysis.claims[index[r.a.as_str()]].outlet.as_str(),
-            analysis.claims[index[r.b.as_str()]].outlet.as_str(),
-        );
+    for (r, &(i, j)) in analysis.relations.iter().zip(ends) {
+        let (a, b) = (analysis.claims[i].outlet.as_str(), analysis.claims[j].outlet.as_str());
         let key = if a <= b { (a, b) } else { (b, a) };
         let cell = cells.entry(key).or_insert((0, 0));
         match r.relation {

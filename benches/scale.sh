@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# How claimgraph's cost grows with the corpus: `claimgraph report` on
+# synthetic corpora of 1,000, 10,000 and 100,000 articles, with wall time,
+# CPU time, peak memory and the growth factor per 10x. Not part of CI.
+#
+#   benches/scale.sh [SIZES...]          # default: 1000 10000 100000
+#
+# Environment:
+#   PER_STORY=10    articles per story on average (stories = docs / PER_STORY)
+#   FORMAT=json     report format (json is streamed; md is built in memory)
+#   MEM_LIMIT_GB=16 virtual-memory limit for each run (ulimit -v), so a run
+#                   that would exhaust the machine fails instead
+#   CLAIMGRAPH=PATH a claimgraph binary to time instead of building one
+#   TIMEOUT_S=1800  give up on a run after this many seconds
+#
+# Corpora are generated once into target/scale/ (deterministic: seed 1) and
+# reused. The report goes to a pipe that only counts its bytes.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+if [ ${#sizes[@]} -eq 0 ]; then sizes=(1000 10000 100000); fi
+per_story="${PER_STORY:-10}"
+format="${FORMAT:-json}"
+mem_limit_gb="${MEM_LIMIT_GB:-16}"
+timeout_s="${TIMEOUT_S:-1800}"
+
+cargo build --release --quiet --example synth
+if [ -z "${CLAIMGRAPH:-}" ]; then cargo build --release --quiet --bin claimgraph; fi
+bin="${CLAIMGRAPH:-target/release/claimgraph}"
+synth=target/release/examples/synth
+dir=target/scale
+mkdir -p "$dir"
+
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(uname -sr)"
+echo "claimgraph $bin $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes'), format $format, $per_story articles per story, RAYON_NUM_THREADS=${RAYON_NUM_THREADS:-all}"
+echo
+printf '| %8s | %7s | %9s | %9s | %10s | %7s | %8s | %8s | %6s | %9s | %6s | %s\n' \
+  articles stories "input MB" claims relations "wall s" "CPU s" "peak MB" "peak/in" "output MB" growth "load (1 min) before"
+printf '|%s|\n' "---------:|--------:|----------:|----------:|-----------:|--------:|---------:|---------:|-------:|----------:|-------:|-----"
+
+prev_wall=""
+for n in "${sizes[@]}"; do
+  stories=$(( n / per_story ))
+  if [ "$stories" -lt 1 ]; then stories=1; fi
+  corpus="$dir/c$n-s$stories"
+  if [ ! -f "$corpus/.done" ]; then
+    rm -rf "$corpus"
+    "$synth" --stories "$stories" --docs "$n" --out "$corpus" 2>/dev/null
+    touch "$corpus/.done"
+  fi
+  input_bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  timing="$dir/time-$n.txt"
+  summary="$dir/inputs-$n.json"
+  set +e
+  # stderr (a failed run's message) goes to the terminal, not the table.
+  out_bytes=$( (ulimit -v $(( mem_limit_gb * 1024 * 1024 )); \
+    timeout "$timeout_s" /usr/bin/time -v -o "$timing" "$bin" report --no-progress --format "$format" "$corpus") \
+    | tee --output-error=warn-nopipe >(head -c 400 > "$summary") | wc -c)
+  set -e
+  if [ ! -s "$timing" ]; then
+    printf '| %8s | %7s | stopped after %s s (TIMEOUT_S)\n' "$n" "$stories" "$timeout_s"
+    continue
+  fi
+  if ! grep -q 'Exit status: 0' "$timing" || grep -q 'Command terminated by signal' "$timing"; then
+    printf '| %8s | %7s | failed: %s\n' "$n" "$stories" "$(grep -E 'Exit status|Command terminated|Maximum resident|Elapsed' "$timing" | tr '\n' ' ')"
+    continue
+  fi
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$timing")
+  cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$timing")
+  rss_kb=$(awk -F': ' '/Maximum resident/ {print $2}' "$timing")
+  claims=$(grep -o '"claims": [0-9]*' "$summary" | head -1 | grep -o '[0-9]*$' || echo '?')
+  relations=$(grep -o '"relations": [0-9]*' "$summary" | head -1 | grep -o '[0-9]*$' || echo '?')
+  growth="—"
+  if [ -n "$prev_wall" ]; then growth=$(awk -v a="$wall" -v b="$prev_wall" 'BEGIN {printf "%.1f×", a/b}'); fi
+  printf '| %8s | %7s | %9.1f | %9s | %10s | %7.1f | %8s | %8.0f | %5.1f× | %9.0f | %6s | %s\n' \
+    "$n" "$stories" "$(awk -v b="$input_bytes" 'BEGIN {print b/1e6}')" "$claims" "$relations" "$wall" "$cpu" \
+    "$(awk -v k="$rss_kb" 'BEGIN {print k/1024}')" "$(awk -v k="$rss_kb" -v b="$input_bytes" 'BEGIN {print k*1024/b}')" \
+    "$(awk -v b="$out_bytes" 'BEGIN {print b/1e6}')" "$growth" "$load"
+  prev_wall="$wall"
+done
