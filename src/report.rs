@@ -366,6 +366,66 @@ impl Groups {
     }
 }
 
+/// The claims each claim of `ks` (relation indices) contradicts.
+fn conflicts_of(
+    analysis: &Analysis,
+    ends: &[(usize, usize)],
+    ks: impl Iterator<Item = usize>,
+) -> HashMap<usize, Vec<usize>> {
+    let mut conflicts: HashMap<usize, Vec<usize>> = HashMap::new();
+    for k in ks.filter(|&k| analysis.relations[k].relation == RelationType::Contradict) {
+        let (a, b) = ends[k];
+        conflicts.entry(a).or_default().push(b);
+        conflicts.entry(b).or_default().push(a);
+    }
+    conflicts
+}
+
+/// Groups of claims that never hold two claims that contradict each other:
+/// two groups are joined unless a member of one contradicts a member of the
+/// other, checked through the smaller group's conflicts.
+struct ApartGroups<'c> {
+    groups: Groups,
+    /// The members of each group of more than one claim, by root.
+    members: HashMap<usize, Vec<usize>>,
+    conflicts: &'c HashMap<usize, Vec<usize>>,
+}
+
+impl<'c> ApartGroups<'c> {
+    fn new(conflicts: &'c HashMap<usize, Vec<usize>>) -> ApartGroups<'c> {
+        ApartGroups { groups: Groups::new(), members: HashMap::new(), conflicts }
+    }
+
+    fn find(&mut self, x: usize) -> usize {
+        self.groups.find(x)
+    }
+
+    /// Joins the groups of `a` and `b` unless that would put contradicting
+    /// claims together.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.groups.find(a), self.groups.find(b));
+        if ra == rb {
+            return;
+        }
+        let ApartGroups { groups, members, conflicts } = self;
+        let size = |r: usize| members.get(&r).map_or(1, Vec::len);
+        let (small, other) = if size(ra) <= size(rb) { (ra, rb) } else { (rb, ra) };
+        let single = [small];
+        let small_members = members.get(&small).map_or(&single[..], Vec::as_slice);
+        let clash = small_members
+            .iter()
+            .flat_map(|x| conflicts.get(x).into_iter().flatten())
+            .any(|&y| groups.find(y) == other);
+        if clash {
+            return;
+        }
+        groups.union(a, b);
+        let (lo, hi) = (ra.min(rb), ra.max(rb));
+        let moved = members.remove(&hi).unwrap_or_else(|| vec![hi]);
+        members.entry(lo).or_insert_with(|| vec![lo]).extend(moved);
+    }
+}
+
 fn speaker_label(c: &Claim) -> String {
     if c.speaker.kind == SpeakerKind::Outlet { "outlet".to_string() } else { c.speaker.name.clone() }
 }
@@ -653,51 +713,22 @@ fn edge_divergences(
                 position.entry(ends[k].1).or_insert_with(|| r.positions[1].clone());
             }
             let members: Vec<usize> = position.keys().copied().collect();
-            let mut sg = Groups::new();
+            // Two sides are joined unless a member of one contradicts a
+            // member of the other.
+            let conflicts = conflicts_of(analysis, ends, crels.iter().copied());
+            let mut sg = ApartGroups::new(&conflicts);
             // Same position label: same side.
             let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
             for (&c, l) in &position {
                 by_label.entry(l.as_str()).or_default().push(c);
             }
-            // The claims each claim contradicts.
-            let mut conflicts: HashMap<usize, Vec<usize>> = HashMap::new();
-            for &k in crels.iter().filter(|&&k| analysis.relations[k].relation == RelationType::Contradict) {
-                let (a, b) = ends[k];
-                conflicts.entry(a).or_default().push(b);
-                conflicts.entry(b).or_default().push(a);
-            }
-            // The members of each side so far, by root.
-            let mut side_members: HashMap<usize, Vec<usize>> =
-                members.iter().map(|&m| (m, vec![m])).collect();
-            // Two sides are joined unless a member of one contradicts a
-            // member of the other: the conflicts of the smaller side are
-            // looked up in the larger.
-            let mut try_union = |sg: &mut Groups, a: usize, b: usize| {
-                let (ra, rb) = (sg.find(a), sg.find(b));
-                if ra == rb {
-                    return;
-                }
-                let (small, other) =
-                    if side_members[&ra].len() <= side_members[&rb].len() { (ra, rb) } else { (rb, ra) };
-                let clash = side_members[&small]
-                    .iter()
-                    .flat_map(|x| conflicts.get(x).into_iter().flatten())
-                    .any(|&y| sg.find(y) == other);
-                if clash {
-                    return;
-                }
-                sg.union(a, b);
-                let (lo, hi) = (ra.min(rb), ra.max(rb));
-                let moved = side_members.remove(&hi).unwrap_or_default();
-                side_members.entry(lo).or_default().extend(moved);
-            };
             for ids in by_label.values() {
                 for w in ids.windows(2) {
-                    try_union(&mut sg, w[0], w[1]);
+                    sg.union(w[0], w[1]);
                 }
             }
             for &k in crels.iter().filter(|&&k| analysis.relations[k].relation == RelationType::Agree) {
-                try_union(&mut sg, ends[k].0, ends[k].1);
+                sg.union(ends[k].0, ends[k].1);
             }
             let mut sides_map: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
             for &m in &members {
@@ -1139,47 +1170,12 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) 
     // that contradict each other, even through a chain of pairwise
     // agreements ("12–15" agrees with "at least 12", which agrees with "at
     // least 40", which contradicts "12–15").
-    let mut rivals: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (k, _) in
-        analysis.relations.iter().enumerate().filter(|(_, r)| r.relation == RelationType::Contradict)
-    {
-        let (a, b) = ends[k];
-        rivals.entry(a).or_default().push(b);
-        rivals.entry(b).or_default().push(a);
-    }
+    let rivals = conflicts_of(analysis, ends, 0..analysis.relations.len());
     let mut out = Vec::new();
     for ((topic, value, kind), rels) in by_point {
-        let mut g = Groups::new();
-        // Members of each group and the claims some member contradicts,
-        // by root; merged smaller into larger.
-        let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut against: HashMap<usize, HashSet<usize>> = HashMap::new();
+        let mut g = ApartGroups::new(&rivals);
         for &k in &rels {
-            let (a, b) = ends[k];
-            let (ra, rb) = (g.find(a), g.find(b));
-            if ra == rb {
-                continue;
-            }
-            for (x, root) in [(a, ra), (b, rb)] {
-                members.entry(root).or_insert_with(|| vec![x]);
-                against
-                    .entry(root)
-                    .or_insert_with(|| rivals.get(&x).into_iter().flatten().copied().collect());
-            }
-            let (small, large) = if members[&ra].len() <= members[&rb].len() { (ra, rb) } else { (rb, ra) };
-            if members[&small].iter().any(|m| against[&large].contains(m)) {
-                continue;
-            }
-            g.union(a, b);
-            let root = g.find(a);
-            let (ms, ag) =
-                (members.remove(&small).unwrap_or_default(), against.remove(&small).unwrap_or_default());
-            let (mut ml, mut al) =
-                (members.remove(&large).unwrap_or_default(), against.remove(&large).unwrap_or_default());
-            ml.extend(ms);
-            al.extend(ag);
-            members.insert(root, ml);
-            against.insert(root, al);
+            g.union(ends[k].0, ends[k].1);
         }
         let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
         let mut comp_rels: HashMap<usize, Vec<&Relation>> = HashMap::new();
