@@ -787,27 +787,33 @@ fn shared_referents(a: &Claim, b: &Claim) -> Vec<String> {
     ra.intersection(&rb).map(|s| s.to_string()).collect()
 }
 
+/// The measure (`death`, `arrest`, …) that quantity `i` of `a` and
+/// quantity `j` of `b` both count, when both are cardinal counts of it with
+/// compatible heads: the two figures are then comparable.
+fn shared_measure<'a>(a: &'a Claim, i: usize, b: &Claim, j: usize) -> Option<&'a String> {
+    let (x, y) = (&a.quantities[i], &b.quantities[j]);
+    if !matches!(x.kind, QuantityKind::Cardinal) || !matches!(y.kind, QuantityKind::Cardinal) {
+        return None;
+    }
+    let (Some(Some(mx)), Some(Some(my))) = (a.features.measures.get(i), b.features.measures.get(j)) else {
+        return None;
+    };
+    if mx != my {
+        return None;
+    }
+    let mut ca = a.features.quantity_context.get(i).cloned().unwrap_or_default();
+    ca.push(mx.clone());
+    let mut cb = b.features.quantity_context.get(j).cloned().unwrap_or_default();
+    cb.push(my.clone());
+    heads_compatible(x, y, &ca, &cb).then_some(mx)
+}
+
 /// Whether `a` and `b` count the same measure of compatible heads with
 /// figures that do not overlap ("at least 40 killed", "killing 12 to 15").
 fn figures_differ(a: &Claim, b: &Claim) -> bool {
-    a.quantities.iter().enumerate().any(|(i, x)| {
-        b.quantities.iter().enumerate().any(|(j, y)| {
-            if !matches!(x.kind, QuantityKind::Cardinal) || !matches!(y.kind, QuantityKind::Cardinal) {
-                return false;
-            }
-            let (Some(Some(mx)), Some(Some(my))) = (a.features.measures.get(i), b.features.measures.get(j))
-            else {
-                return false;
-            };
-            if mx != my {
-                return false;
-            }
-            let mut ca = a.features.quantity_context.get(i).cloned().unwrap_or_default();
-            ca.push(mx.clone());
-            let mut cb = b.features.quantity_context.get(j).cloned().unwrap_or_default();
-            cb.push(my.clone());
-            heads_compatible(x, y, &ca, &cb) && !overlaps(x, y)
-        })
+    (0..a.quantities.len()).any(|i| {
+        (0..b.quantities.len())
+            .any(|j| shared_measure(a, i, b, j).is_some() && !overlaps(&a.quantities[i], &b.quantities[j]))
     })
 }
 
@@ -858,26 +864,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                     values,
                 ));
             }
-            if !matches!(x.kind, QuantityKind::Cardinal) || !matches!(y.kind, QuantityKind::Cardinal) {
-                continue;
-            }
-            let (mx, my) = (
-                a.features.measures.get(i).cloned().flatten(),
-                b.features.measures.get(j).cloned().flatten(),
-            );
-            let (Some(mx), Some(my)) = (mx, my) else { continue };
-            if mx != my {
-                continue;
-            }
-            let ctx_a = a.features.quantity_context.get(i).cloned().unwrap_or_default();
-            let ctx_b = b.features.quantity_context.get(j).cloned().unwrap_or_default();
-            let mut ca = ctx_a.clone();
-            ca.push(mx.clone());
-            let mut cb = ctx_b.clone();
-            cb.push(my.clone());
-            if !heads_compatible(x, y, &ca, &cb) {
-                continue;
-            }
+            let Some(mx) = shared_measure(a, i, b, j) else { continue };
             if !dates_compatible(a, x, b, y) || dated_apart(a, b) {
                 return Found::Undecided("same measure but the claims are dated differently".to_string());
             }
