@@ -740,29 +740,30 @@ fn dates_compatible(a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> bool {
     da.iter().any(|u| db.iter().any(|v| u.compatible(v) != Some(false)))
 }
 
+type DateRange = (jiff::civil::Date, jiff::civil::Date);
+
+/// Whether two date ranges are more than a year (366 days) apart.
+fn years_apart((a0, a1): DateRange, (b0, b1): DateRange) -> bool {
+    let gap = if a1 < b0 {
+        (b0 - a1).get_days()
+    } else if b1 < a0 {
+        (a0 - b1).get_days()
+    } else {
+        0
+    };
+    gap > 366
+}
+
 /// Whether both claims are dated and every date of one is more than a
 /// year from every date of the other.
 fn dated_apart(a: &Claim, b: &Claim) -> bool {
     // An undated claim is taken to be about its story's day.
-    let bounds = |c: &Claim| -> Vec<(jiff::civil::Date, jiff::civil::Date)> {
+    let bounds = |c: &Claim| -> Vec<DateRange> {
         let dated: Vec<_> = c.dates.iter().filter_map(|d| d.value.bounds()).collect();
         if dated.is_empty() { c.features.story_day.map(|d| (d, d)).into_iter().collect() } else { dated }
     };
     let (da, db) = (bounds(a), bounds(b));
-    !da.is_empty()
-        && !db.is_empty()
-        && da.iter().all(|&(a0, a1)| {
-            db.iter().all(|&(b0, b1)| {
-                let gap = if a1 < b0 {
-                    (b0 - a1).get_days()
-                } else if b1 < a0 {
-                    (a0 - b1).get_days()
-                } else {
-                    0
-                };
-                gap > 366
-            })
-        })
+    !da.is_empty() && !db.is_empty() && da.iter().all(|&u| db.iter().all(|&v| years_apart(u, v)))
 }
 
 /// Whether two claims share a specific place or thing: a description ("the
@@ -1028,16 +1029,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
                 // ("a fire in March 2021"), unless a side dates the last or first
                 // time it happened ("last inspected in 2019").
                 let far = match (x.value.bounds(), y.value.bounds()) {
-                    (Some((a0, a1)), Some((b0, b1))) => {
-                        let gap = if a1 < b0 {
-                            (b0 - a1).get_days()
-                        } else if b1 < a0 {
-                            (a0 - b1).get_days()
-                        } else {
-                            0
-                        };
-                        gap > 366
-                    }
+                    (Some(u), Some(v)) => years_apart(u, v),
                     _ => false,
                 };
                 if far && !a.features.recency && !b.features.recency {
