@@ -11,10 +11,11 @@ use crate::entity::{self, Referent};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::ClaimGraph;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, name_key};
 use crate::prepare::Prepared;
 use crate::progress::{Progress, Stage};
 use crate::report::Report;
+use crate::stories;
 
 /// The default largest document the analysis accepts, in bytes of text
 /// (512 KiB, some ten times the longest news article).
@@ -127,6 +128,8 @@ impl Analyzer {
         let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
         let counter = self.progress.stage(Stage::Resolve, 1);
         let referents = entity::resolve(&mut mentions, &prepared, &ids, lex, &vocab);
+        let outlet_keys: HashSet<String> = documents.iter().map(|d| name_key(&d.meta.outlet)).collect();
+        let stories = stories::stories(&mentions, &prepared, referents.len(), lex, &vocab, &outlet_keys);
         counter.add(1);
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let counter = self.progress.stage(Stage::Extract, n);
@@ -149,7 +152,7 @@ impl Analyzer {
                 claims
             })
             .collect();
-        let claims: Vec<Claim> = per_doc.into_iter().flatten().collect();
+        let claims: Vec<Claim> = stories::assign(per_doc, &stories);
         // The prepared texts and mentions are not needed any more.
         drop((prepared, mentions, vocab));
         let (relations, undecided) = compare::compare_all(&claims, lex, &self.progress);

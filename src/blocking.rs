@@ -8,18 +8,17 @@
 //! with every other's: quadratic in the corpus, and meaningless.
 //!
 //! So a key held by more than [`SPLIT_POSTINGS`] claims is checked against
-//! the topics of the claims' documents (the referents a document mentions
-//! most, [`Features::topics`](crate::claim)). If fewer than half of its
-//! pairs join claims that share a topic, it is split: pairs are made only
-//! within a topic, and claims whose document has no topic are left out. A
-//! key (or a topic block) held by more than [`MAX_POSTINGS`] claims is not
-//! expanded, as before. Both are noted in the undecided list, so the report
-//! says what was not compared.
+//! the stories of the claims' documents (documents joined by the names they
+//! share, see [`stories`](crate::stories)). If fewer than half of its pairs
+//! join claims of one story, it is split: pairs are made only within a
+//! story. A key (or a story's share of it) held by more than
+//! [`MAX_POSTINGS`] claims is not expanded. Both are noted in the undecided
+//! list, so the report says what was not compared.
 //!
-//! The pairs made are therefore at most twice the pairs within topics, which
-//! grow with the size of each story, not with the corpus. A corpus about one
-//! story, and any key held by few claims (all the keys of the fixture
-//! stories), gets exactly the pairs of the plain index.
+//! The pairs made are therefore at most twice the pairs within stories,
+//! which grow with the size of each story, not with the corpus. A corpus
+//! about one story, and any key held by few claims (all the keys of the
+//! fixture stories), gets exactly the pairs of the plain index.
 
 use std::collections::BTreeMap;
 
@@ -29,8 +28,8 @@ use crate::claim::Claim;
 use crate::compare::{MAX_POSTINGS, Outcome, Undecided, compare_pair};
 use crate::progress::{Progress, Stage};
 
-/// Keys shared by more claims than this are split by document topic when
-/// most of their pairs would join claims about different topics.
+/// Keys shared by more claims than this are split by story when most of
+/// their pairs would join claims of different stories.
 pub const SPLIT_POSTINGS: usize = 64;
 
 // A key small enough to expand whole is never over the cap.
@@ -46,21 +45,14 @@ fn key_note(reason: String) -> Undecided {
     Undecided { a: String::new(), b: String::new(), reason }
 }
 
-/// Claims of `posting` grouped by each topic of their document; claims whose
-/// document has no topic are counted apart.
-fn by_topic<'c>(claims: &'c [Claim], posting: &[usize]) -> (BTreeMap<&'c str, Vec<usize>>, usize) {
-    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut untopical = 0;
+/// Claims of `posting` grouped by the story of their document, each group
+/// in the order of `posting`.
+fn by_story(claims: &[Claim], posting: &[usize]) -> BTreeMap<usize, Vec<usize>> {
+    let mut blocks: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &i in posting {
-        let topics = &claims[i].features.topics;
-        if topics.is_empty() {
-            untopical += 1;
-        }
-        for t in topics {
-            blocks.entry(t.as_str()).or_default().push(i);
-        }
+        blocks.entry(claims[i].features.story).or_default().push(i);
     }
-    (blocks, untopical)
+    blocks
 }
 
 /// Two claims of one document are compared only when at most this many
@@ -120,33 +112,36 @@ pub(crate) fn candidate_pairs(
             all_pairs(claims, posting, &mut pairs);
             continue;
         }
-        let (blocks, untopical) = by_topic(claims, posting);
-        // The distinct pairs that share a topic.
+        let blocks = by_story(claims, posting);
+        // The pairs within one story (distinct: each claim is in one block).
         let mut within: Vec<(usize, usize)> = Vec::new();
-        for (topic, block) in &blocks {
+        let mut too_large = 0;
+        for block in blocks.values() {
             if block.len() > MAX_POSTINGS {
-                undecided.push(key_note(format!(
-                    "key `{key}` is shared by {} claims about `{topic}`; its pairs were not compared",
-                    block.len()
-                )));
+                too_large += 1;
                 continue;
             }
             pairs_of(claims, block, |i, j| within.push((i.min(j), i.max(j))));
         }
-        within.par_sort_unstable();
-        within.dedup();
         let mut every = 0;
         pairs_of(claims, posting, |_, _| every += 1);
         if n <= MAX_POSTINGS && within.len() * 2 >= every {
-            // Most pairs are about one topic anyway: keep them all.
+            // Most pairs are within one story anyway: keep them all.
             all_pairs(claims, posting, &mut pairs);
             continue;
         }
-        undecided.push(key_note(format!(
-            "key `{key}` is shared by {n} claims; its pairs were compared only within a topic \
-             ({} topics, {untopical} claims without one)",
-            blocks.len()
-        )));
+        if too_large > 0 {
+            undecided.push(key_note(format!(
+                "key `{key}` is shared by more than {MAX_POSTINGS} claims of one story \
+                 ({too_large} such stories); their pairs were not compared"
+            )));
+        }
+        if blocks.len() > 1 {
+            undecided.push(key_note(format!(
+                "key `{key}` is shared by {n} claims of {} stories; its pairs were compared only within a story",
+                blocks.len()
+            )));
+        }
         pairs.extend(within.into_iter().filter(|&(i, j)| !same_voice(&claims[i], &claims[j])));
     }
     for (term, (negated, plain)) in terms {
@@ -155,27 +150,31 @@ pub(crate) fn candidate_pairs(
         }
         let (nn, np) = (negated.len(), plain.len());
         let mut within: Vec<(usize, usize)> = Vec::new();
-        let mut untopical = 0;
+        let mut stories = 0;
         let split = nn + np > SPLIT_POSTINGS && {
-            let (neg_blocks, un) = by_topic(claims, negated);
-            let (plain_blocks, up) = by_topic(claims, plain);
-            untopical = un + up;
-            for (topic, n) in &neg_blocks {
-                let Some(p) = plain_blocks.get(topic) else { continue };
+            let neg_blocks = by_story(claims, negated);
+            let plain_blocks = by_story(claims, plain);
+            stories =
+                neg_blocks.keys().chain(plain_blocks.keys()).collect::<std::collections::BTreeSet<_>>().len();
+            let mut too_large = 0;
+            for (story, n) in &neg_blocks {
+                let Some(p) = plain_blocks.get(story) else { continue };
                 if n.len() * p.len() > MAX_POSTINGS * 4 {
-                    undecided.push(key_note(format!(
-                        "term `{term}` is used by {} claims about `{topic}`; its pairs were not compared",
-                        n.len() + p.len()
-                    )));
+                    too_large += 1;
                     continue;
                 }
                 for &i in n {
                     within.extend(p.iter().filter(|&&j| i != j).map(|&j| (i.min(j), i.max(j))));
                 }
             }
-            within.par_sort_unstable();
-            within.dedup();
-            within.len() * 2 < nn * np
+            let split = within.len() * 2 < nn * np;
+            if split && too_large > 0 {
+                undecided.push(key_note(format!(
+                    "term `{term}` is used by too many claims of one story ({too_large} such stories); \
+                     their pairs were not compared"
+                )));
+            }
+            split
         };
         if !split {
             if nn * np > MAX_POSTINGS * 4 {
@@ -189,8 +188,7 @@ pub(crate) fn candidate_pairs(
             continue;
         }
         undecided.push(key_note(format!(
-            "term `{term}` is used by {} claims; its pairs were compared only within a topic \
-             ({untopical} claims without one)",
+            "term `{term}` is used by {} claims of {stories} stories; its pairs were compared only within a story",
             nn + np
         )));
         pairs.extend(within.into_iter().filter(|&(i, j)| !same_voice(&claims[i], &claims[j])));

@@ -304,6 +304,9 @@ pub(crate) struct Features {
     /// Referent ids the whole document is mostly about (its topic), used
     /// when a state names no referent of its own.
     pub topics: Vec<String>,
+    /// The story of the claim's document (see [`stories`](crate::stories)):
+    /// large blocking keys are expanded only within a story.
+    pub story: usize,
     /// Two-word lowercase terms ("tear gas"), as stem pairs.
     pub terms: Vec<String>,
     /// Those of `terms` under a negation or denial.

@@ -292,20 +292,6 @@ pub(crate) fn compare_all(
         if !comparable(c) {
             continue;
         }
-        let mut keys: BTreeSet<String> = BTreeSet::new();
-        for s in &c.states {
-            for t in s.themes.iter().take(3) {
-                keys.insert(format!("state:{}:{}", s.concept, t));
-            }
-            if s.themes.is_empty() {
-                if let Some(t) = c.features.topics.first() {
-                    keys.insert(format!("state:{}:~{}", s.concept, t));
-                }
-                for t in &c.features.terms {
-                    keys.insert(format!("state:{}:term:{}", s.concept, t));
-                }
-            }
-        }
         // Two-word terms, negated or not, for the negation detector: pairs
         // are made only between a negated use and a plain use.
         if assertive(c) {
@@ -314,34 +300,7 @@ pub(crate) fn compare_all(
                 if c.features.negated_terms.contains(t) { e.0.push(i) } else { e.1.push(i) }
             }
         }
-        for (qi, q) in c.quantities.iter().enumerate() {
-            if let QuantityKind::Duration { unit } = &q.kind {
-                keys.insert(format!("dur:{unit}"));
-                continue;
-            }
-            if !matches!(q.kind, QuantityKind::Cardinal) {
-                continue;
-            }
-            if let Some(m) = c.features.measures.get(qi).and_then(|m| m.as_ref()) {
-                keys.insert(format!("qty:{m}"));
-            }
-        }
-        if c.dates.iter().any(|d| d.value != DateValue::Unresolved || d.time.is_some()) {
-            for e in &c.features.events {
-                keys.insert(format!("date:{e}"));
-            }
-        }
-        if assertive(c) {
-            for v in &c.features.verbs {
-                if GENERIC_VERBS.contains(&v.as_str()) {
-                    continue;
-                }
-                for e in c.entities.iter().take(4) {
-                    keys.insert(format!("pred:{v}:{}", e.referent));
-                }
-            }
-        }
-        for k in keys {
+        for k in claim_keys(c) {
             index.entry(k).or_default().push(i);
         }
     }
@@ -360,6 +319,53 @@ pub(crate) fn compare_all(
     }
     undecided.sort();
     (relations, undecided)
+}
+
+/// The blocking keys of a comparable claim: two claims are compared when
+/// they share one (or a two-word term, one negated and one not).
+pub(crate) fn claim_keys(c: &Claim) -> BTreeSet<String> {
+    let mut keys: BTreeSet<String> = BTreeSet::new();
+    for s in &c.states {
+        for t in s.themes.iter().take(3) {
+            keys.insert(format!("state:{}:{}", s.concept, t));
+        }
+        if s.themes.is_empty() {
+            if let Some(t) = c.features.topics.first() {
+                keys.insert(format!("state:{}:~{}", s.concept, t));
+            }
+            for t in &c.features.terms {
+                keys.insert(format!("state:{}:term:{}", s.concept, t));
+            }
+        }
+    }
+    for (qi, q) in c.quantities.iter().enumerate() {
+        if let QuantityKind::Duration { unit } = &q.kind {
+            keys.insert(format!("dur:{unit}"));
+            continue;
+        }
+        if !matches!(q.kind, QuantityKind::Cardinal) {
+            continue;
+        }
+        if let Some(m) = c.features.measures.get(qi).and_then(|m| m.as_ref()) {
+            keys.insert(format!("qty:{m}"));
+        }
+    }
+    if c.dates.iter().any(|d| d.value != DateValue::Unresolved || d.time.is_some()) {
+        for e in &c.features.events {
+            keys.insert(format!("date:{e}"));
+        }
+    }
+    if assertive(c) {
+        for v in &c.features.verbs {
+            if GENERIC_VERBS.contains(&v.as_str()) {
+                continue;
+            }
+            for e in c.entities.iter().take(4) {
+                keys.insert(format!("pred:{v}:{}", e.referent));
+            }
+        }
+    }
+    keys
 }
 
 /// The result of comparing one pair.

@@ -250,6 +250,11 @@ const TITLE_MODIFIERS: &[&str] = &[
 ];
 
 /// Words that often start generic capitalised phrases but are no names.
+/// Words that take a part of what follows "of" ("Part of the …", "Most of
+/// the …"): at the start of a sentence they do not open a name.
+const PARTITIVES: &[&str] =
+    &["part", "parts", "much", "most", "all", "some", "many", "half", "rest", "none", "each", "both", "few"];
+
 const NOT_NAME_STARTS: &[&str] = &[
     "get",
     "read",
@@ -466,8 +471,13 @@ pub(crate) fn find_mentions(
                 }) && !vocab.midcap.contains(&t.norm)
                     && !is_demonym_like(&t.norm)
             };
+            // A partitive opening a sentence is not part of the name after
+            // it: "Part of the Tessa Bridge collapsed".
+            let partitive =
+                || PARTITIVES.contains(&t.norm.as_str()) && toks.get(i + 1).is_some_and(|n| n.norm == "of");
             if initial
                 && (lex.is_function_word(&t.norm)
+                    || partitive()
                     || vocab.contains(&t.norm)
                     || NOT_NAME_STARTS.contains(&t.norm.as_str())
                     || modifier_of_common_noun())
@@ -1182,6 +1192,23 @@ mod tests {
         assert_eq!(referent_of(&ms, &refs, "Ostrov").id, r.id);
         let m = ms[0].iter().find(|m| m.surface == "Mara Ostrov").unwrap();
         assert_eq!(m.title.as_deref(), Some("Interior Minister"));
+    }
+
+    #[test]
+    fn partitive_does_not_open_a_name() {
+        let (ms, refs) = run(&[
+            "Part of the Brell Car Park collapsed on Monday. Most of the Osk Dam held.",
+            "Part of the Vanta School Building collapsed.",
+        ]);
+        let surfaces: Vec<&str> = ms.iter().flatten().map(|m| m.surface.as_str()).collect();
+        assert!(surfaces.contains(&"Brell Car Park"), "{surfaces:?}");
+        assert!(surfaces.contains(&"Osk Dam"), "{surfaces:?}");
+        assert!(surfaces.iter().all(|s| !s.starts_with("Part") && !s.starts_with("Most")), "{surfaces:?}");
+        // Two different buildings stay two referents.
+        assert_ne!(
+            referent_of(&ms, &refs, "Brell Car Park").id,
+            referent_of(&ms, &refs, "Vanta School Building").id
+        );
     }
 
     #[test]

@@ -111,6 +111,7 @@ pub mod span;
 #[doc(hidden)]
 pub mod stages;
 pub mod stance;
+mod stories;
 pub mod svg;
 pub mod text;
 mod wordnet;

@@ -13,9 +13,10 @@ use crate::compare::{self, Relation, Undecided};
 use crate::document::Document;
 use crate::entity::{self, Mention, Referent};
 use crate::extract::Extractor;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, name_key};
 use crate::prepare::Prepared;
 use crate::progress::Progress;
+use crate::stories;
 
 /// Documents segmented into sentences and tokens, with stems and quotes.
 pub struct PreparedDocs(Vec<Prepared>);
@@ -31,6 +32,7 @@ impl PreparedDocs {
 pub struct Names {
     mentions: Vec<Vec<Mention>>,
     referents: Vec<Referent>,
+    stories: Vec<usize>,
 }
 
 impl Names {
@@ -56,7 +58,9 @@ pub fn names(docs: &[Document], prepared: &PreparedDocs, lex: &Lexicon) -> Names
         .collect();
     let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     let referents = entity::resolve(&mut mentions, &prepared.0, &ids, lex, &vocab);
-    Names { mentions, referents }
+    let outlets: HashSet<String> = docs.iter().map(|d| name_key(&d.meta.outlet)).collect();
+    let stories = stories::stories(&mentions, &prepared.0, referents.len(), lex, &vocab, &outlets);
+    Names { mentions, referents, stories }
 }
 
 /// Claims of each document, with attribution, quantities, dates and states.
@@ -79,7 +83,7 @@ pub fn extract(docs: &[Document], prepared: &PreparedDocs, names: &Names, lex: &
             .extract()
         })
         .collect();
-    per_doc.into_iter().flatten().collect()
+    stories::assign(per_doc, &names.stories)
 }
 
 /// The comparison: candidate pairs from the blocking index, and their

@@ -1,5 +1,5 @@
 //! The parallel stages give the same report, byte for byte, on 1 thread and
-//! on several; and the blocking of large keys keeps the pairs within a topic.
+//! on several; and the blocking of large keys keeps the pairs within a story.
 
 use std::path::Path;
 
@@ -15,7 +15,7 @@ fn load(story: &str) -> Vec<Document> {
 
 /// All fixture stories together, each document repeated `copies` times
 /// under new ids: a corpus of several stories whose generic keys are
-/// large enough to be split by topic.
+/// large enough to be split by story.
 fn mixed(copies: usize) -> Vec<Document> {
     let mut docs = Vec::new();
     for story in STORIES {
@@ -49,7 +49,7 @@ fn one_and_four_threads_give_the_same_report() {
 }
 
 #[test]
-fn large_generic_keys_are_compared_within_a_topic() {
+fn large_generic_keys_are_compared_within_a_story() {
     let docs = mixed(12);
     let analysis = Analyzer::new().analyze(docs).expect("analysis");
     let story_of = |doc: &str| {
@@ -69,7 +69,7 @@ fn large_generic_keys_are_compared_within_a_topic() {
     // large generic ones are not.
     assert!(cross * 10 < total, "{cross} of {total} relations join different stories");
     assert!(
-        analysis.undecided().iter().any(|u| u.a.is_empty() && u.reason.contains("only within a topic")),
+        analysis.undecided().iter().any(|u| u.a.is_empty() && u.reason.contains("only within a story")),
         "no key was split"
     );
 }

@@ -1,0 +1,215 @@
+//! Stories: documents grouped by the names they share.
+//!
+//! A corpus can hold many stories: a day's news, a monitoring feed. Claims
+//! of different stories share generic blocking keys (every story's death
+//! toll, every fire's date) and comparing them is meaningless and grows
+//! with the square of the corpus. So documents are grouped into stories
+//! first, and [`blocking`](crate::blocking) splits a large key by story.
+//!
+//! Two documents are linked when they name at least two referents in common
+//! (after resolution, so stated aliases count), or one that both name more
+//! than once; the stories are the connected components of the documents
+//! over these links. One passing shared name is not enough: stories of one
+//! country share its ministries and its capital. Only *distinctive* names count, written as names in running
+//! text, not merely capitalised at the start of a sentence:
+//!
+//! - a name of two or more words ("Tessa Bridge", "Mara Ostrov"), or
+//! - a name word with a class noun ("the Haskett terminal"), or
+//! - a one-word name that the corpus also capitalises inside a sentence
+//!   ("in Velmora"), and that is not a class noun ("Schools", "Bridge") or
+//!   an organisation head ("Party", "Ministry") on its own.
+//!
+//! Demonyms ("Velmoran"), definite descriptions ("the bridge") and the
+//! names of the corpus's outlets ("told the Harbour Times") are not names
+//! for this purpose: an outlet reports many stories. A document that names nothing distinctive is a
+//! story of its own.
+//!
+//! Grouping never removes a pair of a small key, so a corpus about one story
+//! (and every fixture) is compared exactly as without it; see
+//! [`blocking`](crate::blocking) for how large keys use it.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::claim::Claim;
+use crate::entity::{Mention, Vocabulary, class_of};
+use crate::lexicon::{Entry, Lexicon, name_key};
+use crate::prepare::Prepared;
+
+/// Whether `m` names its referent distinctively (see the module docs).
+pub(crate) fn distinctive(
+    m: &Mention,
+    p: &Prepared,
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+    outlets: &HashSet<String>,
+) -> bool {
+    if m.description || m.demonym || m.referent.is_none() || outlets.contains(&name_key(&m.surface)) {
+        return false;
+    }
+    match m.words.as_slice() {
+        [] => false,
+        // "Haskett terminal": a name word and a class noun.
+        [w] if m.class.is_some() => class_of(w).is_none(),
+        [w] => {
+            class_of(w).is_none()
+                && vocab.midcap.contains(w)
+                && !p.lookup(lex, m.toks.start, m.toks.end).iter().any(|(_, e)| matches!(e, Entry::OrgHead))
+        }
+        _ => true,
+    }
+}
+
+/// How many documents naming a referent a later document is checked
+/// against.
+const HOLDERS: usize = 16;
+
+/// Union-find over documents, with path halving.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        // The smaller root wins, so the result does not depend on the order
+        // of unions.
+        if a < b {
+            self.0[b] = a;
+        } else {
+            self.0[a] = b;
+        }
+    }
+}
+
+/// The story of each document (`mentions[d]` are document `d`'s resolved
+/// mentions; `outlets` the [`name_key`]s of the corpus's outlets): stories are numbered from 0 in the order of their first
+/// document. Linear in the number of mentions.
+pub(crate) fn stories(
+    mentions: &[Vec<Mention>],
+    prepared: &[Prepared],
+    referents: usize,
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+    outlets: &HashSet<String>,
+) -> Vec<usize> {
+    let n = mentions.len();
+    let mut sets = Sets((0..n).collect());
+    // The first documents that name each referent.
+    // Each holder with whether it names the referent more than once.
+    let mut holders: Vec<Vec<(usize, bool)>> = vec![Vec::new(); referents];
+    let mut shared: HashMap<usize, usize> = HashMap::new();
+    for (d, ms) in mentions.iter().enumerate() {
+        let mut names: Vec<usize> = ms
+            .iter()
+            .filter(|m| distinctive(m, &prepared[d], lex, vocab, outlets))
+            .filter_map(|m| m.referent)
+            .filter(|&r| r < referents)
+            .collect();
+        names.sort_unstable();
+        // Each name once, with whether it is repeated.
+        let names: Vec<(usize, bool)> =
+            names.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() > 1)).collect();
+        // Earlier documents linked to this one: a shared name weighs 1, or
+        // 2 when both repeat it. Each name is looked up in its first few
+        // holders only, which keeps this linear; a document of a large story
+        // is linked to one of them.
+        shared.clear();
+        for &(r, repeated) in &names {
+            for &(e, theirs) in &holders[r] {
+                *shared.entry(e).or_default() += if repeated && theirs { 2 } else { 1 };
+            }
+        }
+        for (&e, &weight) in &shared {
+            if weight >= 2 {
+                sets.union(e, d);
+            }
+        }
+        for &(r, repeated) in &names {
+            if holders[r].len() < HOLDERS {
+                holders[r].push((d, repeated));
+            }
+        }
+    }
+    let mut number: Vec<Option<usize>> = vec![None; n];
+    let mut next = 0;
+    (0..n)
+        .map(|d| {
+            let root = sets.find(d);
+            *number[root].get_or_insert_with(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect()
+}
+
+/// The claims of all documents (`per_doc[d]` are document `d`'s), in
+/// order, each marked with its document's story.
+pub(crate) fn assign(per_doc: Vec<Vec<Claim>>, stories: &[usize]) -> Vec<Claim> {
+    per_doc
+        .into_iter()
+        .zip(stories)
+        .flat_map(|(claims, &story)| {
+            claims.into_iter().map(move |mut c| {
+                c.features.story = story;
+                c
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{find_mentions, resolve, vocabulary};
+
+    fn run(texts: &[&str]) -> Vec<usize> {
+        let lex = Lexicon::builtin();
+        let preps: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
+        let vocab = vocabulary(&preps);
+        let mut ms: Vec<Vec<Mention>> =
+            preps.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
+        let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
+        let refs = resolve(&mut ms, &preps, &ids, &lex, &vocab);
+        stories(&ms, &preps, refs.len(), &lex, &vocab, &HashSet::from([name_key("The Harbour Times")]))
+    }
+
+    #[test]
+    fn documents_sharing_names_form_one_story_through_others() {
+        let s = run(&[
+            "A fire broke out at the Brell Warehouse in Ostrava Vale on Monday.",
+            "Schools were closed. Firefighters from Ostrava Vale fought the Brell Warehouse blaze.",
+            "Mara Ostrov said the Osk Dam held after the flood in Gorna.",
+            "The Brell Warehouse fire in Ostrava Vale was put out, Mayor Tomas Venn said.",
+            "Residents near the Osk Dam were moved, Mara Ostrov said.",
+            "Mayor Tomas Venn visited the Osk Dam.",
+        ]);
+        // The last document shares one name with each story: not enough.
+        assert_eq!(s, vec![0, 0, 1, 0, 1, 2]);
+    }
+
+    #[test]
+    fn common_words_and_outlets_do_not_join_stories() {
+        // "Schools", "Electricity" and "Party" open sentences in both
+        // stories, but are not distinctive names.
+        let s = run(&[
+            "Schools were shut in Ostrava Vale. Electricity was cut. The Brell Party protested in Ostrava Vale.",
+            "Schools were shut in Velmora Heights. Electricity was cut. The Gorn Party protested in Velmora Heights.",
+            "Residents of Velmora Heights told Harbour Times they had no warning. Harbour Times asked Velmora Heights why.",
+            "Harbour Times asked the Brell Party in Ostrava Vale. The Brell Party told Harbour Times no.",
+        ]);
+        assert_eq!(s, vec![0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn a_document_without_names_is_its_own_story() {
+        let s = run(&["The plant employs 300 people.", "The plant employs 500 people."]);
+        assert_eq!(s, vec![0, 1]);
+    }
+}
