@@ -26,6 +26,12 @@ use claimgraph::{Analyzer, Lexicon};
 
 mod progress_bar;
 
+// mimalloc: the analysis allocates many small strings on several threads;
+// glibc's allocator was a tenth of the profile and kept freed memory in
+// per-thread arenas (see BENCHMARKS.md, "Profile").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Compare what news outlets claim about one story.
 ///
 /// Exit codes: 0 success; 1 the analysis ran but some inputs were rejected
