@@ -152,9 +152,9 @@ impl Analyzer {
                 claims
             })
             .collect();
-        let claims: Vec<Claim> = stories::assign(per_doc, &stories);
         // The prepared texts and mentions are not needed any more.
         drop((prepared, mentions, vocab));
+        let claims: Vec<Claim> = stories::assign(per_doc, &stories);
         let (relations, undecided) = compare::compare_all(&claims, lex, &self.progress);
         let graph = ClaimGraph::new(&claims, &relations);
         Ok(Analysis {

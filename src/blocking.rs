@@ -199,12 +199,13 @@ pub(crate) fn candidate_pairs(
 }
 
 /// Compares the candidate pairs, in parallel, and returns those with an
-/// outcome in the order of `pairs` (the same for any number of threads).
+/// outcome in the order of `pairs` (the same for any number of threads), in
+/// chunks: the caller moves them out without a second copy of them all.
 pub(crate) fn compare_pairs(
     claims: &[Claim],
     pairs: &[(usize, usize)],
     progress: &Progress,
-) -> Vec<(usize, usize, Outcome)> {
+) -> Vec<Vec<(usize, usize, Outcome)>> {
     let counter = progress.stage(Stage::Compare, pairs.len());
     let chunks: Vec<Vec<(usize, usize, Outcome)>> = pairs
         .par_chunks(1024)
@@ -220,5 +221,5 @@ pub(crate) fn compare_pairs(
             found
         })
         .collect();
-    chunks.into_iter().flatten().collect()
+    chunks
 }

@@ -283,7 +283,7 @@ pub struct Claim {
     pub headline: bool,
     /// Word-level features used by the comparison (not serialised).
     #[serde(skip)]
-    pub(crate) features: Features,
+    pub(crate) features: Box<Features>,
 }
 
 /// Word-level features of a claim's content, used to compare claims.

@@ -306,8 +306,11 @@ pub(crate) fn compare_all(
     }
     let mut undecided = Vec::new();
     let pairs = crate::blocking::candidate_pairs(claims, &index, &terms, &mut undecided);
-    let mut relations = Vec::new();
-    for (i, j, outcome) in crate::blocking::compare_pairs(claims, &pairs, progress) {
+    let found = crate::blocking::compare_pairs(claims, &pairs, progress);
+    drop((pairs, index, terms));
+    let related = found.iter().flatten().filter(|(_, _, o)| matches!(o, Outcome::Related(_))).count();
+    let mut relations = Vec::with_capacity(related);
+    for (i, j, outcome) in found.into_iter().flatten() {
         let (a, b) = (&claims[i], &claims[j]);
         match outcome {
             Outcome::Related(r) => relations.push(*r),

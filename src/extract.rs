@@ -697,7 +697,7 @@ impl Extractor<'_> {
             states: Vec::new(),
             framing,
             headline: true,
-            features: Features::default(),
+            features: Box::default(),
         })
     }
 
@@ -2180,7 +2180,7 @@ impl Extractor<'_> {
             states,
             framing,
             headline: false,
-            features,
+            features: Box::new(features),
         }
     }
 

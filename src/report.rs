@@ -588,12 +588,62 @@ impl Report {
             })
             .collect();
 
+        // The sections are built in parallel; each gives its items a base id,
+        // made unique afterwards in a fixed order (divergences by kind as
+        // below, then agreements), so the ids do not depend on the threads.
+        let (((edge, framing_divs), (stance, (label, named))), (mut agreements, (naming, (framing, rest)))) =
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            rayon::join(
+                                || edge_divergences(analysis, &ends, &referent_names),
+                                || framing_divergences(analysis),
+                            )
+                        },
+                        || {
+                            rayon::join(
+                                || stance_divergences(analysis, &ends),
+                                || {
+                                    rayon::join(
+                                        || label_divergences(analysis),
+                                        || naming_divergences(analysis),
+                                    )
+                                },
+                            )
+                        },
+                    )
+                },
+                || {
+                    rayon::join(
+                        || agreements(analysis, &ends),
+                        || {
+                            rayon::join(
+                                || naming_table(analysis),
+                                || {
+                                    rayon::join(
+                                        || framing_table(analysis),
+                                        || {
+                                            (
+                                                single_source(analysis, &ends),
+                                                outlet_matrix(analysis, &ends),
+                                                Abstentions::count(analysis),
+                                            )
+                                        },
+                                    )
+                                },
+                            )
+                        },
+                    )
+                },
+            );
+        let (single_source, outlet_matrix, abstentions) = rest;
         let mut used_ids = UsedIds::default();
-        let mut divergences = edge_divergences(analysis, &ends, &referent_names, &mut used_ids);
-        divergences.extend(framing_divergences(analysis, &mut used_ids));
-        divergences.extend(stance_divergences(analysis, &ends, &mut used_ids));
-        divergences.extend(label_divergences(analysis, &mut used_ids));
-        divergences.extend(naming_divergences(analysis, &mut used_ids));
+        let mut divergences: Vec<Divergence> =
+            [edge, framing_divs, stance, label, named].into_iter().flatten().collect();
+        for d in &mut divergences {
+            d.id = unique_id(std::mem::take(&mut d.id), &mut used_ids);
+        }
         // Strongest first (most relations, then most outlets), then by id;
         // the strength of each divergence is computed once, not per comparison.
         divergences.sort_by_cached_key(|d| {
@@ -601,12 +651,16 @@ impl Report {
             (std::cmp::Reverse((d.relations.len(), outlets)), d.id.clone())
         });
 
-        let agreements = agreements(analysis, &ends, &mut used_ids);
-        let naming = naming_table(analysis);
-        let framing = framing_table(analysis);
-        let single_source = single_source(analysis, &ends);
-        let outlet_matrix = outlet_matrix(analysis, &ends);
-        let abstentions = Abstentions::count(analysis);
+        for a in &mut agreements {
+            a.id = unique_id(std::mem::take(&mut a.id), &mut used_ids);
+        }
+        agreements.sort_by(|a, b| {
+            b.outlets
+                .len()
+                .cmp(&a.outlets.len())
+                .then(b.claims.len().cmp(&a.claims.len()))
+                .then(a.id.cmp(&b.id))
+        });
         Report {
             format: FORMAT.to_string(),
             inputs: Inputs {
@@ -672,7 +726,6 @@ fn edge_divergences(
     analysis: &Analysis,
     ends: &[(usize, usize)],
     names: &HashMap<&str, &str>,
-    used: &mut UsedIds,
 ) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // Relations by topic.
@@ -784,7 +837,7 @@ fn edge_divergences(
                 topic.replace(':', "-"),
                 subject_id.map(|s| format!("-{s}")).unwrap_or_default()
             );
-            let id = unique_id(crate::entity::slug(&base), used);
+            let id = crate::entity::slug(&base);
             let mut relations: Vec<[String; 2]> = contra.iter().map(|r| [r.a.clone(), r.b.clone()]).collect();
             relations.sort_by(|x, y| {
                 (compare::id_order(&x[0]), compare::id_order(&x[1]))
@@ -815,7 +868,7 @@ fn article(name: &str) -> String {
     if !name.is_empty() && (last_lower || class) { format!("the {name}") } else { name.to_string() }
 }
 
-fn framing_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
+fn framing_divergences(analysis: &Analysis) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // key -> (doc -> marked claims), and the markers' targets
     let mut marked: BTreeMap<&str, BTreeMap<&str, Vec<&Claim>>> = BTreeMap::new();
@@ -881,7 +934,7 @@ fn framing_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergenc
             cue_list.join(", "),
             sides[1].outlets.join(", ")
         );
-        let id = unique_id(format!("framing-{}", crate::entity::slug(key)), used);
+        let id = format!("framing-{}", crate::entity::slug(key));
         out.push(Divergence {
             id,
             kinds: vec![Kind::Framing],
@@ -918,7 +971,7 @@ struct Relays {
 /// One source, relayed by two outlets with different stances: one keeps its
 /// distance ("X claimed that …"), the other reports it plainly ("X reported
 /// that …"), about claims that agree.
-fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) -> Vec<Divergence> {
+fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Divergence> {
     use crate::claim::Stance;
     let claims = &analysis.claims;
     let mut by_source: BTreeMap<String, Relays> = BTreeMap::new();
@@ -959,7 +1012,7 @@ fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)], used: &mut U
             sides[1].outlets.join(", ")
         );
         out.push(Divergence {
-            id: unique_id(format!("stance-{}", crate::entity::slug(&source)), used),
+            id: format!("stance-{}", crate::entity::slug(&source)),
             kinds: vec![Kind::Framing],
             question: format!("How do outlets relay what {source} says?"),
             summary: summary.clone(),
@@ -974,7 +1027,7 @@ fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)], used: &mut U
 
 /// Loaded labels against neutral words for the same people or things: an
 /// outlet that says "rioters" where others say "protesters".
-fn label_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
+fn label_divergences(analysis: &Analysis) -> Vec<Divergence> {
     let claims = &analysis.claims;
     // The stems of the lexicon's words, computed once rather than per claim.
     let mut word_stems: HashMap<&str, String> = HashMap::new();
@@ -1023,7 +1076,7 @@ fn label_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence>
             neutral_words.join(" / ")
         );
         out.push(Divergence {
-            id: unique_id(format!("label-{}", crate::entity::slug(loaded)), used),
+            id: format!("label-{}", crate::entity::slug(loaded)),
             kinds: vec![Kind::Framing, Kind::Naming],
             question: format!("\"{loaded}\" or \"{}\"?", neutral_words.first().copied().unwrap_or("")),
             summary: summary.clone(),
@@ -1087,7 +1140,7 @@ fn naming_table(analysis: &Analysis) -> Vec<Naming> {
     out
 }
 
-fn naming_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence> {
+fn naming_divergences(analysis: &Analysis) -> Vec<Divergence> {
     let mut out = Vec::new();
     let divergent: Vec<Naming> = naming_table(analysis).into_iter().filter(|n| n.divergent).collect();
     // The claims naming each of those referents, in claim order.
@@ -1135,7 +1188,7 @@ fn naming_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence
             .map(|s| format!("\"{}\": {}", s.label, s.outlets.join(", ")))
             .collect::<Vec<_>>()
             .join("; ");
-        let id = unique_id(format!("naming-{}", n.referent), used);
+        let id = format!("naming-{}", n.referent);
         out.push(Divergence {
             id,
             kinds: vec![Kind::Naming],
@@ -1150,7 +1203,7 @@ fn naming_divergences(analysis: &Analysis, used: &mut UsedIds) -> Vec<Divergence
     out
 }
 
-fn agreements(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) -> Vec<Agreement> {
+fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
     let claims = &analysis.claims;
     // Agreeing relations (by index) by the point they agree on.
     let mut by_point: BTreeMap<(&str, String, Kind), Vec<usize>> = BTreeMap::new();
@@ -1212,7 +1265,7 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) 
             };
             let summary = format!("{} agree: {what}", outlets.iter().cloned().collect::<Vec<_>>().join(", "));
             let base = format!("agree-{}-{}", topic.replace(':', "-"), value);
-            let id = unique_id(crate::entity::slug(&base), used);
+            let id = crate::entity::slug(&base);
             out.push(Agreement {
                 id,
                 kind,
@@ -1223,9 +1276,6 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)], used: &mut UsedIds) 
             });
         }
     }
-    out.sort_by(|a, b| {
-        b.outlets.len().cmp(&a.outlets.len()).then(b.claims.len().cmp(&a.claims.len())).then(a.id.cmp(&b.id))
-    });
     out
 }
 
