@@ -166,6 +166,7 @@ impl Analyzer {
             graph,
             rejected: Vec::new(),
             skipped: Vec::new(),
+            stories,
         })
     }
 }
@@ -197,6 +198,8 @@ pub struct Analysis {
     pub(crate) graph: ClaimGraph,
     pub(crate) rejected: Vec<(String, String)>,
     pub(crate) skipped: Vec<String>,
+    /// The story of each document (same order as `documents`).
+    pub(crate) stories: Vec<usize>,
 }
 
 impl Analysis {
@@ -233,6 +236,34 @@ impl Analysis {
     /// Candidate pairs the comparison looked at and left undecided, with why.
     pub fn undecided(&self) -> &[Undecided] {
         &self.undecided
+    }
+
+    /// The documents grouped into stories by the distinctive names they
+    /// share (two names, or one both repeat; see the README's
+    /// "Architecture"): the ids of each story's documents, in id order,
+    /// stories in the order of their first document. A key held by more
+    /// than 64 claims is compared only within a story when most of its
+    /// pairs would cross stories.
+    ///
+    /// ```
+    /// use claimgraph::{Analyzer, Document};
+    /// let analysis = Analyzer::new().analyze(vec![
+    ///     Document::new("a", "Daily", "Police closed the Tessa Bridge in Ostrava Vale."),
+    ///     Document::new("b", "Echo", "The Tessa Bridge in Ostrava Vale was open."),
+    ///     Document::new("c", "Wire", "The Osk Dam in Velmora held."),
+    /// ])?;
+    /// assert_eq!(analysis.stories(), vec![vec!["a", "b"], vec!["c"]]);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn stories(&self) -> Vec<Vec<&str>> {
+        let mut out: Vec<Vec<&str>> = Vec::new();
+        for (d, &s) in self.documents.iter().zip(&self.stories) {
+            if out.len() <= s {
+                out.resize_with(s + 1, Vec::new);
+            }
+            out[s].push(d.id.as_str());
+        }
+        out
     }
 
     /// Resolved entities with every name used for them.

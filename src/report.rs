@@ -11,10 +11,10 @@
 //!
 //! ```text
 //! format:        "claimgraph-report/1"
-//! inputs:        {documents, claims, relations, undecided, rejected: [{origin, reason}], skipped*,
+//! inputs:        {documents, stories, claims, relations, undecided, rejected: [{origin, reason}], skipped*,
 //!                 read, analysed, rejected_count, abstained,
 //!                 abstentions: {headlines, questions, not_asserted, undecided}}
-//! documents:     [{id, outlet, title?, published?, author?, url?, extra*: {key: value}, claims}]
+//! documents:     [{id, outlet, title?, published?, author?, url?, extra*: {key: value}, claims, story}]
 //! claims:        [{id, doc, outlet, span, sentence, headline?, text,
 //!                  speaker: {kind, name, referent?, span?}, via*: [speaker],
 //!                  cue?: {text, span, class}, quote, stance, stance_cues*: [marker], content: span,
@@ -70,6 +70,9 @@ pub const FORMAT: &str = "claimgraph-report/1";
 pub struct Inputs {
     /// Documents analysed.
     pub documents: usize,
+    /// Stories the documents form (see [`Analysis::stories`]).
+    #[serde(default)]
+    pub stories: usize,
     /// Claims extracted.
     pub claims: usize,
     /// Relations found.
@@ -180,6 +183,10 @@ pub struct DocumentSummary {
     pub extra: BTreeMap<String, String>,
     /// Number of claims extracted.
     pub claims: usize,
+    /// The document's story, numbered from 0 in the order of the stories'
+    /// first documents (see [`Analysis::stories`]).
+    #[serde(default)]
+    pub story: usize,
 }
 
 /// One side of a divergence.
@@ -576,7 +583,8 @@ impl Report {
         let documents: Vec<DocumentSummary> = analysis
             .documents
             .iter()
-            .map(|d| DocumentSummary {
+            .enumerate()
+            .map(|(i, d)| DocumentSummary {
                 id: d.id.clone(),
                 outlet: d.meta.outlet.clone(),
                 title: d.meta.title.clone(),
@@ -585,6 +593,7 @@ impl Report {
                 url: d.meta.url.clone(),
                 extra: d.meta.extra.clone(),
                 claims: by_doc.get(d.id.as_str()).map_or(0, Vec::len),
+                story: analysis.stories.get(i).copied().unwrap_or(0),
             })
             .collect();
 
@@ -665,6 +674,7 @@ impl Report {
             format: FORMAT.to_string(),
             inputs: Inputs {
                 documents: analysis.documents.len(),
+                stories: analysis.stories.iter().max().map_or(0, |s| s + 1),
                 claims: claims.len(),
                 relations: analysis.relations.len(),
                 undecided: analysis.undecided.len(),
@@ -1469,16 +1479,32 @@ impl Report {
         );
         out.pop();
         let _ = writeln!(out, "{}\n", self.inputs_line());
-        let _ = writeln!(out, "| document | outlet | published | author | claims |\n|---|---|---|---|---|");
+        // A story column only when the documents form more than one story.
+        let stories = self.inputs.stories > 1;
+        if stories {
+            let _ = writeln!(
+                out,
+                "The documents form {} stories (documents that share names); a key shared by more \
+                 than 64 claims is compared within each story.\n",
+                self.inputs.stories
+            );
+        }
+        let _ = writeln!(
+            out,
+            "| document | outlet | published | author | claims |{}\n|---|---|---|---|---|{}",
+            if stories { " story |" } else { "" },
+            if stories { "---|" } else { "" }
+        );
         for d in &self.documents {
             let _ = writeln!(
                 out,
-                "| `{}` | {} | {} | {} | {} |",
+                "| `{}` | {} | {} | {} | {} |{}",
                 d.id,
                 md_escape(&d.outlet),
                 d.published.as_deref().unwrap_or("–"),
                 md_escape(d.author.as_deref().unwrap_or("–")),
-                d.claims
+                d.claims,
+                if stories { format!(" {} |", d.story) } else { String::new() }
             );
         }
         if !self.inputs.rejected.is_empty() {

@@ -73,3 +73,24 @@ fn large_generic_keys_are_compared_within_a_story() {
         "no key was split"
     );
 }
+
+#[test]
+fn the_fixture_stories_analysed_together_are_three_stories() {
+    let analysis = Analyzer::new().analyze(mixed(1)).expect("analysis");
+    let mut expected: Vec<Vec<String>> = STORIES
+        .iter()
+        .map(|s| {
+            let mut ids: Vec<String> = load(s).iter().map(|d| format!("{}-00", d.id)).collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    expected.sort();
+    let mut found: Vec<Vec<String>> =
+        analysis.stories().into_iter().map(|ids| ids.into_iter().map(str::to_string).collect()).collect();
+    found.sort();
+    assert_eq!(found, expected);
+    let report = analysis.report();
+    assert_eq!(report.inputs.stories, 3);
+    assert!(report.to_markdown().contains("The documents form 3 stories"));
+}
