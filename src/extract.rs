@@ -2713,6 +2713,51 @@ impl Extractor<'_> {
                 k += n;
                 continue;
             }
+            // The head of a noun compound ("the apartment block at noon"): a
+            // bare verb form after a determiner and a lowercase noun, with no
+            // object after it, whose usual noun sense is a physical thing,
+            // names that thing, not the state. Acts and changes ("the price
+            // increase", "the road closure") are kept.
+            let compound_head = n == 1
+                && k >= clause.start + 2
+                && DETERMINERS.contains(&prev2.as_str())
+                && self.p.tokens[k - 1].is_word()
+                && !self.p.tokens[k - 1].capitalized
+                && !self.lex.is_function_word(&prev)
+                && !AUX.contains(&prev.as_str())
+                && !prev.ends_with("ly")
+                && !norm.ends_with("ed")
+                && !gerund
+                && crate::wordnet::get().noun_not_adjective(&prev)
+                && crate::wordnet::get().names_a_thing(&norm)
+                && self
+                    .p
+                    .tokens
+                    .get(k + 1)
+                    .is_none_or(|t| !t.is_word() || self.lex.is_function_word(&t.norm))
+                && !matches!(
+                    self.norm(k + 1),
+                    "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "this"
+                        | "these"
+                        | "those"
+                        | "it"
+                        | "them"
+                        | "him"
+                        | "all"
+                        | "any"
+                );
+            if compound_head {
+                k += n;
+                continue;
+            }
             // A word the outlet marks ("so-called X", a scare-quoted “X”) is not its assertion.
             let marked = self
                 .p

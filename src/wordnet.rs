@@ -230,6 +230,20 @@ impl WordNet {
         out
     }
 
+    /// Whether the most frequent noun sense of `word` is a physical thing
+    /// (a kind of "physical entity": "block" as a city block, "tower"), not
+    /// an act or a state ("closure", "increase").
+    pub(crate) fn names_a_thing(&self, word: &str) -> bool {
+        self.senses(word, Pos::Noun, 1).first().is_some_and(|&s| {
+            self.ancestors(s, 20).keys().any(|&a| self.synset(a).is_some_and(|x| x.name == "physical entity"))
+        })
+    }
+
+    /// Whether `word` is used as a noun and never as an adjective.
+    pub(crate) fn noun_not_adjective(&self, word: &str) -> bool {
+        !self.senses(word, Pos::Noun, 1).is_empty() && self.senses(word, Pos::Adjective, 1).is_empty()
+    }
+
     /// Whether WordNet knows `word` at all.
     #[cfg(test)]
     pub(crate) fn knows(&self, word: &str) -> bool {

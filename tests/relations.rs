@@ -84,3 +84,42 @@ fn a_repetitive_document_is_compared_within_a_window() {
         .unwrap_or(0);
     assert!(reach > 2 * SAME_DOC_WINDOW, "cross-document pairs are not windowed: {reach}");
 }
+
+/// "The apartment block" is a building, not something blocked: a denial
+/// about it must not contradict a claim that mentions it, while "the police
+/// block the road" and "the naval blockade" still state a closure.
+#[test]
+fn a_compound_noun_is_no_state() {
+    let analysis = Analyzer::new()
+        .analyze(vec![
+            Document::new(
+                "a",
+                "Gazette",
+                "Workers said smoke was seen at the apartment block at 8 a.m. Residents said a mountain pass, closed in winter, was busy.",
+            ),
+            Document::new(
+                "b",
+                "Echo",
+                "Stoloust Holdings denied that safety warnings had been ignored, and said the apartment block had been inspected in 2021. Protesters said the police block the road every night. The naval blockade of the port continued.",
+            ),
+        ])
+        .expect("analysis");
+    let closures = |needle: &str| {
+        analysis
+            .claims()
+            .iter()
+            .filter(|c| c.text.contains(needle))
+            .flat_map(|c| c.states.iter())
+            .filter(|s| s.concept == "closure")
+            .map(|s| s.cue.text.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(closures("apartment block").is_empty(), "{:?}", closures("apartment block"));
+    assert_eq!(closures("police block"), vec!["block".to_string()]);
+    assert_eq!(closures("naval blockade"), vec!["blockade".to_string()]);
+    assert!(
+        !analysis.relations().iter().any(|r| r.relation == RelationType::Contradict),
+        "{:#?}",
+        analysis.relations()
+    );
+}
