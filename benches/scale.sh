@@ -8,7 +8,7 @@
 # Environment:
 #   PER_STORY=10    articles per story on average (stories = docs / PER_STORY)
 #   FORMAT=json     report format (json is streamed; md is built in memory)
-#   MEM_LIMIT_GB=16 virtual-memory limit for each run (ulimit -v), so a run
+#   MEM_LIMIT_GB=21 virtual-memory limit for each run (ulimit -v), so a run
 #                   that would exhaust the machine fails instead
 #   CLAIMGRAPH=PATH a claimgraph binary to time instead of building one
 #   TIMEOUT_S=1800  give up on a run after this many seconds
@@ -22,7 +22,7 @@ sizes=("$@")
 if [ ${#sizes[@]} -eq 0 ]; then sizes=(1000 10000 100000); fi
 per_story="${PER_STORY:-10}"
 format="${FORMAT:-json}"
-mem_limit_gb="${MEM_LIMIT_GB:-16}"
+mem_limit_gb="${MEM_LIMIT_GB:-21}"
 timeout_s="${TIMEOUT_S:-1800}"
 
 cargo build --release --quiet --example synth
