@@ -132,18 +132,12 @@ pub(crate) fn candidate_pairs(
             continue;
         }
         let blocks = by_story(claims, posting);
-        // The pairs within one story (distinct: each claim is in one block).
-        let mut within: Vec<(usize, usize)> = Vec::new();
-        let mut too_large = 0;
-        for block in blocks.values() {
-            if block.len() > MAX_POSTINGS {
-                too_large += 1;
-                continue;
-            }
-            pairs_of(claims, block, |i, j| within.push((i.min(j), i.max(j))));
-        }
-        let every = count_pairs(claims, posting);
-        if n <= MAX_POSTINGS && within.len() * 2 >= every {
+        // The stories small enough to expand, and how many pairs they hold
+        // (distinct: each claim is in one story), counted before any is made.
+        let small: Vec<&Vec<usize>> = blocks.values().filter(|b| b.len() <= MAX_POSTINGS).collect();
+        let too_large = blocks.len() - small.len();
+        let within: usize = small.iter().map(|b| count_pairs(claims, b)).sum();
+        if n <= MAX_POSTINGS && within * 2 >= count_pairs(claims, posting) {
             // Most pairs are within one story anyway: keep them all.
             all_pairs(claims, posting, &mut pairs);
             continue;
@@ -160,32 +154,35 @@ pub(crate) fn candidate_pairs(
                 blocks.len()
             )));
         }
-        pairs.extend(within.into_iter().filter(|&(i, j)| !same_voice(&claims[i], &claims[j])));
+        for block in small {
+            all_pairs(claims, block, &mut pairs);
+        }
     }
     for (term, (negated, plain)) in terms {
         if negated.is_empty() || plain.is_empty() {
             continue;
         }
         let (nn, np) = (negated.len(), plain.len());
-        let mut within: Vec<(usize, usize)> = Vec::new();
+        // Per story, its negated and plain uses, when small enough to pair.
+        let mut within: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
         let mut stories = 0;
         let split = nn + np > SPLIT_POSTINGS && {
             let neg_blocks = by_story(claims, negated);
-            let plain_blocks = by_story(claims, plain);
+            let mut plain_blocks = by_story(claims, plain);
             stories =
                 neg_blocks.keys().chain(plain_blocks.keys()).collect::<std::collections::BTreeSet<_>>().len();
             let mut too_large = 0;
-            for (story, n) in &neg_blocks {
-                let Some(p) = plain_blocks.get(story) else { continue };
+            for (story, n) in neg_blocks {
+                let Some(p) = plain_blocks.remove(&story) else { continue };
                 if n.len() * p.len() > MAX_POSTINGS * 4 {
                     too_large += 1;
                     continue;
                 }
-                for &i in n {
-                    within.extend(p.iter().filter(|&&j| i != j).map(|&j| (i.min(j), i.max(j))));
-                }
+                within.push((n, p));
             }
-            let split = within.len() * 2 < nn * np;
+            // A claim is a negated or a plain use of a term, never both, so
+            // every pair of a story is distinct.
+            let split = within.iter().map(|(n, p)| n.len() * p.len()).sum::<usize>() * 2 < nn * np;
             if split && too_large > 0 {
                 undecided.push(key_note(format!(
                     "term `{term}` is used by too many claims of one story ({too_large} such stories); \
@@ -209,7 +206,9 @@ pub(crate) fn candidate_pairs(
             "term `{term}` is used by {} claims of {stories} stories; its pairs were compared only within a story",
             nn + np
         )));
-        pairs.extend(within.into_iter().filter(|&(i, j)| !same_voice(&claims[i], &claims[j])));
+        for (n, p) in &within {
+            cross_pairs(claims, n, p, &mut pairs);
+        }
     }
     pairs.par_sort_unstable();
     pairs.dedup();
