@@ -2728,8 +2728,6 @@ impl Extractor<'_> {
                 && !prev.ends_with("ly")
                 && !norm.ends_with("ed")
                 && !gerund
-                && crate::wordnet::get().noun_not_adjective(&prev)
-                && crate::wordnet::get().names_a_thing(&norm)
                 && self
                     .p
                     .tokens
@@ -2753,7 +2751,10 @@ impl Extractor<'_> {
                         | "him"
                         | "all"
                         | "any"
-                );
+                )
+                // WordNet last: the costliest tests, on the fewest words.
+                && crate::wordnet::get().noun_not_adjective(&prev)
+                && crate::wordnet::get().names_a_thing(&norm);
             if compound_head {
                 k += n;
                 continue;
