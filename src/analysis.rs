@@ -11,7 +11,7 @@ use crate::entity::{self, Referent};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::ClaimGraph;
-use crate::lexicon::{Lexicon, name_key};
+use crate::lexicon::Lexicon;
 use crate::prepare::Prepared;
 use crate::progress::{Progress, Stage};
 use crate::report::Report;
@@ -128,8 +128,7 @@ impl Analyzer {
         let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
         let counter = self.progress.stage(Stage::Resolve, 1);
         let referents = entity::resolve(&mut mentions, &prepared, &ids, lex, &vocab);
-        let outlet_keys: HashSet<String> = documents.iter().map(|d| name_key(&d.meta.outlet)).collect();
-        let stories = stories::stories(&mentions, &prepared, referents.len(), lex, &vocab, &outlet_keys);
+        let stories = stories::stories(&documents, &mentions, &prepared, referents.len(), lex, &vocab);
         counter.add(1);
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let counter = self.progress.stage(Stage::Extract, n);

@@ -249,12 +249,12 @@ const TITLE_MODIFIERS: &[&str] = &[
     "incoming",
 ];
 
-/// Words that often start generic capitalised phrases but are no names.
 /// Words that take a part of what follows "of" ("Part of the …", "Most of
 /// the …"): at the start of a sentence they do not open a name.
 const PARTITIVES: &[&str] =
     &["part", "parts", "much", "most", "all", "some", "many", "half", "rest", "none", "each", "both", "few"];
 
+/// Words that often start generic capitalised phrases but are no names.
 const NOT_NAME_STARTS: &[&str] = &[
     "get",
     "read",
@@ -1159,19 +1159,34 @@ pub(crate) fn slug(name: &str) -> String {
     if out.is_empty() { "entity".to_string() } else { out }
 }
 
+/// Texts (documents `d0`, `d1`, …) prepared, with their mentions found and
+/// resolved as the analysis does: for the tests of this and later stages.
+#[cfg(test)]
+pub(crate) struct Resolved {
+    pub prepared: Vec<Prepared>,
+    pub vocab: Vocabulary,
+    pub mentions: Vec<Vec<Mention>>,
+    pub referents: Vec<Referent>,
+}
+
+#[cfg(test)]
+pub(crate) fn resolve_texts(texts: &[&str], lex: &Lexicon) -> Resolved {
+    let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
+    let vocab = vocabulary(&prepared);
+    let mut mentions: Vec<Vec<Mention>> =
+        prepared.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, lex, &vocab)).collect();
+    let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
+    let referents = resolve(&mut mentions, &prepared, &ids, lex, &vocab);
+    Resolved { prepared, vocab, mentions, referents }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn run(texts: &[&str]) -> (Vec<Vec<Mention>>, Vec<Referent>) {
-        let lex = Lexicon::builtin();
-        let preps: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
-        let vocab = vocabulary(&preps);
-        let mut ms: Vec<Vec<Mention>> =
-            preps.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
-        let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
-        let refs = resolve(&mut ms, &preps, &ids, &lex, &vocab);
-        (ms, refs)
+        let r = resolve_texts(texts, &Lexicon::builtin());
+        (r.mentions, r.referents)
     }
 
     fn referent_of<'a>(ms: &[Vec<Mention>], refs: &'a [Referent], surface: &str) -> &'a Referent {

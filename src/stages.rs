@@ -13,7 +13,7 @@ use crate::compare::{self, Relation, Undecided};
 use crate::document::Document;
 use crate::entity::{self, Mention, Referent};
 use crate::extract::Extractor;
-use crate::lexicon::{Lexicon, name_key};
+use crate::lexicon::Lexicon;
 use crate::prepare::Prepared;
 use crate::progress::Progress;
 use crate::stories;
@@ -58,8 +58,7 @@ pub fn names(docs: &[Document], prepared: &PreparedDocs, lex: &Lexicon) -> Names
         .collect();
     let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     let referents = entity::resolve(&mut mentions, &prepared.0, &ids, lex, &vocab);
-    let outlets: HashSet<String> = docs.iter().map(|d| name_key(&d.meta.outlet)).collect();
-    let stories = stories::stories(&mentions, &prepared.0, referents.len(), lex, &vocab, &outlets);
+    let stories = stories::stories(docs, &mentions, &prepared.0, referents.len(), lex, &vocab);
     Names { mentions, referents, stories }
 }
 

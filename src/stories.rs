@@ -31,22 +31,24 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::claim::Claim;
+use crate::document::Document;
 use crate::entity::{Mention, Vocabulary, class_of};
 use crate::lexicon::{Entry, Lexicon, name_key};
 use crate::prepare::Prepared;
 
-/// Whether `m` names its referent distinctively (see the module docs).
-pub(crate) fn distinctive(
+/// Whether `m` names its referent distinctively (see the module docs);
+/// `outlets` are the [`name_key`]s of the corpus's outlets.
+fn distinctive(
     m: &Mention,
     p: &Prepared,
     lex: &Lexicon,
     vocab: &Vocabulary,
     outlets: &HashSet<String>,
 ) -> bool {
-    if m.description || m.demonym || m.referent.is_none() || outlets.contains(&name_key(&m.surface)) {
+    if m.description || m.demonym || m.referent.is_none() {
         return false;
     }
-    match m.words.as_slice() {
+    let name = match m.words.as_slice() {
         [] => false,
         // "Haskett terminal": a name word and a class noun.
         [w] if m.class.is_some() => class_of(w).is_none(),
@@ -56,7 +58,9 @@ pub(crate) fn distinctive(
                 && !p.lookup(lex, m.toks.start, m.toks.end).iter().any(|(_, e)| matches!(e, Entry::OrgHead))
         }
         _ => true,
-    }
+    };
+    // Last: the only test that allocates.
+    name && !outlets.contains(&name_key(&m.surface))
 }
 
 /// How many documents naming a referent a later document is checked
@@ -87,27 +91,29 @@ impl Sets {
     }
 }
 
-/// The story of each document (`mentions[d]` are document `d`'s resolved
-/// mentions; `outlets` the [`name_key`]s of the corpus's outlets): stories are numbered from 0 in the order of their first
-/// document. Linear in the number of mentions.
+/// The story of each of `documents` (`mentions[d]` are document `d`'s
+/// resolved mentions, `referents` how many referents there are): stories
+/// are numbered from 0 in the order of their first document. Linear in the
+/// number of mentions.
 pub(crate) fn stories(
+    documents: &[Document],
     mentions: &[Vec<Mention>],
     prepared: &[Prepared],
     referents: usize,
     lex: &Lexicon,
     vocab: &Vocabulary,
-    outlets: &HashSet<String>,
 ) -> Vec<usize> {
+    let outlets: HashSet<String> = documents.iter().map(|d| name_key(&d.meta.outlet)).collect();
     let n = mentions.len();
     let mut sets = Sets((0..n).collect());
-    // The first documents that name each referent.
-    // Each holder with whether it names the referent more than once.
+    // The first documents that name each referent, each with whether it
+    // names the referent more than once.
     let mut holders: Vec<Vec<(usize, bool)>> = vec![Vec::new(); referents];
     let mut shared: HashMap<usize, usize> = HashMap::new();
     for (d, ms) in mentions.iter().enumerate() {
         let mut names: Vec<usize> = ms
             .iter()
-            .filter(|m| distinctive(m, &prepared[d], lex, vocab, outlets))
+            .filter(|m| distinctive(m, &prepared[d], lex, vocab, &outlets))
             .filter_map(|m| m.referent)
             .filter(|&r| r < referents)
             .collect();
@@ -167,17 +173,18 @@ pub(crate) fn assign(per_doc: Vec<Vec<Claim>>, stories: &[usize]) -> Vec<Claim> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::entity::{find_mentions, resolve, vocabulary};
+    use crate::entity::resolve_texts;
 
+    /// The stories of `texts`, each published by The Harbour Times.
     fn run(texts: &[&str]) -> Vec<usize> {
         let lex = Lexicon::builtin();
-        let preps: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
-        let vocab = vocabulary(&preps);
-        let mut ms: Vec<Vec<Mention>> =
-            preps.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
-        let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
-        let refs = resolve(&mut ms, &preps, &ids, &lex, &vocab);
-        stories(&ms, &preps, refs.len(), &lex, &vocab, &HashSet::from([name_key("The Harbour Times")]))
+        let r = resolve_texts(texts, &lex);
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), "The Harbour Times", *t))
+            .collect();
+        stories(&docs, &r.mentions, &r.prepared, r.referents.len(), &lex, &r.vocab)
     }
 
     #[test]
