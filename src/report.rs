@@ -55,6 +55,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -598,31 +599,20 @@ impl Report {
             .collect();
 
         // The sections are built in parallel; each gives its items a base id,
-        // made unique afterwards in a fixed order (divergences by kind as
-        // below, then agreements), so the ids do not depend on the threads.
-        let (((edge, framing_divs), (stance, (label, named))), (mut agreements, (naming, (framing, rest)))) =
+        // made unique afterwards in a fixed order (divergences in the order
+        // of `builders`, then agreements), so the ids do not depend on the
+        // threads.
+        type Build<'a> = &'a (dyn Fn() -> Vec<Divergence> + Sync);
+        let builders: [Build; 5] = [
+            &|| edge_divergences(analysis, &ends, &referent_names),
+            &|| framing_divergences(analysis),
+            &|| stance_divergences(analysis, &ends),
+            &|| label_divergences(analysis),
+            &|| naming_divergences(analysis),
+        ];
+        let (built, (mut agreements, (naming, (framing, single_source, outlet_matrix, abstentions)))) =
             rayon::join(
-                || {
-                    rayon::join(
-                        || {
-                            rayon::join(
-                                || edge_divergences(analysis, &ends, &referent_names),
-                                || framing_divergences(analysis),
-                            )
-                        },
-                        || {
-                            rayon::join(
-                                || stance_divergences(analysis, &ends),
-                                || {
-                                    rayon::join(
-                                        || label_divergences(analysis),
-                                        || naming_divergences(analysis),
-                                    )
-                                },
-                            )
-                        },
-                    )
-                },
+                || builders.par_iter().map(|build| build()).collect::<Vec<_>>(),
                 || {
                     rayon::join(
                         || agreements(analysis, &ends),
@@ -630,15 +620,11 @@ impl Report {
                             rayon::join(
                                 || naming_table(analysis),
                                 || {
-                                    rayon::join(
-                                        || framing_table(analysis),
-                                        || {
-                                            (
-                                                single_source(analysis, &ends),
-                                                outlet_matrix(analysis, &ends),
-                                                Abstentions::count(analysis),
-                                            )
-                                        },
+                                    (
+                                        framing_table(analysis),
+                                        single_source(analysis, &ends),
+                                        outlet_matrix(analysis, &ends),
+                                        Abstentions::count(analysis),
                                     )
                                 },
                             )
@@ -646,10 +632,8 @@ impl Report {
                     )
                 },
             );
-        let (single_source, outlet_matrix, abstentions) = rest;
         let mut used_ids = UsedIds::default();
-        let mut divergences: Vec<Divergence> =
-            [edge, framing_divs, stance, label, named].into_iter().flatten().collect();
+        let mut divergences: Vec<Divergence> = built.into_iter().flatten().collect();
         for d in &mut divergences {
             d.id = unique_id(std::mem::take(&mut d.id), &mut used_ids);
         }
