@@ -663,26 +663,6 @@ impl Extractor<'_> {
             let quantities = quantity::find_quantities(sentence_text, s.span.start);
             let dates = std::mem::take(&mut all_dates[si]);
             let leading_frame = !frame.is_empty() && clauses.first().is_some_and(|c| frame.start < c.start);
-            // "A is B, but critics say C": the clause before a later
-            // attribution is the outlet's own, not part of the frame.
-            if let Some(prefix) = self.clause_before_frame(r.clone(), &frame) {
-                let span = self.trim_span(self.span_of(&prefix));
-                if !span.is_empty() {
-                    claims.push(self.build_claim(
-                        si,
-                        span,
-                        span,
-                        prefix,
-                        &Speaker::outlet(&self.doc.meta.outlet),
-                        &[],
-                        None,
-                        QuoteKind::None,
-                        &quantities,
-                        &dates,
-                        sentence_text.trim_end().ends_with('?'),
-                    ));
-                }
-            }
             let first_clause = clauses.first().cloned().unwrap_or(r.clone());
             for (ci, clause) in clauses.into_iter().enumerate() {
                 // The first clause takes a leading attribution into its span,
@@ -1641,29 +1621,6 @@ impl Extractor<'_> {
             quote,
             frame: k..start,
         })
-    }
-
-    /// The clause before an attribution frame that starts inside sentence
-    /// `r`, when the two are joined by a conjunction ("A is B, but critics
-    /// say C", "A rose; officials said C"): the range of that clause,
-    /// without the conjunction. `None` when the frame opens the sentence or
-    /// what precedes it is an introductory phrase ("In a statement, X
-    /// said").
-    fn clause_before_frame(&self, r: Range<usize>, frame: &Range<usize>) -> Option<Range<usize>> {
-        if frame.is_empty() || frame.start <= r.start + 3 || frame.start > r.end {
-            return None;
-        }
-        let mut end = frame.start;
-        let conj = matches!(self.norm(end - 1), "but" | "while" | "whereas" | "yet" | "and");
-        if conj {
-            end -= 1;
-        }
-        let joined = self.norm(end - 1) == ";" || conj && self.norm(end - 1) == ",";
-        if !joined {
-            return None;
-        }
-        end -= 1;
-        ((r.start..end).filter(|&t| self.is_word(t)).count() >= 3).then_some(r.start..end)
     }
 
     /// End of a clause's subject when it is a pronoun or names ("He often
@@ -3602,22 +3559,6 @@ mod tests {
         for (text, needle) in cases {
             assert_eq!(speaker_of(text, needle).0, "outlet", "{text}");
         }
-    }
-
-    /// "A is B, but critics say C": the first clause is the outlet's own
-    /// claim, not lost to the later attribution.
-    #[test]
-    fn clause_before_a_later_frame_is_kept() {
-        let all =
-            claims("The broadcaster presents itself as independent, but critics say it is a mouthpiece.");
-        assert!(
-            all.iter().any(|(who, _, t)| who == "outlet" && t.contains("presents itself as independent")),
-            "{all:#?}"
-        );
-        assert!(all.iter().any(|(who, cue, t)| who == "critics" && cue == "say" && t.contains("mouthpiece")));
-        // An introductory phrase is part of the frame, not a clause.
-        let all = claims("In a statement on its website, the ministry said the pier was safe.");
-        assert_eq!(all.len(), 1, "{all:#?}");
     }
 
     #[test]
