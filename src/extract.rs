@@ -2922,8 +2922,18 @@ impl Extractor<'_> {
             // States of people are about people: named persons, else the
             // story's unnamed people as one group.
             if c.of_people {
-                themes
-                    .retain(|id| self.referents.iter().any(|r| r.id == *id && r.kind == EntityKind::Person));
+                // The themes are this sentence's mentions: look among them,
+                // not through every referent of the corpus (that scan grew
+                // with the square of the corpus).
+                let person = |id: &String| {
+                    self.sentence_mentions(si).iter().any(|m| {
+                        m.referent.is_some_and(|r| {
+                            let r = &self.referents[r];
+                            r.id == *id && r.kind == EntityKind::Person
+                        })
+                    })
+                };
+                themes.retain(person);
                 if themes.is_empty() {
                     themes.push("~people".to_string());
                 }
