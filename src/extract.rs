@@ -3579,6 +3579,10 @@ mod tests {
         assert_eq!(speaker_of(text, "bridge was closed").0, "Mara Ostrov");
         assert_eq!(speaker_of(text, "port was open").0, "Harbor Authority");
         assert_eq!(speaker_of(text, "We are ready").0, "Mara Ostrov");
+        // A document that spoke is not a person a later "he" can stand for.
+        let text = "The memo shows that the dam was leaking. “It is false,” he said.";
+        assert_eq!(speaker_of(text, "dam was leaking").0, "memo");
+        assert_eq!(speaker_of(text, "It is false").0, "he");
     }
 
     #[test]
