@@ -1,6 +1,7 @@
 //! The public types of extracted claims: who says what, how, and with what
 //! attitude. They are found by rules over each sentence (attribution frames, quotes, cue words); see the README for what they cover.
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::DateMention;
@@ -290,17 +291,17 @@ pub struct Claim {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Features {
     /// Stems of content words (no function words, no punctuation), in order.
-    pub stems: Vec<String>,
+    pub stems: Vec<CompactString>,
     /// Stems of verb-like words (not auxiliaries or reporting cues).
-    pub verbs: Vec<String>,
+    pub verbs: Vec<CompactString>,
     /// For each quantity (same order as `Claim::quantities`): the measure
     /// group or predicate stem it counts ("death", "injury", or a verb).
     pub measures: Vec<Option<String>>,
     /// Stems of nouns just before each quantity ("toll at eight": "toll").
-    pub quantity_context: Vec<Vec<String>>,
+    pub quantity_context: Vec<Vec<CompactString>>,
     /// Stems of content words under a negation or denial ("did not use
     /// tear gas": "use", "tear", "gas").
-    pub negated: Vec<String>,
+    pub negated: Vec<CompactString>,
     /// Referent ids the whole document is mostly about (its topic), used
     /// when a state names no referent of its own.
     pub topics: Vec<String>,
@@ -308,16 +309,16 @@ pub(crate) struct Features {
     /// large blocking keys are expanded only within a story.
     pub story: usize,
     /// Two-word lowercase terms ("tear gas"), as stem pairs.
-    pub terms: Vec<String>,
+    pub terms: Vec<CompactString>,
     /// Those of `terms` under a negation or denial.
-    pub negated_terms: Vec<String>,
+    pub negated_terms: Vec<CompactString>,
     /// Event keys: verb stems that name an event, and event classes
     /// (`class:fire`) of its verbs and nouns, for comparing dates and times.
-    pub events: Vec<String>,
+    pub events: Vec<CompactString>,
     /// For each date (same order as `Claim::dates`): the event keys near it.
-    pub date_events: Vec<Vec<String>>,
+    pub date_events: Vec<Vec<CompactString>>,
     /// Stems of lowercase content words that are not verbs or time words.
-    pub nouns: Vec<String>,
+    pub nouns: Vec<CompactString>,
     /// The story's day in the claim's document (the first day its body
     /// names), standing in for the date of an undated claim.
     pub story_day: Option<jiff::civil::Date>,

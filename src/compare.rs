@@ -27,6 +27,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use compact_str::CompactString;
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{Basis, Claim, Marker, Modality, Polarity, StateAssertion};
@@ -104,9 +105,9 @@ impl Kind {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EvidenceItem {
     /// What the text does: `state`, `negation`, `denial`, `count`, `quantity`, `date`, `time`, `presupposition`, `verb`, `shared`.
-    pub role: String,
+    pub role: CompactString,
     /// The text.
-    pub text: String,
+    pub text: CompactString,
     /// Where it is in its document.
     pub span: Span,
 }
@@ -120,19 +121,19 @@ pub struct Evidence {
     pub b: Vec<EvidenceItem>,
     /// Ids of referents both claims are about.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub shared: Vec<String>,
+    pub shared: Vec<CompactString>,
     /// The normalised values compared, `[a, b]` (e.g. `["2020-11-09", "2020-11-10"]`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub values: Option<[String; 2]>,
+    pub values: Option<[CompactString; 2]>,
 }
 
 /// A link between two claims.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
     /// Id of the first claim (the smaller id).
-    pub a: String,
+    pub a: CompactString,
     /// Id of the second claim.
-    pub b: String,
+    pub b: CompactString,
     /// Agree or contradict.
     pub relation: RelationType,
     /// What kind of agreement or contradiction.
@@ -142,9 +143,9 @@ pub struct Relation {
     /// Cue spans on both sides and the values compared.
     pub evidence: Evidence,
     /// The point both claims are about, e.g. `state:closure` or `numeric:people:death`.
-    pub topic: String,
+    pub topic: CompactString,
     /// How each side answers the point, `[a, b]` (e.g. `["blocked", "not blocked"]`).
-    pub positions: [String; 2],
+    pub positions: [CompactString; 2],
 }
 
 /// A candidate pair (or key) the comparison did not decide, and why.
@@ -296,7 +297,7 @@ pub(crate) fn compare_all(
         // are made only between a negated use and a plain use.
         if assertive(c) {
             for t in &c.features.terms {
-                let e = terms.entry(t.clone()).or_default();
+                let e = terms.entry(t.to_string()).or_default();
                 if c.features.negated_terms.contains(t) { e.0.push(i) } else { e.1.push(i) }
             }
         }
@@ -427,7 +428,12 @@ enum Found {
 }
 
 fn item(role: &str, m: &Marker) -> EvidenceItem {
-    EvidenceItem { role: role.to_string(), text: m.text.clone(), span: m.span }
+    EvidenceItem { role: role.into(), text: m.text.as_str().into(), span: m.span }
+}
+
+/// Owned small strings of `v` (most ids and words fit inline).
+fn compact(v: &[String]) -> Vec<CompactString> {
+    v.iter().map(|s| s.as_str().into()).collect()
 }
 
 fn ordered(a: &Claim, b: &Claim) -> bool {
@@ -451,26 +457,28 @@ fn relation(
     reason: String,
     mut ev: Evidence,
     topic: String,
-    mut positions: [String; 2],
+    positions: [String; 2],
 ) -> Relation {
+    let (topic, mut positions) = (CompactString::from(topic), positions.map(CompactString::from));
+    let (mut first, mut second) = (a, b);
     if !ordered(a, b) {
         std::mem::swap(&mut ev.a, &mut ev.b);
         if let Some(v) = ev.values.as_mut() {
             v.swap(0, 1);
         }
         positions.swap(0, 1);
-        return Relation {
-            a: b.id.clone(),
-            b: a.id.clone(),
-            relation: rel,
-            kind,
-            reason,
-            evidence: ev,
-            topic,
-            positions,
-        };
+        (first, second) = (b, a);
     }
-    Relation { a: a.id.clone(), b: b.id.clone(), relation: rel, kind, reason, evidence: ev, topic, positions }
+    Relation {
+        a: first.id.as_str().into(),
+        b: second.id.as_str().into(),
+        relation: rel,
+        kind,
+        reason,
+        evidence: ev,
+        topic,
+        positions,
+    }
 }
 
 fn who(c: &Claim) -> String {
@@ -536,7 +544,7 @@ fn state(a: &Claim, b: &Claim) -> Found {
             let shared = if x.themes.is_empty() && y.themes.is_empty() && shared_term.is_some() {
                 // Neither names what it is about, but both use the same
                 // two-word term ("lower valley"): that term is the theme.
-                vec![format!("~{}", shared_term.map_or("", String::as_str))]
+                vec![format!("~{}", shared_term.map_or("", CompactString::as_str))]
             } else if x.themes.is_empty() || y.themes.is_empty() {
                 let (tx, ty) = (topic_themes(a, x), topic_themes(b, y));
                 // Two states that name nothing are about the same thing only
@@ -579,7 +587,7 @@ fn state(a: &Claim, b: &Claim) -> Found {
             if usable(a, x) { &b.id } else { &a.id }
         ));
     }
-    let mut ev = Evidence { shared: shared.clone(), ..Evidence::default() };
+    let mut ev = Evidence { shared: compact(&shared), ..Evidence::default() };
     for (side, s) in [(&mut ev.a, x), (&mut ev.b, y)] {
         side.push(item("state", &s.cue));
         if let Some(n) = &s.negation {
@@ -667,7 +675,7 @@ pub(crate) fn show_interval(q: &Quantity) -> String {
     }
 }
 
-fn heads_compatible(a: &Quantity, b: &Quantity, ca: &[String], cb: &[String]) -> bool {
+fn heads_compatible<S: AsRef<str>>(a: &Quantity, b: &Quantity, ca: &[S], cb: &[S]) -> bool {
     // The last word of the head ("death toll" -> "toll").
     let h = |q: &Quantity| {
         q.head
@@ -812,9 +820,9 @@ fn shared_measure<'a>(a: &'a Claim, i: usize, b: &Claim, j: usize) -> Option<&'a
         return None;
     }
     let mut ca = a.features.quantity_context.get(i).cloned().unwrap_or_default();
-    ca.push(mx.clone());
+    ca.push(mx.as_str().into());
     let mut cb = b.features.quantity_context.get(j).cloned().unwrap_or_default();
-    cb.push(my.clone());
+    cb.push(my.as_str().into());
     heads_compatible(x, y, &ca, &cb).then_some(mx)
 }
 
@@ -849,10 +857,18 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                 }
                 let values = [show_interval(x), show_interval(y)];
                 let ev = Evidence {
-                    a: vec![EvidenceItem { role: "quantity".into(), text: x.text.clone(), span: x.span }],
-                    b: vec![EvidenceItem { role: "quantity".into(), text: y.text.clone(), span: y.span }],
-                    shared: shared.clone(),
-                    values: Some(values.clone()),
+                    a: vec![EvidenceItem {
+                        role: "quantity".into(),
+                        text: x.text.as_str().into(),
+                        span: x.span,
+                    }],
+                    b: vec![EvidenceItem {
+                        role: "quantity".into(),
+                        text: y.text.as_str().into(),
+                        span: y.span,
+                    }],
+                    shared: compact(&shared),
+                    values: Some(values.each_ref().map(|v| v.as_str().into())),
                 };
                 let topic = format!("numeric:duration-{ux}");
                 let reason =
@@ -881,10 +897,10 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             let what = x.head.clone().or(y.head.clone()).unwrap_or_else(|| mx.clone());
             let values = [show_interval(x), show_interval(y)];
             let ev = Evidence {
-                a: vec![EvidenceItem { role: "quantity".into(), text: x.text.clone(), span: x.span }],
-                b: vec![EvidenceItem { role: "quantity".into(), text: y.text.clone(), span: y.span }],
-                shared: shared.clone(),
-                values: Some(values.clone()),
+                a: vec![EvidenceItem { role: "quantity".into(), text: x.text.as_str().into(), span: x.span }],
+                b: vec![EvidenceItem { role: "quantity".into(), text: y.text.as_str().into(), span: y.span }],
+                shared: compact(&shared),
+                values: Some(values.each_ref().map(|v| v.as_str().into())),
             };
             let topic = format!("numeric:{mx}");
             if overlaps(x, y) {
@@ -993,10 +1009,10 @@ fn when(a: &Claim, b: &Claim) -> Found {
                 };
                 let values = [show(tx), show(ty)];
                 let ev = Evidence {
-                    a: vec![EvidenceItem { role: "time".into(), text: x.text.clone(), span: x.span }],
-                    b: vec![EvidenceItem { role: "time".into(), text: y.text.clone(), span: y.span }],
-                    shared: shared.clone(),
-                    values: Some(values.clone()),
+                    a: vec![EvidenceItem { role: "time".into(), text: x.text.as_str().into(), span: x.span }],
+                    b: vec![EvidenceItem { role: "time".into(), text: y.text.as_str().into(), span: y.span }],
+                    shared: compact(&shared),
+                    values: Some(values.each_ref().map(|v| v.as_str().into())),
                 };
                 let topic = format!("time:{name}");
                 let disjoint = tx.end < ty.start || ty.end < tx.start;
@@ -1028,10 +1044,10 @@ fn when(a: &Claim, b: &Claim) -> Found {
             for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
                 let values = [show_date(&x.value), show_date(&y.value)];
                 let ev = Evidence {
-                    a: vec![EvidenceItem { role: "date".into(), text: x.text.clone(), span: x.span }],
-                    b: vec![EvidenceItem { role: "date".into(), text: y.text.clone(), span: y.span }],
-                    shared: shared.clone(),
-                    values: Some(values.clone()),
+                    a: vec![EvidenceItem { role: "date".into(), text: x.text.as_str().into(), span: x.span }],
+                    b: vec![EvidenceItem { role: "date".into(), text: y.text.as_str().into(), span: y.span }],
+                    shared: compact(&shared),
+                    values: Some(values.each_ref().map(|v| v.as_str().into())),
                 };
                 let topic = format!("date:{name}");
                 // The same kind of event a year or more apart is another event
@@ -1084,11 +1100,11 @@ fn short_time(t: &str) -> String {
 
 // ---------------------------------------------------------------- negation, restatement
 
-fn jaccard(a: &[String], b: &[String]) -> (f64, usize) {
+fn jaccard<S: AsRef<str>>(a: &[S], b: &[S]) -> (f64, usize) {
     // Sorted, distinct words of each side, intersected by a merge: a pair
     // is compared this way many times, and sets of tree nodes cost more.
-    fn distinct(v: &[String]) -> Vec<&str> {
-        let mut w: Vec<&str> = v.iter().map(String::as_str).collect();
+    fn distinct<S: AsRef<str>>(v: &[S]) -> Vec<&str> {
+        let mut w: Vec<&str> = v.iter().map(AsRef::as_ref).collect();
         w.sort_unstable();
         w.dedup();
         w
@@ -1111,7 +1127,7 @@ fn jaccard(a: &[String], b: &[String]) -> (f64, usize) {
 }
 
 /// Negated status of two-word terms in a claim: `(term, negated)`.
-fn terms(c: &Claim) -> Vec<(String, bool)> {
+fn terms(c: &Claim) -> Vec<(CompactString, bool)> {
     c.features.terms.iter().map(|t| (t.clone(), c.features.negated_terms.contains(t))).collect()
 }
 
@@ -1129,7 +1145,7 @@ fn negation(a: &Claim, b: &Claim) -> Found {
     if !a.states.is_empty() && !b.states.is_empty() {
         return Found::Nothing;
     }
-    let verbs: Vec<&String> = a
+    let verbs: Vec<&CompactString> = a
         .features
         .verbs
         .iter()
@@ -1145,7 +1161,7 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         return Found::Nothing;
     }
     let (neg, pos) = if a.polarity == Polarity::Negative { (a, b) } else { (b, a) };
-    let mut ev = Evidence { shared: shared.clone(), ..Evidence::default() };
+    let mut ev = Evidence { shared: compact(&shared), ..Evidence::default() };
     let neg_items: Vec<EvidenceItem> = neg.negations.iter().map(|m| item("negation", m)).collect();
     let verb_items = |c: &Claim| -> Vec<EvidenceItem> {
         let lower = c.text.to_lowercase();
@@ -1197,7 +1213,7 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
     let (neg, pos) = if na { (a, b) } else { (b, a) };
     let kind = if neg.denial.is_some() { Kind::Denial } else { Kind::Negation };
     let cue = neg.denial.as_ref().or(neg.negations.first());
-    let mut ev = Evidence { shared: shared_referents(a, b), ..Evidence::default() };
+    let mut ev = Evidence { shared: compact(&shared_referents(a, b)), ..Evidence::default() };
     let neg_items: Vec<EvidenceItem> =
         cue.map(|m| item(if kind == Kind::Denial { "denial" } else { "negation" }, m)).into_iter().collect();
     if na {
@@ -1206,8 +1222,11 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
         ev.b = neg_items;
     }
     let label = term.clone();
-    let positions =
-        if na { [format!("not {label}"), label.clone()] } else { [label.clone(), format!("not {label}")] };
+    let positions = if na {
+        [format!("not {label}"), label.to_string()]
+    } else {
+        [label.to_string(), format!("not {label}")]
+    };
     let reason = format!(
         "\"{label}\": {} {} it (\"{}\"), {} affirms it",
         who(neg),
@@ -1236,7 +1255,7 @@ fn restatement(a: &Claim, b: &Claim) -> Found {
         return Found::Nothing;
     }
     let shared = shared_referents(a, b);
-    let ev = Evidence { shared, ..Evidence::default() };
+    let ev = Evidence { shared: compact(&shared), ..Evidence::default() };
     let reason =
         format!("{} and {} say the same in other words ({inter} content words shared)", who(a), who(b));
     let topic =

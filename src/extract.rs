@@ -26,6 +26,7 @@
 //! ", of which", and at "and" when both sides have a finite verb, so that
 //! each claim carries one assertion where possible.
 
+use compact_str::CompactString;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -2385,7 +2386,7 @@ impl Extractor<'_> {
             if !t.is_word() || self.lex.is_function_word(&t.norm) {
                 continue;
             }
-            let st = self.p.stems[k].clone();
+            let st = CompactString::from(self.p.stems[k].as_str());
             f.stems.push(st.clone());
             let verb_like = (self.is_finite_like(k) && !AUX.contains(&t.norm.as_str()))
                 || (t.norm.ends_with("ing")
@@ -2433,7 +2434,7 @@ impl Extractor<'_> {
                     )
                 {
                     if self.is_word(t) && !self.lex.is_function_word(self.norm(t)) {
-                        f.negated.push(self.p.stems[t].clone());
+                        f.negated.push(self.p.stems[t].as_str().into());
                         taken += 1;
                     }
                     t += 1;
@@ -2465,15 +2466,15 @@ impl Extractor<'_> {
             if let Some(c) = crate::compare::phrase_event_class(st, self.norm(k + 1)) {
                 ev.push(format!("class:{c}"));
             }
-            if f.verbs.contains(st) && !crate::compare::is_generic_verb(st) {
+            if f.verbs.iter().any(|v| v == st) && !crate::compare::is_generic_verb(st) {
                 ev.push(st.clone());
             }
             ev
         };
         for k in clause.clone() {
             for e in token_events(k) {
-                if !f.events.contains(&e) {
-                    f.events.push(e);
+                if !f.events.iter().any(|x| *x == e) {
+                    f.events.push(e.into());
                 }
             }
         }
@@ -2521,7 +2522,7 @@ impl Extractor<'_> {
             }
             near.sort();
             near.dedup();
-            f.date_events.push(near);
+            f.date_events.push(near.into_iter().map(CompactString::from).collect());
         }
         f.recency = clause.clone().any(|k| {
             matches!(self.norm(k), "last" | "first")
@@ -2537,9 +2538,9 @@ impl Extractor<'_> {
                 && !self.is_finite_like(k)
                 && !TIME_WORDS.contains(&t.norm.as_str())
                 && t.norm.len() > 2
-                && !f.nouns.contains(&self.p.stems[k])
+                && !f.nouns.iter().any(|x| *x == self.p.stems[k])
             {
-                f.nouns.push(self.p.stems[k].clone());
+                f.nouns.push(self.p.stems[k].as_str().into());
             }
         }
         // Two-word lowercase terms, and which of them are negated.
@@ -2551,13 +2552,13 @@ impl Extractor<'_> {
         for t in clause.start..clause.end.saturating_sub(1) {
             if is_term_word(t) && is_term_word(t + 1) {
                 let term = format!("{} {}", self.p.stems[t], self.p.stems[t + 1]);
-                let negated = f.negated.contains(&self.p.stems[t])
-                    && f.negated.contains(&self.p.stems[t + 1])
+                let negated = f.negated.iter().any(|x| *x == self.p.stems[t])
+                    && f.negated.iter().any(|x| *x == self.p.stems[t + 1])
                     || denied && first_content.contains(&t) && first_content.contains(&(t + 1));
                 if negated {
-                    f.negated_terms.push(term.clone());
+                    f.negated_terms.push(term.as_str().into());
                 }
-                f.terms.push(term);
+                f.terms.push(term.into());
             }
         }
         for q in quantities {
@@ -2610,7 +2611,7 @@ impl Extractor<'_> {
             f.quantity_context.push(
                 (qk.saturating_sub(3).max(clause.start)..qk)
                     .filter(|&k| self.is_word(k) && !self.lex.is_function_word(self.norm(k)))
-                    .map(|k| self.p.stems[k].clone())
+                    .map(|k| CompactString::from(self.p.stems[k].as_str()))
                     .collect(),
             );
         }

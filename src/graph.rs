@@ -61,7 +61,7 @@ impl ClaimGraph {
             index.insert(c.id.clone(), n);
         }
         for (i, r) in relations.iter().enumerate() {
-            if let (Some(&a), Some(&b)) = (index.get(&r.a), index.get(&r.b)) {
+            if let (Some(&a), Some(&b)) = (index.get(r.a.as_str()), index.get(r.b.as_str())) {
                 graph.add_edge(a, b, RelationEdge { relation: r.relation, kind: r.kind, index: i });
             }
         }

@@ -118,6 +118,7 @@ mod wordnet;
 
 pub use analysis::{Analysis, Analyzer};
 pub use claim::{Claim, Speaker, SpeakerKind};
+pub use compact_str::CompactString;
 pub use compare::{Kind, Relation, RelationType};
 pub use document::{Document, Metadata};
 pub use error::{Error, Result};

@@ -58,6 +58,8 @@ use std::fmt::Write as _;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use compact_str::CompactString;
+
 use crate::analysis::Analysis;
 use crate::claim::{Claim, FramingKind, Modality, SpeakerKind};
 use crate::compare::{self, Kind, Relation, RelationType, Undecided};
@@ -475,7 +477,7 @@ fn question_for(topic: &str, subject: &str, sample: &Relation, claims: &[&Claim]
                 .iter()
                 .find(|p| !p.starts_with("not "))
                 .cloned()
-                .unwrap_or_else(|| sample.positions[0].trim_start_matches("not ").to_string());
+                .unwrap_or_else(|| sample.positions[0].trim_start_matches("not ").into());
             format!("Was {subject} {label}?")
         }
         "numeric" => match rest {
@@ -756,8 +758,8 @@ fn edge_divergences(
             let mut position: BTreeMap<usize, String> = BTreeMap::new();
             for &k in &crels {
                 let r = &analysis.relations[k];
-                position.entry(ends[k].0).or_insert_with(|| r.positions[0].clone());
-                position.entry(ends[k].1).or_insert_with(|| r.positions[1].clone());
+                position.entry(ends[k].0).or_insert_with(|| r.positions[0].to_string());
+                position.entry(ends[k].1).or_insert_with(|| r.positions[1].to_string());
             }
             let members: Vec<usize> = position.keys().copied().collect();
             // Two sides are joined unless a member of one contradicts a
@@ -832,7 +834,8 @@ fn edge_divergences(
                 subject_id.map(|s| format!("-{s}")).unwrap_or_default()
             );
             let id = crate::entity::slug(&base);
-            let mut relations: Vec<[String; 2]> = contra.iter().map(|r| [r.a.clone(), r.b.clone()]).collect();
+            let mut relations: Vec<[String; 2]> =
+                contra.iter().map(|r| [r.a.to_string(), r.b.to_string()]).collect();
             relations.sort_by(|x, y| {
                 (compare::id_order(&x[0]), compare::id_order(&x[1]))
                     .cmp(&(compare::id_order(&y[0]), compare::id_order(&y[1])))
@@ -1200,7 +1203,7 @@ fn naming_divergences(analysis: &Analysis) -> Vec<Divergence> {
 fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
     let claims = &analysis.claims;
     // Agreeing relations (by index) by the point they agree on.
-    let mut by_point: BTreeMap<(&str, String, Kind), Vec<usize>> = BTreeMap::new();
+    let mut by_point: BTreeMap<(&str, CompactString, Kind), Vec<usize>> = BTreeMap::new();
     for (k, r) in analysis.relations.iter().enumerate().filter(|(_, r)| r.relation == RelationType::Agree) {
         let (a, b) = (&claims[ends[k].0], &claims[ends[k].1]);
         if a.outlet == b.outlet {
@@ -1209,7 +1212,7 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
         let value = match r.kind {
             Kind::Date | Kind::Time => r.positions[0].clone(),
             Kind::Restatement if r.topic.starts_with("state:") => r.positions[0].clone(),
-            _ => String::new(),
+            _ => CompactString::default(),
         };
         by_point.entry((r.topic.as_str(), value, r.kind)).or_default().push(k);
     }
@@ -1245,10 +1248,10 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
             let value = if value.is_empty() && kind == Kind::Numeric {
                 // The figures of this group only.
                 let vals: BTreeSet<String> =
-                    comp_rels[&root].iter().flat_map(|r| r.positions.iter().cloned()).collect();
+                    comp_rels[&root].iter().flat_map(|r| r.positions.iter().map(|p| p.to_string())).collect();
                 vals.into_iter().collect::<Vec<_>>().join(", ")
             } else {
-                value.clone()
+                value.to_string()
             };
             let what = match kind {
                 Kind::Date => format!("date {value}"),

@@ -402,7 +402,7 @@ impl StanceIndex {
                 s.hedge_words = true;
             }
             for st in &c.features.negated {
-                if let Some(&id) = vocab.get(st)
+                if let Some(&id) = vocab.get(st.as_str())
                     && s.stems.binary_search(&id).is_ok()
                     && let Err(at) = s.negated.binary_search(&id)
                 {

@@ -251,7 +251,7 @@ fn check_divergence(s: &Story, d: &ExpDivergence, fails: &mut Vec<String>) {
                     r.relation == RelationType::Contradict
                         && e.values.as_ref().is_none_or(|want| {
                             let got: BTreeSet<&str> =
-                                r.evidence.values.iter().flatten().map(String::as_str).collect();
+                                r.evidence.values.iter().flatten().map(|v| v.as_str()).collect();
                             want.iter().all(|w| got.contains(w.as_str()))
                         })
                 })
