@@ -118,6 +118,9 @@ mod wordnet;
 
 pub use analysis::{Analysis, Analyzer};
 pub use claim::{Claim, Speaker, SpeakerKind};
+/// The small-string type of [`Relation`]'s fields: short text (ids, cue
+/// words, topics) is stored inline; it derefs to `str` and serialises as a
+/// JSON string.
 pub use compact_str::CompactString;
 pub use compare::{Kind, Relation, RelationType};
 pub use document::{Document, Metadata};
