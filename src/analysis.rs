@@ -143,7 +143,7 @@ impl Analyzer {
                     referents: &referents,
                     lex,
                     outlets: &outlets,
-                    topics: entity::topics(&mentions[i], &referents),
+                    topics: entity::topics(&mentions[i], &referents).into(),
                     story_day: std::cell::Cell::new(None),
                 };
                 let claims = ex.extract();

@@ -304,7 +304,7 @@ pub(crate) struct Features {
     pub negated: Vec<CompactString>,
     /// Referent ids the whole document is mostly about (its topic), used
     /// when a state names no referent of its own.
-    pub topics: Vec<String>,
+    pub topics: std::sync::Arc<[String]>,
     /// The story of the claim's document (see [`stories`](crate::stories)):
     /// large blocking keys are expanded only within a story.
     pub story: usize,

@@ -492,7 +492,7 @@ pub(crate) struct Extractor<'a> {
     /// Names of all input outlets (lowercased), to recognise cited media.
     pub outlets: &'a HashSet<String>,
     /// The referents this document mentions most (its topic), most first.
-    pub topics: Vec<String>,
+    pub topics: std::sync::Arc<[String]>,
     /// The story's day, set when extraction starts.
     pub story_day: std::cell::Cell<Option<jiff::civil::Date>>,
 }

@@ -76,7 +76,7 @@ pub fn extract(docs: &[Document], prepared: &PreparedDocs, names: &Names, lex: &
                 referents: &names.referents,
                 lex,
                 outlets: &outlets,
-                topics: entity::topics(&names.mentions[i], &names.referents),
+                topics: entity::topics(&names.mentions[i], &names.referents).into(),
                 story_day: std::cell::Cell::new(None),
             }
             .extract()
