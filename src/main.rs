@@ -15,7 +15,7 @@
 //! (default 512 KiB) is refused with a clear error instead of taking
 //! minutes.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -152,25 +152,45 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         .analyze(loaded.documents)?
         .with_rejected(loaded.rejected.iter().map(|r| (r.origin.clone(), r.error.to_string())))
         .with_skipped(loaded.skipped.iter().map(|p| p.display().to_string()));
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
     if !claims_only && args.format == Format::Json {
-        // Large reports are streamed rather than built in memory.
+        // Large reports are streamed rather than built in memory. Building
+        // and writing them can take a while on large inputs, so the bar
+        // becomes a spinner for both.
+        if let Some(bar) = &bar {
+            progress_bar::spin(bar, "building report", false);
+        }
         let report = analysis.into_report();
-        match &args.output {
-            Some(path) => std::fs::File::create(path)
-                .and_then(|f| report.write_json(f))
-                .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
-            // A closed pipe (e.g. `| head`) is not an error worth reporting.
-            None => {
-                let _ = report.write_json(std::io::stdout().lock());
+        let sink: Box<dyn Write> = match &args.output {
+            Some(path) => Box::new(
+                std::fs::File::create(path)
+                    .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
+            ),
+            None => Box::new(std::io::stdout().lock()),
+        };
+        // Not while the report itself goes to the terminal.
+        let sink = match &bar {
+            Some(bar) if args.output.is_some() || !std::io::stdout().is_terminal() => {
+                progress_bar::spin(bar, "writing report", true);
+                Box::new(bar.wrap_write(sink))
             }
+            _ => sink,
+        };
+        let written = report.write_json(sink);
+        if let Some(bar) = &bar {
+            bar.finish_and_clear();
+        }
+        // A closed pipe (e.g. `| head`) is not an error worth reporting; a
+        // file that could not be written is.
+        if let (Some(path), Err(source)) = (&args.output, written) {
+            return Err(claimgraph::Error::Write { path: path.clone(), source });
         }
         // Freeing millions of small allocations one by one takes longer
         // than the process's exit, which returns the memory at once.
         std::mem::forget(report);
         return Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
+    if let Some(bar) = &bar {
+        progress_bar::spin(bar, if claims_only { "listing claims" } else { "building report" }, false);
     }
     let out = if claims_only {
         claims_listing(&analysis, args.format)
@@ -190,6 +210,9 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
             Format::Svg => claimgraph::svg::render(&analysis),
         }
     };
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
     match &args.output {
         Some(path) => std::fs::write(path, out)
             .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,

@@ -33,3 +33,20 @@ pub fn updater(bar: ProgressBar) -> impl Fn(Stage, usize, usize) + Send + Sync +
         bar.set_position(done as u64);
     }
 }
+
+/// Turns the bar into a spinner for a step whose length is not known in
+/// advance: building the report, or writing it (`bytes`: show how much has
+/// been written, counted by a writer from [`ProgressBar::wrap_write`]).
+pub fn spin(bar: &ProgressBar, what: &'static str, bytes: bool) {
+    let template = if bytes {
+        "{prefix:>18} {spinner} {bytes} ({elapsed})"
+    } else {
+        "{prefix:>18} {spinner} ({elapsed})"
+    };
+    let style = ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.set_prefix(what);
+    bar.set_length(0);
+    bar.reset();
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
+}
