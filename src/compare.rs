@@ -314,7 +314,7 @@ pub(crate) fn compare_all(
     for (i, j, outcome) in found.into_iter().flatten() {
         let (a, b) = (&claims[i], &claims[j]);
         match outcome {
-            Outcome::Related(r) => relations.push(*r),
+            Outcome::Related(r) => relations.push(r),
             Outcome::Undecided(reason) => {
                 undecided.push(Undecided { a: a.id.clone(), b: b.id.clone(), reason })
             }
@@ -373,8 +373,13 @@ pub(crate) fn claim_keys(c: &Claim) -> BTreeSet<String> {
 }
 
 /// The result of comparing one pair.
+///
+/// Not boxed: nearly every outcome kept is a relation, and moving millions
+/// of boxed relations into one vector held both at once (83 MB more at the
+/// peak of a 10,000-article run, 190 MB more resident with mimalloc).
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum Outcome {
-    Related(Box<Relation>),
+    Related(Relation),
     Undecided(String),
     None,
 }
@@ -389,7 +394,7 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     let detectors: [fn(&Claim, &Claim) -> Found; 5] = [state, numeric, when, negation, restatement];
     for detect in detectors {
         match detect(a, b) {
-            Found::Contradict(r) => return Outcome::Related(Box::new(r)),
+            Found::Contradict(r) => return Outcome::Related(r),
             Found::Agree(r) => agreements.push(r),
             Found::Undecided(why) => {
                 undecided.get_or_insert(why);
@@ -402,7 +407,7 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     if let Some(r) =
         agreements.iter().find(|r| r.kind == Kind::Date || r.kind == Kind::Time || r.kind == Kind::Numeric)
     {
-        return Outcome::Related(Box::new(r.clone()));
+        return Outcome::Related(r.clone());
     }
     if let Some(r) = agreements.into_iter().next() {
         // Both say the same thing happened, but with figures for it that
@@ -412,7 +417,7 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
                 "they say the same thing happened but give figures for it that cannot both hold".to_string(),
             );
         }
-        return Outcome::Related(Box::new(r));
+        return Outcome::Related(r);
     }
     match undecided {
         Some(why) => Outcome::Undecided(why),
