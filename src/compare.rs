@@ -436,6 +436,24 @@ fn item(role: &str, m: &Marker) -> EvidenceItem {
     EvidenceItem { role: role.into(), text: m.text.as_str().into(), span: m.span }
 }
 
+/// The evidence of two compared values (quantities, dates, times): each
+/// side's text as `role`, the referents both are about, and the normalised
+/// values.
+fn value_evidence(
+    role: &str,
+    (x, x_span): (&str, Span),
+    (y, y_span): (&str, Span),
+    shared: &[CompactString],
+    values: &[String; 2],
+) -> Evidence {
+    Evidence {
+        a: vec![EvidenceItem { role: role.into(), text: x.into(), span: x_span }],
+        b: vec![EvidenceItem { role: role.into(), text: y.into(), span: y_span }],
+        shared: shared.to_vec(),
+        values: Some(values.each_ref().map(|v| v.as_str().into())),
+    }
+}
+
 /// Owned small strings of `v` (most ids and words fit inline).
 fn compact(v: &[String]) -> Vec<CompactString> {
     v.iter().map(|s| s.as_str().into()).collect()
@@ -804,10 +822,10 @@ fn share_place(a: &Claim, b: &Claim) -> bool {
         .any(|x| b.entities.iter().any(|y| x.referent == y.referent && (specific(x) || specific(y))))
 }
 
-fn shared_referents(a: &Claim, b: &Claim) -> Vec<String> {
+fn shared_referents(a: &Claim, b: &Claim) -> Vec<CompactString> {
     let ra: BTreeSet<&str> = a.entities.iter().map(|e| e.referent.as_str()).collect();
     let rb: BTreeSet<&str> = b.entities.iter().map(|e| e.referent.as_str()).collect();
-    ra.intersection(&rb).map(|s| s.to_string()).collect()
+    ra.intersection(&rb).map(|&s| s.into()).collect()
 }
 
 /// The measure (`death`, `arrest`, …) that quantity `i` of `a` and
@@ -861,20 +879,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                     continue;
                 }
                 let values = [show_interval(x), show_interval(y)];
-                let ev = Evidence {
-                    a: vec![EvidenceItem {
-                        role: "quantity".into(),
-                        text: x.text.as_str().into(),
-                        span: x.span,
-                    }],
-                    b: vec![EvidenceItem {
-                        role: "quantity".into(),
-                        text: y.text.as_str().into(),
-                        span: y.span,
-                    }],
-                    shared: compact(&shared),
-                    values: Some(values.each_ref().map(|v| v.as_str().into())),
-                };
+                let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
                 let topic = format!("numeric:duration-{ux}");
                 let reason =
                     format!("how long ({ux}s): {} says {}, {} says {}", who(a), values[0], who(b), values[1]);
@@ -901,12 +906,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             }
             let what = x.head.clone().or(y.head.clone()).unwrap_or_else(|| mx.clone());
             let values = [show_interval(x), show_interval(y)];
-            let ev = Evidence {
-                a: vec![EvidenceItem { role: "quantity".into(), text: x.text.as_str().into(), span: x.span }],
-                b: vec![EvidenceItem { role: "quantity".into(), text: y.text.as_str().into(), span: y.span }],
-                shared: compact(&shared),
-                values: Some(values.each_ref().map(|v| v.as_str().into())),
-            };
+            let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
             let topic = format!("numeric:{mx}");
             if overlaps(x, y) {
                 if agree.is_none() {
@@ -1013,12 +1013,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
                     if l == r { l } else { format!("{l}–{r}") }
                 };
                 let values = [show(tx), show(ty)];
-                let ev = Evidence {
-                    a: vec![EvidenceItem { role: "time".into(), text: x.text.as_str().into(), span: x.span }],
-                    b: vec![EvidenceItem { role: "time".into(), text: y.text.as_str().into(), span: y.span }],
-                    shared: compact(&shared),
-                    values: Some(values.each_ref().map(|v| v.as_str().into())),
-                };
+                let ev = value_evidence("time", (&x.text, x.span), (&y.text, y.span), &shared, &values);
                 let topic = format!("time:{name}");
                 let disjoint = tx.end < ty.start || ty.end < tx.start;
                 let reason = format!(
@@ -1048,12 +1043,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
         for x in xs.iter().filter(|d| d.value.bounds().is_some()) {
             for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
                 let values = [show_date(&x.value), show_date(&y.value)];
-                let ev = Evidence {
-                    a: vec![EvidenceItem { role: "date".into(), text: x.text.as_str().into(), span: x.span }],
-                    b: vec![EvidenceItem { role: "date".into(), text: y.text.as_str().into(), span: y.span }],
-                    shared: compact(&shared),
-                    values: Some(values.each_ref().map(|v| v.as_str().into())),
-                };
+                let ev = value_evidence("date", (&x.text, x.span), (&y.text, y.span), &shared, &values);
                 let topic = format!("date:{name}");
                 // The same kind of event a year or more apart is another event
                 // ("a fire in March 2021"), unless a side dates the last or first
@@ -1166,7 +1156,7 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         return Found::Nothing;
     }
     let (neg, pos) = if a.polarity == Polarity::Negative { (a, b) } else { (b, a) };
-    let mut ev = Evidence { shared: compact(&shared), ..Evidence::default() };
+    let mut ev = Evidence { shared: shared.clone(), ..Evidence::default() };
     let neg_items: Vec<EvidenceItem> = neg.negations.iter().map(|m| item("negation", m)).collect();
     let verb_items = |c: &Claim| -> Vec<EvidenceItem> {
         let lower = c.text.to_lowercase();
@@ -1218,7 +1208,7 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
     let (neg, pos) = if na { (a, b) } else { (b, a) };
     let kind = if neg.denial.is_some() { Kind::Denial } else { Kind::Negation };
     let cue = neg.denial.as_ref().or(neg.negations.first());
-    let mut ev = Evidence { shared: compact(&shared_referents(a, b)), ..Evidence::default() };
+    let mut ev = Evidence { shared: shared_referents(a, b), ..Evidence::default() };
     let neg_items: Vec<EvidenceItem> =
         cue.map(|m| item(if kind == Kind::Denial { "denial" } else { "negation" }, m)).into_iter().collect();
     if na {
@@ -1260,7 +1250,7 @@ fn restatement(a: &Claim, b: &Claim) -> Found {
         return Found::Nothing;
     }
     let shared = shared_referents(a, b);
-    let ev = Evidence { shared: compact(&shared), ..Evidence::default() };
+    let ev = Evidence { shared, ..Evidence::default() };
     let reason =
         format!("{} and {} say the same in other words ({inter} content words shared)", who(a), who(b));
     let topic =
