@@ -1247,8 +1247,10 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
             let ids = sorted_ids(ms.iter().map(|&m| claims[m].id.clone()).collect());
             let value = if value.is_empty() && kind == Kind::Numeric {
                 // The figures of this group only.
-                let vals: BTreeSet<String> =
-                    comp_rels[&root].iter().flat_map(|r| r.positions.iter().map(|p| p.to_string())).collect();
+                let vals: BTreeSet<&str> = comp_rels[&root]
+                    .iter()
+                    .flat_map(|r| r.positions.iter().map(CompactString::as_str))
+                    .collect();
                 vals.into_iter().collect::<Vec<_>>().join(", ")
             } else {
                 value.to_string()
