@@ -67,6 +67,11 @@ impl Analyzer {
         &self.lexicon
     }
 
+    /// The document size limit: the one set, or `default`.
+    pub(crate) fn max_doc_bytes_or(&self, default: usize) -> usize {
+        self.max_doc_bytes.unwrap_or(default)
+    }
+
     /// Refuses documents whose text is longer than `limit` bytes with
     /// [`Error::TooLarge`] (default: [`DEFAULT_MAX_DOC_BYTES`]; `usize::MAX`
     /// for no limit).

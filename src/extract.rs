@@ -34,7 +34,7 @@ use crate::claim::*;
 use crate::dates::{self, DateMention};
 use crate::document::Document;
 use crate::entity::{EntityKind, Mention, Referent};
-use crate::lexicon::{CueClass, Entry, Lexicon, Pole};
+use crate::lexicon::{ATTITUDE_CUES, CueClass, Entry, Lexicon, Pole};
 use crate::prepare::Prepared;
 use crate::quantity::{self, Quantity};
 use crate::segment::SentenceKind;
@@ -461,6 +461,44 @@ const MEDIA_WORDS: &[&str] = &[
     "website",
 ];
 
+/// The verb forms of [`ATTITUDE_CUES`]: base, third person, past and
+/// present participle ("support", "supports", "supported", "supporting";
+/// "worry", "worries", "worried"; "plan", "planned"). Nouns that share the
+/// stem ("supporters", "adviser") are not among them.
+static ATTITUDE_FORMS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLock::new(|| {
+    let mut forms = HashSet::new();
+    for &w in ATTITUDE_CUES {
+        let b = w.as_bytes();
+        let last = b[b.len() - 1];
+        let vowel = |c: u8| b"aeiou".contains(&c);
+        forms.insert(w.to_string());
+        if let Some(stem) = w.strip_suffix('y').filter(|s| !s.ends_with(|c: char| "aeiou".contains(c))) {
+            forms.extend([format!("{stem}ies"), format!("{stem}ied"), format!("{w}ing")]);
+        } else if let Some(stem) = w.strip_suffix('e') {
+            forms.extend([format!("{w}s"), format!("{w}d"), format!("{stem}ing")]);
+        } else {
+            let es = if w.ends_with(['s', 'x', 'z', 'h']) { "es" } else { "s" };
+            forms.insert(format!("{w}{es}"));
+            // One vowel before a final consonant in a short word doubles it:
+            // "plan" -> "planned", "dub" -> "dubbed".
+            let double = b.len() <= 4
+                && b.len() >= 3
+                && !vowel(last)
+                && !b"wxy".contains(&last)
+                && vowel(b[b.len() - 2])
+                && !vowel(b[b.len() - 3]);
+            let c = if double { format!("{w}{}", last as char) } else { w.to_string() };
+            forms.extend([format!("{c}ed"), format!("{c}ing")]);
+        }
+    }
+    forms
+});
+
+/// Whether `norm` is a verb form of belief, wish, intent or evaluation.
+fn is_attitude(norm: &str) -> bool {
+    ATTITUDE_FORMS.contains(norm)
+}
+
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
 struct DocState {
@@ -470,9 +508,9 @@ struct DocState {
     statement_issuer: Option<Speaker>,
 }
 
-/// An attribution found in a sentence.
+/// An attribution frame found in a sentence: speaker, cue, content.
 #[derive(Clone, Debug)]
-struct Attribution {
+struct Frame {
     speaker: Speaker,
     via: Vec<Speaker>,
     cue: Option<Cue>,
@@ -550,6 +588,12 @@ impl Extractor<'_> {
     }
 
     pub fn extract(&self) -> Vec<Claim> {
+        self.extract_with(None)
+    }
+
+    /// The claims, and with `more`, the attributions of each sentence that
+    /// its claims do not carry (see [`Extractor::further_frames`]).
+    pub fn extract_with(&self, mut more: Option<&mut Vec<crate::attribution::Attribution>>) -> Vec<Claim> {
         let mut state = DocState::default();
         let mut claims = Vec::new();
         // The story's day: the first day the body names. A time of day given
@@ -614,6 +658,9 @@ impl Extractor<'_> {
                     }
                 }
             };
+            if let Some(sink) = more.as_deref_mut() {
+                self.further_frames(si, r.clone(), &speaker, cue.as_ref(), &state, sink);
+            }
             if quote == QuoteKind::Direct || quote == QuoteKind::Mixed {
                 state.last_quote = Some((speaker.clone(), s.paragraph));
             }
@@ -678,7 +725,7 @@ impl Extractor<'_> {
                 // A later clause with its own speaker ("X said A; Y put the
                 // figure at B") keeps its own attribution; a contrast after a
                 // leading attribution ("X denied A, but B") is the outlet's.
-                let mut own: Option<Attribution> = None;
+                let mut own: Option<Frame> = None;
                 if ci > 0 {
                     own = self
                         .subjectless_cue(clause.clone(), &speaker, first_clause.clone(), &state)
@@ -802,12 +849,7 @@ impl Extractor<'_> {
     }
 
     /// Finds the attribution of a sentence (token range `r`).
-    fn find_attribution(
-        &self,
-        r: Range<usize>,
-        state: &mut DocState,
-        paragraph: usize,
-    ) -> Option<Attribution> {
+    fn find_attribution(&self, r: Range<usize>, state: &mut DocState, paragraph: usize) -> Option<Frame> {
         if let Some(a) = self.colon_frame(r.clone(), state) {
             return Some(a);
         }
@@ -836,7 +878,7 @@ impl Extractor<'_> {
                 via.push(a.speaker.clone());
                 let mut content = inner.content;
                 content.extend(a.content.into_iter().skip(1));
-                a = Attribution {
+                a = Frame {
                     speaker: inner.speaker,
                     via,
                     cue: inner.cue,
@@ -861,7 +903,7 @@ impl Extractor<'_> {
     /// A speaker named before a colon: "Gerald Seib, The Wall Street
     /// Journal: “It looked for a while…”", "McCaul: If elected, …". The part
     /// before the colon must name a person or body and hold no verb.
-    fn colon_frame(&self, r: Range<usize>, state: &DocState) -> Option<Attribution> {
+    fn colon_frame(&self, r: Range<usize>, state: &DocState) -> Option<Frame> {
         let colon = (r.start..r.end.min(r.start + 12)).find(|&t| self.norm(t) == ":")?;
         let np = r.start..colon;
         if np.is_empty()
@@ -938,18 +980,18 @@ impl Extractor<'_> {
         };
         let span = self.span_of(&(colon..colon + 1));
         let cue = Cue { text: span.slice(self.text()).to_string(), span, class: CueClass::Say };
-        Some(Attribution {
-            speaker,
-            via: Vec::new(),
-            cue: Some(cue),
-            content,
-            quote,
-            frame: r.start..colon + 1,
-        })
+        Some(Frame { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: r.start..colon + 1 })
     }
 
     /// Candidate reporting cues in `r`: (start, len, class).
     fn cues_in(&self, r: &Range<usize>) -> Vec<(usize, usize, CueClass)> {
+        self.cues_in_with(r, false)
+    }
+
+    /// Candidate cues in `r`; with `attitudes`, also the verbs of belief,
+    /// wish, intent and evaluation in [`ATTITUDE_CUES`] (as
+    /// [`CueClass::Attitude`]).
+    fn cues_in_with(&self, r: &Range<usize>, attitudes: bool) -> Vec<(usize, usize, CueClass)> {
         let mut out = Vec::new();
         let mut k = r.start;
         while k < r.end {
@@ -985,7 +1027,13 @@ impl Extractor<'_> {
                 continue;
             }
             let found = self.entry_at(k, r.end);
-            if let Some(&(n, Entry::Cue(class))) = found.iter().find(|(_, e)| matches!(e, Entry::Cue(_))) {
+            let cue = found.iter().find_map(|(n, e)| match e {
+                Entry::Cue(class) => Some((*n, *class)),
+                _ => None,
+            });
+            let cue =
+                cue.or_else(|| (attitudes && is_attitude(self.norm(k))).then_some((1, CueClass::Attitude)));
+            if let Some((n, class)) = cue {
                 let prev = if k > r.start { self.norm(k - 1) } else { "" };
                 let next = self.norm(k + n);
                 let w = self.norm(k);
@@ -1007,9 +1055,9 @@ impl Extractor<'_> {
                     // ("Josh Earnest said").
                     || prev.ends_with("est") && k > r.start && !self.p.tokens[k - 1].capitalized;
                 let gerund = self.norm(k).ends_with("ing")
-                    && !(prev == "," && REPORTING_PARTICIPLES.contains(&self.norm(k)));
+                    && !(prev == "," && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes));
                 if !noun_use && !gerund && !tok.capitalized {
-                    out.push((k, n, *class));
+                    out.push((k, n, class));
                 }
                 k += n;
                 continue;
@@ -1019,7 +1067,7 @@ impl Extractor<'_> {
         out
     }
 
-    fn attribution_in(&self, r: Range<usize>, state: &DocState, nested: bool) -> Option<Attribution> {
+    fn attribution_in(&self, r: Range<usize>, state: &DocState, nested: bool) -> Option<Frame> {
         let cues: Vec<(usize, usize, CueClass)> = self
             .cues_in(&r)
             .into_iter()
@@ -1043,6 +1091,118 @@ impl Extractor<'_> {
         None
     }
 
+    /// Every further attribution of a sentence (token range `r`) besides
+    /// the one its claims carry (`main`, by `speaker`): a second reporting
+    /// verb ("X said A and said B", "Y, who told reporters …"), and the
+    /// verbs of belief, wish, intent and evaluation that claims do not take
+    /// for speech ("X wants …", "Y supports …", "…, hoping …").
+    fn further_frames(
+        &self,
+        si: usize,
+        r: Range<usize>,
+        speaker: &Speaker,
+        main: Option<&Cue>,
+        state: &DocState,
+        out: &mut Vec<crate::attribution::Attribution>,
+    ) {
+        for (k, n, class) in self.cues_in_with(&r, true) {
+            let at = self.p.tokens[k].span.start;
+            if main.is_some_and(|c| c.span.start == at) || self.p.quote_at(at).is_some() {
+                continue;
+            }
+            let frame = if k > r.start && self.norm(k - 1) == "," && self.norm(k).ends_with("ing") {
+                self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
+            } else {
+                self.try_cue(r.clone(), k, n, class, state, false)
+                    .or_else(|| self.try_cue(r.clone(), k, n, class, state, true))
+            };
+            // Only a frame built on this cue (another cue's frame is its
+            // own), whose source names someone: these frames are found
+            // without a sentence's usual shape, so any noun phrase before a
+            // verb ("Critical in both states is …") is not taken.
+            let named = |f: &Frame| {
+                f.speaker.span.is_none_or(|sp| {
+                    let np = self.p.token_at(sp.start)..self.p.token_at(sp.end);
+                    self.speaker_from_np(np, state).is_some()
+                })
+            };
+            if let Some(f) = frame.filter(|f| f.cue.as_ref().is_some_and(|c| c.span.start == at) && named(f))
+            {
+                let content = f.content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
+                out.push(self.attribution_of(si, f.speaker, f.via, f.cue, content, f.quote, false));
+            }
+        }
+    }
+
+    /// An [`Attribution`](crate::attribution::Attribution) from a frame's
+    /// parts. The source is where the speaker is named in the frame: a
+    /// relative pronoun right before the cue ("officials, who said …")
+    /// rather than its antecedent.
+    #[allow(clippy::too_many_arguments)]
+    fn attribution_of(
+        &self,
+        sentence: usize,
+        speaker: Speaker,
+        via: Vec<Speaker>,
+        cue: Option<Cue>,
+        content: Vec<Span>,
+        quote: QuoteKind,
+        in_claims: bool,
+    ) -> crate::attribution::Attribution {
+        let mut source = speaker.span;
+        if let Some(c) = &cue {
+            let mut t = self.p.token_at(c.span.start);
+            while t > 0 && (AUX.contains(&self.norm(t - 1)) || ADVERBS.contains(&self.norm(t - 1))) {
+                t -= 1;
+            }
+            if t > 0 && matches!(self.norm(t - 1), "who" | "which") {
+                source = Some(self.p.tokens[t - 1].span);
+            }
+        }
+        let content = content.into_iter().filter(|s| !s.is_empty()).collect();
+        crate::attribution::Attribution { sentence, speaker, source, cue, content, quote, via, in_claims }
+    }
+
+    /// Every attribution of the document, in text order: those its claims
+    /// carry (one per speaker and cue of a sentence, with the content of
+    /// all its claims), then those only [`Extractor::further_frames`]
+    /// finds.
+    pub fn attributions(&self) -> Vec<crate::attribution::Attribution> {
+        let mut more = Vec::new();
+        let claims = self.extract_with(Some(&mut more));
+        let mut out: Vec<crate::attribution::Attribution> = Vec::new();
+        for c in claims.iter().filter(|c| c.speaker.kind != SpeakerKind::Outlet) {
+            if let Some(a) = out.iter_mut().find(|a| {
+                a.sentence == c.sentence
+                    && a.cue.as_ref().map(|x| x.span) == c.cue.as_ref().map(|x| x.span)
+                    && a.speaker.key() == c.speaker.key()
+            }) {
+                a.content.push(c.content);
+                continue;
+            }
+            out.push(self.attribution_of(
+                c.sentence,
+                c.speaker.clone(),
+                c.via.clone(),
+                c.cue.clone(),
+                vec![c.content],
+                c.quote,
+                true,
+            ));
+        }
+        for a in more {
+            let cue = a.cue.as_ref().map(|c| c.span);
+            if !out.iter().any(|b| b.sentence == a.sentence && b.cue.as_ref().map(|c| c.span) == cue) {
+                out.push(a);
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.sentence, a.cue.as_ref().map(|c| c.span.start))
+                .cmp(&(b.sentence, b.cue.as_ref().map(|c| c.span.start)))
+        });
+        out
+    }
+
     fn cue_of(&self, k: usize, n: usize, class: CueClass) -> Cue {
         let span = self.span_of(&(k..k + n));
         Cue { text: span.slice(self.text()).to_string(), span, class }
@@ -1056,7 +1216,7 @@ impl Extractor<'_> {
         class: CueClass,
         state: &DocState,
         leading: bool,
-    ) -> Option<Attribution> {
+    ) -> Option<Frame> {
         let cue = self.cue_of(k, n, class);
         if leading {
             return if self.norm(k) == "according" { None } else { self.leading(r, k, n, cue, state) };
@@ -1084,7 +1244,7 @@ impl Extractor<'_> {
                 return None;
             }
             let quote = self.quote_kind(&content);
-            return Some(Attribution {
+            return Some(Frame {
                 speaker,
                 via: Vec::new(),
                 cue: Some(cue),
@@ -1106,14 +1266,7 @@ impl Extractor<'_> {
         if has_quote { QuoteKind::Mixed } else { QuoteKind::Indirect }
     }
 
-    fn quote_first(
-        &self,
-        r: Range<usize>,
-        k: usize,
-        n: usize,
-        cue: Cue,
-        state: &DocState,
-    ) -> Option<Attribution> {
+    fn quote_first(&self, r: Range<usize>, k: usize, n: usize, cue: Cue, state: &DocState) -> Option<Frame> {
         // Find a closing quote before the cue with only a short NP between.
         let mut j = k;
         while j > r.start && !(self.p.tokens[j - 1].kind == TokenKind::CloseQuote) {
@@ -1186,7 +1339,7 @@ impl Extractor<'_> {
         {
             content.push(frame_end + 1..r.end);
         }
-        Some(Attribution {
+        Some(Frame {
             speaker,
             via,
             cue: Some(cue),
@@ -1215,14 +1368,7 @@ impl Extractor<'_> {
                 || matches!(self.norm(k), "on" | "in" | "last" | "this" | "late" | "early"))
     }
 
-    fn trailing(
-        &self,
-        r: Range<usize>,
-        k: usize,
-        n: usize,
-        cue: Cue,
-        state: &DocState,
-    ) -> Option<Attribution> {
+    fn trailing(&self, r: Range<usize>, k: usize, n: usize, cue: Cue, state: &DocState) -> Option<Frame> {
         // The cue must be near the end: after it only adverbials until the
         // end, or an appositive describing the speaker (", said Ana Lund, a
         // tax expert.").
@@ -1301,17 +1447,10 @@ impl Extractor<'_> {
             })?;
         let content = std::iter::once(r.start..j - 1).collect::<Vec<_>>();
         let quote = self.quote_kind(&content);
-        Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: j - 1..tail_end })
+        Some(Frame { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: j - 1..tail_end })
     }
 
-    fn leading(
-        &self,
-        r: Range<usize>,
-        k: usize,
-        n: usize,
-        cue: Cue,
-        state: &DocState,
-    ) -> Option<Attribution> {
+    fn leading(&self, r: Range<usize>, k: usize, n: usize, cue: Cue, state: &DocState) -> Option<Frame> {
         // Skip auxiliaries, adverbs and time phrases left of the cue.
         let mut j = k;
         loop {
@@ -1565,7 +1704,7 @@ impl Extractor<'_> {
         } else {
             self.quote_kind(&content)
         };
-        Some(Attribution { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: np.start..start })
+        Some(Frame { speaker, via: Vec::new(), cue: Some(cue), content, quote, frame: np.start..start })
     }
 
     /// A clause that opens with a reporting verb and no subject of its own
@@ -1578,12 +1717,27 @@ impl Extractor<'_> {
         speaker: &Speaker,
         first: Range<usize>,
         state: &DocState,
-    ) -> Option<Attribution> {
+    ) -> Option<Frame> {
         let k = clause.start;
         let found = self.entry_at(k, clause.end);
         let &(n, Entry::Cue(class)) = found.iter().find(|(_, e)| matches!(e, Entry::Cue(_)))? else {
             return None;
         };
+        self.subjectless_frame(clause, n, *class, speaker, first, state)
+    }
+
+    /// [`Extractor::subjectless_cue`] for a cue of `n` tokens and `class`
+    /// opening `clause`.
+    fn subjectless_frame(
+        &self,
+        clause: Range<usize>,
+        n: usize,
+        class: CueClass,
+        speaker: &Speaker,
+        first: Range<usize>,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let k = clause.start;
         let w = self.norm(k);
         // A finite verb ("said", "denied") or a participle ("saying").
         if !(w.ends_with("ed")
@@ -1614,10 +1768,10 @@ impl Extractor<'_> {
         } else {
             self.quote_kind(&content)
         };
-        Some(Attribution {
+        Some(Frame {
             speaker: who,
             via: Vec::new(),
-            cue: Some(self.cue_of(k, n, *class)),
+            cue: Some(self.cue_of(k, n, class)),
             content,
             quote,
             frame: k..start,

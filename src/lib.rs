@@ -88,6 +88,7 @@
 #![allow(clippy::nonminimal_bool)]
 
 pub mod analysis;
+pub mod attribution;
 mod blocking;
 pub mod claim;
 pub mod compare;
@@ -117,6 +118,7 @@ pub mod text;
 mod wordnet;
 
 pub use analysis::{Analysis, Analyzer};
+pub use attribution::Attribution;
 pub use claim::{Claim, Speaker, SpeakerKind};
 /// The small-string type of [`Relation`]'s fields: short text (ids, cue
 /// words, topics) is stored inline; it derefs to `str` and serialises as a

@@ -1,14 +1,13 @@
-//! PolNeAR: attribution extraction. Each article is analysed on its own and
-//! every attributed claim (a speaker other than the outlet) yields three
-//! predicted spans: the speaker as named in the text (source), the reporting
-//! cue, and the content. They are scored against the BRAT stand-off
+//! PolNeAR: attribution extraction. Each article goes through
+//! `Analyzer::attributions`, and every attribution yields its predicted
+//! spans: where the source is named, the cue, and the content. They are scored against the BRAT stand-off
 //! annotations (`Source`, `Cue`, `Content`), exactly and by overlap.
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use claimgraph::{Analyzer, Document, SpeakerKind};
+use claimgraph::{Analyzer, Document};
 use serde_json::json;
 
 use crate::metrics::Prf;
@@ -126,19 +125,20 @@ pub fn run(args: &Args) -> Result<Figures, String> {
         read_ann(&ann, &text, doc, &mut gold)?;
         let name = text_path.file_stem().and_then(|s| s.to_str()).unwrap_or("article").to_string();
         let outlet = name.split('_').next().unwrap_or("outlet").to_string();
-        let analysis =
-            an.analyze(vec![Document::new(name, outlet, text.clone())]).map_err(|e| e.to_string())?;
-        for c in analysis.claims().iter().filter(|c| c.speaker.kind != SpeakerKind::Outlet) {
+        let found = an.attributions(&Document::new(name, outlet, text.clone())).map_err(|e| e.to_string())?;
+        for a in &found {
             let mut add = |i: usize, s: claimgraph::Span| {
                 predicted[i].insert(Mark { doc, fragments: vec![(s.start, s.end)] });
             };
-            if let Some(s) = c.speaker.span {
+            if let Some(s) = a.source {
                 add(0, s);
             }
-            if let Some(cue) = &c.cue {
+            if let Some(cue) = &a.cue {
                 add(1, cue.span);
             }
-            add(2, c.content);
+            for &c in &a.content {
+                add(2, c);
+            }
         }
         texts.push(text);
     }

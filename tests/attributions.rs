@@ -1,0 +1,106 @@
+//! `Analyzer::attributions`: every attribution of a document, on short texts
+//! written for these tests.
+
+use claimgraph::lexicon::CueClass;
+use claimgraph::{Analyzer, Attribution, Document, Error};
+
+fn doc(text: &str) -> Document {
+    Document::new("t", "Test Outlet", text)
+}
+
+fn found(text: &str) -> Vec<Attribution> {
+    Analyzer::new().attributions(&doc(text)).expect("valid document")
+}
+
+/// (source, cue, first content) as written, for each attribution.
+fn table(text: &str) -> Vec<(String, String, String)> {
+    found(text)
+        .iter()
+        .map(|a| {
+            (
+                a.source.map_or(String::new(), |s| s.slice(text).to_string()),
+                a.cue.as_ref().map_or(String::new(), |c| c.text.clone()),
+                a.content.first().map_or(String::new(), |s| s.slice(text).to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_second_reporting_verb_is_its_own_attribution() {
+    let text = "The mayor said the bridge would reopen on Monday and said repairs were finished.";
+    let t = table(text);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(t[1], ("The mayor".into(), "said".into(), "repairs were finished.".into()));
+    let all = found(text);
+    // The claims carry the first; only this listing finds the second.
+    assert!(all[0].in_claims);
+    assert!(!all[1].in_claims);
+}
+
+#[test]
+fn verbs_of_wish_and_stance_attribute_a_position() {
+    let text = "Many residents want the old ferry back. The union supports the new timetable.";
+    let all = found(text);
+    let classes: Vec<Option<CueClass>> = all.iter().map(|a| a.cue.as_ref().map(|c| c.class)).collect();
+    assert_eq!(classes, [Some(CueClass::Attitude), Some(CueClass::Attitude)]);
+    assert_eq!(all[1].source.map(|s| s.slice(text)), Some("The union"));
+    assert_eq!(all[1].content[0].slice(text), "the new timetable.");
+    assert!(all.iter().all(|a| !a.in_claims));
+}
+
+#[test]
+fn claims_never_take_an_attitude_for_speech() {
+    let text = "Many residents want the old ferry back. The union supports the new timetable.";
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    assert!(!analysis.claims().is_empty());
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
+
+#[test]
+fn nouns_that_share_a_verbs_stem_are_no_cue() {
+    // "supporters", "adviser" and "support" after a possessive are nouns.
+    let t = table(
+        "Supporters of the plan gathered outside the hall. The mayor's adviser arrived late. \
+         The council's support for the plan has faded.",
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn a_relative_pronoun_is_the_source_where_it_stands() {
+    let text =
+        "The plan was drafted by Mara Quell, who told reporters that it would cost less than the old one.";
+    let all = found(text);
+    let told = all
+        .iter()
+        .find(|a| a.cue.as_ref().is_some_and(|c| c.text.starts_with("told")))
+        .expect("told is found");
+    assert_eq!(told.source.map(|s| s.slice(text)), Some("who"));
+    assert_eq!(told.speaker.name, "Mara Quell");
+}
+
+#[test]
+fn a_participle_after_a_comma_belongs_to_the_sentence_subject() {
+    let text = "Tom Reyes criticised the vote on Monday, hoping the council would reconsider it.";
+    let all = found(text);
+    let hoping =
+        all.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "hoping")).expect("hoping is found");
+    assert_eq!(hoping.speaker.name, "Tom Reyes");
+    assert_eq!(hoping.content[0].slice(text), "the council would reconsider it.");
+}
+
+#[test]
+fn same_document_same_list() {
+    let text = "Officials said the port would stay shut. Traders want it reopened, and the chamber \
+                backs them, according to a statement.";
+    assert_eq!(found(text), found(text));
+}
+
+#[test]
+fn bad_documents_are_errors() {
+    let an = Analyzer::new();
+    assert!(matches!(an.attributions(&doc("   ")), Err(Error::EmptyDocument { .. })));
+    let big = doc(&"The mayor said the bridge was closed. ".repeat(100));
+    assert!(matches!(an.clone().max_doc_bytes(1000).attributions(&big), Err(Error::TooLarge { .. })));
+}
