@@ -1054,8 +1054,17 @@ impl Extractor<'_> {
                     // "the latest reported": a superlative, not a surname
                     // ("Josh Earnest said").
                     || prev.ends_with("est") && k > r.start && !self.p.tokens[k - 1].capitalized;
+                // With `attitudes`, a participle after its source noun
+                // reports too ("polls showing her ahead", "analysts saying").
+                let after_noun = attitudes
+                    && k > r.start
+                    && self.is_word(k - 1)
+                    && !self.lex.is_function_word(prev)
+                    && !AUX.contains(&prev)
+                    && !self.is_finite_like(k - 1);
                 let gerund = self.norm(k).ends_with("ing")
-                    && !(prev == "," && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes));
+                    && !(prev == "," && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
+                    && !after_noun;
                 if !noun_use && !gerund && !tok.capitalized {
                     out.push((k, n, class));
                 }
@@ -1110,8 +1119,11 @@ impl Extractor<'_> {
             if main.is_some_and(|c| c.span.start == at) || self.p.quote_at(at).is_some() {
                 continue;
             }
-            let frame = if k > r.start && self.norm(k - 1) == "," && self.norm(k).ends_with("ing") {
+            let participle = self.norm(k).ends_with("ing");
+            let frame = if participle && k > r.start && self.norm(k - 1) == "," {
                 self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
+            } else if participle && k > r.start && self.is_word(k - 1) {
+                self.participle_frame(r.clone(), k, n, class, state)
             } else {
                 self.try_cue(r.clone(), k, n, class, state, false)
                     .or_else(|| self.try_cue(r.clone(), k, n, class, state, true))
@@ -1132,6 +1144,41 @@ impl Extractor<'_> {
                 out.push(self.attribution_of(si, f.speaker, f.via, f.cue, content, f.quote, false));
             }
         }
+    }
+
+    /// A participle right after its source ("more national polls showing
+    /// the senator ahead", "with analysts saying a strong reading …"): the
+    /// source is the noun phrase before it, after any verb.
+    fn participle_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let mut np = self.np_left(r.start, k)..k;
+        if let Some(v) = np.clone().rev().find(|&t| {
+            let w = self.norm(t);
+            AUX.contains(&w) || w == "there" || (self.is_finite_like(t) && !self.p.tokens[t].capitalized)
+        }) {
+            np.start = v + 1;
+        }
+        let speaker = self.speaker_from_np(np.clone(), state)?;
+        let start = k + n + usize::from(self.norm(k + n) == "that");
+        if (start..r.end).filter(|&t| self.is_word(t)).count() < 2 {
+            return None;
+        }
+        let content: Vec<Range<usize>> = std::iter::once(start..r.end).collect();
+        let quote = self.quote_kind(&content);
+        Some(Frame {
+            speaker,
+            via: Vec::new(),
+            cue: Some(self.cue_of(k, n, class)),
+            content,
+            quote,
+            frame: np.start..start,
+        })
     }
 
     /// An [`Attribution`](crate::attribution::Attribution) from a frame's
@@ -1321,8 +1368,11 @@ impl Extractor<'_> {
             }
             (b, Vec::new())
         } else {
-            // inverted: “…,” said NP
-            (k + n..after_end, Vec::new())
+            // inverted: “…,” said NP (who …)
+            let np_end = (k + n..after_end)
+                .find(|&t| matches!(self.norm(t), "who" | "whom" | "which"))
+                .unwrap_or(after_end);
+            (k + n..np_end, Vec::new())
         };
         let speaker = self
             .speaker_from_np(speaker_np.clone(), state)
@@ -1373,7 +1423,10 @@ impl Extractor<'_> {
         // end, or an appositive describing the speaker (", said Ana Lund, a
         // tax expert.").
         let mut tail_end = self.clause_end(k + n, r.end);
-        let inverted_np_end = tail_end;
+        // ", said an industry lobbyist who spoke on the condition of
+        // anonymity": the speaker's phrase ends before a relative clause.
+        let inverted_np_end =
+            (k + n..tail_end).find(|&t| matches!(self.norm(t), "who" | "whom" | "which")).unwrap_or(tail_end);
         let rest_words = (tail_end..r.end).filter(|&t| self.is_word(t)).count();
         if rest_words > 0 {
             let role = |t: usize| {

@@ -104,3 +104,26 @@ fn bad_documents_are_errors() {
     let big = doc(&"The mayor said the bridge was closed. ".repeat(100));
     assert!(matches!(an.clone().max_doc_bytes(1000).attributions(&big), Err(Error::TooLarge { .. })));
 }
+
+#[test]
+fn an_inverted_speaker_ends_before_its_relative_clause() {
+    // Claims take the speaker too: before, the verb of the relative clause
+    // ("spoke") made the phrase no speaker and the quote the outlet's own.
+    let text = "\"It opens so many possibilities,\" said an industry lobbyist who spoke on the condition of anonymity.";
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    let speaker = &analysis.claims()[0].speaker;
+    assert_eq!(speaker.name, "industry lobbyist");
+    let all = found(text);
+    assert_eq!(all[0].source.map(|s| s.slice(text)), Some("an industry lobbyist"));
+}
+
+#[test]
+fn a_participle_after_its_source_reports() {
+    let text = "There would be more national polls showing the senator ahead.";
+    let all = found(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].cue.as_ref().map(|c| c.text.as_str()), Some("showing"));
+    assert_eq!(all[0].content[0].slice(text), "the senator ahead.");
+    // Not a participle after a verb or a function word.
+    assert!(found("The crowd kept showing up at the gate all morning.").is_empty());
+}
