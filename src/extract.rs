@@ -1136,7 +1136,7 @@ impl Extractor<'_> {
                 f.speaker.span.is_none_or(|sp| {
                     let np = self.p.token_at(sp.start)..self.p.token_at(sp.end);
                     self.speaker_from_np(np, state).is_some()
-                })
+                }) && self.heads_source(k, r.start)
             };
             if let Some(f) = frame.filter(|f| f.cue.as_ref().is_some_and(|c| c.span.start == at) && named(f))
             {
@@ -1144,6 +1144,39 @@ impl Extractor<'_> {
                 out.push(self.attribution_of(si, f.speaker, f.via, f.cue, content, f.quote, false));
             }
         }
+    }
+
+    /// Whether the word before the cue at `k` (past auxiliaries and
+    /// adverbs) can end the phrase naming a source: a name, a pronoun, a
+    /// relative "who"/"which", a title, an unnamed source or group word, a
+    /// document word, a noun for people or a group, or "and"/"but" before a
+    /// second verb of the sentence's subject. Not an adjective or another noun ("Mrs. Clinton's
+    /// overall support", "in key states"): the cue is then a noun. A cue
+    /// after punctuation (", said X", ", saying") is not checked.
+    fn heads_source(&self, k: usize, start: usize) -> bool {
+        let mut t = k;
+        while t > start
+            && (AUX.contains(&self.norm(t - 1))
+                || ADVERBS.contains(&self.norm(t - 1))
+                || self.norm(t - 1).ends_with("ly") && !self.p.tokens[t - 1].capitalized)
+        {
+            t -= 1;
+        }
+        if t == start || !self.is_word(t - 1) {
+            return true;
+        }
+        let h = t - 1;
+        let w = self.norm(h);
+        let at = self.p.tokens[h].span;
+        let from = self.mentions.partition_point(|m| m.span.end < at.end);
+        self.mentions[from..].iter().take_while(|m| m.span.start <= at.start).any(|m| m.span.contains(at))
+            || self.p.tokens[h].capitalized
+            || PRONOUNS.contains(&w)
+            || matches!(w, "who" | "which" | "they" | "you" | "and" | "but")
+            || SOURCE_GROUPS.contains(&w)
+            || DOCUMENT_WORDS.contains(&w)
+            || crate::wordnet::get().names_agent(w)
+            || self.entry_at(h, h + 1).iter().any(|(_, e)| matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead))
     }
 
     /// A participle right after its source ("more national polls showing

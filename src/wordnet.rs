@@ -239,6 +239,18 @@ impl WordNet {
         })
     }
 
+    /// Whether one of the two most frequent noun senses of `word` is a
+    /// person or a group of people ("voters", "lobbyists", "party",
+    /// "newspaper" as its publisher), someone who can hold a view or say
+    /// something.
+    pub(crate) fn names_agent(&self, word: &str) -> bool {
+        self.senses(word, Pos::Noun, 2).into_iter().any(|s| {
+            self.ancestors(s, 20).keys().any(|&a| {
+                self.synset(a).is_some_and(|x| matches!(x.name, "person" | "social group" | "organization"))
+            })
+        })
+    }
+
     /// Whether `word` is used as a noun and never as an adjective.
     pub(crate) fn noun_not_adjective(&self, word: &str) -> bool {
         !self.senses(word, Pos::Noun, 1).is_empty() && self.senses(word, Pos::Adjective, 1).is_empty()
@@ -444,6 +456,17 @@ mod tests {
         assert!(wn.synsets.len() > 100_000, "{} synsets", wn.synsets.len());
         assert!(wn.lemmas.len() > 140_000, "{} lemmas", wn.lemmas.len());
         assert!(wn.exceptions.len() > 5_000);
+    }
+
+    #[test]
+    fn agents_are_people_and_groups() {
+        let wn = get();
+        for w in ["voters", "lobbyists", "advisers", "party", "committee", "newspaper", "senator"] {
+            assert!(wn.names_agent(w), "{w}");
+        }
+        for w in ["states", "support", "overall", "key", "notes", "diverse", "race"] {
+            assert!(!wn.names_agent(w), "{w}");
+        }
     }
 
     #[test]
