@@ -1124,6 +1124,11 @@ impl Extractor<'_> {
                 self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
             } else if participle && k > r.start && self.is_word(k - 1) {
                 self.participle_frame(r.clone(), k, n, class, state)
+            } else if class == CueClass::Attitude {
+                // What someone wants or supports is the verb's complement,
+                // never a clause before it ("As a result of the talks, the
+                // two sides agreed to …").
+                self.try_cue(r.clone(), k, n, class, state, true)
             } else {
                 self.try_cue(r.clone(), k, n, class, state, false)
                     .or_else(|| self.try_cue(r.clone(), k, n, class, state, true))
@@ -1135,7 +1140,11 @@ impl Extractor<'_> {
             let named = |f: &Frame| {
                 f.speaker.span.is_none_or(|sp| {
                     let np = self.p.token_at(sp.start)..self.p.token_at(sp.end);
-                    self.speaker_from_np(np, state).is_some()
+                    // A name, a source word, or a noun for people ("many
+                    // commuters want …").
+                    np.end > np.start
+                        && (crate::wordnet::get().names_agent(self.norm(np.end - 1))
+                            || self.speaker_from_np(np, state).is_some())
                 }) && self.heads_source(k, r.start)
             };
             if let Some(f) = frame.filter(|f| f.cue.as_ref().is_some_and(|c| c.span.start == at) && named(f))
@@ -1167,6 +1176,17 @@ impl Extractor<'_> {
         }
         let h = t - 1;
         let w = self.norm(h);
+        // A bare verb form after a singular name is the head of a compound
+        // noun ("full Turkish support", "a Russian plan", "a Twitter
+        // post"): a singular subject would take "supports", "plans".
+        let cue = self.norm(k);
+        let bare = !(cue.ends_with('s')
+            || cue.ends_with("ed")
+            || cue.ends_with("ing")
+            || crate::text::irregular(cue).is_some());
+        if bare && self.p.tokens[h].capitalized && !w.ends_with('s') && !PRONOUNS.contains(&w) {
+            return false;
+        }
         let at = self.p.tokens[h].span;
         let from = self.mentions.partition_point(|m| m.span.end < at.end);
         self.mentions[from..].iter().take_while(|m| m.span.start <= at.start).any(|m| m.span.contains(at))
@@ -1176,7 +1196,10 @@ impl Extractor<'_> {
             || SOURCE_GROUPS.contains(&w)
             || DOCUMENT_WORDS.contains(&w)
             || crate::wordnet::get().names_agent(w)
-            || self.entry_at(h, h + 1).iter().any(|(_, e)| matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead))
+            || self
+                .entry_at(h, h + 1)
+                .iter()
+                .any(|(_, e)| matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead))
     }
 
     /// A participle right after its source ("more national polls showing
@@ -1196,6 +1219,10 @@ impl Extractor<'_> {
             AUX.contains(&w) || w == "there" || (self.is_finite_like(t) && !self.p.tokens[t].capitalized)
         }) {
             np.start = v + 1;
+        }
+        // "the same press briefing, she said": a noun, not a participle.
+        if !self.is_word(k + n) {
+            return None;
         }
         let speaker = self.speaker_from_np(np.clone(), state)?;
         let start = k + n + usize::from(self.norm(k + n) == "that");
@@ -1732,7 +1759,13 @@ impl Extractor<'_> {
         let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
             // "Voters say", "some state lobbyists said": any noun phrase
             // before a plain reporting verb.
-            if cue.class == CueClass::Say { self.generic_speaker(np.clone()) } else { None }
+            // So does a verb of attitude, whose head word was checked
+            // (`heads_source`).
+            if matches!(cue.class, CueClass::Say | CueClass::Attitude) {
+                self.generic_speaker(np.clone())
+            } else {
+                None
+            }
         })?;
         // Denial or directive of an act: "rejected the calls for …" is an event.
         let mut c = k + n;

@@ -65,6 +65,26 @@ pub enum CueClass {
     Attitude,
 }
 
+impl CueClass {
+    /// The class's name, as in the JSON output: `say`, `distancing`,
+    /// `endorsing`, `denial`, `accusation`, `directive` or `attitude`.
+    ///
+    /// ```
+    /// assert_eq!(claimgraph::lexicon::CueClass::Attitude.as_str(), "attitude");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueClass::Say => "say",
+            CueClass::Distancing => "distancing",
+            CueClass::Endorsing => "endorsing",
+            CueClass::Denial => "denial",
+            CueClass::Accusation => "accusation",
+            CueClass::Directive => "directive",
+            CueClass::Attitude => "attitude",
+        }
+    }
+}
+
 /// The two poles of a concept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -56,6 +56,10 @@ enum Command {
     Report(ReportArgs),
     /// Analyse articles and list the extracted claims with their speakers.
     Claims(ReportArgs),
+    /// List every attribution in each article: who says, believes, wants
+    /// or judges what (source, cue, content), wider than the claims'
+    /// speakers.
+    Attributions(ReportArgs),
 }
 
 #[derive(Parser, Debug)]
@@ -101,15 +105,18 @@ enum Format {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Command::Claims(args) = &cli.command
+    if let Command::Claims(args) | Command::Attributions(args) = &cli.command
         && !matches!(args.format, Format::Md | Format::Json)
     {
         use clap::CommandFactory as _;
+        let what = if matches!(cli.command, Command::Claims(_)) { "claims" } else { "attributions" };
         Cli::command()
             .error(
                 clap::error::ErrorKind::InvalidValue,
-                "`claims` lists claims as tab-separated lines (the default) or JSON (`--format json`); \
-                     the other formats are for `report`",
+                format!(
+                    "`{what}` lists {what} as tab-separated lines (the default) or JSON (`--format json`); \
+                     the other formats are for `report`"
+                ),
             )
             .exit();
     }
@@ -123,9 +130,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
-    let (args, claims_only) = match cli.command {
-        Command::Report(a) => (a, false),
-        Command::Claims(a) => (a, true),
+    let (args, claims_only, attributions) = match cli.command {
+        Command::Report(a) => (a, false, false),
+        Command::Claims(a) => (a, true, false),
+        Command::Attributions(a) => (a, false, true),
     };
     let options = LoadOptions { keep_going: args.keep_going, max_doc_bytes: Some(args.max_doc_bytes) };
     let loaded = load_paths(&args.paths, &options)?;
@@ -144,6 +152,11 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         None => Lexicon::builtin(),
     };
     let mut analyzer = Analyzer::new().lexicon(lexicon).max_doc_bytes(args.max_doc_bytes);
+    if attributions {
+        let out = attributions_listing(&analyzer, loaded.documents, args.format)?;
+        write_out(&args.output, &out)?;
+        return Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
     let bar = progress_bar::bar(loaded.documents.len(), args.no_progress);
     if let Some(bar) = &bar {
         analyzer = analyzer.on_progress(progress_bar::updater(bar.clone()));
@@ -213,7 +226,13 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    match &args.output {
+    write_out(&args.output, &out)?;
+    Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Writes `out` to the file, or to standard output.
+fn write_out(output: &Option<PathBuf>, out: &str) -> Result<(), claimgraph::Error> {
+    match output {
         Some(path) => std::fs::write(path, out)
             .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
         None => {
@@ -222,7 +241,58 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
             let _ = stdout.write_all(out.as_bytes());
         }
     }
-    Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(())
+}
+
+/// Every attribution of each document, in document id order: tab-separated
+/// lines (document, sentence, speaker with the cue and its class, content)
+/// or a JSON array with one object per document, each attribution with its
+/// spans and their text.
+fn attributions_listing(
+    analyzer: &Analyzer,
+    mut documents: Vec<claimgraph::Document>,
+    format: Format,
+) -> Result<String, claimgraph::Error> {
+    documents.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut json = Vec::new();
+    let mut out = String::new();
+    for d in &documents {
+        let found = analyzer.attributions(d)?;
+        let content = |a: &claimgraph::Attribution| -> Vec<&str> {
+            a.content.iter().map(|s| s.slice(&d.text)).collect()
+        };
+        if format == Format::Json {
+            let items: Vec<serde_json::Value> = found
+                .iter()
+                .map(|a| {
+                    let mut v = serde_json::to_value(a).unwrap_or_default();
+                    if let Some(o) = v.as_object_mut() {
+                        o.insert("source_text".into(), a.source.map(|s| s.slice(&d.text)).into());
+                        o.insert("content_text".into(), content(a).into());
+                    }
+                    v
+                })
+                .collect();
+            json.push(serde_json::json!({ "doc": d.id, "outlet": d.meta.outlet, "attributions": items }));
+            continue;
+        }
+        for a in &found {
+            let cue =
+                a.cue.as_ref().map(|c| format!(" [{}: {}]", c.text, c.class.as_str())).unwrap_or_default();
+            out.push_str(&format!(
+                "{}\t{}\t{}{}\t{}\n",
+                d.id,
+                a.sentence,
+                a.speaker.name,
+                cue,
+                content(a).join(" … ").replace('\n', " ")
+            ));
+        }
+    }
+    if format == Format::Json {
+        out = serde_json::to_string_pretty(&json).unwrap_or_default() + "\n";
+    }
+    Ok(out)
 }
 
 fn claims_listing(analysis: &claimgraph::Analysis, format: Format) -> String {

@@ -461,7 +461,7 @@ mod tests {
     #[test]
     fn agents_are_people_and_groups() {
         let wn = get();
-        for w in ["voters", "lobbyists", "advisers", "party", "committee", "newspaper", "senator"] {
+        for w in ["voters", "lobbyists", "advisers", "party", "committee", "newspaper", "senator", "commuters"] {
             assert!(wn.names_agent(w), "{w}");
         }
         for w in ["states", "support", "overall", "key", "notes", "diverse", "race"] {

@@ -127,3 +127,26 @@ fn a_participle_after_its_source_reports() {
     // Not a participle after a verb or a function word.
     assert!(found("The crowd kept showing up at the gate all morning.").is_empty());
 }
+
+#[test]
+fn a_bare_verb_form_after_a_singular_name_is_a_noun() {
+    // "a Russian plan", "full Turkish support", "a Twitter post"; but a
+    // plural subject takes the bare form ("Democrats support").
+    let t =
+        table("The regime enjoys full Velmoran support. The spokeswoman wrote in a Twitter post on Monday.");
+    assert!(t.iter().all(|(_, cue, _)| cue != "support" && cue != "post"), "{t:?}");
+    let t = table("Most Democrats support the new budget.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].1, "support");
+}
+
+#[test]
+fn an_attitude_takes_what_follows_it() {
+    // Not the clause before it: "As a result of …, the two sides agreed".
+    let text = "As a result of two meetings in March, the two sides agreed to joint monitoring of the mines.";
+    for a in found(text) {
+        if a.cue.as_ref().is_some_and(|c| c.text == "agreed") {
+            assert_eq!(a.content[0].slice(text), "to joint monitoring of the mines.");
+        }
+    }
+}

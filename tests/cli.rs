@@ -1,7 +1,8 @@
 //! Integration tests of the `claimgraph` binary: bad input gives a clear
 //! error naming the file (and line) with exit code 2 and no panic;
 //! `--keep-going` analyses the good inputs, lists the bad ones and exits
-//! with 1; the output formats, `--output` and the `claims` subcommand work;
+//! with 1; the output formats, `--output` and the `claims` and
+//! `attributions` subcommands work;
 //! output is deterministic.
 
 use std::path::{Path, PathBuf};
@@ -469,6 +470,47 @@ fn claims_subcommand_lists_claims() {
             assert!(c.get(key).is_some(), "claim without {key}: {c}");
         }
     }
+}
+
+#[test]
+fn attributions_subcommand_lists_every_attribution() {
+    let dir = TempDir::new("attributions");
+    let story = good_story(&dir);
+    dir.write(
+        "story/wire.txt",
+        "---\noutlet: Northline Wire\n---\n\nMany commuters want the Tessa Bridge reopened.\n",
+    );
+    let r = run(["attributions".as_ref(), story.as_os_str()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let lines: Vec<Vec<&str>> = r.stdout.lines().map(|l| l.split('\t').collect()).collect();
+    // Documents in id order: echo, gazette, wire.
+    let expected = [
+        ("echo", "mayor [said: say]", "The Tessa Bridge was not closed on Monday"),
+        ("gazette", "Police [said: say]", "the Tessa Bridge was closed on Monday."),
+        ("wire", "Many commuters [want: attitude]", "the Tessa Bridge reopened."),
+    ];
+    assert_eq!(lines.len(), expected.len(), "{}", r.stdout);
+    for (fields, (doc, who, content)) in lines.iter().zip(expected) {
+        assert_eq!(fields.len(), 4, "doc, sentence, speaker and cue, content: {fields:?}");
+        assert_eq!((fields[0], fields[2], fields[3]), (doc, who, content));
+    }
+
+    let r = run(["attributions".as_ref(), "--format".as_ref(), "json".as_ref(), story.as_os_str()]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).expect("JSON attributions");
+    let docs = v.as_array().expect("an array of documents");
+    assert_eq!(docs.len(), 3);
+    let wire = &docs[2];
+    assert_eq!(wire["doc"], "wire");
+    let a = &wire["attributions"][0];
+    assert_eq!(a["source_text"], "Many commuters");
+    assert_eq!(a["cue"]["class"], "attitude");
+    assert_eq!(a["content_text"][0], "the Tessa Bridge reopened.");
+    assert_eq!(a["in_claims"], false);
+
+    let r = run(["attributions".as_ref(), "--format".as_ref(), "svg".as_ref(), story.as_os_str()]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("`attributions` lists attributions"), "{}", r.stderr);
 }
 
 #[test]
