@@ -3,11 +3,14 @@
 //! [`Analyzer::attributions`] lists every attribution it finds in a
 //! document, each with its source (the words that name who speaks), the
 //! resolved [`Speaker`], the cue and the content spans. It is wider than the
-//! speakers of [`Claim`](crate::Claim)s in two ways:
+//! speakers of [`Claim`](crate::Claim)s in three ways:
 //!
 //! - every reporting verb of a sentence gives an attribution, not only the
 //!   one that frames the sentence's claims ("X said A and *said* B",
 //!   "officials, *who* told reporters …");
+//! - nouns attribute too: "Clinton's *allegations* of …", "*fears* of a
+//!   downturn" (whose source the text may not name), "his *remarks*
+//!   about …";
 //! - verbs of belief, wish, intent and evaluation attribute a position
 //!   without reporting speech ("advisers *want* to …", "she *supports*
 //!   universal health care", "he *praised* the plan"). Their cue has the
@@ -54,8 +57,9 @@ pub struct Attribution {
     /// The index of the sentence it is in.
     pub sentence: usize,
     /// Who: the resolved speaker (a pronoun or "who" resolves to the person
-    /// or body it stands for, where that is known).
-    pub speaker: Speaker,
+    /// or body it stands for, where that is known). `None` when the text
+    /// does not say who ("fears of a downturn").
+    pub speaker: Option<Speaker>,
     /// Where the source is named in this sentence: the noun phrase, the
     /// pronoun, or the relative "who"/"which" before the cue. `None` when
     /// the sentence does not name it (a quotation that goes on from an

@@ -34,7 +34,7 @@ use crate::claim::*;
 use crate::dates::{self, DateMention};
 use crate::document::Document;
 use crate::entity::{EntityKind, Mention, Referent};
-use crate::lexicon::{ATTITUDE_CUES, CueClass, Entry, Lexicon, Pole};
+use crate::lexicon::{ATTITUDE_CUES, CueClass, Entry, Lexicon, NOMINAL_CUES, Pole};
 use crate::prepare::Prepared;
 use crate::quantity::{self, Quantity};
 use crate::segment::SentenceKind;
@@ -1031,8 +1031,15 @@ impl Extractor<'_> {
                 Entry::Cue(class) => Some((*n, *class)),
                 _ => None,
             });
-            let cue =
-                cue.or_else(|| (attitudes && is_attitude(self.norm(k))).then_some((1, CueClass::Attitude)));
+            // "appeared to acknowledge", "seems that": evidential only with
+            // a complement ("appeared on CNN" is not).
+            let evidential = |w: &str| w.starts_with("appear") || w.starts_with("seem");
+            let cue = cue.or_else(|| {
+                (attitudes
+                    && is_attitude(self.norm(k))
+                    && (!evidential(self.norm(k)) || matches!(self.norm(k + 1), "to" | "that")))
+                .then_some((1, CueClass::Attitude))
+            });
             if let Some((n, class)) = cue {
                 let prev = if k > r.start { self.norm(k - 1) } else { "" };
                 let next = self.norm(k + n);
@@ -1124,6 +1131,8 @@ impl Extractor<'_> {
                 self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
             } else if participle && k > r.start && self.is_word(k - 1) {
                 self.participle_frame(r.clone(), k, n, class, state)
+            } else if let Some(f) = self.relative_frame(r.clone(), k, n, class, state) {
+                Some(f)
             } else if class == CueClass::Attitude {
                 // What someone wants or supports is the verb's complement,
                 // never a clause before it ("As a result of the talks, the
@@ -1150,9 +1159,10 @@ impl Extractor<'_> {
             if let Some(f) = frame.filter(|f| f.cue.as_ref().is_some_and(|c| c.span.start == at) && named(f))
             {
                 let content = f.content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
-                out.push(self.attribution_of(si, f.speaker, f.via, f.cue, content, f.quote, false));
+                out.push(self.attribution_of(si, Some(f.speaker), f.via, f.cue, content, f.quote, false));
             }
         }
+        self.nominal_frames(si, r, state, out);
     }
 
     /// Whether the word before the cue at `k` (past auxiliaries and
@@ -1202,6 +1212,160 @@ impl Extractor<'_> {
                 .any(|(_, e)| matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead))
     }
 
+    /// Attributions by a noun ("Clinton's allegations of a conspiracy",
+    /// "fears of a downturn", "his remarks about the race", "news that the
+    /// probe had restarted"), in the sentence's token range `r`. The noun
+    /// must come before what it attributes ("that", "of", "about", "on",
+    /// "over", "for", "to" or a colon), outside quotation marks. The source
+    /// is a possessor before the noun ("Clinton's", "his", "the
+    /// ministry's") or a "by"/"from" phrase after it; otherwise the text
+    /// does not say who. The content runs to the end of its clause.
+    fn nominal_frames(
+        &self,
+        si: usize,
+        r: Range<usize>,
+        state: &DocState,
+        out: &mut Vec<crate::attribution::Attribution>,
+    ) {
+        for k in r.clone() {
+            let Some(&(_, class)) = NOMINAL_CUES.iter().find(|(w, _)| *w == self.norm(k)) else { continue };
+            let at = self.p.tokens[k].span.start;
+            if self.p.tokens[k].capitalized && k > r.start || self.p.quote_at(at).is_some() {
+                continue;
+            }
+            let next = self.norm(k + 1);
+            if !matches!(next, "that" | "of" | "about" | "on" | "over" | "for" | "to" | ":") {
+                continue;
+            }
+            // "that" must open a clause, not a relative ("the claims that
+            // were made"): a word other than a verb follows it.
+            if next == "that" && (self.is_finite_like(k + 2) || AUX.contains(&self.norm(k + 2))) {
+                continue;
+            }
+            // Adjectives between a possessor and the noun: "Clinton's
+            // repeated allegations".
+            let mut p = k;
+            while p > r.start
+                && self.is_word(p - 1)
+                && !self.p.tokens[p - 1].capitalized
+                && !self.lex.is_function_word(self.norm(p - 1))
+                && !matches!(self.norm(p - 1), "his" | "her" | "its" | "their" | "'s" | "'")
+            {
+                p -= 1;
+            }
+            // A verb, not a noun: "he plans to stay", "who also fear that".
+            if p > r.start
+                && (PRONOUNS.contains(&self.norm(p - 1))
+                    || AUX.contains(&self.norm(p - 1)) && self.norm(p - 1) != "'s"
+                    || ADVERBS.contains(&self.norm(p - 1))
+                    || matches!(self.norm(p - 1), "who" | "which" | "they" | "you"))
+            {
+                continue;
+            }
+            let speaker = if p > r.start && matches!(self.norm(p - 1), "his" | "her") {
+                state.last_person.clone().map(|mut s| {
+                    s.span = Some(self.p.tokens[p - 1].span);
+                    s
+                })
+            } else if p > r.start && matches!(self.norm(p - 1), "its" | "their") {
+                state.last_org.clone().or_else(|| state.last_person.clone()).map(|mut s| {
+                    s.span = Some(self.p.tokens[p - 1].span);
+                    s
+                })
+            } else if p > r.start + 1 && matches!(self.norm(p - 1), "'s" | "'") {
+                let np = self.np_left(r.start, p - 1)..p - 1;
+                self.speaker_from_np(np, state)
+            } else {
+                None
+            };
+            let start = k + 2;
+            let mut end = start;
+            while end < r.end
+                && !matches!(self.norm(end), "," | "." | ";" | "-" | "\u{2014}" | "(" | "?" | "!")
+            {
+                end += 1;
+            }
+            if (start..end).filter(|&t| self.is_word(t)).count() < 2 {
+                continue;
+            }
+            let content = vec![self.trim_span(self.span_of(&(start..end)))];
+            let quote = self.quote_kind(&[start..end]);
+            out.push(self.attribution_of(
+                si,
+                speaker,
+                Vec::new(),
+                Some(self.cue_of(k, 1, class)),
+                content,
+                quote,
+                false,
+            ));
+        }
+    }
+
+    /// A cue in a relative clause: "fellow Republicans who worry his
+    /// rhetoric will hurt …", "young men who accused the congressman of …",
+    /// "the network, which reported on the decision". The speaker is the
+    /// noun phrase before the relative pronoun (a name or source word, or
+    /// a noun for people); the content runs from the cue to a dash or the
+    /// sentence end.
+    fn relative_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let mut t = k;
+        while t > r.start
+            && (AUX.contains(&self.norm(t - 1))
+                || ADVERBS.contains(&self.norm(t - 1))
+                || self.norm(t - 1).ends_with("ly") && !self.p.tokens[t - 1].capitalized)
+        {
+            t -= 1;
+        }
+        if t <= r.start + 1 || !matches!(self.norm(t - 1), "who" | "which") {
+            return None;
+        }
+        // "who did not say": no speech.
+        if (t..k).any(|x| matches!(self.norm(x), "not" | "n't" | "never")) {
+            return None;
+        }
+        let rel = t - 1;
+        let np_end = if self.norm(rel - 1) == "," { rel - 1 } else { rel };
+        let np = self.np_left(r.start, np_end)..np_end;
+        if np.is_empty() || np.clone().any(|x| self.p.tokens[x].is_quote()) {
+            return None;
+        }
+        let head_is_agent = crate::wordnet::get().names_agent(self.norm(np.end - 1));
+        let speaker = self
+            .speaker_from_np(np.clone(), state)
+            .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })?;
+        let mut start = k + n;
+        while start < r.end && AUDIENCE.contains(&self.norm(start)) {
+            start += 1;
+        }
+        if matches!(self.norm(start), "that" | ":" | ",") {
+            start += 1;
+        }
+        let end = (start..r.end)
+            .find(|&x| matches!(self.norm(x), "-" | "\u{2014}" | "\u{2013}" | "(" | ";"))
+            .unwrap_or(r.end);
+        if (start..end).filter(|&x| self.is_word(x)).count() < 2 {
+            return None;
+        }
+        let content: Vec<Range<usize>> = std::iter::once(start..end).collect();
+        let quote = self.quote_kind(&content);
+        Some(Frame {
+            speaker,
+            via: Vec::new(),
+            cue: Some(self.cue_of(k, n, class)),
+            content,
+            quote,
+            frame: np.start..start,
+        })
+    }
+
     /// A participle right after its source ("more national polls showing
     /// the senator ahead", "with analysts saying a strong reading …"): the
     /// source is the noun phrase before it, after any verb.
@@ -1249,14 +1413,14 @@ impl Extractor<'_> {
     fn attribution_of(
         &self,
         sentence: usize,
-        speaker: Speaker,
+        speaker: Option<Speaker>,
         via: Vec<Speaker>,
         cue: Option<Cue>,
         content: Vec<Span>,
         quote: QuoteKind,
         in_claims: bool,
     ) -> crate::attribution::Attribution {
-        let mut source = speaker.span;
+        let mut source = speaker.as_ref().and_then(|s| s.span);
         if let Some(c) = &cue {
             let mut t = self.p.token_at(c.span.start);
             while t > 0 && (AUX.contains(&self.norm(t - 1)) || ADVERBS.contains(&self.norm(t - 1))) {
@@ -1282,14 +1446,14 @@ impl Extractor<'_> {
             if let Some(a) = out.iter_mut().find(|a| {
                 a.sentence == c.sentence
                     && a.cue.as_ref().map(|x| x.span) == c.cue.as_ref().map(|x| x.span)
-                    && a.speaker.key() == c.speaker.key()
+                    && a.speaker.as_ref().map(Speaker::key) == Some(c.speaker.key())
             }) {
                 a.content.push(c.content);
                 continue;
             }
             out.push(self.attribution_of(
                 c.sentence,
-                c.speaker.clone(),
+                Some(c.speaker.clone()),
                 c.via.clone(),
                 c.cue.clone(),
                 vec![c.content],

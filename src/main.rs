@@ -283,7 +283,7 @@ fn attributions_listing(
                 "{}\t{}\t{}{}\t{}\n",
                 d.id,
                 a.sentence,
-                a.speaker.name,
+                a.speaker.as_ref().map_or("(unstated)", |s| s.name.as_str()),
                 cue,
                 content(a).join(" … ").replace('\n', " ")
             ));

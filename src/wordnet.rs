@@ -461,7 +461,9 @@ mod tests {
     #[test]
     fn agents_are_people_and_groups() {
         let wn = get();
-        for w in ["voters", "lobbyists", "advisers", "party", "committee", "newspaper", "senator", "commuters"] {
+        for w in
+            ["voters", "lobbyists", "advisers", "party", "committee", "newspaper", "senator", "commuters"]
+        {
             assert!(wn.names_agent(w), "{w}");
         }
         for w in ["states", "support", "overall", "key", "notes", "diverse", "race"] {
