@@ -1289,7 +1289,7 @@ impl Extractor<'_> {
                 continue;
             }
             let content = vec![self.trim_span(self.span_of(&(start..end)))];
-            let quote = self.quote_kind(&[start..end]);
+            let quote = self.quote_kind(std::slice::from_ref(&(start..end)));
             out.push(self.attribution_of(
                 si,
                 speaker,
