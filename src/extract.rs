@@ -630,6 +630,12 @@ impl Extractor<'_> {
                     if let Some(c) = self.headline_claim(si) {
                         claims.push(c);
                     }
+                    // A headline attributes too ("Mayor Warns of Flooding"),
+                    // though it makes no claim of its own here.
+                    if let Some(sink) = more.as_deref_mut() {
+                        let outlet = Speaker::outlet(&self.doc.meta.outlet);
+                        self.further_frames(si, s.toks.clone(), &outlet, None, &state, sink);
+                    }
                     continue;
                 }
                 SentenceKind::Body => {}
@@ -992,6 +998,14 @@ impl Extractor<'_> {
     /// wish, intent and evaluation in [`ATTITUDE_CUES`] (as
     /// [`CueClass::Attitude`]).
     fn cues_in_with(&self, r: &Range<usize>, attitudes: bool) -> Vec<(usize, usize, CueClass)> {
+        // In a title-case headline a capitalised word can be the cue
+        // ("Trump Warns Clinton …").
+        let headline = attitudes && {
+            let i = self.p.sentences.partition_point(|s| s.toks.start < r.start);
+            self.p.sentences.get(i).is_some_and(|s| {
+                s.toks.start == r.start && (s.kind == SentenceKind::Headline || i == 0 && self.title_case(r))
+            })
+        };
         let mut out = Vec::new();
         let mut k = r.start;
         while k < r.end {
@@ -1072,7 +1086,7 @@ impl Extractor<'_> {
                 let gerund = self.norm(k).ends_with("ing")
                     && !(prev == "," && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
                     && !after_noun;
-                if !noun_use && !gerund && !tok.capitalized {
+                if !noun_use && !gerund && (!tok.capitalized || headline) {
                     out.push((k, n, class));
                 }
                 k += n;
@@ -1474,6 +1488,14 @@ impl Extractor<'_> {
         out
     }
 
+    /// Whether the words of `r` are in title case: at least four words of
+    /// four letters or more, nearly all capitalised.
+    fn title_case(&self, r: &Range<usize>) -> bool {
+        let long: Vec<usize> = r.clone().filter(|&t| self.is_word(t) && self.norm(t).len() >= 4).collect();
+        let caps = long.iter().filter(|&&t| self.p.tokens[t].capitalized).count();
+        long.len() >= 4 && caps * 10 >= long.len() * 9
+    }
+
     fn cue_of(&self, k: usize, n: usize, class: CueClass) -> Cue {
         let span = self.span_of(&(k..k + n));
         Cue { text: span.slice(self.text()).to_string(), span, class }
@@ -1657,11 +1679,17 @@ impl Extractor<'_> {
                 self.entry_at(t, r.end).iter().any(|(_, e)| matches!(e, Entry::Title))
                     || matches!(self.norm(t + 1), "of" | "at" | "for" | "with")
             };
+            // A short phrase without a verb describes the speaker too
+            // (", said Bart Naylor, financial policy advocate for Public
+            // Citizen.").
+            let short = (tail_end + 1..r.end).filter(|&t| self.is_word(t)).count() <= 10
+                && !(tail_end + 1..r.end).any(|t| self.p.tokens[t].is_quote());
             let appositive = self.norm(tail_end) == ","
                 && tail_end + 1 < r.end
                 && (DETERMINERS.contains(&self.norm(tail_end + 1))
                     || self.p.tokens[tail_end + 1].capitalized
-                    || role(tail_end + 1))
+                    || role(tail_end + 1)
+                    || short)
                 && !(tail_end + 1..r.end).any(|t| self.is_finite_like(t) && !self.p.tokens[t].capitalized);
             if !appositive {
                 return None;

@@ -170,3 +170,27 @@ fn nouns_attribute_with_or_without_a_source() {
     assert_eq!(plans.len(), 1, "{plans:?}");
     assert!(plans[0].speaker.is_some());
 }
+
+#[test]
+fn an_inverted_speaker_may_take_a_short_description() {
+    // ", said NAME, DESCRIPTION." In the claims too.
+    let text =
+        "The board could replace the chair this year, said Ana Lund, policy director for a watchdog group.";
+    let all = found(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(all[0].source.map(|s| s.slice(text)), Some("Ana Lund"));
+    assert_eq!(all[0].content[0].slice(text), "The board could replace the chair this year");
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    assert_eq!(analysis.claims()[0].speaker.name, "Ana Lund");
+}
+
+#[test]
+fn a_title_case_headline_attributes() {
+    let text = "Mayor Warns New Levee Will Not Hold.\n\nThe city council met on Monday to discuss the levee.";
+    let all = found(text);
+    let warns = all.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "Warns")).expect("Warns");
+    assert_eq!(warns.sentence, 0);
+    assert_eq!(warns.source.map(|s| s.slice(text)), Some("Mayor"));
+    // A capitalised word in an ordinary sentence is no cue.
+    assert!(found("Officials met Will Warns on Monday at the depot.").is_empty());
+}
