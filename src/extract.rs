@@ -1083,9 +1083,13 @@ impl Extractor<'_> {
                     && !self.lex.is_function_word(prev)
                     && !AUX.contains(&prev)
                     && !self.is_finite_like(k - 1);
+                // "is urging", "were discussing": a progressive verb.
+                let progressive =
+                    matches!(prev, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re");
                 let gerund = self.norm(k).ends_with("ing")
                     && !(prev == "," && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
-                    && !after_noun;
+                    && !after_noun
+                    && !progressive;
                 if !noun_use && !gerund && (!tok.capitalized || headline) {
                     out.push((k, n, class));
                 }
@@ -1912,8 +1916,13 @@ impl Extractor<'_> {
         // calls for"), negation or gerund ("the peacekeepers of not preventing").
         if np.clone().any(|t| {
             let w = self.norm(t);
+            // A participle opening the phrase modifies its noun ("outraged
+            // Democratic lawmakers", "the leaked memo").
+            let modifier = w.ends_with("ed")
+                && (t == np.start || DETERMINERS.contains(&self.norm(t - 1)))
+                && self.modifies_next(t, np.end);
             !self.p.tokens[t].capitalized
-                && (self.is_finite_like(t)
+                && (self.is_finite_like(t) && !modifier
                     || matches!(w, "not" | "n't" | "never")
                     || (w.ends_with("ing")
                         && w.len() > 5

@@ -194,3 +194,25 @@ fn a_title_case_headline_attributes() {
     // A capitalised word in an ordinary sentence is no cue.
     assert!(found("Officials met Will Warns on Monday at the depot.").is_empty());
 }
+
+#[test]
+fn progressive_cues_and_participle_modifiers() {
+    // "is urging": a progressive verb, not a gerund; "outraged local
+    // lawmakers": a participle modifying the speaker, not a verb.
+    let text = "Mara Quell is urging voters to turn out early. \
+                Outraged local lawmakers demanded an explanation for the closure.";
+    let t = table(text);
+    assert_eq!(
+        t,
+        [
+            ("Mara Quell".to_string(), "urging".to_string(), "voters to turn out early.".to_string()),
+            (
+                "Outraged local lawmakers".to_string(),
+                "demanded".to_string(),
+                "an explanation for the closure.".to_string()
+            ),
+        ]
+    );
+    // The claims carry both.
+    assert!(found(text).iter().all(|a| a.in_claims));
+}
