@@ -479,16 +479,19 @@ static ATTITUDE_FORMS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLoc
         } else {
             let es = if w.ends_with(['s', 'x', 'z', 'h']) { "es" } else { "s" };
             forms.insert(format!("{w}{es}"));
-            // One vowel before a final consonant in a short word doubles it:
-            // "plan" -> "planned", "dub" -> "dubbed".
-            let double = b.len() <= 4
-                && b.len() >= 3
+            forms.extend([format!("{w}ed"), format!("{w}ing")]);
+            // One vowel before a final consonant may double it: "plan" ->
+            // "planned", "refer" -> "referred" (both spellings are listed;
+            // the one that is not a word never occurs).
+            let double = b.len() >= 3
                 && !vowel(last)
                 && !b"wxy".contains(&last)
                 && vowel(b[b.len() - 2])
                 && !vowel(b[b.len() - 3]);
-            let c = if double { format!("{w}{}", last as char) } else { w.to_string() };
-            forms.extend([format!("{c}ed"), format!("{c}ing")]);
+            if double {
+                let c = format!("{w}{}", last as char);
+                forms.extend([format!("{c}ed"), format!("{c}ing")]);
+            }
         }
     }
     forms
@@ -1067,9 +1070,14 @@ impl Extractor<'_> {
                     && (prev == "'s" || DETERMINERS.contains(&prev))
                     && self.is_word(k + n)
                     && !self.lex.is_function_word(next);
-                let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past))
+                // "a union that supports …": a relative "that" before a
+                // finite verb is no determiner.
+                let relative = attitudes && prev == "that" && (past || w.ends_with('s'));
+                let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
                     || adjective
-                    || matches!(next, "of" | "by")
+                    || next == "of"
+                    // "reported by", but not "Voters say by a wide margin".
+                    || next == "by" && past
                     // "made no direct reference", "without any request"
                     || matches!(prev, "to" | "no" | "any")
                     // "the latest reported": a superlative, not a surname
@@ -1220,7 +1228,7 @@ impl Extractor<'_> {
         self.mentions[from..].iter().take_while(|m| m.span.start <= at.start).any(|m| m.span.contains(at))
             || self.p.tokens[h].capitalized
             || PRONOUNS.contains(&w)
-            || matches!(w, "who" | "which" | "they" | "you" | "and" | "but")
+            || matches!(w, "who" | "which" | "that" | "they" | "you" | "and" | "but")
             || SOURCE_GROUPS.contains(&w)
             || DOCUMENT_WORDS.contains(&w)
             || crate::wordnet::get().names_agent(w)
@@ -1342,7 +1350,16 @@ impl Extractor<'_> {
         {
             t -= 1;
         }
-        if t <= r.start + 1 || !matches!(self.norm(t - 1), "who" | "which") {
+        // "that" is a relative pronoun after a noun ("a super PAC that
+        // supports …"), not after a verb or a cue ("said that").
+        let relative_that = t > r.start + 1
+            && self.norm(t - 1) == "that"
+            && self.is_word(t - 2)
+            && !self.is_finite_like(t - 2)
+            && !self.lex.is_function_word(self.norm(t - 2))
+            && !self.entry_at(t - 2, t - 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
+            && !COMPLEMENT_NOUNS.iter().any(|n| self.p.stems[t - 2].starts_with(n));
+        if t <= r.start + 1 || !(matches!(self.norm(t - 1), "who" | "which") || relative_that) {
             return None;
         }
         // "who did not say": no speech.
@@ -1398,7 +1415,10 @@ impl Extractor<'_> {
         let mut np = self.np_left(r.start, k)..k;
         if let Some(v) = np.clone().rev().find(|&t| {
             let w = self.norm(t);
-            AUX.contains(&w) || w == "there" || (self.is_finite_like(t) && !self.p.tokens[t].capitalized)
+            AUX.contains(&w)
+                || w == "there"
+                || (self.is_finite_like(t) || w.ends_with("ing") && w.len() > 5)
+                    && !self.p.tokens[t].capitalized
         }) {
             np.start = v + 1;
         }
@@ -1444,7 +1464,14 @@ impl Extractor<'_> {
             while t > 0 && (AUX.contains(&self.norm(t - 1)) || ADVERBS.contains(&self.norm(t - 1))) {
                 t -= 1;
             }
-            if t > 0 && matches!(self.norm(t - 1), "who" | "which") {
+            if t > 0
+                && (matches!(self.norm(t - 1), "who" | "which")
+                    || self.norm(t - 1) == "that"
+                        && speaker
+                            .as_ref()
+                            .and_then(|s| s.span)
+                            .is_some_and(|s| s.end <= self.p.tokens[t - 1].span.start))
+            {
                 source = Some(self.p.tokens[t - 1].span);
             }
         }
@@ -1800,9 +1827,11 @@ impl Extractor<'_> {
         }
         let np_end = j;
         // A passive cue ("it should be noted", "had been reported") has no speaker.
+        // ("were worried that …" is a feeling, not a passive.)
         if (np_end..k)
             .any(|t| matches!(self.norm(t), "be" | "been" | "being" | "is" | "was" | "were" | "are"))
             && self.norm(k).ends_with("ed")
+            && cue.class != CueClass::Attitude
         {
             return None;
         }
@@ -1951,9 +1980,11 @@ impl Extractor<'_> {
             return None;
         }
         // Say-type cues need a complement: "that", a colon, a quote, or a clause.
+        // "explained to advisers that …" has one after its audience.
         if cue.class == CueClass::Say
             && matches!(self.norm(k + n), "to" | "for" | "with")
             && self.norm(k) != "told"
+            && !(k + n + 1..(k + n + 8).min(r.end)).any(|t| self.norm(t) == "that" || self.norm(t) == ":")
         {
             return None;
         }

@@ -366,6 +366,9 @@ pub(crate) const ATTITUDE_CUES: &[&str] = &[
     "seem",
     "offer",
     "present",
+    "discuss",
+    "joke",
+    "quip",
 ];
 /// Nouns that attribute speech, a position or a feeling ("Clinton's
 /// allegations of …", "fears of a downturn", "his remarks about …"), with

@@ -216,3 +216,22 @@ fn progressive_cues_and_participle_modifiers() {
     // The claims carry both.
     assert!(found(text).iter().all(|a| a.in_claims));
 }
+
+#[test]
+fn more_shapes_of_attribution() {
+    let t = table(
+        "Mook explained to other advisers that outside groups could help. \
+         A large union that supports the mayor began running ads. \
+         Several officials were worried that the plan would fail. \
+         Voters say by a wide margin that they prefer the mayor.",
+    );
+    let cues: Vec<&str> = t.iter().map(|(_, cue, _)| cue.as_str()).collect();
+    for cue in ["explained", "supports", "worried", "say"] {
+        assert!(cues.contains(&cue), "{cue} missing from {t:?}");
+    }
+    let supports = t.iter().find(|(_, cue, _)| cue == "supports").unwrap();
+    assert_eq!(supports.0, "that");
+    let say = t.iter().find(|(_, cue, _)| cue == "say").unwrap();
+    assert_eq!(say.0, "Voters");
+    assert!(say.2.ends_with("they prefer the mayor."), "{say:?}");
+}
