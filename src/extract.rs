@@ -1191,14 +1191,10 @@ impl Extractor<'_> {
         self.nominal_frames(si, r, state, out);
     }
 
-    /// Whether the word before the cue at `k` (past auxiliaries and
-    /// adverbs) can end the phrase naming a source: a name, a pronoun, a
-    /// relative "who"/"which", a title, an unnamed source or group word, a
-    /// document word, a noun for people or a group, or "and"/"but" before a
-    /// second verb of the sentence's subject. Not an adjective or another noun ("Mrs. Clinton's
-    /// overall support", "in key states"): the cue is then a noun. A cue
-    /// after punctuation (", said X", ", saying") is not checked.
-    fn heads_source(&self, k: usize, start: usize) -> bool {
+    /// The start of the verb group ending at the cue at `k`: back past
+    /// auxiliaries and adverbs ("has since repeatedly said"), not before
+    /// `start`.
+    fn before_verb_group(&self, start: usize, k: usize) -> usize {
         let mut t = k;
         while t > start
             && (AUX.contains(&self.norm(t - 1))
@@ -1207,6 +1203,18 @@ impl Extractor<'_> {
         {
             t -= 1;
         }
+        t
+    }
+
+    /// Whether the word before the cue at `k` (past auxiliaries and
+    /// adverbs) can end the phrase naming a source: a name, a pronoun, a
+    /// relative "who"/"which", a title, an unnamed source or group word, a
+    /// document word, a noun for people or a group, or "and"/"but" before a
+    /// second verb of the sentence's subject. Not an adjective or another noun ("Mrs. Clinton's
+    /// overall support", "in key states"): the cue is then a noun. A cue
+    /// after punctuation (", said X", ", saying") is not checked.
+    fn heads_source(&self, k: usize, start: usize) -> bool {
+        let t = self.before_verb_group(start, k);
         if t == start || !self.is_word(t - 1) {
             return true;
         }
@@ -1342,14 +1350,7 @@ impl Extractor<'_> {
         class: CueClass,
         state: &DocState,
     ) -> Option<Frame> {
-        let mut t = k;
-        while t > r.start
-            && (AUX.contains(&self.norm(t - 1))
-                || ADVERBS.contains(&self.norm(t - 1))
-                || self.norm(t - 1).ends_with("ly") && !self.p.tokens[t - 1].capitalized)
-        {
-            t -= 1;
-        }
+        let t = self.before_verb_group(r.start, k);
         // "that" is a relative pronoun after a noun ("a super PAC that
         // supports …"), not after a verb or a cue ("said that").
         let relative_that = t > r.start + 1
@@ -1386,10 +1387,24 @@ impl Extractor<'_> {
         let end = (start..r.end)
             .find(|&x| matches!(self.norm(x), "-" | "\u{2014}" | "\u{2013}" | "(" | ";"))
             .unwrap_or(r.end);
-        if (start..end).filter(|&x| self.is_word(x)).count() < 2 {
+        self.simple_frame(speaker, (k, n, class), np.start, start..end)
+    }
+
+    /// A frame of one speaker, the cue at `k` (`n` tokens of `class`), and
+    /// one content range of at least two words; it spans `from` to the
+    /// content's start.
+    fn simple_frame(
+        &self,
+        speaker: Speaker,
+        (k, n, class): (usize, usize, CueClass),
+        from: usize,
+        content: Range<usize>,
+    ) -> Option<Frame> {
+        if content.clone().filter(|&x| self.is_word(x)).count() < 2 {
             return None;
         }
-        let content: Vec<Range<usize>> = std::iter::once(start..end).collect();
+        let start = content.start;
+        let content: Vec<Range<usize>> = std::iter::once(content).collect();
         let quote = self.quote_kind(&content);
         Some(Frame {
             speaker,
@@ -1397,7 +1412,7 @@ impl Extractor<'_> {
             cue: Some(self.cue_of(k, n, class)),
             content,
             quote,
-            frame: np.start..start,
+            frame: from..start,
         })
     }
 
@@ -1428,19 +1443,7 @@ impl Extractor<'_> {
         }
         let speaker = self.speaker_from_np(np.clone(), state)?;
         let start = k + n + usize::from(self.norm(k + n) == "that");
-        if (start..r.end).filter(|&t| self.is_word(t)).count() < 2 {
-            return None;
-        }
-        let content: Vec<Range<usize>> = std::iter::once(start..r.end).collect();
-        let quote = self.quote_kind(&content);
-        Some(Frame {
-            speaker,
-            via: Vec::new(),
-            cue: Some(self.cue_of(k, n, class)),
-            content,
-            quote,
-            frame: np.start..start,
-        })
+        self.simple_frame(speaker, (k, n, class), np.start, start..r.end)
     }
 
     /// An [`Attribution`](crate::attribution::Attribution) from a frame's
@@ -1607,7 +1610,7 @@ impl Extractor<'_> {
         // he asked / “…”, she said. Not a quoted phrase inside a clause
         // (“troubled” by lawmakers he says …).
         // (Skipping a nested closing quote: “… ‘steal it?’” he said.)
-        let mut before = close - 1;
+        let mut before = close.saturating_sub(1);
         while before > r.start && self.p.tokens[before].kind == TokenKind::CloseQuote {
             before -= 1;
         }

@@ -67,6 +67,14 @@ fn analysis_seeds() {
         if docs.is_empty() {
             continue;
         }
+        for doc in &docs {
+            for a in analyzer.attributions(doc).unwrap_or_else(|e| panic!("{name}: {e}")) {
+                let spans = a.source.iter().chain(a.cue.as_ref().map(|c| &c.span)).chain(&a.content);
+                for s in spans {
+                    assert!(doc.text.get(s.range()).is_some(), "{name}: attribution span {s:?}");
+                }
+            }
+        }
         let analysis = analyzer.analyze(docs.clone()).unwrap_or_else(|e| panic!("{name}: {e}"));
         for c in analysis.claims() {
             let text = &docs.iter().find(|d| d.id == c.doc).unwrap().text;

@@ -7,8 +7,8 @@
 //!
 //! Checks the invariants any input must keep: no panic, every span on char
 //! boundaries inside its document and slicing to its text, no relation of
-//! a claim to itself, relations between existing claims, and the JSON,
-//! Markdown and DOT outputs render.
+//! a claim to itself, relations between existing claims, attribution spans
+//! inside their document, and the JSON, Markdown and DOT outputs render.
 #![no_main]
 
 use claimgraph::input::{LoadOptions, parse_document};
@@ -59,6 +59,16 @@ fuzz_target!(|data: &[u8]| {
     for r in analysis.relations() {
         assert_ne!(r.a, r.b, "a claim related to itself");
         assert!(analysis.claim(&r.a).is_some() && analysis.claim(&r.b).is_some());
+    }
+    // Every attribution's spans lie on char boundaries inside its document.
+    for doc in &docs {
+        let t = &doc.text;
+        for a in ANALYZER.attributions(doc).expect("valid documents list attributions") {
+            let spans = a.source.iter().chain(a.cue.as_ref().map(|c| &c.span)).chain(&a.content);
+            for s in spans {
+                assert!(t.get(s.range()).is_some(), "attribution span");
+            }
+        }
     }
     let report = analysis.report();
     let _ = report.to_json();
