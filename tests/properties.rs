@@ -380,6 +380,16 @@ proptest! {
         let _ = report.to_markdown();
         let _ = report.to_json();
         let _ = analysis.graph().to_dot();
+        // The attribution listing reads the same text without panicking,
+        // and its spans lie inside the document, on char boundaries.
+        for doc in &docs {
+            let found = Analyzer::new().attributions(doc).expect("valid documents list attributions");
+            for a in &found {
+                for s in a.source.iter().chain(a.cue.as_ref().map(|c| &c.span)).chain(&a.content) {
+                    prop_assert!(doc.text.get(s.range()).is_some(), "attribution span {:?}", s);
+                }
+            }
+        }
     }
 }
 
