@@ -243,3 +243,14 @@ fn short_refutations_disagree_and_short_reports_discuss() {
     let s = index("Zoo's oldest tortoise reportedly escaped").stance(claim).unwrap();
     assert_eq!(s.label, StanceLabel::Discuss);
 }
+
+#[test]
+fn a_headline_about_another_story_is_unrelated() {
+    // The short-document trees learn "unrelated" too (from headlines paired
+    // with other stories' claims).
+    let idx = index("Harbour ferry makes its last night crossing after ninety years");
+    let s = idx.stance("A striker signed a four-year contract with the club").unwrap();
+    assert_eq!(s.label, StanceLabel::Unrelated);
+    let s = idx.stance("The night ferry service has ended").unwrap();
+    assert_ne!(s.label, StanceLabel::Unrelated);
+}
