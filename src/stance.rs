@@ -200,6 +200,13 @@ pub const MAX_EVIDENCE: usize = 5;
 /// to count as evidence.
 const EVIDENCE_OVERLAP: f64 = 0.3;
 
+/// The most words a document may have to count as short: a headline, a
+/// caption or a brief note rather than an article. Short documents state
+/// their stance in a few words, where articles build it over paragraphs, so
+/// the model reads them with trees of their own (the feature
+/// `short_document`).
+pub const SHORT_DOCUMENT_WORDS: usize = 50;
+
 /// One sentence of an indexed document.
 #[derive(Clone, Debug)]
 struct Sent {
@@ -228,6 +235,12 @@ struct Sent {
     denials: Vec<Marker>,
     /// It starts with a source and a colon ("Police: …", "Report: …").
     colon_source: bool,
+    /// It ends with a short source after a colon or a dash ("…: analyst",
+    /// "… - news agency").
+    trailing_source: bool,
+    /// The words before a leading colon or after a trailing one name a
+    /// source ("Sources: …", "…: report").
+    source_noun: bool,
 }
 
 /// A document read once for stance questions: ask it any number of claims.
@@ -266,6 +279,8 @@ pub struct StanceIndex {
     uncertain_words: Vec<u32>,
     /// Hits of each [`AFFIRMING`] word in the document.
     affirming_words: Vec<u32>,
+    /// Word tokens in the document.
+    words: usize,
 }
 
 /// The built-in analyzer and lexicon, built once.
@@ -374,6 +389,8 @@ impl StanceIndex {
                 denials: Vec::new(),
                 colon_source: toks.iter().take(5).skip(1).any(|t| t.is_punct(":"))
                     && toks.first().is_some_and(|t| t.is_word()),
+                trailing_source: trailing_source(toks, text),
+                source_noun: source_noun(toks, stems, text, &lexicon),
             });
         }
         all_bigrams.sort_unstable();
@@ -427,6 +444,7 @@ impl StanceIndex {
             refuting_words,
             uncertain_words,
             affirming_words,
+            words: p.tokens.iter().filter(|t| t.is_word()).count(),
         })
     }
 
@@ -694,6 +712,43 @@ impl StanceIndex {
         f.push(mean(&|s| s.scan.reporting.len().min(3) as f64));
         // "Police: the bridge is closed": a source named before a colon.
         f.push(lead.first().map_or(0.0, |&i| flag(self.sents[i].colon_source)));
+        // A headline's own hedges: hedging words, a question, a source
+        // named before a colon or after one, attribution, hedged modality.
+        // The first two sentences, boilerplate or not ("Source: …" can read
+        // as a credit line).
+        let opening: Vec<&Sent> = self.sents.iter().take(2).collect();
+        f.push(flag(opening.iter().any(|s| s.trailing_source)));
+        f.push(flag(opening.iter().any(|s| s.source_noun)));
+        f.push(flag(opening.iter().any(|s| s.span.slice(&self.text).contains('?'))));
+        let hedging: usize = opening
+            .iter()
+            .map(|s| {
+                s.scan.count(|g| g.is_uncertain()).min(3)
+                    + usize::from(s.scan.question)
+                    + usize::from(s.attributed)
+                    + usize::from(s.distancing)
+                    + usize::from(s.colon_source)
+                    + usize::from(s.trailing_source)
+                    + usize::from(s.hedged)
+            })
+            .sum();
+        f.push(hedging as f32);
+        // Sentences that call something false or deny it: in the
+        // document's own voice among those that share a word with the
+        // claim, and in any voice as a share of the related sentences.
+        let refutes = |s: &Sent| s.denial || s.scan.count(|g| g.is_refuting()) > 0;
+        let own = self
+            .sents
+            .iter()
+            .filter(|s| !s.attributed && refutes(s))
+            .filter(|s| read.terms.iter().any(|t| t.id.is_some_and(|id| s.stems.binary_search(&id).is_ok())))
+            .count();
+        f.push(own.min(3) as f32);
+        let related_refuting = related.iter().filter(|&&(_, i)| refutes(&self.sents[i])).count();
+        f.push(if related.is_empty() { -1.0 } else { ratio(related_refuting, related.len()) as f32 });
+        // Its length in words, and whether it is a short document.
+        f.push((1.0 + self.words as f32).ln());
+        f.push(flag(self.words <= SHORT_DOCUMENT_WORDS));
         // Each refuting word, in the claim and in the document.
         let mut in_claim = vec![0u32; REFUTING.len()];
         for h in &cs.hits {
@@ -789,6 +844,54 @@ impl StanceIndex {
             })
             .collect()
     }
+}
+
+/// Whether the tokens of a sentence end with a short source after a colon
+/// or a spaced dash, the way headlines name where they have a story from:
+/// "Launch has a new timetable: analyst", "Talks collapse - news agency".
+/// At least three words must come before, and one to three words (no
+/// numbers) after.
+fn trailing_source(toks: &[text::Token], text: &str) -> bool {
+    let spaced = |t: &text::Token| text[..t.span.start].ends_with(char::is_whitespace);
+    let Some(k) = toks.iter().rposition(|t| t.is_punct(":") || (t.is_punct("-") && spaced(t))) else {
+        return false;
+    };
+    let before = toks[..k].iter().filter(|t| t.is_word()).count();
+    let after: Vec<&text::Token> =
+        toks[k + 1..].iter().filter(|t| !(t.kind == TokenKind::Punct || t.is_quote())).collect();
+    before >= 3 && (1..=3).contains(&after.len()) && after.iter().all(|t| t.is_word())
+}
+
+/// Whether the words before a colon near the start of a sentence, or after
+/// a colon or spaced dash near its end, hold a word that names a source:
+/// an unnamed source of the lexicon ("officials", "sources") or a word for
+/// a report or an analysis ("Report: …", "…: analyst").
+fn source_noun(toks: &[text::Token], stems: &[String], text: &str, lex: &Lexicon) -> bool {
+    const MORE: &[&str] = &["report", "analyst", "study", "survey", "poll", "paper", "newspaper", "insider"];
+    let names = |range: std::ops::Range<usize>| {
+        range.clone().any(|k| {
+            toks[k].is_word()
+                && (MORE.contains(&stems[k].as_str())
+                    || lex
+                        .lookup(
+                            &toks[k..range.end].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>(),
+                            &stems[k..range.end],
+                        )
+                        .iter()
+                        .any(|(_, e)| matches!(e, crate::lexicon::Entry::UnnamedSource)))
+        })
+    };
+    let leading = toks.iter().take(5).position(|t| t.is_punct(":"));
+    if leading.is_some_and(|k| k > 0 && names(0..k)) {
+        return true;
+    }
+    if trailing_source(toks, text) {
+        let spaced = |t: &text::Token| text[..t.span.start].ends_with(char::is_whitespace);
+        if let Some(k) = toks.iter().rposition(|t| t.is_punct(":") || (t.is_punct("-") && spaced(t))) {
+            return names(k + 1..toks.len());
+        }
+    }
+    false
 }
 
 fn quote_list(cues: &[Marker]) -> String {
@@ -897,6 +1000,14 @@ const FIXED_FEATURES: &[&str] = &[
     "doc_reporting",
     "related_reporting",
     "lead_colon_source",
+    "lead_trailing_source",
+    "lead_source_noun",
+    "lead_question",
+    "lead_hedging",
+    "own_voice_refuting",
+    "related_refuting_share",
+    "doc_words",
+    "short_document",
 ];
 
 static FEATURE_NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {

@@ -164,3 +164,93 @@ fn stance_serializes() {
     assert!(json["scores"]["disagree"].is_number());
     assert!(json["evidence"][0]["kind"].is_string());
 }
+
+#[test]
+fn short_documents_are_flagged() {
+    let claim = "The tunnel will stay closed";
+    assert_eq!(feature(&index("Tunnel to stay closed until spring"), claim, "short_document"), 1.0);
+    let long = "The tunnel under the river will stay closed until spring, the city said. ".repeat(5);
+    assert_eq!(feature(&index(&long), claim, "short_document"), 0.0);
+}
+
+#[test]
+fn a_source_after_a_colon_or_dash_at_the_end() {
+    let claim = "The tunnel will stay closed";
+    let idx = index("The tunnel will stay closed until spring: officials");
+    assert_eq!(feature(&idx, claim, "lead_trailing_source"), 1.0);
+    assert_eq!(feature(&idx, claim, "lead_source_noun"), 1.0);
+    let idx = index("The tunnel will stay closed until spring - city engineer");
+    assert_eq!(feature(&idx, claim, "lead_trailing_source"), 1.0);
+    assert_eq!(feature(&idx, claim, "lead_source_noun"), 0.0);
+    // A clause after the colon is no source, nor is a hyphen inside a word.
+    let idx = index("Tunnel works: the city will keep the old tunnel closed until spring");
+    assert_eq!(feature(&idx, claim, "lead_trailing_source"), 0.0);
+    let idx = index("The tunnel will stay closed until mid-spring");
+    assert_eq!(feature(&idx, claim, "lead_trailing_source"), 0.0);
+    // A source before a leading colon.
+    let idx = index("Report: the tunnel will stay closed until spring");
+    assert_eq!(feature(&idx, claim, "lead_source_noun"), 1.0);
+    let idx = index("Harbour town: the tunnel will stay closed until spring");
+    assert_eq!(feature(&idx, claim, "lead_source_noun"), 0.0);
+}
+
+#[test]
+fn a_question_in_the_opening_hedges() {
+    let claim = "The tunnel will stay closed until spring";
+    let idx = index("Will the tunnel stay closed until spring? Engineers weigh in");
+    assert_eq!(feature(&idx, claim, "lead_question"), 1.0);
+    assert_eq!(feature(&index("The tunnel will stay closed until spring"), claim, "lead_question"), 0.0);
+    let hedged =
+        feature(&index("Tunnel reportedly to stay closed until spring: report"), claim, "lead_hedging");
+    let plain = feature(&index("The tunnel will stay closed until spring"), claim, "lead_hedging");
+    assert!(hedged >= plain + 2.0, "{hedged} vs {plain}");
+}
+
+#[test]
+fn claims_called_false_are_refuted_not_hedged() {
+    // "Claims that … are false": the claims are what is refuted; the word
+    // does not hedge. "He claims that …" still hedges.
+    let claim = "The tunnel collapsed";
+    let idx = index("Claims that the tunnel collapsed are false.");
+    assert_eq!(feature(&idx, claim, "doc_says:claim"), 0.0);
+    assert_eq!(feature(&idx, claim, "related_uncertain"), 0.0);
+    assert_eq!(feature(&idx, claim, "doc_says:false"), 1.0);
+    let idx = index("A local blogger claims that the tunnel collapsed.");
+    assert_eq!(feature(&idx, claim, "doc_says:claim"), 1.0);
+}
+
+#[test]
+fn refutation_in_the_documents_own_voice() {
+    let claim = "The tunnel collapsed";
+    let own = index("The story that the tunnel collapsed is a hoax. Traffic is normal.");
+    assert_eq!(feature(&own, claim, "own_voice_refuting"), 1.0);
+    assert_eq!(feature(&own, claim, "related_refuting_share"), 1.0);
+    let reported = index("The story that the tunnel collapsed is a hoax, the mayor said. Traffic is normal.");
+    assert_eq!(feature(&reported, claim, "own_voice_refuting"), 0.0);
+    assert_eq!(feature(&reported, claim, "related_refuting_share"), 1.0);
+    let plain = index("The tunnel collapsed on Monday. Traffic is diverted.");
+    assert_eq!(feature(&plain, claim, "related_refuting_share"), 0.0);
+    assert_eq!(feature(&plain, claim, "own_voice_refuting"), 0.0);
+}
+
+#[test]
+fn short_refutations_disagree_and_short_reports_discuss() {
+    // The short-document trees: a headline that calls the claim a hoax
+    // disagrees, one that only reports it discusses.
+    let claim = "The zoo's oldest tortoise escaped";
+    let s = index("Story of the zoo's escaped oldest tortoise is a hoax").stance(claim).unwrap();
+    assert_eq!(s.label, StanceLabel::Disagree);
+    let s = index("Zoo's oldest tortoise reportedly escaped").stance(claim).unwrap();
+    assert_eq!(s.label, StanceLabel::Discuss);
+}
+
+#[test]
+fn a_headline_about_another_story_is_unrelated() {
+    // The short-document trees learn "unrelated" too (from headlines paired
+    // with other stories' claims).
+    let idx = index("Harbour ferry makes its last night crossing after ninety years");
+    let s = idx.stance("A striker signed a four-year contract with the club").unwrap();
+    assert_eq!(s.label, StanceLabel::Unrelated);
+    let s = idx.stance("The night ferry service has ended").unwrap();
+    assert_ne!(s.label, StanceLabel::Unrelated);
+}

@@ -175,9 +175,38 @@ pub(crate) fn scan(tokens: &[Token], stems: &[String], lex: &Lexicon, text: &str
     // "not real", "confirmed" in "not been confirmed".
     let spans: Vec<Span> = s.hits.iter().map(|h| h.span).collect();
     s.hits.retain(|h| !spans.iter().any(|&o| o != h.span && o.contains(h.span)));
+    // "Claims that the bridge collapsed are false": the claims, reports or
+    // rumours that a later word calls false are what is refuted, not a
+    // hedge of the text.
+    if let Some(last_refuting) = s.hits.iter().filter(|h| h.group.is_refuting()).map(|h| h.span.start).max() {
+        s.hits.retain(|h| {
+            !(h.group.is_uncertain()
+                && h.span.start < last_refuting
+                && tokens.iter().position(|t| t.span == h.span).is_some_and(|k| refuted_report(tokens, k)))
+        });
+    }
     let last = tokens.iter().rev().find(|t| !t.is_quote() && !t.is_punct(")"));
     s.question = last.is_some_and(|t| t.is_punct("?")) || text.trim_end().ends_with('?');
     s
+}
+
+/// Whether token `k` is a noun that names a report ("claims", "the
+/// rumours", "reports"), at the start of the text or after a determiner, as
+/// in "Claims that … are a hoax" (not "he claims that …").
+fn refuted_report(tokens: &[Token], k: usize) -> bool {
+    const NOUNS: &[&str] =
+        &["claim", "claims", "report", "reports", "rumor", "rumors", "rumour", "rumours", "speculation"];
+    const BEFORE: &[&str] = &[
+        "the", "a", "these", "those", "such", "any", "all", "some", "earlier", "recent", "online", "initial",
+    ];
+    let Some(t) = tokens.get(k) else { return false };
+    if !NOUNS.contains(&t.norm.as_str()) {
+        return false;
+    }
+    match tokens[..k].iter().rev().find(|t| !t.is_quote()) {
+        None => true,
+        Some(p) => BEFORE.contains(&p.norm.as_str()),
+    }
 }
 
 /// Orders hits of one span: refuting before uncertain before affirming,
