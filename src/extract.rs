@@ -34,7 +34,7 @@ use crate::claim::*;
 use crate::dates::{self, DateMention};
 use crate::document::Document;
 use crate::entity::{EntityKind, Mention, Referent};
-use crate::lexicon::{ATTITUDE_CUES, CueClass, Entry, Lexicon, NOMINAL_CUES, Pole};
+use crate::lexicon::{ATTITUDE_CUES, CueClass, Entry, LIGHT_NOUNS, LIGHT_VERBS, Lexicon, NOMINAL_CUES, Pole};
 use crate::prepare::Prepared;
 use crate::quantity::{self, Quantity};
 use crate::segment::SentenceKind;
@@ -1057,6 +1057,10 @@ impl Extractor<'_> {
                     && (!evidential(self.norm(k)) || matches!(self.norm(k + 1), "to" | "that")))
                 .then_some((1, CueClass::Attitude))
             });
+            // "made little mention of", "expressed concerns about": a light
+            // verb and its noun are one cue.
+            let light = if cue.is_none() && attitudes { self.light_verb_cue(k, r.end) } else { None };
+            let cue = cue.or(light);
             if let Some((n, class)) = cue {
                 let prev = if k > r.start { self.norm(k - 1) } else { "" };
                 let next = self.norm(k + n);
@@ -1075,7 +1079,7 @@ impl Extractor<'_> {
                 let relative = attitudes && prev == "that" && (past || w.ends_with('s'));
                 let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
                     || adjective
-                    || next == "of"
+                    || next == "of" && light.is_none()
                     // "reported by", but not "Voters say by a wide margin".
                     || next == "by" && past
                     // "made no direct reference", "without any request"
@@ -1204,6 +1208,29 @@ impl Extractor<'_> {
             t -= 1;
         }
         t
+    }
+
+    /// A light verb at `k` and its noun of speech or attitude within three
+    /// words ("made little mention of", "issued a statement", "has taken
+    /// aim at"), as a cue of that many tokens. Only determiners, possessives
+    /// and lowercase modifiers may stand between them.
+    fn light_verb_cue(&self, k: usize, end: usize) -> Option<(usize, CueClass)> {
+        if !LIGHT_VERBS.contains(&self.norm(k)) || self.p.tokens[k].capitalized {
+            return None;
+        }
+        let mut t = k + 1;
+        while t < end.min(k + 4) {
+            let w = self.norm(t);
+            if LIGHT_NOUNS.contains(&w) {
+                return Some((t + 1 - k, CueClass::Attitude));
+            }
+            let tok = &self.p.tokens[t];
+            if !tok.is_word() || tok.capitalized || self.is_finite_like(t) {
+                return None;
+            }
+            t += 1;
+        }
+        None
     }
 
     /// Whether the word before the cue at `k` (past auxiliaries and

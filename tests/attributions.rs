@@ -235,3 +235,18 @@ fn more_shapes_of_attribution() {
     assert_eq!(say.0, "Voters");
     assert!(say.2.ends_with("they prefer the mayor."), "{say:?}");
 }
+
+#[test]
+fn a_light_verb_and_its_noun_are_one_cue() {
+    let text = "The newspaper made little mention of the senator. \
+                The union issued a statement saying the strike would go on. \
+                The mayor made a cake for the party.";
+    let t = table(text);
+    let cues: Vec<&str> = t.iter().map(|(_, cue, _)| cue.as_str()).collect();
+    assert!(cues.contains(&"made little mention"), "{t:?}");
+    assert!(cues.contains(&"issued a statement"), "{t:?}");
+    let stmt = t.iter().find(|(_, cue, _)| cue == "issued a statement").unwrap();
+    assert_eq!(stmt.0, "The union");
+    // "made a cake" is no cue.
+    assert!(!cues.iter().any(|c| c.contains("cake")), "{t:?}");
+}
