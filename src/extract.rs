@@ -1081,7 +1081,7 @@ impl Extractor<'_> {
                     || adjective
                     || next == "of" && light.is_none()
                     // "reported by", but not "Voters say by a wide margin".
-                    || next == "by" && past
+                    || next == "by" && past && !(attitudes && matches!(prev, "was" | "were" | "is" | "are" | "been" | "being" | "be"))
                     // "made no direct reference", "without any request"
                     || matches!(prev, "to" | "no" | "any")
                     // "the latest reported": a superlative, not a surname
@@ -1161,6 +1161,8 @@ impl Extractor<'_> {
                 self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
             } else if participle && k > r.start && self.is_word(k - 1) {
                 self.participle_frame(r.clone(), k, n, class, state)
+            } else if let Some(f) = self.passive_frame(r.clone(), k, n, class, state) {
+                Some(f)
             } else if let Some(f) = self.relative_frame(r.clone(), k, n, class, state) {
                 Some(f)
             } else if class == CueClass::Attitude {
@@ -1184,7 +1186,9 @@ impl Extractor<'_> {
                     np.end > np.start
                         && (crate::wordnet::get().names_agent(self.norm(np.end - 1))
                             || self.speaker_from_np(np, state).is_some())
-                }) && self.heads_source(k, r.start)
+                }) && (self.heads_source(k, r.start)
+                    // A passive's source is its agent, after the verb.
+                    || f.speaker.span.is_some_and(|sp| sp.start > at))
             };
             if let Some(f) = frame.filter(|f| f.cue.as_ref().is_some_and(|c| c.span.start == at) && named(f))
             {
@@ -1361,6 +1365,50 @@ impl Extractor<'_> {
                 false,
             ));
         }
+    }
+
+    /// A passive cue with its agent: "the remarks were denounced by the
+    /// party chairman", "the deal was rejected by the regional parliament".
+    /// The agent after "by" is the source, the subject before the verb the
+    /// content.
+    fn passive_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let be = self.before_verb_group(r.start, k);
+        if be == k
+            || !(be..k)
+                .any(|t| matches!(self.norm(t), "was" | "were" | "is" | "are" | "been" | "being" | "be"))
+            || self.norm(k + n) != "by"
+        {
+            return None;
+        }
+        let agent_start = k + n + 1;
+        let mut agent_end = agent_start;
+        while agent_end < r.end
+            && agent_end - agent_start < 10
+            && !matches!(
+                self.norm(agent_end),
+                "," | "." | ";" | ":" | "that" | "to" | "for" | "in" | "on" | "after"
+            )
+            && !(self.is_finite_like(agent_end) && !self.p.tokens[agent_end].capitalized)
+        {
+            agent_end += 1;
+        }
+        let agent = agent_start..agent_end;
+        if agent.is_empty() {
+            return None;
+        }
+        let head_is_agent = crate::wordnet::get().names_agent(self.norm(agent_end - 1));
+        let speaker = self
+            .speaker_from_np(agent.clone(), state)
+            .or_else(|| if head_is_agent { self.generic_speaker(agent.clone()) } else { None })?;
+        let subject = self.np_left(r.start, be)..be;
+        self.simple_frame(speaker, (k, n, class), subject.start, subject)
     }
 
     /// A cue in a relative clause: "fellow Republicans who worry his

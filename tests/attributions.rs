@@ -250,3 +250,15 @@ fn a_light_verb_and_its_noun_are_one_cue() {
     // "made a cake" is no cue.
     assert!(!cues.iter().any(|c| c.contains("cake")), "{t:?}");
 }
+
+#[test]
+fn a_passive_cue_takes_its_agent_as_the_source() {
+    let text = "The new levy was denounced by the national chairman of the party on Monday.";
+    let all = found(text);
+    let denounced =
+        all.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "denounced")).expect("denounced");
+    assert_eq!(denounced.source.map(|s| s.slice(text)), Some("the national chairman of the party"));
+    assert_eq!(denounced.content[0].slice(text), "The new levy");
+    // No agent, no source: "was denounced." alone gives nothing.
+    assert!(found("The new levy was denounced on Monday.").is_empty());
+}
