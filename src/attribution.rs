@@ -7,7 +7,9 @@
 //!
 //! - every reporting verb of a sentence gives an attribution, not only the
 //!   one that frames the sentence's claims ("X said A and *said* B",
-//!   "officials, *who* told reporters …");
+//!   "officials, *who* told reporters …"), and so do participles ("polls
+//!   *showing* …"), passives with their agent ("*was denounced by* the
+//!   chairman") and light-verb phrases ("*made little mention* of");
 //! - nouns attribute too: "Clinton's *allegations* of …", "*fears* of a
 //!   downturn" (whose source the text may not name), "his *remarks*
 //!   about …";
