@@ -498,8 +498,10 @@ static ATTITUDE_FORMS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLoc
 });
 
 /// Whether `norm` is a verb form of belief, wish, intent or evaluation.
+/// The bare "back" is nearly always an adverb or a noun ("came back"), so
+/// only its inflected forms count ("backs", "backed", "backing").
 fn is_attitude(norm: &str) -> bool {
-    ATTITUDE_FORMS.contains(norm)
+    norm != "back" && ATTITUDE_FORMS.contains(norm)
 }
 
 /// Per-document state carried from sentence to sentence.

@@ -369,6 +369,7 @@ pub(crate) const ATTITUDE_CUES: &[&str] = &[
     "discuss",
     "joke",
     "quip",
+    "back",
 ];
 /// Nouns that attribute speech, a position or a feeling ("Clinton's
 /// allegations of …", "fears of a downturn", "his remarks about …"), with

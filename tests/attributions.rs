@@ -262,3 +262,11 @@ fn a_passive_cue_takes_its_agent_as_the_source() {
     // No agent, no source: "was denounced." alone gives nothing.
     assert!(found("The new levy was denounced on Monday.").is_empty());
 }
+
+#[test]
+fn back_counts_only_inflected() {
+    let t = table("The dockers' union backed the new timetable on Monday.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].1, "backed");
+    assert!(table("The mayor came back from the harbour on Monday.").is_empty());
+}
