@@ -20,6 +20,12 @@
 //! that the President underlined that …") keeps the innermost speaker and
 //! lists the outer ones in `via`.
 //!
+//! [`Extractor::attributions`] (behind `Analyzer::attributions`) lists
+//! more than the claims carry: every cue of a sentence, verbs of attitude,
+//! light-verb phrases, passives with their agent, relative clauses and
+//! nouns that attribute (see [`Extractor::further_frames`]). Those extra
+//! frames never change the claims.
+//!
 //! # Clauses
 //!
 //! A sentence's content is split at `;`, at ", while", ", whereas", ", but",
@@ -1140,10 +1146,15 @@ impl Extractor<'_> {
     }
 
     /// Every further attribution of a sentence (token range `r`) besides
-    /// the one its claims carry (`main`, by `speaker`): a second reporting
-    /// verb ("X said A and said B", "Y, who told reporters …"), and the
+    /// the one its claims carry (`main`, by `speaker`), for
+    /// [`Extractor::attributions`]: each other cue of the sentence, tried
+    /// as a participle after a comma ("…, hoping …") or after its source
+    /// ("polls showing …"), a passive with its agent, a relative clause
+    /// ("Republicans who worry …"), or the usual frames; the cues include
     /// verbs of belief, wish, intent and evaluation that claims do not take
-    /// for speech ("X wants …", "Y supports …", "…, hoping …").
+    /// for speech ("X wants …", "Y supports …") and light-verb phrases
+    /// ("made little mention of"). Then the nouns that attribute
+    /// ([`Extractor::nominal_frames`]).
     fn further_frames(
         &self,
         si: usize,
