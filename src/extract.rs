@@ -1182,10 +1182,13 @@ impl Extractor<'_> {
                 // What someone wants or supports is the verb's complement,
                 // never a clause before it ("As a result of the talks, the
                 // two sides agreed to …").
-                self.try_cue(r.clone(), k, n, class, state, true)
+                self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
             } else {
-                self.try_cue(r.clone(), k, n, class, state, false)
-                    .or_else(|| self.try_cue(r.clone(), k, n, class, state, true))
+                self.try_cue(r.clone(), k, n, class, state, false).or_else(|| {
+                    (self.norm(k) != "according")
+                        .then(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
+                        .flatten()
+                })
             };
             // Only a frame built on this cue (another cue's frame is its
             // own), whose source names someone: these frames are found
@@ -1878,6 +1881,23 @@ impl Extractor<'_> {
     }
 
     fn leading(&self, r: Range<usize>, k: usize, n: usize, cue: Cue, state: &DocState) -> Option<Frame> {
+        self.leading_with(r, k, n, cue, state, false)
+    }
+
+    /// A frame whose speaker comes before its cue: "X said (that) …", "X
+    /// has denied reports that …". With `negated`, a negated cue is a frame
+    /// too ("the congressmen did not specify how much …": an attribution
+    /// listing counts it; a claim never takes it, since no speech is
+    /// reported).
+    fn leading_with(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        cue: Cue,
+        state: &DocState,
+        negated: bool,
+    ) -> Option<Frame> {
         // Skip auxiliaries, adverbs and time phrases left of the cue.
         let mut j = k;
         loop {
@@ -1927,7 +1947,7 @@ impl Extractor<'_> {
             return None;
         }
         // A negated cue ("did not explain") reports no speech.
-        if (np_end..k).any(|t| matches!(self.norm(t), "not" | "n't" | "never")) {
+        if !negated && (np_end..k).any(|t| matches!(self.norm(t), "not" | "n't" | "never")) {
             return None;
         }
         let mut s = self.np_left(r.start, np_end);

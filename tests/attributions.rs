@@ -270,3 +270,14 @@ fn back_counts_only_inflected() {
     assert_eq!(t[0].1, "backed");
     assert!(table("The mayor came back from the harbour on Monday.").is_empty());
 }
+
+#[test]
+fn a_negated_cue_is_listed_but_never_a_claims_speaker() {
+    let text = "The congressmen did not specify how much money the campaign would divert.";
+    let t = table(text);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("The congressmen", "specify"));
+    assert!(!found(text)[0].in_claims);
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()));
+}
