@@ -1459,7 +1459,12 @@ impl Extractor<'_> {
             return None;
         }
         let rel = t - 1;
-        let np_end = if self.norm(rel - 1) == "," { rel - 1 } else { rel };
+        let mut np_end = if self.norm(rel - 1) == "," { rel - 1 } else { rel };
+        // "Sen. Ron Johnson (R-Wis.), who told …": past a parenthesis.
+        if np_end > r.start && self.norm(np_end - 1) == ")" {
+            let open = (r.start..np_end - 1).rev().find(|&x| self.norm(x) == "(")?;
+            np_end = open;
+        }
         let np = self.np_left(r.start, np_end)..np_end;
         if np.is_empty() || np.clone().any(|x| self.p.tokens[x].is_quote()) {
             return None;
@@ -2041,7 +2046,9 @@ impl Extractor<'_> {
             np = m.toks.clone();
         }
         // "X did this and said that …" -> the sentence subject
-        if np.is_empty() && s > r.start && self.norm(s - 1) == "and" {
+        // (The listing also takes "X did not apologize, but said …".)
+        if np.is_empty() && s > r.start && (self.norm(s - 1) == "and" || negated && self.norm(s - 1) == "but")
+        {
             let mut e = r.start;
             while e < s && !self.is_finite_like(e) && self.norm(e) != "," {
                 e += 1;

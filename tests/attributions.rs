@@ -281,3 +281,16 @@ fn a_negated_cue_is_listed_but_never_a_claims_speaker() {
     let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
     assert!(analysis.claims().iter().all(|c| c.cue.is_none()));
 }
+
+#[test]
+fn a_relative_after_a_parenthesis_and_a_second_verb_after_but() {
+    let text = "He echoed Sen. Mara Quell (D-Ore.), who told a local newspaper that the plan would fail.";
+    let t = table(text);
+    let told = t.iter().find(|(_, cue, _)| cue.starts_with("told")).expect("told");
+    assert_eq!(told.0, "who");
+    let text = "The manager did not apologize, but said the delay was caused by the storm.";
+    let t = table(text);
+    let said = t.iter().find(|(_, cue, _)| cue == "said").expect("said");
+    assert_eq!(said.0, "The manager");
+    assert_eq!(said.2, "the delay was caused by the storm.");
+}
