@@ -1890,10 +1890,11 @@ impl Extractor<'_> {
     }
 
     /// A frame whose speaker comes before its cue: "X said (that) …", "X
-    /// has denied reports that …". With `negated`, a negated cue is a frame
-    /// too ("the congressmen did not specify how much …": an attribution
-    /// listing counts it; a claim never takes it, since no speech is
-    /// reported).
+    /// has denied reports that …". With `wide` (the attribution listing
+    /// only), a negated cue is a frame too ("the congressmen did not
+    /// specify how much …"; a claim never takes it, since no speech is
+    /// reported), and so is a second verb after "but" ("X did not
+    /// apologize, but said …").
     fn leading_with(
         &self,
         r: Range<usize>,
@@ -1901,7 +1902,7 @@ impl Extractor<'_> {
         n: usize,
         cue: Cue,
         state: &DocState,
-        negated: bool,
+        wide: bool,
     ) -> Option<Frame> {
         // Skip auxiliaries, adverbs and time phrases left of the cue.
         let mut j = k;
@@ -1952,7 +1953,7 @@ impl Extractor<'_> {
             return None;
         }
         // A negated cue ("did not explain") reports no speech.
-        if !negated && (np_end..k).any(|t| matches!(self.norm(t), "not" | "n't" | "never")) {
+        if !wide && (np_end..k).any(|t| matches!(self.norm(t), "not" | "n't" | "never")) {
             return None;
         }
         let mut s = self.np_left(r.start, np_end);
@@ -2047,8 +2048,7 @@ impl Extractor<'_> {
         }
         // "X did this and said that …" -> the sentence subject
         // (The listing also takes "X did not apologize, but said …".)
-        if np.is_empty() && s > r.start && (self.norm(s - 1) == "and" || negated && self.norm(s - 1) == "but")
-        {
+        if np.is_empty() && s > r.start && (self.norm(s - 1) == "and" || wide && self.norm(s - 1) == "but") {
             let mut e = r.start;
             while e < s && !self.is_finite_like(e) && self.norm(e) != "," {
                 e += 1;
