@@ -513,6 +513,25 @@ fn attributions_subcommand_lists_every_attribution() {
     assert!(r.stderr.contains("`attributions` lists attributions"), "{}", r.stderr);
 }
 
+/// `attributions` reads the articles in parallel; the output is the same
+/// on one thread and on four.
+#[test]
+fn attributions_are_the_same_on_any_thread_count() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let with_threads = |n: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+            .args(["attributions".as_ref(), "--format".as_ref(), "json".as_ref(), fixtures.as_os_str()])
+            .env("RAYON_NUM_THREADS", n)
+            .output()
+            .expect("run claimgraph");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let one = with_threads("1");
+    assert!(one.len() > 1000, "a real listing");
+    assert!(one == with_threads("4"), "attributions differ between 1 and 4 threads");
+}
+
 #[test]
 fn output_is_deterministic() {
     let dir = TempDir::new("determinism");
