@@ -1586,10 +1586,11 @@ impl Extractor<'_> {
         let mut more = Vec::new();
         let claims = self.extract_with(Some(&mut more));
         let mut out: Vec<crate::attribution::Attribution> = Vec::new();
+        // Claims come in sentence order, so a claim's attribution, if
+        // already listed, is among the last entries (those of its sentence).
         for c in claims.iter().filter(|c| c.speaker.kind != SpeakerKind::Outlet) {
-            if let Some(a) = out.iter_mut().find(|a| {
-                a.sentence == c.sentence
-                    && a.cue.as_ref().map(|x| x.span) == c.cue.as_ref().map(|x| x.span)
+            if let Some(a) = out.iter_mut().rev().take_while(|a| a.sentence == c.sentence).find(|a| {
+                a.cue.as_ref().map(|x| x.span) == c.cue.as_ref().map(|x| x.span)
                     && a.speaker.as_ref().map(Speaker::key) == Some(c.speaker.key())
             }) {
                 a.content.push(c.content);
@@ -1605,12 +1606,11 @@ impl Extractor<'_> {
                 true,
             ));
         }
-        for a in more {
-            let cue = a.cue.as_ref().map(|c| c.span);
-            if !out.iter().any(|b| b.sentence == a.sentence && b.cue.as_ref().map(|c| c.span) == cue) {
-                out.push(a);
-            }
-        }
+        // One attribution per cue of a sentence: the claims' first, then the
+        // first further frame found for it.
+        let mut listed: HashSet<(usize, Option<Span>)> =
+            out.iter().map(|a| (a.sentence, a.cue.as_ref().map(|c| c.span))).collect();
+        out.extend(more.into_iter().filter(|a| listed.insert((a.sentence, a.cue.as_ref().map(|c| c.span)))));
         out.sort_by(|a, b| {
             (a.sentence, a.cue.as_ref().map(|c| c.span.start))
                 .cmp(&(b.sentence, b.cue.as_ref().map(|c| c.span.start)))
