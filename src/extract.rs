@@ -127,6 +127,8 @@ const TIME_WORDS: &[&str] = &[
     "yesterday",
 ];
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+/// Forms of "be" that make a passive ("was denounced", "had been reported").
+const BE_FORMS: &[&str] = &["be", "been", "being", "is", "was", "were", "are"];
 /// Heads of descriptions that name a group or role able to speak
 /// ("the farmers", "a nurse", "the owners").
 const SOURCE_GROUPS: &[&str] = &[
@@ -1089,7 +1091,7 @@ impl Extractor<'_> {
                     || adjective
                     || next == "of" && light.is_none()
                     // "reported by", but not "Voters say by a wide margin".
-                    || next == "by" && past && !(attitudes && matches!(prev, "was" | "were" | "is" | "are" | "been" | "being" | "be"))
+                    || next == "by" && past && !(attitudes && BE_FORMS.contains(&prev))
                     // "made no direct reference", "without any request"
                     || matches!(prev, "to" | "no" | "any")
                     // "the latest reported": a superlative, not a surname
@@ -1283,7 +1285,7 @@ impl Extractor<'_> {
         self.mentions[from..].iter().take_while(|m| m.span.start <= at.start).any(|m| m.span.contains(at))
             || self.p.tokens[h].capitalized
             || PRONOUNS.contains(&w)
-            || matches!(w, "who" | "which" | "that" | "they" | "you" | "and" | "but")
+            || matches!(w, "who" | "which" | "that" | "you" | "and" | "but")
             || SOURCE_GROUPS.contains(&w)
             || DOCUMENT_WORDS.contains(&w)
             || crate::wordnet::get().names_agent(w)
@@ -1299,8 +1301,9 @@ impl Extractor<'_> {
     /// must come before what it attributes ("that", "of", "about", "on",
     /// "over", "for", "to" or a colon), outside quotation marks. The source
     /// is a possessor before the noun ("Clinton's", "his", "the
-    /// ministry's") or a "by"/"from" phrase after it; otherwise the text
-    /// does not say who. The content runs to the end of its clause.
+    /// ministry's"); otherwise the text does not say who ("by"/"from"
+    /// phrases after the noun are not read). The content runs to the end
+    /// of its clause.
     fn nominal_frames(
         &self,
         si: usize,
@@ -1339,7 +1342,7 @@ impl Extractor<'_> {
                 && (PRONOUNS.contains(&self.norm(p - 1))
                     || AUX.contains(&self.norm(p - 1)) && self.norm(p - 1) != "'s"
                     || ADVERBS.contains(&self.norm(p - 1))
-                    || matches!(self.norm(p - 1), "who" | "which" | "they" | "you"))
+                    || matches!(self.norm(p - 1), "who" | "which" | "you"))
             {
                 continue;
             }
@@ -1396,11 +1399,7 @@ impl Extractor<'_> {
         state: &DocState,
     ) -> Option<Frame> {
         let be = self.before_verb_group(r.start, k);
-        if be == k
-            || !(be..k)
-                .any(|t| matches!(self.norm(t), "was" | "were" | "is" | "are" | "been" | "being" | "be"))
-            || self.norm(k + n) != "by"
-        {
+        if be == k || !(be..k).any(|t| BE_FORMS.contains(&self.norm(t))) || self.norm(k + n) != "by" {
             return None;
         }
         let agent_start = k + n + 1;
@@ -1945,8 +1944,7 @@ impl Extractor<'_> {
         let np_end = j;
         // A passive cue ("it should be noted", "had been reported") has no speaker.
         // ("were worried that …" is a feeling, not a passive.)
-        if (np_end..k)
-            .any(|t| matches!(self.norm(t), "be" | "been" | "being" | "is" | "was" | "were" | "are"))
+        if (np_end..k).any(|t| BE_FORMS.contains(&self.norm(t)))
             && self.norm(k).ends_with("ed")
             && cue.class != CueClass::Attitude
         {
