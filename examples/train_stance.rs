@@ -566,6 +566,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// The next argument, parsed; a missing or malformed one is a usage error.
+fn parsed<T: std::str::FromStr>(arg: Option<String>, usage: &str) -> Result<T, String> {
+    arg.and_then(|a| a.parse().ok()).ok_or_else(|| usage.to_string())
+}
+
 fn run() -> Result<(), String> {
     let usage = "usage: train_stance --fnc1 <stances.csv> <bodies.csv> [--emergent <file.csv>] [--out FILE] \
                  [--validate headline|body [--folds K] [--errors N]] [--rounds N] [--depth N] [--learning-rate X] \
@@ -587,30 +592,23 @@ fn run() -> Result<(), String> {
             "--emergent" => emergent = Some(PathBuf::from(args.next().ok_or(usage)?)),
             "--out" => out = PathBuf::from(args.next().ok_or(usage)?),
             "--validate" => check = Some(args.next().ok_or(usage)?),
-            "--folds" => folds = args.next().and_then(|n| n.parse().ok()).filter(|&n| n >= 2).ok_or(usage)?,
-            "--errors" => errors = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
-            "--rounds" => settings.rounds = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
-            "--depth" => settings.depth = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
-            "--short-rounds" => {
-                settings.short_rounds = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
+            "--folds" => {
+                folds = parsed(args.next(), usage)?;
+                if folds < 2 {
+                    return Err(usage.to_string());
+                }
             }
-            "--learning-rate" => {
-                settings.learning_rate = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
-            }
-            "--unrelated-weight" => {
-                settings.unrelated_weight = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
-            }
+            "--errors" => errors = parsed(args.next(), usage)?,
+            "--rounds" => settings.rounds = parsed(args.next(), usage)?,
+            "--depth" => settings.depth = parsed(args.next(), usage)?,
+            "--short-rounds" => settings.short_rounds = parsed(args.next(), usage)?,
+            "--learning-rate" => settings.learning_rate = parsed(args.next(), usage)?,
+            "--unrelated-weight" => settings.unrelated_weight = parsed(args.next(), usage)?,
             "--short-no-words" => settings.short_words = false,
-            "--separate" => settings.separate = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?,
-            "--short-depth" => {
-                settings.short_depth = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
-            }
-            "--emergent-weight" => {
-                settings.emergent_weight = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
-            }
-            "--emergent-unrelated" => {
-                settings.emergent_unrelated = args.next().and_then(|n| n.parse().ok()).ok_or(usage)?
-            }
+            "--separate" => settings.separate = parsed(args.next(), usage)?,
+            "--short-depth" => settings.short_depth = parsed(args.next(), usage)?,
+            "--emergent-weight" => settings.emergent_weight = parsed(args.next(), usage)?,
+            "--emergent-unrelated" => settings.emergent_unrelated = parsed(args.next(), usage)?,
             _ => return Err(usage.to_string()),
         }
     }
