@@ -373,6 +373,7 @@ impl StanceIndex {
             seq.dedup();
             negated.sort_unstable();
             negated.dedup();
+            let trailing = trailing_source(toks, text);
             sents.push(Sent {
                 span: s.span,
                 kind: s.kind,
@@ -389,8 +390,8 @@ impl StanceIndex {
                 denials: Vec::new(),
                 colon_source: toks.iter().take(5).skip(1).any(|t| t.is_punct(":"))
                     && toks.first().is_some_and(|t| t.is_word()),
-                trailing_source: trailing_source(toks, text),
-                source_noun: source_noun(toks, stems, text, &lexicon),
+                trailing_source: trailing.is_some(),
+                source_noun: source_noun(toks, stems, trailing, &lexicon),
             });
         }
         all_bigrams.sort_unstable();
@@ -846,27 +847,26 @@ impl StanceIndex {
     }
 }
 
-/// Whether the tokens of a sentence end with a short source after a colon
+/// Where the tokens of a sentence end with a short source after a colon
 /// or a spaced dash, the way headlines name where they have a story from:
 /// "Launch has a new timetable: analyst", "Talks collapse - news agency".
 /// At least three words must come before, and one to three words (no
-/// numbers) after.
-fn trailing_source(toks: &[text::Token], text: &str) -> bool {
+/// numbers) after. The token of the colon or dash.
+fn trailing_source(toks: &[text::Token], text: &str) -> Option<usize> {
     let spaced = |t: &text::Token| text[..t.span.start].ends_with(char::is_whitespace);
-    let Some(k) = toks.iter().rposition(|t| t.is_punct(":") || (t.is_punct("-") && spaced(t))) else {
-        return false;
-    };
+    let k = toks.iter().rposition(|t| t.is_punct(":") || (t.is_punct("-") && spaced(t)))?;
     let before = toks[..k].iter().filter(|t| t.is_word()).count();
     let after: Vec<&text::Token> =
         toks[k + 1..].iter().filter(|t| !(t.kind == TokenKind::Punct || t.is_quote())).collect();
-    before >= 3 && (1..=3).contains(&after.len()) && after.iter().all(|t| t.is_word())
+    (before >= 3 && (1..=3).contains(&after.len()) && after.iter().all(|t| t.is_word())).then_some(k)
 }
 
 /// Whether the words before a colon near the start of a sentence, or after
-/// a colon or spaced dash near its end, hold a word that names a source:
+/// the colon or spaced dash of a trailing source (`trailing`, from
+/// [`trailing_source`]), hold a word that names a source:
 /// an unnamed source of the lexicon ("officials", "sources") or a word for
 /// a report or an analysis ("Report: …", "…: analyst").
-fn source_noun(toks: &[text::Token], stems: &[String], text: &str, lex: &Lexicon) -> bool {
+fn source_noun(toks: &[text::Token], stems: &[String], trailing: Option<usize>, lex: &Lexicon) -> bool {
     const MORE: &[&str] = &["report", "analyst", "study", "survey", "poll", "paper", "newspaper", "insider"];
     let names = |range: std::ops::Range<usize>| {
         range.clone().any(|k| {
@@ -885,13 +885,7 @@ fn source_noun(toks: &[text::Token], stems: &[String], text: &str, lex: &Lexicon
     if leading.is_some_and(|k| k > 0 && names(0..k)) {
         return true;
     }
-    if trailing_source(toks, text) {
-        let spaced = |t: &text::Token| text[..t.span.start].ends_with(char::is_whitespace);
-        if let Some(k) = toks.iter().rposition(|t| t.is_punct(":") || (t.is_punct("-") && spaced(t))) {
-            return names(k + 1..toks.len());
-        }
-    }
-    false
+    trailing.is_some_and(|k| names(k + 1..toks.len()))
 }
 
 fn quote_list(cues: &[Marker]) -> String {
