@@ -32,6 +32,17 @@ mod progress_bar;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns off transparent huge pages for this process, before any thread
+/// starts. mimalloc asks the kernel for huge pages, and the kernel then
+/// zeroes 2 MiB on each first touch: at 10,000 articles that was a quarter
+/// of the CPU time, all of it in the kernel (BENCHMARKS.md, "Profile").
+/// Failure (an old kernel, a sandbox that forbids `prctl`) only costs that
+/// time, so it is ignored.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 /// Compare what news outlets claim about one story.
 ///
 /// Exit codes: 0 success; 1 the analysis ran but some inputs were rejected
@@ -104,6 +115,7 @@ enum Format {
 }
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     if let Command::Claims(args) | Command::Attributions(args) = &cli.command
         && !matches!(args.format, Format::Md | Format::Json)
