@@ -1,7 +1,8 @@
 //! The pipeline: documents in, claims, relations, graph and report out.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
+use foldhash::HashSet;
 use rayon::prelude::*;
 
 use crate::claim::Claim;
@@ -178,7 +179,7 @@ impl Analyzer {
 /// Fails with [`Error::DuplicateId`] naming the positions (`documents[i]`)
 /// of the first two documents that share an id.
 fn check_unique_ids(documents: &[Document]) -> Result<()> {
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
     for (i, d) in documents.iter().enumerate() {
         if let Some(first) = seen.insert(&d.id, i) {
             return Err(Error::DuplicateId {

@@ -40,8 +40,7 @@
 //! # Ok::<(), claimgraph::Error>(())
 //! ```
 
-use std::collections::HashSet;
-
+use foldhash::HashSet;
 use serde::Serialize;
 
 use crate::analysis::{Analyzer, DEFAULT_MAX_DOC_BYTES};
@@ -106,7 +105,7 @@ impl Analyzer {
         let vocab = entity::vocabulary(&prepared);
         let mut mentions = vec![entity::find_mentions(0, &doc.text, &prepared[0], lex, &vocab)];
         let referents = entity::resolve(&mut mentions, &prepared, std::slice::from_ref(&doc.id), lex, &vocab);
-        let outlets: HashSet<String> = HashSet::from([doc.meta.outlet.to_lowercase()]);
+        let outlets: HashSet<String> = [doc.meta.outlet.to_lowercase()].into_iter().collect();
         let ex = Extractor {
             doc,
             p: &prepared[0],

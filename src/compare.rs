@@ -25,9 +25,10 @@
 //! differ; claims that are questions, or hypothetical without a
 //! presupposition, are not compared (see [`Undecided`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use compact_str::CompactString;
+use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::claim::{Basis, Claim, Marker, Modality, Polarity, StateAssertion};

@@ -26,9 +26,10 @@
 //! Definite descriptions ("the road", "the region") resolve to the last
 //! mention of the same class in the same document.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Entry, Lexicon, name_key};

@@ -33,8 +33,9 @@
 //! each claim carries one assertion where possible.
 
 use compact_str::CompactString;
-use std::collections::HashSet;
 use std::ops::Range;
+
+use foldhash::{HashSet, HashSetExt as _};
 
 use crate::claim::*;
 use crate::dates::{self, DateMention};

@@ -1,9 +1,10 @@
 //! The claim graph: claims as nodes, agree/contradict relations as edges,
 //! on [`petgraph`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use foldhash::{HashMap, HashMapExt as _};
 use petgraph::graph::{NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use serde::{Deserialize, Serialize};

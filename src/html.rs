@@ -31,8 +31,10 @@
 //!
 //! The output is deterministic: the same input gives the same bytes.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
+
+use foldhash::{HashMap, HashMapExt as _};
 
 use crate::analysis::Analysis;
 use crate::claim::{Claim, FramingKind, SpeakerKind};

@@ -1,9 +1,10 @@
 //! Indexes that keep the report's cross-claim lookups linear in the corpus:
 //! one pass over the claims instead of one pass per key.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use aho_corasick::AhoCorasick;
+use foldhash::{HashMap, HashMapExt as _};
 
 use crate::claim::{Basis, Claim};
 

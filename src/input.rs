@@ -34,12 +34,12 @@
 //!
 //! [`load_paths`] is the entry point for all of them.
 
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use foldhash::{HashMap, HashMapExt as _};
 use jiff::civil::Date;
 use jiff::fmt::temporal::Pieces;
 use serde_json::{Map, Value};

@@ -34,9 +34,9 @@
 //! assert_eq!(err.to_string(), "my.lex:1: invalid lexicon entry: expected `kind: value`, found `alias Old Span`");
 //! ```
 
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use foldhash::{HashMap, HashMapExt as _, HashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -1669,6 +1669,12 @@ impl Lexicon {
     /// Longest entry length, in tokens.
     pub fn max_phrase_len(&self) -> usize {
         self.max_phrase
+    }
+
+    /// Whether some entry's first word has the stem `stem` (a cheap test
+    /// before [`Lexicon::lookup`]).
+    pub fn starts_phrase(&self, stem: &str) -> bool {
+        self.phrases.contains_key(stem)
     }
 
     /// All entries that match the tokens at the start of `norms` (lowercased

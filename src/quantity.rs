@@ -156,9 +156,9 @@
 //! Heads are lowercase. Compare them with [`head_stem`].
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt as _};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;

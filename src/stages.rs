@@ -4,8 +4,7 @@
 //! Each function runs one stage over all documents, on the current thread
 //! pool, the way the analysis does.
 
-use std::collections::HashSet;
-
+use foldhash::HashSet;
 use rayon::prelude::*;
 
 use crate::claim::Claim;

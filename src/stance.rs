@@ -48,9 +48,9 @@
 mod model;
 mod scan;
 
-use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
+use foldhash::{HashMap, HashMapExt as _};
 use serde::{Deserialize, Serialize};
 
 pub use model::{MODEL_FORMAT, Node, StanceModel, Tree};

@@ -28,7 +28,7 @@
 //! (and every fixture) is compared exactly as without it; see
 //! [`blocking`](crate::blocking) for how large keys use it.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt as _, HashSet};
 
 use crate::claim::Claim;
 use crate::document::Document;

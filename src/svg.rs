@@ -29,9 +29,11 @@
 //! claims, the most contradicted ones are kept, and past [`MAX_EDGES`]
 //! links, the contradictions; the picture says what was left out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::f64::consts::PI;
 use std::fmt::Write as _;
+
+use foldhash::HashMap;
 
 use crate::analysis::Analysis;
 use crate::claim::{Claim, SpeakerKind};

@@ -23,8 +23,9 @@
 //! WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 //! Its licence is in `data/WORDNET-LICENSE`.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use foldhash::{HashMap, HashMapExt as _, HashSet};
 
 static DATA: &[u8] = include_bytes!("../data/wordnet.txt.gz");
 
@@ -343,7 +344,7 @@ impl WordNet {
 
     /// Ancestors of a synset within `max` hypernym steps, with their distance.
     fn ancestors(&self, id: u32, max: u8) -> HashMap<u32, u8> {
-        let mut out = HashMap::from([(id, 0u8)]);
+        let mut out: HashMap<u32, u8> = [(id, 0u8)].into_iter().collect();
         let mut frontier = vec![id];
         for d in 1..=max {
             let mut next = Vec::new();

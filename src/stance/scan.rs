@@ -2,8 +2,9 @@
 //! analysis: its content words, and the words that refute, doubt, affirm or
 //! negate, with the tokens each negation covers.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashMapExt as _};
 
 use crate::lexicon::{AFFIRMING, CueClass, Entry, Lexicon, REFUTING, UNCERTAIN, inflects};
 use crate::span::Span;
