@@ -1187,11 +1187,15 @@ impl Extractor<'_> {
                 // two sides agreed to …").
                 self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
             } else {
-                self.try_cue(r.clone(), k, n, class, state, false).or_else(|| {
-                    (self.norm(k) != "according")
-                        .then(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
-                        .flatten()
-                })
+                self.try_cue(r.clone(), k, n, class, state, false)
+                    .or_else(|| {
+                        (self.norm(k) != "according")
+                            .then(|| {
+                                self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
+                            })
+                            .flatten()
+                    })
+                    .or_else(|| self.apposition_frame(r.clone(), k, n, class, state))
             };
             // Only a frame built on this cue (another cue's frame is its
             // own), whose source names someone: these frames are found
@@ -1425,6 +1429,52 @@ impl Extractor<'_> {
             .or_else(|| if head_is_agent { self.generic_speaker(agent.clone()) } else { None })?;
         let subject = self.np_left(r.start, be)..be;
         self.simple_frame(speaker, (k, n, class), subject.start, subject)
+    }
+
+    /// A name, a long apposition and the cue: "Dana Whitfield, a senior
+    /// fellow in regional planning at the Institute for Coastal Studies in
+    /// Brest, said that …". The sentence opens with the name (a person,
+    /// organisation or outlet, up to the first comma); the apposition runs
+    /// from there to the comma before the cue, with no verb of its own and
+    /// no quotation. The content follows the cue.
+    fn apposition_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        if k < r.start + 3 || self.norm(k - 1) != "," {
+            return None;
+        }
+        let first_comma = (r.start..k - 1).find(|&t| self.norm(t) == ",")?;
+        let np = r.start..first_comma;
+        let apposition = first_comma + 1..k - 1;
+        if np.is_empty() || np.len() > 8 || apposition.is_empty() || apposition.len() > 25 {
+            return None;
+        }
+        let verbless = |x: &Range<usize>| {
+            !x.clone().any(|t| {
+                let tok = &self.p.tokens[t];
+                tok.is_quote()
+                    || !tok.capitalized
+                        && (self.is_finite_like(t)
+                            || PRONOUNS.contains(&self.norm(t))
+                            || matches!(self.norm(t), "who" | "which" | "not" | "n't"))
+            })
+        };
+        // "Facing a wall of opposition in X, Y, Z, states …": a
+        // participle opens an adverbial clause, not a name.
+        let participial = np.clone().any(|t| self.norm(t).ends_with("ing") && self.norm(t).len() > 5);
+        if participial || !verbless(&np) || !verbless(&apposition) {
+            return None;
+        }
+        let speaker = self.speaker_from_np(np.clone(), state).filter(|sp| {
+            matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
+        })?;
+        let start = k + n + usize::from(self.norm(k + n) == "that");
+        self.simple_frame(speaker, (k, n, class), np.start, start..r.end)
     }
 
     /// A cue in a relative clause: "fellow Republicans who worry his
