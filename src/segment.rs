@@ -554,8 +554,18 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"^\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\-]+(?:{h}+{word}){{0,3}}(?:,{h}*(?:{date}|\p{{Lu}}\p{{Ll}}+(?:{h}+\p{{Lu}}\p{{Ll}}+){{0,2}})){{0,2}}(?:{h}*\((?:[^()\n]{{1,40}}\))?)?(?:{h}*(?:—|–|--)|{h}+-{h}|\.?{h}*/\p{{L}}[\p{{L}}\-]{{1,19}}/\.?)"
     );
-    Regex::new(&pattern).expect("dateline pattern is valid")
+    big(&pattern).expect("dateline pattern is valid")
 });
+
+/// Builds one of the page-furniture patterns with room for its lazy DFA.
+/// Their Unicode classes make many states: with the default 2 MiB cache (and
+/// still at 4 MiB) the DFA kept clearing its cache, gave up and left every
+/// search to the much slower PikeVM, which made segmentation three times
+/// slower. The cache grows only as states are needed; 8 MiB sufficed on the
+/// synthetic corpora, and 16 MiB leaves a margin.
+fn big(p: &str) -> Result<Regex, regex::Error> {
+    regex::RegexBuilder::new(p).dfa_size_limit(16 << 20).build()
+}
 
 /// Length in bytes of a dateline at the start of `block`, if there is one.
 fn dateline_len(block: &str) -> Option<usize> {
@@ -607,7 +617,7 @@ static SENTENCE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:continue\s+reading|story\s+continues\s+below|advertisement$)".to_string(),
         CREDIT.to_string(),
     ];
-    Regex::new(&alternatives(&patterns)).expect("boilerplate pattern is valid")
+    big(&alternatives(&patterns)).expect("boilerplate pattern is valid")
 });
 
 /// Page furniture recognised only in a sentence that is a whole line.
@@ -654,14 +664,14 @@ static STANDALONE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             r"{cap}(?:\s+(?:{cap}|of|the|and|for|on|in|at|to|de|du|la|le|des|&))*(?:\s*,|\s*[—–|]|\s+-)\s*(?:{WEEKDAY},?\s*)?{date}\.?"
         ),
     ];
-    Regex::new(&format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&patterns)))
+    big(&format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&patterns)))
         .expect("standalone boilerplate pattern is valid")
 });
 
 /// Whether a sentence is an image credit.
 fn is_credit_line(s: &str) -> bool {
     static CREDIT_ANY: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid"));
+        LazyLock::new(|| big(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid"));
     s.len() <= MAX_CLASSIFIED_LEN && CREDIT_ANY.is_match(s)
 }
 
