@@ -378,7 +378,10 @@ proptest! {
         check_relations(&analysis)?;
         let report = analysis.report();
         let _ = report.to_markdown();
-        let _ = report.to_json();
+        // The streamed JSON is serde_json's pretty layout, byte for byte.
+        let mut streamed = Vec::new();
+        report.write_json(&mut streamed).unwrap();
+        prop_assert_eq!(String::from_utf8(streamed).unwrap(), report.to_json() + "\n");
         let _ = analysis.graph().to_dot();
         // The attribution listing reads the same text without panicking,
         // and its spans lie inside the document, on char boundaries.

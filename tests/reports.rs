@@ -82,6 +82,16 @@ fn every_claim_span_slices_to_its_text() {
 }
 
 #[test]
+fn streamed_json_is_the_pretty_json() {
+    for story in STORIES {
+        let report = Analyzer::new().analyze(load(story)).expect("analysis").report();
+        let mut streamed = Vec::new();
+        report.write_json(&mut streamed).expect("writes to a vector");
+        assert_eq!(String::from_utf8(streamed).expect("UTF-8"), report.to_json() + "\n", "{story}");
+    }
+}
+
+#[test]
 fn reports_are_deterministic_whatever_the_input_order() {
     for story in STORIES {
         let docs = load(story);
