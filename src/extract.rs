@@ -95,6 +95,53 @@ const BOUNDARIES: &[&str] = &[
     "adding", "of", "to", "for", "with", "by", "at", "from", "into", "about", "over", "against", "during",
     "through",
 ];
+/// Prepositions that open a phrase which cannot be a speaker ("In his
+/// remarks", "On the other side", "Despite the ruling").
+const PREPOSITIONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "after",
+    "before",
+    "during",
+    "from",
+    "of",
+    "by",
+    "about",
+    "under",
+    "over",
+    "among",
+    "amid",
+    "amongst",
+    "between",
+    "since",
+    "until",
+    "through",
+    "into",
+    "despite",
+    "without",
+    "within",
+    "against",
+    "toward",
+    "towards",
+    "across",
+    "behind",
+    "beyond",
+    "like",
+    "near",
+    "upon",
+    "unlike",
+    "via",
+    "throughout",
+    "following",
+    "regarding",
+];
+/// Words that can end a noun phrase without naming anyone on their own
+/// ("critical in both", "most of all").
+const QUANTIFIER_HEADS: &[&str] =
+    &["both", "all", "each", "either", "neither", "most", "some", "any", "none"];
 const TIME_WORDS: &[&str] = &[
     "monday",
     "tuesday",
@@ -2098,11 +2145,33 @@ impl Extractor<'_> {
         // "X did this and said that …" -> the sentence subject
         // (The listing also takes "X did not apologize, but said …".)
         if np.is_empty() && s > r.start && (self.norm(s - 1) == "and" || wide && self.norm(s - 1) == "but") {
-            let mut e = r.start;
-            while e < s && !self.is_finite_like(e) && self.norm(e) != "," {
-                e += 1;
+            let subject_from = |b: usize| {
+                let mut e = b;
+                while e < s && !self.is_finite_like(e) && self.norm(e) != "," {
+                    e += 1;
+                }
+                e
+            };
+            let mut b = r.start;
+            let mut e = subject_from(b);
+            // An opening phrase set off by a comma ("On the other side, the
+            // campaign expanded … and announced", "Asked about it, the
+            // manager declined … and said") is not the subject: it follows.
+            let first = self.norm(r.start);
+            // A participle opens a phrase when a lowercase word follows it
+            // ("Asked about …", "Speaking at …"); a name does not.
+            let participle = first.len() > 4
+                && (first.ends_with("ed") || first.ends_with("ing"))
+                && r.start + 1 < s
+                && self.is_word(r.start + 1)
+                && !self.p.tokens[r.start + 1].capitalized;
+            let opening = PREPOSITIONS.contains(&first) || participle;
+            let comma = (r.start + 1..s.min(r.start + 12)).find(|&t| self.norm(t) == ",");
+            if let Some(c) = comma.filter(|_| opening) {
+                b = c + 1;
+                e = subject_from(b);
             }
-            np = r.start..e;
+            np = b..e;
         }
         // "… have been reported" etc.: a passive cue has no speaker.
         if np.is_empty() || np.len() > 14 {
@@ -2628,7 +2697,11 @@ impl Extractor<'_> {
         let (&first, &last) = (words.first()?, words.last()?);
         let head = self.norm(last);
         let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
+        // "In his public [remarks]", "Critical in both [states]": a
+        // prepositional phrase or a quantifier is no speaker.
         let noun_like = words.len() <= 7
+            && !PREPOSITIONS.contains(&self.norm(first))
+            && !QUANTIFIER_HEADS.contains(&head)
             && head.len() >= 3
             && head.chars().all(|c| c.is_alphabetic() || c == '-')
             && !head.ends_with("ly")

@@ -314,3 +314,42 @@ fn a_name_with_a_long_apposition_is_the_source() {
     let text = "Facing protests in Arlon, Namur and Tournai, states the minister had courted now turn away.";
     assert!(table(text).iter().all(|(_, cue, _)| cue != "states"), "{:?}", table(text));
 }
+
+/// The claims' speaker of each sentence (`None` for the outlet's own voice),
+/// with the cue's text.
+fn claim_speakers(text: &str) -> Vec<(Option<String>, Option<String>)> {
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    analysis
+        .claims()
+        .iter()
+        .map(|c| {
+            let own = c.speaker.kind == claimgraph::SpeakerKind::Outlet;
+            ((!own).then(|| c.speaker.name.clone()), c.cue.as_ref().map(|q| q.text.clone()))
+        })
+        .collect()
+}
+
+#[test]
+fn an_opening_phrase_is_not_the_subject_of_a_second_verb() {
+    // "X did this and said …" takes the sentence's subject, which comes
+    // after an opening prepositional or participial phrase.
+    let t = claim_speakers(
+        "On the eastern shore, the ferry company closed two crossings and announced that fares would rise. \
+         Asked about the delays, the harbour master declined to apologise and said the schedule was fair.",
+    );
+    assert_eq!(
+        t,
+        [
+            (Some("ferry company".into()), Some("announced".into())),
+            (Some("harbour master".into()), Some("said".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_prepositional_phrase_is_no_speaker() {
+    // "remarks" can be a verb, but "In her public" cannot say anything;
+    // the sentence's speaker is the one before "said".
+    let t = claim_speakers("In her public remarks, the minister said the budget was balanced.");
+    assert_eq!(t, [(Some("minister".into()), Some("said".into()))]);
+}
