@@ -476,9 +476,18 @@ pub(crate) fn find_mentions(
             // it: "Part of the Tessa Bridge collapsed".
             let partitive =
                 || PARTITIVES.contains(&t.norm.as_str()) && toks.get(i + 1).is_some_and(|n| n.norm == "of");
+            // A sentence-initial word that English uses only as a verb,
+            // adjective or adverb, before a lowercase word, opens no name
+            // ("Asked about the delay, …", "Critical in both states is …").
+            let never_a_name = || {
+                toks.get(i + 1).is_some_and(|n| n.is_word() && !n.capitalized)
+                    && !vocab.midcap.contains(&t.norm)
+                    && crate::wordnet::get().never_a_noun(&t.norm)
+            };
             if initial
                 && (lex.is_function_word(&t.norm)
                     || partitive()
+                    || never_a_name()
                     || vocab.contains(&t.norm)
                     || NOT_NAME_STARTS.contains(&t.norm.as_str())
                     || modifier_of_common_noun())

@@ -252,6 +252,13 @@ impl WordNet {
         })
     }
 
+    /// Whether WordNet knows `word` (or its base form) only as a verb,
+    /// adjective or adverb, never as a noun ("asked", "critical").
+    pub(crate) fn never_a_noun(&self, word: &str) -> bool {
+        self.senses(word, Pos::Noun, 1).is_empty()
+            && ALL_POS.iter().any(|&pos| pos != Pos::Noun && !self.senses(word, pos, 1).is_empty())
+    }
+
     /// Whether `word` is used as a noun and never as an adjective.
     pub(crate) fn noun_not_adjective(&self, word: &str) -> bool {
         !self.senses(word, Pos::Noun, 1).is_empty() && self.senses(word, Pos::Adjective, 1).is_empty()

@@ -353,3 +353,20 @@ fn a_prepositional_phrase_is_no_speaker() {
     let t = claim_speakers("In her public remarks, the minister said the budget was balanced.");
     assert_eq!(t, [(Some("minister".into()), Some("said".into()))]);
 }
+
+#[test]
+fn a_sentence_opening_adjective_or_participle_is_no_name() {
+    // English uses "critical" and "asked" only as adjective and verb: at the
+    // start of a sentence, before a lowercase word, they open no name, so
+    // they are neither entities nor speakers.
+    let text = "Critical in both states is the turnout of young voters. \
+                Asked about the polls, the organisers said turnout would rise. \
+                Trump in his speech said the race was close.";
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    let names: Vec<&str> = analysis.referents().iter().map(|r| r.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with("Critical") || n.starts_with("Asked")), "{names:?}");
+    // A name that is also an English noun still opens a name.
+    assert!(names.contains(&"Trump"), "{names:?}");
+    let t = claim_speakers(text);
+    assert!(t.iter().all(|(s, _)| s.as_deref().is_none_or(|s| !s.starts_with("Critical"))), "{t:?}");
+}
