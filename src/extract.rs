@@ -1708,6 +1708,17 @@ impl Extractor<'_> {
         let mut listed: HashSet<(usize, Option<Span>)> =
             out.iter().map(|a| (a.sentence, a.cue.as_ref().map(|c| c.span))).collect();
         out.extend(more.into_iter().filter(|a| listed.insert((a.sentence, a.cue.as_ref().map(|c| c.span)))));
+        // One speech, listed once: "The union issued a statement saying …"
+        // is the union's (cue "issued a statement"), not also the
+        // statement's ("a statement" [saying]).
+        let cues: Vec<(usize, Span)> =
+            out.iter().filter_map(|a| Some((a.sentence, a.cue.as_ref()?.span))).collect();
+        out.retain(|a| {
+            let Some(src) = a.source else { return true };
+            !cues.iter().any(|&(s, c)| {
+                s == a.sentence && c.contains(src) && a.cue.as_ref().is_none_or(|own| own.span != c)
+            })
+        });
         out.sort_by(|a, b| {
             (a.sentence, a.cue.as_ref().map(|c| c.span.start))
                 .cmp(&(b.sentence, b.cue.as_ref().map(|c| c.span.start)))

@@ -370,3 +370,13 @@ fn a_sentence_opening_adjective_or_participle_is_no_name() {
     let t = claim_speakers(text);
     assert!(t.iter().all(|(s, _)| s.as_deref().is_none_or(|s| !s.starts_with("Critical"))), "{t:?}");
 }
+
+#[test]
+fn one_speech_is_listed_once() {
+    // The statement is the union's speech: its participle "saying" is not a
+    // second attribution with "a statement" as its source.
+    let t = table("The union issued a statement saying the strike would go ahead.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].0, "The union");
+    assert_eq!(t[0].1, "issued a statement");
+}
