@@ -1852,9 +1852,23 @@ impl Extractor<'_> {
             }
             (b, Vec::new())
         } else {
-            // inverted: “…,” said NP (who …)
+            // inverted: “…,” said NP (who …), “…,” said NP when …
             let np_end = (k + n..after_end)
-                .find(|&t| matches!(self.norm(t), "who" | "whom" | "which"))
+                .find(|&t| {
+                    matches!(
+                        self.norm(t),
+                        "who"
+                            | "whom"
+                            | "which"
+                            | "when"
+                            | "while"
+                            | "after"
+                            | "before"
+                            | "because"
+                            | "as"
+                            | "if"
+                    )
+                })
                 .unwrap_or(after_end);
             (k + n..np_end, Vec::new())
         };

@@ -192,7 +192,7 @@ pub enum Entry {
     UnnamedSource,
 }
 
-const SAY: &[&str] = &[
+pub(crate) const SAY: &[&str] = &[
     "say",
     "tell",
     "state",

@@ -502,6 +502,9 @@ fn joins(text: &str, prev: Span, next: Span) -> bool {
         return true;
     }
     let after = next.slice(text);
+    if attribution_after_quote(before, after) {
+        return true;
+    }
     let Some(stem) = before.strip_suffix('.') else {
         return false;
     };
@@ -520,6 +523,34 @@ fn joins(text: &str, prev: Span, next: Span) -> bool {
     }
     let time = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
     time && AFTER_TIME.split_whitespace().any(|w| w == next_word)
+}
+
+/// Whether `after` is the short attribution of a quote that ends in `!` or
+/// `?` just before it: `“We will never be stopped!” Trump told the crowd.`,
+/// `“Why now?” the minister asked.` A reporting verb after one to four
+/// words, in at most ten words. (After `.` the split stands: `“…” The
+/// minister left.`)
+fn attribution_after_quote(before: &str, after: &str) -> bool {
+    let body = before.trim_end_matches(['"', '\'', '”', '’', '»', '›']);
+    if body.len() == before.len() || !body.ends_with(['!', '?']) {
+        return false;
+    }
+    let words: Vec<String> = after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 10 {
+        return false;
+    }
+    // The reporting verbs, and "ask" for questions.
+    let reports = |w: &String| {
+        crate::lexicon::SAY
+            .iter()
+            .chain(&["ask"])
+            .any(|base| !base.contains(' ') && crate::lexicon::inflects(w, base))
+    };
+    words.iter().take(5).position(reports).is_some_and(|verb| verb > 0)
 }
 
 // ---------------------------------------------------------------------------
@@ -979,6 +1010,21 @@ mod tests {
                 )],
             ),
             ("“Go now.” he said. “Next.”", &[(Body, "“Go now.” he said."), (Body, "“Next.”")]),
+            // A quote ending in "!" or "?" keeps its short attribution, even
+            // when a capitalised name opens it.
+            (
+                "“We will never be stopped!” Marlow told the crowd on Saturday. Talks ended.",
+                &[
+                    (Body, "“We will never be stopped!” Marlow told the crowd on Saturday."),
+                    (Body, "Talks ended."),
+                ],
+            ),
+            ("\"Why now?\" The minister asked.", &[(Body, "\"Why now?\" The minister asked.")]),
+            // Not a reporting verb, or not short: the split stands.
+            (
+                "“Why now?” The minister left the room.",
+                &[(Body, "“Why now?”"), (Body, "The minister left the room.")],
+            ),
             (
                 "“This is a quote. It has no attribution.” The minister left.",
                 &[(Body, "“This is a quote. It has no attribution.”"), (Body, "The minister left.")],

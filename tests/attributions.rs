@@ -380,3 +380,15 @@ fn one_speech_is_listed_once() {
     assert_eq!(t[0].0, "The union");
     assert_eq!(t[0].1, "issued a statement");
 }
+
+#[test]
+fn an_inverted_speaker_ends_before_a_subordinate_clause() {
+    // "Abedin", not "Abedin when a staffer forwarded her the note", is the
+    // speaker the pronoun of the next sentence resolves to.
+    let t = claim_speakers(
+        "“Amazing,” responded Abedin when a staffer forwarded her the note. \
+         “Hope you share it with the whole team,” she wrote.",
+    );
+    assert!(!t.is_empty(), "{t:?}");
+    assert!(t.iter().all(|(s, _)| s.as_deref().is_some_and(|s| !s.contains("when"))), "{t:?}");
+}
