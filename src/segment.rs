@@ -55,7 +55,10 @@
 //!      (`Ms. Novak`, `Amb. Smith`, `Ft. Worth`; sentencex confuses some
 //!      of these with degrees and units), as is any split after `vs.`/`v.`;
 //!    * a split after `a.m.`/`p.m.` before a weekday, a month or a time-zone
-//!      abbreviation is undone (`at 5 p.m. Tuesday`).
+//!      abbreviation is undone (`at 5 p.m. Tuesday`);
+//!    * a split after a quote that ends in `!` or `?` is undone when a short
+//!      attribution follows (a reporting verb or "ask" after one to four
+//!      words, at most ten words: `“Why now?” The minister asked.`).
 //! 6. **Kinds.** See [`SentenceKind`]. Boilerplate is recognised by general
 //!    patterns of page furniture, never by the name of a site. Any sentence
 //!    can be a subscription prompt (`… in your inbox`, `Subscribe …`,
