@@ -542,6 +542,7 @@ fn attribution_after_quote(before: &str, after: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| !w.is_empty())
+        .take(11)
         .collect();
     if words.len() > 10 {
         return false;
