@@ -2126,14 +2126,33 @@ impl Extractor<'_> {
                         )
                     })
                 };
+                // The name in apposition speaks ("One of the analysts, Name,
+                // decried"), not a name inside a description ("The mayor, a
+                // member of the ruling party, said": the mayor).
+                let is_name = |x: &Range<usize>| self.p.tokens[x.start].capitalized && named(x).is_some();
                 np = if named(&outer).is_some() {
                     outer
-                } else if named(&inner).is_some() {
+                } else if is_name(&inner) {
                     inner
                 } else {
                     outer
                 };
                 s = np.start;
+            }
+        }
+        // A relative clause in apposition: "The company, which owns the
+        // port, said …" -> the company.
+        if np.is_empty() && np_end > r.start + 2 && self.norm(np_end - 1) == "," {
+            let open = (r.start + 1..np_end - 1).rev().take(20).find(|&t| self.norm(t) == ",");
+            if let Some(c) = open
+                && matches!(self.norm(c + 1), "who" | "which")
+                && !(c + 1..np_end - 1).any(|t| self.p.tokens[t].is_quote())
+            {
+                let head = self.np_left(r.start, c);
+                if head < c {
+                    np = head..c;
+                    s = head;
+                }
             }
         }
         // Coordinated speakers: "Experts in employment law and advocates of

@@ -392,3 +392,15 @@ fn an_inverted_speaker_ends_before_a_subordinate_clause() {
     assert!(!t.is_empty(), "{t:?}");
     assert!(t.iter().all(|(s, _)| s.as_deref().is_some_and(|s| !s.contains("when"))), "{t:?}");
 }
+
+#[test]
+fn the_subject_speaks_across_an_apposition_or_relative_clause() {
+    let t = claim_speakers(
+        "The harbour board, which owns the ferry, said the crossing would reopen. \
+         The mayor, a member of the Coastal Party, said the road was open.",
+    );
+    assert_eq!(
+        t,
+        [(Some("harbour board".into()), Some("said".into())), (Some("mayor".into()), Some("said".into()))]
+    );
+}
