@@ -1123,35 +1123,57 @@ fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Diver
 /// outlet that says "rioters" where others say "protesters".
 fn label_divergences(analysis: &Analysis) -> Vec<Divergence> {
     let claims = &analysis.claims;
-    // The stems of the lexicon's words, computed once rather than per claim.
-    let mut word_stems: HashMap<&str, String> = HashMap::new();
+    // The lexicon's words by stem, computed once.
+    let mut words_by_stem: HashMap<String, Vec<&str>> = HashMap::new();
     for (loaded, neutrals) in crate::lexicon::LOADED_PAIRS {
         for w in std::iter::once(loaded).chain(neutrals.iter()) {
-            word_stems.entry(*w).or_insert_with(|| crate::text::stem(w));
+            let words = words_by_stem.entry(crate::text::stem(w)).or_default();
+            if !words.contains(w) {
+                words.push(w);
+            }
         }
     }
-    let uses = |c: &Claim, word: &str| -> bool {
-        let st = word_stems[word].as_str();
-        c.features.stems.iter().any(|s| s == st || s.rsplit('-').next() == Some(st))
-    };
+    // Which claims (not headlines) use each word, in claim order: one pass
+    // over the claims instead of one per word. A claim uses a word when one
+    // of its stems, or the last part of a hyphenated stem, is the word's.
+    let mut users: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut hits: Vec<&str> = Vec::new();
+    for (i, c) in claims.iter().enumerate().filter(|(_, c)| !c.headline) {
+        hits.clear();
+        for st in &c.features.stems {
+            let last = st.rsplit('-').next().unwrap_or(st);
+            for key in [st.as_str(), last] {
+                if let Some(ws) = words_by_stem.get(key) {
+                    hits.extend(ws.iter().copied());
+                }
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        for w in &hits {
+            users.entry(w).or_default().push(i);
+        }
+    }
+    let none: &[usize] = &[];
+    let users_of = |w: &str| users.get(w).map_or(none, Vec::as_slice);
     let mut out = Vec::new();
     for (loaded, neutrals) in crate::lexicon::LOADED_PAIRS {
-        let loaded_claims: Vec<&Claim> = claims.iter().filter(|c| !c.headline && uses(c, loaded)).collect();
+        let loaded_claims: Vec<&Claim> = users_of(loaded).iter().map(|&i| &claims[i]).collect();
         if loaded_claims.is_empty() {
             continue;
         }
         let loaded_docs: BTreeSet<&str> = loaded_claims.iter().map(|c| c.doc.as_str()).collect();
-        let neutral_claims: Vec<&Claim> = claims
-            .iter()
-            .filter(|c| {
-                !c.headline && !loaded_docs.contains(c.doc.as_str()) && neutrals.iter().any(|n| uses(c, n))
-            })
-            .collect();
+        let outside = |i: &usize| !loaded_docs.contains(claims[*i].doc.as_str());
+        let mut neutral_ids: Vec<usize> =
+            neutrals.iter().flat_map(|n| users_of(n).iter().copied().filter(outside)).collect();
+        neutral_ids.sort_unstable();
+        neutral_ids.dedup();
+        let neutral_claims: Vec<&Claim> = neutral_ids.iter().map(|&i| &claims[i]).collect();
         if neutral_claims.is_empty() {
             continue;
         }
         let used_neutral: BTreeSet<&str> =
-            neutrals.iter().copied().filter(|n| neutral_claims.iter().any(|c| uses(c, n))).collect();
+            neutrals.iter().copied().filter(|n| users_of(n).iter().any(outside)).collect();
         let neutral_words: Vec<&str> = used_neutral.into_iter().collect();
         let sides = vec![
             side_of(&loaded_claims, format!("loaded label: \"{loaded}\"")),
