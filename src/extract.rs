@@ -2196,8 +2196,6 @@ impl Extractor<'_> {
                 }
                 e
             };
-            let mut b = r.start;
-            let mut e = subject_from(b);
             // An opening phrase set off by a comma ("On the other side, the
             // campaign expanded … and announced", "Asked about it, the
             // manager declined … and said") is not the subject: it follows.
@@ -2210,12 +2208,11 @@ impl Extractor<'_> {
                 && self.is_word(r.start + 1)
                 && !self.p.tokens[r.start + 1].capitalized;
             let opening = PREPOSITIONS.contains(&first) || participle;
-            let comma = (r.start + 1..s.min(r.start + 12)).find(|&t| self.norm(t) == ",");
-            if let Some(c) = comma.filter(|_| opening) {
-                b = c + 1;
-                e = subject_from(b);
-            }
-            np = b..e;
+            let b = opening
+                .then(|| (r.start + 1..s.min(r.start + 12)).find(|&t| self.norm(t) == ","))
+                .flatten()
+                .map_or(r.start, |c| c + 1);
+            np = b..subject_from(b);
         }
         // "… have been reported" etc.: a passive cue has no speaker.
         if np.is_empty() || np.len() > 14 {
