@@ -487,10 +487,10 @@ pub(crate) fn find_mentions(
             if initial
                 && (lex.is_function_word(&t.norm)
                     || partitive()
-                    || never_a_name()
                     || vocab.contains(&t.norm)
                     || NOT_NAME_STARTS.contains(&t.norm.as_str())
-                    || modifier_of_common_noun())
+                    || modifier_of_common_noun()
+                    || never_a_name())
             {
                 i += 1;
                 continue;
