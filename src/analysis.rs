@@ -161,14 +161,13 @@ impl Analyzer {
         drop((prepared, mentions, vocab));
         let claims: Vec<Claim> = stories::assign(per_doc, &stories);
         let (relations, undecided) = compare::compare_all(&claims, lex, &self.progress);
-        let graph = ClaimGraph::new(&claims, &relations);
         Ok(Analysis {
             documents,
             claims,
             relations,
             undecided,
             referents,
-            graph,
+            graph: std::sync::OnceLock::new(),
             rejected: Vec::new(),
             skipped: Vec::new(),
             stories,
@@ -200,7 +199,9 @@ pub struct Analysis {
     pub(crate) relations: Vec<Relation>,
     pub(crate) undecided: Vec<Undecided>,
     pub(crate) referents: Vec<Referent>,
-    pub(crate) graph: ClaimGraph,
+    /// Built on the first call of [`Analysis::graph`]: the report does not
+    /// need it, and on a large corpus it is a twentieth of the memory.
+    pub(crate) graph: std::sync::OnceLock<ClaimGraph>,
     pub(crate) rejected: Vec<(String, String)>,
     pub(crate) skipped: Vec<String>,
     /// The story of each document (same order as `documents`).
@@ -276,9 +277,9 @@ impl Analysis {
         &self.referents
     }
 
-    /// The claim graph.
+    /// The claim graph, built on the first call.
     pub fn graph(&self) -> &ClaimGraph {
-        &self.graph
+        self.graph.get_or_init(|| ClaimGraph::new(&self.claims, &self.relations))
     }
 
     /// Records inputs that were rejected before analysis (origin and reason),
