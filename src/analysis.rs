@@ -152,7 +152,11 @@ impl Analyzer {
                     topics: entity::topics(&mentions[i], &referents).into(),
                     story_day: std::cell::Cell::new(None),
                 };
-                let claims = ex.extract();
+                // Extraction builds its vectors and strings by pushing, and
+                // they hold up to twice what they use; a clone is allocated
+                // at their length. On a large corpus that is a third of the
+                // claims' memory, for a few percent of the time.
+                let claims: Vec<Claim> = ex.extract().iter().cloned().collect();
                 counter.add(1);
                 claims
             })

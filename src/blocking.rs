@@ -231,6 +231,10 @@ pub(crate) fn compare_pairs(
                 .iter()
                 .filter_map(|&(i, j)| match compare_pair(&claims[i], &claims[j]) {
                     Outcome::None => None,
+                    Outcome::Related(mut r) => {
+                        r.fit();
+                        Some((i, j, Outcome::Related(r)))
+                    }
                     outcome => Some((i, j, outcome)),
                 })
                 .collect();
