@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::claim::Claim;
-use crate::compare::{MAX_POSTINGS, Outcome, Undecided, compare_pair};
+use crate::compare::{MAX_POSTINGS, Outcome, Relation, Undecided, compare_pair};
 use crate::progress::{Progress, Stage};
 
 /// Keys shared by more claims than this are split by story when most of
@@ -215,34 +215,64 @@ pub(crate) fn candidate_pairs(
     pairs
 }
 
-/// Compares the candidate pairs, in parallel, and returns those with an
-/// outcome in the order of `pairs` (the same for any number of threads), in
-/// chunks: the caller moves them out without a second copy of them all.
+/// A pair left undecided: its two claims' indices and why.
+type Open = (usize, usize, String);
+
+/// How many candidate pairs are compared at once (in parallel) before their
+/// relations are moved into the result.
+const WAVE: usize = 1 << 16;
+
+/// Compares the candidate pairs, in parallel, and returns the relations and
+/// the undecided pairs (with why), in the order of `pairs` (the same for any
+/// number of threads).
+///
+/// The pairs are compared in waves of [`WAVE`], and each wave's relations
+/// are moved into the result before the next is compared: holding every
+/// pair's outcome until the end, and then the result beside it, took a
+/// quarter more memory at the peak. The result is reserved once for the
+/// relations expected (as many per pair as so far, and a twentieth more),
+/// again only if that falls short, so it is not copied as it grows.
 pub(crate) fn compare_pairs(
     claims: &[Claim],
     pairs: &[(usize, usize)],
     progress: &Progress,
-) -> Vec<Vec<(usize, usize, Outcome)>> {
+) -> (Vec<Relation>, Vec<Open>) {
     let counter = progress.stage(Stage::Compare, pairs.len());
-    let chunks: Vec<Vec<(usize, usize, Outcome)>> = pairs
-        .par_chunks(1024)
-        .map(|chunk| {
-            let found = chunk
-                .iter()
-                .filter_map(|&(i, j)| match compare_pair(&claims[i], &claims[j]) {
-                    Outcome::None => None,
-                    Outcome::Related(mut r) => {
-                        r.fit();
-                        Some((i, j, Outcome::Related(r)))
+    let mut relations: Vec<Relation> = Vec::new();
+    let mut undecided = Vec::new();
+    let mut done = 0;
+    for wave in pairs.chunks(WAVE) {
+        let found: Vec<(Vec<Relation>, Vec<Open>)> = wave
+            .par_chunks(1024)
+            .map(|chunk| {
+                let mut related = Vec::new();
+                let mut open = Vec::new();
+                for &(i, j) in chunk {
+                    match compare_pair(&claims[i], &claims[j]) {
+                        Outcome::None => {}
+                        Outcome::Related(mut r) => {
+                            r.fit();
+                            related.push(r);
+                        }
+                        Outcome::Undecided(why) => open.push((i, j, why)),
                     }
-                    outcome => Some((i, j, outcome)),
-                })
-                .collect();
-            counter.add(chunk.len());
-            found
-        })
-        .collect();
-    chunks
+                }
+                counter.add(chunk.len());
+                (related, open)
+            })
+            .collect();
+        done += wave.len();
+        let needed = relations.len() + found.iter().map(|(r, _)| r.len()).sum::<usize>();
+        if needed > relations.capacity() {
+            let expected = (needed as f64 * pairs.len() as f64 / done as f64 * 1.05) as usize;
+            relations.reserve_exact(expected.max(needed) - relations.len());
+        }
+        for (related, open) in found {
+            relations.extend(related);
+            undecided.extend(open);
+        }
+    }
+    (relations, undecided)
 }
 
 #[cfg(test)]

@@ -327,3 +327,33 @@ pub(crate) struct Features {
     /// the same event contradicts.
     pub recency: bool,
 }
+
+impl Features {
+    /// Frees what only the comparison reads, once it is done: the report
+    /// reads the stems, the nouns, the topics and the story. Naming every
+    /// field makes a new one a compile error here until it is considered.
+    pub(crate) fn keep_for_report(&mut self) {
+        let Features {
+            stems: _,
+            verbs,
+            measures,
+            quantity_context,
+            negated,
+            topics: _,
+            story: _,
+            terms,
+            negated_terms,
+            events,
+            date_events,
+            nouns: _,
+            story_day: _,
+            recency: _,
+        } = self;
+        for v in [verbs, negated, terms, negated_terms, events] {
+            *v = Vec::new();
+        }
+        *measures = Vec::new();
+        *quantity_context = Vec::new();
+        *date_events = Vec::new();
+    }
+}

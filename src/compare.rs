@@ -334,20 +334,13 @@ pub(crate) fn compare_all(
     }
     let mut undecided = Vec::new();
     let pairs = crate::blocking::candidate_pairs(claims, &index, &terms, &mut undecided);
-    let found = crate::blocking::compare_pairs(claims, &pairs, progress);
+    let (relations, open) = crate::blocking::compare_pairs(claims, &pairs, progress);
     drop((pairs, index, terms));
-    let related = found.iter().flatten().filter(|(_, _, o)| matches!(o, Outcome::Related(_))).count();
-    let mut relations = Vec::with_capacity(related);
-    for (i, j, outcome) in found.into_iter().flatten() {
-        let (a, b) = (&claims[i], &claims[j]);
-        match outcome {
-            Outcome::Related(r) => relations.push(r),
-            Outcome::Undecided(reason) => {
-                undecided.push(Undecided { a: a.id.clone(), b: b.id.clone(), reason })
-            }
-            Outcome::None => {}
-        }
-    }
+    undecided.extend(open.into_iter().map(|(i, j, reason)| Undecided {
+        a: claims[i].id.clone(),
+        b: claims[j].id.clone(),
+        reason,
+    }));
     undecided.sort();
     (relations, undecided)
 }
