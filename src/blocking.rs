@@ -237,11 +237,20 @@ pub(crate) fn compare_pairs(
     pairs: &[(usize, usize)],
     progress: &Progress,
 ) -> (Vec<Relation>, Vec<Open>) {
+    compare_in_waves(claims, pairs, progress, WAVE)
+}
+
+fn compare_in_waves(
+    claims: &[Claim],
+    pairs: &[(usize, usize)],
+    progress: &Progress,
+    wave_size: usize,
+) -> (Vec<Relation>, Vec<Open>) {
     let counter = progress.stage(Stage::Compare, pairs.len());
     let mut relations: Vec<Relation> = Vec::new();
     let mut undecided = Vec::new();
     let mut done = 0;
-    for wave in pairs.chunks(WAVE) {
+    for wave in pairs.chunks(wave_size) {
         let found: Vec<(Vec<Relation>, Vec<Open>)> = wave
             .par_chunks(1024)
             .map(|chunk| {
@@ -279,6 +288,35 @@ pub(crate) fn compare_pairs(
 mod tests {
     use super::*;
     use crate::{Analyzer, Document};
+
+    #[test]
+    fn waves_give_the_relations_of_one_pass() {
+        let docs = vec![
+            Document::new("a", "A", "Police said 12 people were detained. The bridge was closed on Monday."),
+            Document::new(
+                "b",
+                "B",
+                "Police said 20 people were detained. The bridge was not closed on Monday.",
+            ),
+            Document::new(
+                "c",
+                "C",
+                "Officials said 12 people were detained. The bridge was closed on Tuesday.",
+            ),
+        ];
+        let analysis = Analyzer::new().analyze(docs).expect("analysis");
+        let claims = analysis.claims();
+        let pairs: Vec<(usize, usize)> =
+            (0..claims.len()).flat_map(|i| (i + 1..claims.len()).map(move |j| (i, j))).collect();
+        let progress = Progress::default();
+        let (whole, open) = compare_in_waves(claims, &pairs, &progress, pairs.len());
+        assert!(whole.len() >= 3, "{whole:#?}");
+        for size in [1, 2, 5] {
+            let (waved, waved_open) = compare_in_waves(claims, &pairs, &progress, size);
+            assert_eq!(waved, whole, "waves of {size}");
+            assert_eq!(waved_open, open, "waves of {size}");
+        }
+    }
 
     #[test]
     fn pairs_are_counted_as_they_are_made() {
