@@ -1475,32 +1475,39 @@ fn single_source(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<SingleSour
 }
 
 fn outlet_matrix(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<MatrixCell> {
-    let outlets: BTreeSet<&str> = analysis.documents.iter().map(|d| d.meta.outlet.as_str()).collect();
-    let mut cells: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
-    let list: Vec<&str> = outlets.into_iter().collect();
-    for (i, a) in list.iter().enumerate() {
-        for b in &list[i + 1..] {
-            cells.insert((a, b), (0, 0));
-        }
-    }
+    let list: Vec<&str> = analysis
+        .documents
+        .iter()
+        .map(|d| d.meta.outlet.as_str())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // Outlets by their rank in `list`, so each relation is counted with two
+    // small integers instead of two string comparisons per step of a tree.
+    let rank: HashMap<&str, usize> = list.iter().enumerate().map(|(k, &o)| (o, k)).collect();
+    // Every claim's outlet is one of its documents'.
+    let outlet: Vec<Option<usize>> =
+        analysis.claims.iter().map(|c| rank.get(c.outlet.as_str()).copied()).collect();
+    let mut counts: HashMap<(usize, usize), (usize, usize)> = HashMap::default();
     for (r, &(i, j)) in analysis.relations.iter().zip(ends) {
-        let (a, b) = (analysis.claims[i].outlet.as_str(), analysis.claims[j].outlet.as_str());
-        let key = if a <= b { (a, b) } else { (b, a) };
-        let cell = cells.entry(key).or_insert((0, 0));
+        let (Some(a), Some(b)) = (outlet[i], outlet[j]) else { continue };
+        let cell = counts.entry((a.min(b), a.max(b))).or_insert((0, 0));
         match r.relation {
             RelationType::Agree => cell.0 += 1,
             RelationType::Contradict => cell.1 += 1,
         }
     }
+    // Every pair of different outlets, and an outlet with itself when two of
+    // its documents are linked, in the order of the names.
+    let mut cells = Vec::with_capacity(list.len() * list.len().saturating_sub(1) / 2 + counts.len());
+    for (a, name_a) in list.iter().enumerate() {
+        let first = if counts.contains_key(&(a, a)) { a } else { a + 1 };
+        for (b, name_b) in list.iter().enumerate().skip(first) {
+            let (agree, contradict) = counts.get(&(a, b)).copied().unwrap_or((0, 0));
+            cells.push(MatrixCell { a: name_a.to_string(), b: name_b.to_string(), agree, contradict });
+        }
+    }
     cells
-        .into_iter()
-        .map(|((a, b), (agree, contradict))| MatrixCell {
-            a: a.to_string(),
-            b: b.to_string(),
-            agree,
-            contradict,
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------- Markdown
