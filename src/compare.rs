@@ -314,24 +314,36 @@ pub(crate) fn compare_all(
     _lex: &Lexicon,
     progress: &crate::progress::Progress,
 ) -> (Vec<Relation>, Vec<Undecided>) {
-    let mut index: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    use rayon::prelude::*;
     let mut terms: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
-        if !comparable(c) {
-            continue;
-        }
         // Two-word terms, negated or not, for the negation detector: pairs
         // are made only between a negated use and a plain use.
-        if assertive(c) {
+        if comparable(c) && assertive(c) {
             for t in &c.features.terms {
                 let e = terms.entry(t.to_string()).or_default();
                 if c.features.negated_terms.contains(t) { e.0.push(i) } else { e.1.push(i) }
             }
         }
-        for k in claim_keys(c) {
-            index.entry(k).or_default().push(i);
+    }
+    // The keys of every claim, made in parallel, as (key, claim) sorted:
+    // each key's claims in order, as inserting them one by one gave, and a
+    // tree built from sorted entries at once.
+    let mut entries: Vec<(String, usize)> = claims
+        .par_iter()
+        .enumerate()
+        .filter(|(_, c)| comparable(c))
+        .flat_map_iter(|(i, c)| claim_keys(c).into_iter().map(move |k| (k, i)))
+        .collect();
+    entries.par_sort_unstable();
+    let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
+    for (key, i) in entries {
+        match grouped.last_mut() {
+            Some((last, posting)) if *last == key => posting.push(i),
+            _ => grouped.push((key, vec![i])),
         }
     }
+    let index: BTreeMap<String, Vec<usize>> = grouped.into_iter().collect();
     let mut undecided = Vec::new();
     let pairs = crate::blocking::candidate_pairs(claims, &index, &terms, &mut undecided);
     let (relations, open) = crate::blocking::compare_pairs(claims, &pairs, progress);
