@@ -123,27 +123,37 @@ pub struct Abstentions {
 }
 
 impl Abstentions {
-    /// Counts the claims of an analysis abstained on, by reason.
-    fn count(analysis: &Analysis) -> Abstentions {
-        // Only membership is asked, so hash sets (a sorted set of millions
-        // of ids was 3% of a 10,000-article run).
-        let related: HashSet<&str> =
-            analysis.relations.iter().flat_map(|r| [r.a.as_str(), r.b.as_str()]).collect();
-        let undecided: HashSet<&str> = analysis
-            .undecided
-            .iter()
-            .flat_map(|u| [u.a.as_str(), u.b.as_str()])
-            .filter(|id| !id.is_empty() && !related.contains(id))
-            .collect();
+    /// Counts the claims of an analysis abstained on, by reason; `ends` are
+    /// the claim indices of each relation's two ends, `index` the claims by
+    /// id.
+    fn count(analysis: &Analysis, ends: &[(usize, usize)], index: &HashMap<&str, usize>) -> Abstentions {
+        // Only membership is asked, of claims by their index: a flag per
+        // claim. (A hash set of the ids reserved room for every relation's
+        // two ends, half a gigabyte at 100,000 articles.)
+        let mut related = vec![false; analysis.claims.len()];
+        for &(i, j) in ends {
+            related[i] = true;
+            related[j] = true;
+        }
+        let mut undecided = vec![false; analysis.claims.len()];
+        for u in &analysis.undecided {
+            for id in [u.a.as_str(), u.b.as_str()] {
+                if let Some(&i) = index.get(id)
+                    && !related[i]
+                {
+                    undecided[i] = true;
+                }
+            }
+        }
         let mut counts = Abstentions::default();
-        for c in &analysis.claims {
+        for (c, &undecided) in analysis.claims.iter().zip(&undecided) {
             if c.headline {
                 counts.headlines += 1;
             } else if c.modality == Modality::Question {
                 counts.questions += 1;
             } else if matches!(c.modality, Modality::Hypothetical | Modality::Directive) {
                 counts.not_asserted += 1;
-            } else if undecided.contains(c.id.as_str()) {
+            } else if undecided {
                 counts.undecided += 1;
             }
         }
@@ -632,7 +642,7 @@ impl Report {
                                         framing_table(analysis),
                                         single_source(analysis, &ends),
                                         outlet_matrix(analysis, &ends),
-                                        Abstentions::count(analysis),
+                                        Abstentions::count(analysis, &ends, &index),
                                     )
                                 },
                             )
