@@ -384,10 +384,22 @@ impl Vocabulary {
     }
 }
 
-/// Builds the corpus [`Vocabulary`].
+/// Builds the corpus [`Vocabulary`], from the documents in parallel. Only
+/// membership is asked of it, so the order in which the documents' words
+/// are gathered does not matter.
 pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
-    let mut v = Vocabulary::default();
-    for d in docs {
+    use rayon::prelude::*;
+    docs.par_iter()
+        .fold(Vocabulary::default, |mut v, d| {
+            v.add(d);
+            v
+        })
+        .reduce(Vocabulary::default, Vocabulary::merge)
+}
+
+impl Vocabulary {
+    /// Adds one document's words; a word already present is not copied.
+    fn add(&mut self, d: &Prepared) {
         for s in &d.sentences {
             if s.kind != SentenceKind::Body {
                 continue;
@@ -397,16 +409,33 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
                 if !t.is_word() {
                     continue;
                 }
-                if !t.capitalized {
-                    v.lower.insert(t.norm.clone());
+                let set = if !t.capitalized {
+                    Some(&mut self.lower)
                 } else if !first {
-                    v.midcap.insert(t.norm.clone());
+                    Some(&mut self.midcap)
+                } else {
+                    None
+                };
+                if let Some(set) = set
+                    && !set.contains(t.norm.as_str())
+                {
+                    set.insert(t.norm.clone());
                 }
                 first = false;
             }
         }
     }
-    v
+
+    /// The union of two vocabularies, the smaller moved into the larger.
+    fn merge(mut self, mut other: Vocabulary) -> Vocabulary {
+        for (mine, theirs) in [(&mut self.lower, &mut other.lower), (&mut self.midcap, &mut other.midcap)] {
+            if mine.len() < theirs.len() {
+                std::mem::swap(mine, theirs);
+            }
+            mine.extend(theirs.drain());
+        }
+        self
+    }
 }
 
 fn is_demonym_like(norm: &str) -> bool {
