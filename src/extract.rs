@@ -557,8 +557,12 @@ static ATTITUDE_FORMS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLoc
 /// The bare "back" is nearly always an adverb or a noun ("came back"), so
 /// only its inflected forms count ("backs", "backed", "backing").
 fn is_attitude(norm: &str) -> bool {
-    norm != "back" && ATTITUDE_FORMS.contains(norm)
+    norm != "back" && ATTITUDE_FORMS.contains(norm) || ATTITUDE_IRREGULAR.contains(&norm)
 }
+
+/// The irregular forms of "speak" in [`ATTITUDE_CUES`], which the regular
+/// inflections above miss ("Obama has spoken out before about …").
+const ATTITUDE_IRREGULAR: &[&str] = &["spoke", "spoken"];
 
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
@@ -1110,8 +1114,12 @@ impl Extractor<'_> {
             // a complement ("appeared on CNN" is not).
             let evidential = |w: &str| w.starts_with("appear") || w.starts_with("seem");
             let cue = cue.or_else(|| {
+                // "spoke on (the) condition of anonymity" says how, not what.
+                let anonymity = self.norm(k + 1) == "on"
+                    && (k + 2..(k + 4).min(r.end)).any(|t| self.norm(t) == "condition");
                 (attitudes
                     && is_attitude(self.norm(k))
+                    && !anonymity
                     && (!evidential(self.norm(k)) || matches!(self.norm(k + 1), "to" | "that")))
                 .then_some((1, CueClass::Attitude))
             });

@@ -404,3 +404,19 @@ fn the_subject_speaks_across_an_apposition_or_relative_clause() {
         [(Some("harbour board".into()), Some("said".into())), (Some("mayor".into()), Some("said".into()))]
     );
 }
+
+#[test]
+fn irregular_forms_of_speak_are_cues() {
+    let text = "The mayor has spoken out before about the ferry fares. The harbour master spoke about the new timetable.";
+    let t = table(text);
+    assert_eq!(
+        t,
+        [
+            ("The mayor".into(), "spoken".into(), "out before about the ferry fares.".into()),
+            ("The harbour master".into(), "spoke".into(), "about the new timetable.".into()),
+        ]
+    );
+    // Speaking on condition of anonymity says how someone spoke, not what.
+    let t = table("The figures came from two officials, who spoke on the condition of anonymity.");
+    assert!(t.iter().all(|(_, cue, _)| cue != "spoke"), "{t:?}");
+}
