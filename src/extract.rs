@@ -2723,7 +2723,25 @@ impl Extractor<'_> {
         let group = t + 1 == np.end
             && np.len() <= 2
             && (np.start == t || matches!(self.norm(np.start), "the" | "all" | "both" | "only" | "these"));
-        share || group
+        // "10 women", "two senior members of the House": the numeral opens
+        // the phrase and counts the people its plural head names.
+        let opens = (np.start..t).all(|x| {
+            matches!(
+                self.norm(x),
+                "the" | "only" | "some" | "about" | "nearly" | "almost" | "all" | "at" | "least"
+            )
+        });
+        let head_end = (t + 1..np.end)
+            .find(|&x| matches!(self.norm(x), "of" | "at" | "from" | "for" | "in" | "with" | "on" | ","))
+            .unwrap_or(np.end);
+        let people = opens && head_end > t + 1 && {
+            let h = self.norm(head_end - 1);
+            h.len() > 3
+                && h.ends_with('s')
+                && !self.p.tokens[head_end - 1].capitalized
+                && crate::wordnet::get().names_agent(h)
+        };
+        share || group || people
     }
 
     /// Whether the -ing word at `t` modifies the next word of a noun phrase

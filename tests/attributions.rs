@@ -420,3 +420,15 @@ fn irregular_forms_of_speak_are_cues() {
     let t = table("The figures came from two officials, who spoke on the condition of anonymity.");
     assert!(t.iter().all(|(_, cue, _)| cue != "spoke"), "{t:?}");
 }
+
+#[test]
+fn a_numeral_may_count_the_speakers() {
+    let text = "Two senior lawmakers urged the mayor to reopen the ferry. \
+                In interviews, three members of the council called on the mayor to resign.";
+    let t = table(text);
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("Two senior lawmakers", "urged")), "{t:?}");
+    assert!(pairs.iter().any(|&(s, c)| s.starts_with("three members") && c == "called on"), "{t:?}");
+    // A figure is still no speaker.
+    assert!(table("Five times the number the government admits said nothing.").is_empty());
+}
