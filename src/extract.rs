@@ -774,7 +774,11 @@ impl Extractor<'_> {
             for seg in &content {
                 clauses.extend(self.split_clauses(seg.clone()));
             }
+            let before = claims.len();
             if clauses.is_empty() {
+                if let Some(sink) = more.as_deref_mut() {
+                    sink.extend(self.speech_without_claim(si, &speaker, &via, cue.as_ref(), &content, quote));
+                }
                 continue;
             }
             let n = clauses.len();
@@ -847,11 +851,35 @@ impl Extractor<'_> {
                 );
                 claims.push(claim);
             }
+            if claims.len() == before
+                && let Some(sink) = more.as_deref_mut()
+            {
+                sink.extend(self.speech_without_claim(si, &speaker, &via, cue.as_ref(), &content, quote));
+            }
         }
         for (i, c) in claims.iter_mut().enumerate() {
             c.id = format!("{}:{}", self.doc.id, i + 1);
         }
         claims
+    }
+
+    /// The attribution of a sentence whose content makes no claim (a
+    /// one-word quotation: "“Amazing,” she said"), for the listing.
+    fn speech_without_claim(
+        &self,
+        si: usize,
+        speaker: &Speaker,
+        via: &[Speaker],
+        cue: Option<&Cue>,
+        content: &[Range<usize>],
+        quote: QuoteKind,
+    ) -> Option<crate::attribution::Attribution> {
+        let cue = cue?.clone();
+        if speaker.kind == SpeakerKind::Outlet {
+            return None;
+        }
+        let content = content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
+        Some(self.attribution_of(si, Some(speaker.clone()), via.to_vec(), Some(cue), content, quote, false))
     }
 
     /// Trims punctuation that is not part of a claim from both ends

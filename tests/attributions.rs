@@ -432,3 +432,19 @@ fn a_numeral_may_count_the_speakers() {
     // A figure is still no speaker.
     assert!(table("Five times the number the government admits said nothing.").is_empty());
 }
+
+#[test]
+fn a_one_word_quotation_is_attributed() {
+    let text = "“Amazing,” responded the director when a clerk forwarded her the note. “Never,” she said.";
+    let t = table(text);
+    assert_eq!(
+        t,
+        [
+            ("the director".into(), "responded".into(), "Amazing".into()),
+            ("she".into(), "said".into(), "Never".into()),
+        ]
+    );
+    // Such a quotation makes no claim.
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
