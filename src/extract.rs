@@ -2667,6 +2667,15 @@ impl Extractor<'_> {
                 span: Some(m.span),
             });
         }
+        // A title-case headline runs its words into one long name ("Trump
+        // Warns Clinton Policy On Syria …"), so a name of its own is not
+        // found: a phrase of capitalised words that ends a person's or
+        // body's name used elsewhere in the document is that referent.
+        if mentions.is_empty()
+            && let Some(sp) = self.referent_named(&np)
+        {
+            return Some(sp);
+        }
         // Unnamed sources and descriptions: must contain a source word, a
         // title or an organisation word, or a demonym ("the Velmoran side").
         let has_source = words.iter().any(|&k| {
@@ -2702,6 +2711,42 @@ impl Extractor<'_> {
             kind
         };
         Some(Speaker { kind, name: name.to_string(), referent: None, span: Some(np_span) })
+    }
+
+    /// The person or body (or unclassified name, but not a place) whose
+    /// name (any name the document uses for it)
+    /// ends with the words of `np`, when they are one to four capitalised
+    /// words: "Trump" for Donald Trump.
+    fn referent_named(&self, np: &Range<usize>) -> Option<Speaker> {
+        let words: Vec<usize> = np.clone().filter(|&k| self.is_word(k)).collect();
+        if words.is_empty() || words.len() > 4 || words.iter().any(|&k| !self.p.tokens[k].capitalized) {
+            return None;
+        }
+        let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
+        // The most often named, where several share the words ("Trump" and
+        // "Donald Trump" left apart).
+        let r = self
+            .referents
+            .iter()
+            .filter(|r| {
+                r.kind != EntityKind::Place
+                    && r.names.iter().any(|n| {
+                        let name: Vec<String> =
+                            n.name.split_whitespace().map(crate::text::normalize).collect();
+                        name.len() >= lower.len()
+                            && name[name.len() - lower.len()..].iter().zip(&lower).all(|(a, b)| a == b)
+                    })
+            })
+            .max_by_key(|r| {
+                (r.names.iter().map(|n| n.mentions).sum::<usize>(), std::cmp::Reverse(r.id.clone()))
+            })?;
+        let kind = if r.kind == EntityKind::Person { SpeakerKind::Person } else { SpeakerKind::Organization };
+        Some(Speaker {
+            kind,
+            name: r.name.clone(),
+            referent: Some(r.id.clone()),
+            span: Some(self.span_of(np)),
+        })
     }
 
     /// Whether token `t` is a numeral ("28", "forty-one").

@@ -448,3 +448,17 @@ fn a_one_word_quotation_is_attributed() {
     let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
     assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
 }
+
+#[test]
+fn a_title_case_headline_names_its_speaker_by_a_name_used_below() {
+    let text = "Harlow Warns Council Budget Would Close Three Libraries.\n\n\
+                Mayor Edith Harlow said on Tuesday that the budget would close three libraries.";
+    let all = found(text);
+    let warns = all.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "Warns")).expect("Warns");
+    assert_eq!(warns.source.map(|s| s.slice(text)), Some("Harlow"));
+    assert_eq!(warns.speaker.as_ref().map(|s| s.name.as_str()), Some("Edith Harlow"));
+    let text = "Edith Harlow Claims Council Budget Would Close Three Libraries.\n\n\
+                Mayor Edith Harlow said on Tuesday that the budget would close three libraries.";
+    let t = table(text);
+    assert!(t.iter().any(|(s, c, _)| s == "Edith Harlow" && c == "Claims"), "{t:?}");
+}
