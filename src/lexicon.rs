@@ -586,6 +586,7 @@ const ACCUSATION_CUES: &[&str] = &[
     "lambast",
     "castigate",
     "attack",
+    "call out",
 ];
 const DIRECTIVE_CUES: &[&str] = &[
     "urge",

@@ -462,3 +462,15 @@ fn a_title_case_headline_names_its_speaker_by_a_name_used_below() {
     let t = table(text);
     assert!(t.iter().any(|(s, c, _)| s == "Edith Harlow" && c == "Claims"), "{t:?}");
 }
+
+#[test]
+fn call_out_is_an_accusation() {
+    let text = "The mayor called out the ferry company for its late sailings.";
+    let t = table(text);
+    assert_eq!(
+        t,
+        [("The mayor".into(), "called out".into(), "the ferry company for its late sailings.".into())]
+    );
+    let all = found(text);
+    assert_eq!(all[0].cue.as_ref().map(|c| c.class), Some(CueClass::Accusation));
+}
