@@ -2777,7 +2777,12 @@ impl Extractor<'_> {
         let mut content_word = false;
         while t < r.end && t < k + 8 && !label_at(t) {
             let w = self.norm(t);
-            if !self.is_word(t) && w != "'s" || self.is_finite_like(t) || matches!(w, "a" | "an") {
+            // "called Ryan a “very weak leader”": an article may open the label.
+            let article_of_label = matches!(w, "a" | "an") && content_word && label_at(t + 1);
+            if !self.is_word(t) && w != "'s"
+                || self.is_finite_like(t)
+                || matches!(w, "a" | "an") && !article_of_label
+            {
                 return false;
             }
             content_word |= !DETERMINERS.contains(&w) && !self.lex.is_function_word(w);

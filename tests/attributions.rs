@@ -474,3 +474,13 @@ fn call_out_is_an_accusation() {
     let all = found(text);
     assert_eq!(all[0].cue.as_ref().map(|c| c.class), Some(CueClass::Accusation));
 }
+
+#[test]
+fn a_label_may_open_with_an_article() {
+    let text = "She called the mayor a “weak and ineffective leader” at the meeting.";
+    let t = table(text);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("She", "called"));
+    // No quotation, no label: "called the police a second time".
+    assert!(table("She called the police a second time that night.").is_empty());
+}
