@@ -1171,7 +1171,32 @@ impl Extractor<'_> {
                 // "a union that supports …": a relative "that" before a
                 // finite verb is no determiner.
                 let relative = attitudes && prev == "that" && (past || w.ends_with('s'));
-                let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
+                // Forms of a reporting verb that are not speech: "key states",
+                // "liberal states like New York" ("state" reports only before
+                // "that", a colon or a quotation); "press secretary" (the verb
+                // takes an object or a preposition, the noun a lowercase
+                // noun); "has added 178,000 jobs" (a figure gained).
+                let opens_quote = self.p.tokens.get(k + n).is_some_and(|t| t.kind == TokenKind::OpenQuote);
+                let not_speech = matches!(w, "state" | "states")
+                    && !(matches!(next, "that" | ":") || opens_quote)
+                    || w == "press"
+                        && self.is_word(k + 1)
+                        && !self.p.tokens[k + 1].capitalized
+                        && !self.lex.is_function_word(next)
+                        && !DETERMINERS.contains(&next)
+                        && !PRONOUNS.contains(&next)
+                    || self.p.stems[k] == "add" && {
+                        let mut f = k + n;
+                        while matches!(
+                            self.norm(f),
+                            "roughly" | "about" | "nearly" | "some" | "almost" | "another" | "more" | "than"
+                        ) {
+                            f += 1;
+                        }
+                        f < r.end && self.is_numeral(f)
+                    };
+                let noun_use = not_speech
+                    || (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
                     || adjective
                     || next == "of" && light.is_none()
                     // "reported by", but not "Voters say by a wide margin".
@@ -2403,11 +2428,12 @@ impl Extractor<'_> {
     ) -> Option<Frame> {
         let k = clause.start;
         let w = self.norm(k);
-        // A finite verb ("said", "denied") or a participle ("saying").
+        // A finite verb ("said", "denied") or a participle ("saying"); not a
+        // bare form ending in "ss" ("…, press secretary for …").
         if !(w.ends_with("ed")
             || w.ends_with("ing")
             || crate::text::irregular(w).is_some()
-            || w.ends_with('s'))
+            || w.ends_with('s') && !w.ends_with("ss"))
         {
             return None;
         }

@@ -484,3 +484,20 @@ fn a_label_may_open_with_an_article() {
     // No quotation, no label: "called the police a second time".
     assert!(table("She called the police a second time that night.").is_empty());
 }
+
+#[test]
+fn reporting_verb_forms_that_are_not_speech() {
+    for text in [
+        "The party is battling in liberal states like Oregon and in key states.",
+        "The region has added 178,000 jobs this year.",
+        "The council adds roughly 2,000 homes a year.",
+    ] {
+        assert!(table(text).is_empty(), "{text}: {:?}", table(text));
+    }
+    let t = table("“We are ready,” said Ana Lund, press secretary for the mayor.");
+    assert!(t.iter().all(|(_, cue, _)| cue != "press"), "{t:?}");
+    // The verbs still report.
+    let t = table("The report states that the ferry is safe. The mayor added that fares would fall.");
+    let cues: Vec<&str> = t.iter().map(|(_, c, _)| c.as_str()).collect();
+    assert_eq!(cues, ["states", "added"]);
+}
