@@ -2582,8 +2582,12 @@ impl Extractor<'_> {
                 && !self.is_finite_like(s - 2)
                 && (self.p.tokens[s].capitalized
                     || matches!(self.norm(s), "the" | "a" | "an")
-                    // "experts in employment law", "advocates of women's rights"
-                    || (self.is_word(s) && !self.is_finite_like(s) && !self.norm(s).ends_with("ing")));
+                    // "experts in employment law", "advocates of women's rights",
+                    // "director of speechwriting" (a gerund that ends the
+                    // phrase names an activity, not an action of the phrase)
+                    || (self.is_word(s)
+                        && !self.is_finite_like(s)
+                        && (!self.norm(s).ends_with("ing") || s + 1 == end && !self.p.tokens[s].capitalized)));
             if word_ok || possessive || abbrev_dot || prep {
                 s -= 1;
             } else {

@@ -501,3 +501,11 @@ fn reporting_verb_forms_that_are_not_speech() {
     let cues: Vec<&str> = t.iter().map(|(_, c, _)| c.as_str()).collect();
     assert_eq!(cues, ["states", "added"]);
 }
+
+#[test]
+fn a_description_may_end_in_a_gerund() {
+    let text = "In a discussion about the budget, Ana Lund, director of speechwriting, wrote that the plan was sound.";
+    assert_eq!(claim_speakers(text), [(Some("Ana Lund".into()), Some("wrote".into()))]);
+    let t = table(text);
+    assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("Ana Lund", "wrote"));
+}
