@@ -2058,7 +2058,17 @@ impl Extractor<'_> {
                 let verbless = !after.clone().any(|t| self.is_finite_like(t))
                     && !PRONOUNS.contains(&self.norm(after.start));
                 if np.is_empty() && verbless {
-                    self.speaker_from_np(after.clone(), state).or_else(|| self.generic_speaker(after))
+                    // A phrase with no name must name people ("said an
+                    // industry lobbyist"), not be the verb's object
+                    // ("Name, a senator, described a culture of secrecy").
+                    let agent = after.clone().rev().find(|&t| self.is_word(t)).is_some_and(|h| {
+                        crate::wordnet::get().names_agent(self.norm(h))
+                            || self.entry_at(h, h + 1).iter().any(|(_, e)| {
+                                matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead)
+                            })
+                    });
+                    self.speaker_from_np(after.clone(), state)
+                        .or_else(|| if agent { self.generic_speaker(after) } else { None })
                 } else {
                     None
                 }

@@ -509,3 +509,17 @@ fn a_description_may_end_in_a_gerund() {
     let t = table(text);
     assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("Ana Lund", "wrote"));
 }
+
+#[test]
+fn an_inverted_speaker_names_someone() {
+    // "…, described a culture of secrecy": the verb's object, not an
+    // inverted speaker (", said the mayor").
+    let text = "Mayor Ana Lund, a member of the harbour board who chaired the inquiry, described a culture of secrecy.";
+    let speakers = claim_speakers(text);
+    assert!(speakers.iter().all(|(s, _)| s.as_deref() != Some("culture of secrecy")), "{speakers:?}");
+    assert!(table(text).iter().all(|(s, _, _)| s != "a culture of secrecy"));
+    assert_eq!(
+        claim_speakers("The ferry will sail on Monday, said an industry lobbyist."),
+        [(Some("industry lobbyist".into()), Some("said".into()))]
+    );
+}
