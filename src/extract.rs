@@ -1294,6 +1294,7 @@ impl Extractor<'_> {
                 // never a clause before it ("As a result of the talks, the
                 // two sides agreed to …").
                 self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
+                    .or_else(|| self.apposition_frame(r.clone(), k, n, class, state))
             } else {
                 self.try_cue(r.clone(), k, n, class, state, false)
                     .or_else(|| {
@@ -1556,12 +1557,6 @@ impl Extractor<'_> {
         if k < r.start + 3 || self.norm(k - 1) != "," {
             return None;
         }
-        let first_comma = (r.start..k - 1).find(|&t| self.norm(t) == ",")?;
-        let np = r.start..first_comma;
-        let apposition = first_comma + 1..k - 1;
-        if np.is_empty() || np.len() > 8 || apposition.is_empty() || apposition.len() > 25 {
-            return None;
-        }
         let verbless = |x: &Range<usize>| {
             !x.clone().any(|t| {
                 let tok = &self.p.tokens[t];
@@ -1572,17 +1567,39 @@ impl Extractor<'_> {
                             || matches!(self.norm(t), "who" | "which" | "not" | "n't"))
             })
         };
-        // "Facing a wall of opposition in X, Y, Z, states …": a
-        // participle opens an adverbial clause, not a name.
-        let participial = np.clone().any(|t| self.norm(t).ends_with("ing") && self.norm(t).len() > 5);
-        if participial || !verbless(&np) || !verbless(&apposition) {
-            return None;
+        // The name runs from the sentence start or an earlier comma (after
+        // an opening phrase: "In a discussion about …, Name, director of
+        // …, wrote") to the comma that opens the apposition; the nearest
+        // such comma that gives a name is taken.
+        let commas: Vec<usize> = (r.start..k - 1).filter(|&t| self.norm(t) == ",").collect();
+        for (i, &c) in commas.iter().enumerate().rev().take(3) {
+            let np = commas.get(i.wrapping_sub(1)).map_or(r.start, |&p| p + 1)..c;
+            let apposition = c + 1..k - 1;
+            if np.is_empty() || np.len() > 8 || apposition.is_empty() || apposition.len() > 25 {
+                continue;
+            }
+            // An opening phrase before the name starts with a preposition.
+            if np.start > r.start && !PREPOSITIONS.contains(&self.norm(r.start)) {
+                continue;
+            }
+            // "Facing a wall of opposition in X, Y, Z, states …": a
+            // participle opens an adverbial clause, not a name.
+            let participial = np.clone().any(|t| self.norm(t).ends_with("ing") && self.norm(t).len() > 5);
+            if participial || !verbless(&np) || !verbless(&apposition) {
+                continue;
+            }
+            let Some(speaker) = self.speaker_from_np(np.clone(), state).filter(|sp| {
+                matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
+            }) else {
+                continue;
+            };
+            // "that" opens the content, unless it is its determiner ("echoed
+            // that point").
+            let words_after = (k + n + 1..r.end).filter(|&t| self.is_word(t)).count();
+            let start = k + n + usize::from(self.norm(k + n) == "that" && words_after >= 2);
+            return self.simple_frame(speaker, (k, n, class), np.start, start..r.end);
         }
-        let speaker = self.speaker_from_np(np.clone(), state).filter(|sp| {
-            matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
-        })?;
-        let start = k + n + usize::from(self.norm(k + n) == "that");
-        self.simple_frame(speaker, (k, n, class), np.start, start..r.end)
+        None
     }
 
     /// A cue in a relative clause: "fellow Republicans who worry his

@@ -523,3 +523,15 @@ fn an_inverted_speaker_names_someone() {
         [(Some("industry lobbyist".into()), Some("said".into()))]
     );
 }
+
+#[test]
+fn a_name_with_an_apposition_after_an_opening_phrase() {
+    // After an opening phrase, and with a verb of attitude.
+    let t = table(
+        "In Bergen, the journalist Ana Lund, writing in the Harbour Post in 2013, described a culture of secrecy.",
+    );
+    assert!(t.iter().any(|(s, c, _)| s == "Ana Lund" && c == "described"), "{t:?}");
+    let t =
+        table("Ana Lund, a tax specialist and senior fellow at the Harbour Institute, echoed that point.");
+    assert_eq!(t, [("Ana Lund".into(), "echoed".into(), "that point.".into())]);
+}
