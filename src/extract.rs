@@ -1065,6 +1065,18 @@ impl Extractor<'_> {
         {
             return None;
         }
+        // A figure is no speech: "Hang Seng: DOWN 0.1 percent at 22,777.84",
+        // "Turnout: 61 percent" (but "Name: FBI agents were …" may be).
+        let first = &self.p.tokens[colon + 1];
+        let shouted = |t: &crate::text::Token| {
+            let w = t.span.slice(self.text());
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+        };
+        let figure_follows =
+            (colon + 2..(colon + 5).min(r.end)).any(|t| self.p.tokens[t].kind == TokenKind::Number);
+        if first.kind == TokenKind::Number || first.is_word() && shouted(first) && figure_follows {
+            return None;
+        }
         // "Name, Outlet:" names the person.
         let who = (r.start..colon).find(|&t| self.norm(t) == ",").map_or(np.clone(), |c| r.start..c);
         let speaker = self.speaker_from_np(who, state).filter(|s| {

@@ -535,3 +535,11 @@ fn a_name_with_an_apposition_after_an_opening_phrase() {
         table("Ana Lund, a tax specialist and senior fellow at the Harbour Institute, echoed that point.");
     assert_eq!(t, [("Ana Lund".into(), "echoed".into(), "that point.".into())]);
 }
+
+#[test]
+fn a_figure_after_a_colon_is_no_speech() {
+    let text =
+        "Harbour Index: DOWN 0.4 percent at 17,959.64. Velmont Ferries: 61 percent of sailings were late.";
+    assert!(table(text).is_empty(), "{:?}", table(text));
+    assert!(claim_speakers(text).iter().all(|(s, _)| s.is_none()), "{:?}", claim_speakers(text));
+}
