@@ -1212,7 +1212,9 @@ impl Extractor<'_> {
                     || adjective
                     || next == "of" && light.is_none()
                     // "reported by", but not "Voters say by a wide margin".
-                    || next == "by" && past && !(attitudes && BE_FORMS.contains(&prev))
+                    || next == "by"
+                        && past
+                        && !(attitudes && (BE_FORMS.contains(&prev) || self.reduced_relative(r.start, k)))
                     // "made no direct reference", "without any request"
                     || matches!(prev, "to" | "no" | "any")
                     // "the latest reported": a superlative, not a surname
@@ -1525,9 +1527,15 @@ impl Extractor<'_> {
         state: &DocState,
     ) -> Option<Frame> {
         let be = self.before_verb_group(r.start, k);
-        if be == k || !(be..k).any(|t| BE_FORMS.contains(&self.norm(t))) || self.norm(k + n) != "by" {
+        let passive = be < k && (be..k).any(|t| BE_FORMS.contains(&self.norm(t)));
+        // A reduced relative: "the proposals suggested by the tax experts",
+        // "the memo disclosed by WikiLeaks": a past participle right after
+        // its noun.
+        let reduced = !passive && self.reduced_relative(r.start, k);
+        if !(passive || reduced) || self.norm(k + n) != "by" {
             return None;
         }
+        let be = if reduced { k } else { be };
         let agent_start = k + n + 1;
         let mut agent_end = agent_start;
         while agent_end < r.end
@@ -1550,6 +1558,21 @@ impl Extractor<'_> {
             .or_else(|| if head_is_agent { self.generic_speaker(agent.clone()) } else { None })?;
         let subject = self.np_left(r.start, be)..be;
         self.simple_frame(speaker, (k, n, class), subject.start, subject)
+    }
+
+    /// Whether the past participle at `k` modifies the noun right before it
+    /// ("the proposals suggested by …"): a lowercase noun or a name that is
+    /// no function word, auxiliary or verb.
+    fn reduced_relative(&self, start: usize, k: usize) -> bool {
+        let w = self.norm(k);
+        k > start
+            && (w.ends_with("ed") || crate::text::irregular(w).is_some())
+            && self.is_word(k - 1)
+            && !self.lex.is_function_word(self.norm(k - 1))
+            && !AUX.contains(&self.norm(k - 1))
+            && !PRONOUNS.contains(&self.norm(k - 1))
+            && !self.is_finite_like(k - 1)
+            && !self.norm(k - 1).ends_with("ly")
     }
 
     /// A name, a long apposition and the cue: "Dana Whitfield, a senior
