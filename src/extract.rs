@@ -1306,8 +1306,15 @@ impl Extractor<'_> {
             } else if class == CueClass::Attitude {
                 // What someone wants or supports is the verb's complement,
                 // never a clause before it ("As a result of the talks, the
-                // two sides agreed to …").
-                self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
+                // two sides agreed to …"), except a quotation before its
+                // speaker ("“…,” Trump interjected").
+                self.quote_first(r.clone(), k, n, self.cue_of(k, n, class), state)
+                    .filter(|f| {
+                        f.speaker.span.is_some_and(|sp| {
+                            self.p.token_at(sp.start) <= f.frame.start + 1 && self.p.token_at(sp.end) + 1 >= k
+                        })
+                    })
+                    .or_else(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
                     .or_else(|| self.apposition_frame(r.clone(), k, n, class, state))
             } else {
                 self.try_cue(r.clone(), k, n, class, state, false)
@@ -1342,7 +1349,51 @@ impl Extractor<'_> {
                 out.push(self.attribution_of(si, Some(f.speaker), f.via, f.cue, content, f.quote, false));
             }
         }
+        self.quoted_then_verb(si, r.clone(), main, state, out);
         self.nominal_frames(si, r, state, out);
+    }
+
+    /// A quotation, its speaker and a verb that ends the sentence: the verb
+    /// reports the quotation whatever it is ("“…,” the paper continued",
+    /// "“…,” Trump interjected"). A verb the cue lists know is left to the
+    /// frames above.
+    fn quoted_then_verb(
+        &self,
+        si: usize,
+        r: Range<usize>,
+        main: Option<&Cue>,
+        state: &DocState,
+        out: &mut Vec<crate::attribution::Attribution>,
+    ) {
+        // The verb: the last word, before the final punctuation; the
+        // quotation closes at most six words before it, with only the
+        // speaker's name between.
+        let Some(k) = (r.start..r.end).rev().find(|&t| self.is_word(t)) else { return };
+        let Some(close) = (r.start..k).rev().find(|&t| self.p.tokens[t].kind == TokenKind::CloseQuote) else {
+            return;
+        };
+        let after_ok = (k + 1..r.end).all(|t| matches!(self.norm(t), "." | "!" | "?"));
+        let tok = &self.p.tokens[k];
+        if !after_ok
+            || tok.capitalized
+            || !self.is_finite_like(k)
+            || k - close > 6
+            || (close + 1..k).any(|t| {
+                self.is_finite_like(t)
+                    || !self.is_word(t) && self.norm(t) != ","
+                    || self.norm(t) == "," && t > close + 1
+            })
+            || main.is_some_and(|c| c.span.start == tok.span.start)
+            || self.entry_at(k, k + 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
+            || is_attitude(self.norm(k))
+        {
+            return;
+        }
+        let cue = self.cue_of(k, 1, CueClass::Say);
+        if let Some(f) = self.quote_first(r.clone(), k, 1, cue, state) {
+            let content = f.content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
+            out.push(self.attribution_of(si, Some(f.speaker), f.via, f.cue, content, f.quote, false));
+        }
     }
 
     /// The start of the verb group ending at the cue at `k`: back past

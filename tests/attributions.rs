@@ -553,3 +553,15 @@ fn a_reduced_passive_takes_its_agent_as_the_source() {
     // passive itself).
     assert!(table("Nothing he suggested by then was new.").iter().all(|(s, _, _)| s != "then"));
 }
+
+#[test]
+fn a_quotation_then_its_speaker_and_any_verb() {
+    let text = "“The ferry will never run on time,” the Gazette continued. “Because you would be late,” the mayor interjected.";
+    let t = table(text);
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert_eq!(pairs, [("Gazette", "continued"), ("the mayor", "interjected")], "{t:?}");
+    assert_eq!(t[0].2, "The ferry will never run on time");
+    // Not a verb of a clause after the quotation.
+    let t = table("“It was full,” she said, and the clerk still wanted changes made.");
+    assert!(t.iter().all(|(_, c, _)| c != "made"), "{t:?}");
+}
