@@ -1331,6 +1331,16 @@ impl Extractor<'_> {
             // own), whose source names someone: these frames are found
             // without a sentence's usual shape, so any noun phrase before a
             // verb ("Critical in both states is …") is not taken.
+            // Evidence shows too: "a 2005 video which showed him …", "its
+            // broadcasts repeatedly show …" (any noun is the source of a
+            // verb of evidence).
+            let evidence = |np: &Range<usize>| {
+                class == CueClass::Endorsing
+                    && np.end > np.start
+                    && !PRONOUNS.contains(&self.norm(np.end - 1))
+                    && !self.p.tokens[np.end - 1].capitalized
+                    && crate::wordnet::get().is_noun(self.norm(np.end - 1))
+            };
             let named = |f: &Frame| {
                 f.speaker.span.is_none_or(|sp| {
                     let np = self.p.token_at(sp.start)..self.p.token_at(sp.end);
@@ -1338,8 +1348,13 @@ impl Extractor<'_> {
                     // commuters want …").
                     np.end > np.start
                         && (crate::wordnet::get().names_agent(self.norm(np.end - 1))
+                            || evidence(&np)
                             || self.speaker_from_np(np, state).is_some())
                 }) && (self.heads_source(k, r.start)
+                    || {
+                        let t = self.before_verb_group(r.start, k);
+                        t > r.start && evidence(&(t - 1..t))
+                    }
                     // A passive's source is its agent, after the verb.
                     || f.speaker.span.is_some_and(|sp| sp.start > at))
             };
@@ -1730,7 +1745,8 @@ impl Extractor<'_> {
         if np.is_empty() || np.clone().any(|x| self.p.tokens[x].is_quote()) {
             return None;
         }
-        let head_is_agent = crate::wordnet::get().names_agent(self.norm(np.end - 1));
+        let head_is_agent = crate::wordnet::get().names_agent(self.norm(np.end - 1))
+            || class == CueClass::Endorsing && crate::wordnet::get().is_noun(self.norm(np.end - 1));
         let speaker = self
             .speaker_from_np(np.clone(), state)
             .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })?;
@@ -2444,7 +2460,10 @@ impl Extractor<'_> {
             // before a plain reporting verb.
             // So does a verb of attitude, whose head word was checked
             // (`heads_source`).
-            if matches!(cue.class, CueClass::Say | CueClass::Attitude) {
+            // In the listing, evidence shows too ("its broadcasts show …").
+            if matches!(cue.class, CueClass::Say | CueClass::Attitude)
+                || wide && cue.class == CueClass::Endorsing
+            {
                 self.generic_speaker(np.clone())
             } else {
                 None

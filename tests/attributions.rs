@@ -565,3 +565,15 @@ fn a_quotation_then_its_speaker_and_any_verb() {
     let t = table("“It was full,” she said, and the clerk still wanted changes made.");
     assert!(t.iter().all(|(_, c, _)| c != "made"), "{t:?}");
 }
+
+#[test]
+fn evidence_shows() {
+    let t = table(
+        "The council released a video which showed the ferry sinking. Its broadcasts repeatedly show the harbour as a ruin.",
+    );
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("which", "showed")), "{t:?}");
+    assert!(pairs.contains(&("Its broadcasts", "show")), "{t:?}");
+    // Other verbs still need someone to speak.
+    assert!(table("Its broadcasts repeatedly deny the harbour is a ruin.").is_empty());
+}
