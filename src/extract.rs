@@ -1480,6 +1480,8 @@ impl Extractor<'_> {
             || self.p.tokens[h].capitalized
             || PRONOUNS.contains(&w)
             || matches!(w, "who" | "which" | "that" | "you" | "and" | "but")
+            // "Pence himself released …"
+            || matches!(w, "himself" | "herself" | "itself" | "themselves")
             || SOURCE_GROUPS.contains(&w)
             || DOCUMENT_WORDS.contains(&w)
             || crate::wordnet::get().names_agent(w)

@@ -487,6 +487,10 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "lodged",
     "file",
     "filed",
+    "release",
+    "releases",
+    "released",
+    "releasing",
 ];
 /// The nouns of [`LIGHT_VERBS`] phrases.
 pub(crate) const LIGHT_NOUNS: &[&str] = &[

@@ -577,3 +577,14 @@ fn evidence_shows() {
     // Other verbs still need someone to speak.
     assert!(table("Its broadcasts repeatedly deny the harbour is a ruin.").is_empty());
 }
+
+#[test]
+fn released_a_statement_saying() {
+    let text = "The mayor himself released an extraordinary statement saying the ferry would sail.";
+    let t = table(text);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(
+        (t[0].0.as_str(), t[0].1.as_str()),
+        ("The mayor himself", "released an extraordinary statement")
+    );
+}
