@@ -414,6 +414,14 @@ const IRREGULAR_PAST: &[&str] = &[
     "sank",
     "drank",
     "shrank",
+    // Past forms that are also the base form ("the company cut two
+    // crossings and announced …"); after a determiner they are nouns.
+    "cut",
+    "hit",
+    "quit",
+    "shut",
+    "spread",
+    "upset",
     // Irregular past participles.
     "driven",
     "taken",
