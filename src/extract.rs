@@ -2388,7 +2388,10 @@ impl Extractor<'_> {
         }
         // "X did this and said that …" -> the sentence subject
         // (The listing also takes "X did not apologize, but said …".)
-        if np.is_empty() && s > r.start && (self.norm(s - 1) == "and" || wide && self.norm(s - 1) == "but") {
+        if np.is_empty()
+            && s > r.start
+            && (self.norm(s - 1) == "and" || wide && matches!(self.norm(s - 1), "but" | ";"))
+        {
             let subject_from = |b: usize| {
                 let mut e = b;
                 while e < s && !self.is_finite_like(e) && self.norm(e) != "," {
@@ -2413,6 +2416,13 @@ impl Extractor<'_> {
                 .flatten()
                 .map_or(r.start, |c| c + 1);
             np = b..subject_from(b);
+            // "He also maintained …, and mocked him": not the adverb.
+            while np.end > np.start
+                && (ADVERBS.contains(&self.norm(np.end - 1))
+                    || self.norm(np.end - 1).ends_with("ly") && !self.p.tokens[np.end - 1].capitalized)
+            {
+                np.end -= 1;
+            }
         }
         // "… have been reported" etc.: a passive cue has no speaker.
         if np.is_empty() || np.len() > 14 {

@@ -597,3 +597,14 @@ fn an_irregular_past_is_a_finite_verb() {
     let t = table("The cut in fares pleased the mayor, who said it was overdue.");
     assert!(t.iter().all(|(s, _, _)| !s.contains("cut")), "{t:?}");
 }
+
+#[test]
+fn a_later_verb_of_the_subject_after_a_semicolon_or_an_adverb() {
+    let t =
+        table("The mayor questioned the budget; blamed the council for the delays; bemoaned the weather.");
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("The mayor", "blamed")), "{t:?}");
+    assert!(pairs.contains(&("The mayor", "bemoaned")), "{t:?}");
+    let t = table("She also maintained that the fares were fair, and mocked the council for its delays.");
+    assert!(t.iter().any(|(s, c, _)| s == "She" && c == "mocked"), "{t:?}");
+}
