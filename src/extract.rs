@@ -2445,6 +2445,8 @@ impl Extractor<'_> {
                         // "leading Democrats", "private polling data": an
                         // -ing word before the noun it modifies.
                         && !self.modifies_next(t, np.end)
+                        // "Public polling shows": a document word.
+                        && !DOCUMENT_WORDS.contains(&w)
                         && !matches!(
                             w,
                             "ruling"

@@ -608,3 +608,9 @@ fn a_later_verb_of_the_subject_after_a_semicolon_or_an_adverb() {
     let t = table("She also maintained that the fares were fair, and mocked the council for its delays.");
     assert!(t.iter().any(|(s, c, _)| s == "She" && c == "mocked"), "{t:?}");
 }
+
+#[test]
+fn a_document_word_in_ing_heads_a_source() {
+    let text = "Public polling shows that the ferry is popular.";
+    assert_eq!(claim_speakers(text), [(Some("Public polling".into()), Some("shows".into()))]);
+}
