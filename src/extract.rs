@@ -2424,6 +2424,14 @@ impl Extractor<'_> {
                 np.end -= 1;
             }
         }
+        // "Trump in his speech said": the phrase about the speaker's own
+        // occasion is no part of the name.
+        if let Some(p) = (np.start + 1..np.end.saturating_sub(1)).find(|&t| {
+            matches!(self.norm(t), "in" | "at" | "during" | "on")
+                && matches!(self.norm(t + 1), "his" | "her" | "their" | "its")
+        }) {
+            np.end = p;
+        }
         // "… have been reported" etc.: a passive cue has no speaker.
         if np.is_empty() || np.len() > 14 {
             return None;

@@ -614,3 +614,14 @@ fn a_document_word_in_ing_heads_a_source() {
     let text = "Public polling shows that the ferry is popular.";
     assert_eq!(claim_speakers(text), [(Some("Public polling".into()), Some("shows".into()))]);
 }
+
+#[test]
+fn the_speakers_own_occasion_is_no_part_of_the_name() {
+    let text = "The mayor in her speech said the ferry would sail on Monday.";
+    assert_eq!(claim_speakers(text), [(Some("mayor".into()), Some("said".into()))]);
+    // A phrase that names the speaker stays: "officials at the port".
+    assert_eq!(
+        claim_speakers("Officials at the port said the ferry would sail."),
+        [(Some("Officials at the port".into()), Some("said".into()))]
+    );
+}
