@@ -414,6 +414,14 @@ const IRREGULAR_PAST: &[&str] = &[
     "sank",
     "drank",
     "shrank",
+    // Past forms that are also the base form ("the company cut two
+    // crossings and announced …"); after a determiner they are nouns.
+    "cut",
+    "hit",
+    "quit",
+    "shut",
+    "spread",
+    "upset",
     // Irregular past participles.
     "driven",
     "taken",
@@ -557,8 +565,12 @@ static ATTITUDE_FORMS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLoc
 /// The bare "back" is nearly always an adverb or a noun ("came back"), so
 /// only its inflected forms count ("backs", "backed", "backing").
 fn is_attitude(norm: &str) -> bool {
-    norm != "back" && ATTITUDE_FORMS.contains(norm)
+    norm != "back" && ATTITUDE_FORMS.contains(norm) || ATTITUDE_IRREGULAR.contains(&norm)
 }
+
+/// The irregular forms of "speak" in [`ATTITUDE_CUES`], which the regular
+/// inflections above miss ("Obama has spoken out before about …").
+const ATTITUDE_IRREGULAR: &[&str] = &["spoke", "spoken"];
 
 /// Per-document state carried from sentence to sentence.
 #[derive(Default)]
@@ -770,7 +782,11 @@ impl Extractor<'_> {
             for seg in &content {
                 clauses.extend(self.split_clauses(seg.clone()));
             }
+            let before = claims.len();
             if clauses.is_empty() {
+                if let Some(sink) = more.as_deref_mut() {
+                    sink.extend(self.speech_without_claim(si, &speaker, &via, cue.as_ref(), &content, quote));
+                }
                 continue;
             }
             let n = clauses.len();
@@ -843,11 +859,35 @@ impl Extractor<'_> {
                 );
                 claims.push(claim);
             }
+            if claims.len() == before
+                && let Some(sink) = more.as_deref_mut()
+            {
+                sink.extend(self.speech_without_claim(si, &speaker, &via, cue.as_ref(), &content, quote));
+            }
         }
         for (i, c) in claims.iter_mut().enumerate() {
             c.id = format!("{}:{}", self.doc.id, i + 1);
         }
         claims
+    }
+
+    /// The attribution of a sentence whose content makes no claim (a
+    /// one-word quotation: "“Amazing,” she said"), for the listing.
+    fn speech_without_claim(
+        &self,
+        si: usize,
+        speaker: &Speaker,
+        via: &[Speaker],
+        cue: Option<&Cue>,
+        content: &[Range<usize>],
+        quote: QuoteKind,
+    ) -> Option<crate::attribution::Attribution> {
+        let cue = cue?.clone();
+        if speaker.kind == SpeakerKind::Outlet {
+            return None;
+        }
+        let content = content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
+        Some(self.attribution_of(si, Some(speaker.clone()), via.to_vec(), Some(cue), content, quote, false))
     }
 
     /// Trims punctuation that is not part of a claim from both ends
@@ -1033,6 +1073,18 @@ impl Extractor<'_> {
         {
             return None;
         }
+        // A figure is no speech: "Hang Seng: DOWN 0.1 percent at 22,777.84",
+        // "Turnout: 61 percent" (but "Name: FBI agents were …" may be).
+        let first = &self.p.tokens[colon + 1];
+        let shouted = |t: &crate::text::Token| {
+            let w = t.span.slice(self.text());
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+        };
+        let figure_follows =
+            (colon + 2..(colon + 5).min(r.end)).any(|t| self.p.tokens[t].kind == TokenKind::Number);
+        if first.kind == TokenKind::Number || first.is_word() && shouted(first) && figure_follows {
+            return None;
+        }
         // "Name, Outlet:" names the person.
         let who = (r.start..colon).find(|&t| self.norm(t) == ",").map_or(np.clone(), |c| r.start..c);
         let speaker = self.speaker_from_np(who, state).filter(|s| {
@@ -1110,8 +1162,12 @@ impl Extractor<'_> {
             // a complement ("appeared on CNN" is not).
             let evidential = |w: &str| w.starts_with("appear") || w.starts_with("seem");
             let cue = cue.or_else(|| {
+                // "spoke on (the) condition of anonymity" says how, not what.
+                let anonymity = self.norm(k + 1) == "on"
+                    && (k + 2..(k + 4).min(r.end)).any(|t| self.norm(t) == "condition");
                 (attitudes
                     && is_attitude(self.norm(k))
+                    && !anonymity
                     && (!evidential(self.norm(k)) || matches!(self.norm(k + 1), "to" | "that")))
                 .then_some((1, CueClass::Attitude))
             });
@@ -1135,11 +1191,38 @@ impl Extractor<'_> {
                 // "a union that supports …": a relative "that" before a
                 // finite verb is no determiner.
                 let relative = attitudes && prev == "that" && (past || w.ends_with('s'));
-                let noun_use = (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
+                // Forms of a reporting verb that are not speech: "key states",
+                // "liberal states like New York" ("state" reports only before
+                // "that", a colon or a quotation); "press secretary" (the verb
+                // takes an object or a preposition, the noun a lowercase
+                // noun); "has added 178,000 jobs" (a figure gained).
+                let opens_quote = self.p.tokens.get(k + n).is_some_and(|t| t.kind == TokenKind::OpenQuote);
+                let not_speech = matches!(w, "state" | "states")
+                    && !(matches!(next, "that" | ":") || opens_quote)
+                    || w == "press"
+                        && self.is_word(k + 1)
+                        && !self.p.tokens[k + 1].capitalized
+                        && !self.lex.is_function_word(next)
+                        && !DETERMINERS.contains(&next)
+                        && !PRONOUNS.contains(&next)
+                    || self.p.stems[k] == "add" && {
+                        let mut f = k + n;
+                        while matches!(
+                            self.norm(f),
+                            "roughly" | "about" | "nearly" | "some" | "almost" | "another" | "more" | "than"
+                        ) {
+                            f += 1;
+                        }
+                        f < r.end && self.is_numeral(f)
+                    };
+                let noun_use = not_speech
+                    || (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
                     || adjective
                     || next == "of" && light.is_none()
                     // "reported by", but not "Voters say by a wide margin".
-                    || next == "by" && past && !(attitudes && BE_FORMS.contains(&prev))
+                    || next == "by"
+                        && past
+                        && !(attitudes && (BE_FORMS.contains(&prev) || self.reduced_relative(r.start, k)))
                     // "made no direct reference", "without any request"
                     || matches!(prev, "to" | "no" | "any")
                     // "the latest reported": a superlative, not a surname
@@ -1231,8 +1314,16 @@ impl Extractor<'_> {
             } else if class == CueClass::Attitude {
                 // What someone wants or supports is the verb's complement,
                 // never a clause before it ("As a result of the talks, the
-                // two sides agreed to …").
-                self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
+                // two sides agreed to …"), except a quotation before its
+                // speaker ("“…,” Trump interjected").
+                self.quote_first(r.clone(), k, n, self.cue_of(k, n, class), state)
+                    .filter(|f| {
+                        f.speaker.span.is_some_and(|sp| {
+                            self.p.token_at(sp.start) <= f.frame.start + 1 && self.p.token_at(sp.end) + 1 >= k
+                        })
+                    })
+                    .or_else(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
+                    .or_else(|| self.apposition_frame(r.clone(), k, n, class, state))
             } else {
                 self.try_cue(r.clone(), k, n, class, state, false)
                     .or_else(|| {
@@ -1248,6 +1339,16 @@ impl Extractor<'_> {
             // own), whose source names someone: these frames are found
             // without a sentence's usual shape, so any noun phrase before a
             // verb ("Critical in both states is …") is not taken.
+            // Evidence shows too: "a 2005 video which showed him …", "its
+            // broadcasts repeatedly show …" (any noun is the source of a
+            // verb of evidence).
+            let evidence = |np: &Range<usize>| {
+                class == CueClass::Endorsing
+                    && np.end > np.start
+                    && !PRONOUNS.contains(&self.norm(np.end - 1))
+                    && !self.p.tokens[np.end - 1].capitalized
+                    && crate::wordnet::get().is_noun(self.norm(np.end - 1))
+            };
             let named = |f: &Frame| {
                 f.speaker.span.is_none_or(|sp| {
                     let np = self.p.token_at(sp.start)..self.p.token_at(sp.end);
@@ -1255,8 +1356,13 @@ impl Extractor<'_> {
                     // commuters want …").
                     np.end > np.start
                         && (crate::wordnet::get().names_agent(self.norm(np.end - 1))
+                            || evidence(&np)
                             || self.speaker_from_np(np, state).is_some())
                 }) && (self.heads_source(k, r.start)
+                    || {
+                        let t = self.before_verb_group(r.start, k);
+                        t > r.start && evidence(&(t - 1..t))
+                    }
                     // A passive's source is its agent, after the verb.
                     || f.speaker.span.is_some_and(|sp| sp.start > at))
             };
@@ -1266,7 +1372,51 @@ impl Extractor<'_> {
                 out.push(self.attribution_of(si, Some(f.speaker), f.via, f.cue, content, f.quote, false));
             }
         }
+        self.quoted_then_verb(si, r.clone(), main, state, out);
         self.nominal_frames(si, r, state, out);
+    }
+
+    /// A quotation, its speaker and a verb that ends the sentence: the verb
+    /// reports the quotation whatever it is ("“…,” the paper continued",
+    /// "“…,” Trump interjected"). A verb the cue lists know is left to the
+    /// frames above.
+    fn quoted_then_verb(
+        &self,
+        si: usize,
+        r: Range<usize>,
+        main: Option<&Cue>,
+        state: &DocState,
+        out: &mut Vec<crate::attribution::Attribution>,
+    ) {
+        // The verb: the last word, before the final punctuation; the
+        // quotation closes at most six words before it, with only the
+        // speaker's name between.
+        let Some(k) = (r.start..r.end).rev().find(|&t| self.is_word(t)) else { return };
+        let Some(close) = (r.start..k).rev().find(|&t| self.p.tokens[t].kind == TokenKind::CloseQuote) else {
+            return;
+        };
+        let after_ok = (k + 1..r.end).all(|t| matches!(self.norm(t), "." | "!" | "?"));
+        let tok = &self.p.tokens[k];
+        if !after_ok
+            || tok.capitalized
+            || !self.is_finite_like(k)
+            || k - close > 6
+            || (close + 1..k).any(|t| {
+                self.is_finite_like(t)
+                    || !self.is_word(t) && self.norm(t) != ","
+                    || self.norm(t) == "," && t > close + 1
+            })
+            || main.is_some_and(|c| c.span.start == tok.span.start)
+            || self.entry_at(k, k + 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
+            || is_attitude(self.norm(k))
+        {
+            return;
+        }
+        let cue = self.cue_of(k, 1, CueClass::Say);
+        if let Some(f) = self.quote_first(r.clone(), k, 1, cue, state) {
+            let content = f.content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
+            out.push(self.attribution_of(si, Some(f.speaker), f.via, f.cue, content, f.quote, false));
+        }
     }
 
     /// The start of the verb group ending at the cue at `k`: back past
@@ -1338,6 +1488,8 @@ impl Extractor<'_> {
             || self.p.tokens[h].capitalized
             || PRONOUNS.contains(&w)
             || matches!(w, "who" | "which" | "that" | "you" | "and" | "but")
+            // "Pence himself released …"
+            || matches!(w, "himself" | "herself" | "itself" | "themselves")
             || SOURCE_GROUPS.contains(&w)
             || DOCUMENT_WORDS.contains(&w)
             || crate::wordnet::get().names_agent(w)
@@ -1451,9 +1603,15 @@ impl Extractor<'_> {
         state: &DocState,
     ) -> Option<Frame> {
         let be = self.before_verb_group(r.start, k);
-        if be == k || !(be..k).any(|t| BE_FORMS.contains(&self.norm(t))) || self.norm(k + n) != "by" {
+        let passive = be < k && (be..k).any(|t| BE_FORMS.contains(&self.norm(t)));
+        // A reduced relative: "the proposals suggested by the tax experts",
+        // "the memo disclosed by WikiLeaks": a past participle right after
+        // its noun.
+        let reduced = !passive && self.reduced_relative(r.start, k);
+        if !(passive || reduced) || self.norm(k + n) != "by" {
             return None;
         }
+        let be = if reduced { k } else { be };
         let agent_start = k + n + 1;
         let mut agent_end = agent_start;
         while agent_end < r.end
@@ -1478,6 +1636,21 @@ impl Extractor<'_> {
         self.simple_frame(speaker, (k, n, class), subject.start, subject)
     }
 
+    /// Whether the past participle at `k` modifies the noun right before it
+    /// ("the proposals suggested by …"): a lowercase noun or a name that is
+    /// no function word, auxiliary or verb.
+    fn reduced_relative(&self, start: usize, k: usize) -> bool {
+        let w = self.norm(k);
+        k > start
+            && (w.ends_with("ed") || crate::text::irregular(w).is_some())
+            && self.is_word(k - 1)
+            && !self.lex.is_function_word(self.norm(k - 1))
+            && !AUX.contains(&self.norm(k - 1))
+            && !PRONOUNS.contains(&self.norm(k - 1))
+            && !self.is_finite_like(k - 1)
+            && !self.norm(k - 1).ends_with("ly")
+    }
+
     /// A name, a long apposition and the cue: "Dana Whitfield, a senior
     /// fellow in regional planning at the Institute for Coastal Studies in
     /// Brest, said that …". The sentence opens with the name (a person,
@@ -1495,12 +1668,6 @@ impl Extractor<'_> {
         if k < r.start + 3 || self.norm(k - 1) != "," {
             return None;
         }
-        let first_comma = (r.start..k - 1).find(|&t| self.norm(t) == ",")?;
-        let np = r.start..first_comma;
-        let apposition = first_comma + 1..k - 1;
-        if np.is_empty() || np.len() > 8 || apposition.is_empty() || apposition.len() > 25 {
-            return None;
-        }
         let verbless = |x: &Range<usize>| {
             !x.clone().any(|t| {
                 let tok = &self.p.tokens[t];
@@ -1511,17 +1678,39 @@ impl Extractor<'_> {
                             || matches!(self.norm(t), "who" | "which" | "not" | "n't"))
             })
         };
-        // "Facing a wall of opposition in X, Y, Z, states …": a
-        // participle opens an adverbial clause, not a name.
-        let participial = np.clone().any(|t| self.norm(t).ends_with("ing") && self.norm(t).len() > 5);
-        if participial || !verbless(&np) || !verbless(&apposition) {
-            return None;
+        // The name runs from the sentence start or an earlier comma (after
+        // an opening phrase: "In a discussion about …, Name, director of
+        // …, wrote") to the comma that opens the apposition; the nearest
+        // such comma that gives a name is taken.
+        let commas: Vec<usize> = (r.start..k - 1).filter(|&t| self.norm(t) == ",").collect();
+        for (i, &c) in commas.iter().enumerate().rev().take(3) {
+            let np = commas.get(i.wrapping_sub(1)).map_or(r.start, |&p| p + 1)..c;
+            let apposition = c + 1..k - 1;
+            if np.is_empty() || np.len() > 8 || apposition.is_empty() || apposition.len() > 25 {
+                continue;
+            }
+            // An opening phrase before the name starts with a preposition.
+            if np.start > r.start && !PREPOSITIONS.contains(&self.norm(r.start)) {
+                continue;
+            }
+            // "Facing a wall of opposition in X, Y, Z, states …": a
+            // participle opens an adverbial clause, not a name.
+            let participial = np.clone().any(|t| self.norm(t).ends_with("ing") && self.norm(t).len() > 5);
+            if participial || !verbless(&np) || !verbless(&apposition) {
+                continue;
+            }
+            let Some(speaker) = self.speaker_from_np(np.clone(), state).filter(|sp| {
+                matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
+            }) else {
+                continue;
+            };
+            // "that" opens the content, unless it is its determiner ("echoed
+            // that point").
+            let words_after = (k + n + 1..r.end).filter(|&t| self.is_word(t)).count();
+            let start = k + n + usize::from(self.norm(k + n) == "that" && words_after >= 2);
+            return self.simple_frame(speaker, (k, n, class), np.start, start..r.end);
         }
-        let speaker = self.speaker_from_np(np.clone(), state).filter(|sp| {
-            matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
-        })?;
-        let start = k + n + usize::from(self.norm(k + n) == "that");
-        self.simple_frame(speaker, (k, n, class), np.start, start..r.end)
+        None
     }
 
     /// A cue in a relative clause: "fellow Republicans who worry his
@@ -1566,7 +1755,8 @@ impl Extractor<'_> {
         if np.is_empty() || np.clone().any(|x| self.p.tokens[x].is_quote()) {
             return None;
         }
-        let head_is_agent = crate::wordnet::get().names_agent(self.norm(np.end - 1));
+        let head_is_agent = crate::wordnet::get().names_agent(self.norm(np.end - 1))
+            || class == CueClass::Endorsing && crate::wordnet::get().is_noun(self.norm(np.end - 1));
         let speaker = self
             .speaker_from_np(np.clone(), state)
             .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })?;
@@ -1997,7 +2187,17 @@ impl Extractor<'_> {
                 let verbless = !after.clone().any(|t| self.is_finite_like(t))
                     && !PRONOUNS.contains(&self.norm(after.start));
                 if np.is_empty() && verbless {
-                    self.speaker_from_np(after.clone(), state).or_else(|| self.generic_speaker(after))
+                    // A phrase with no name must name people ("said an
+                    // industry lobbyist"), not be the verb's object
+                    // ("Name, a senator, described a culture of secrecy").
+                    let agent = after.clone().rev().find(|&t| self.is_word(t)).is_some_and(|h| {
+                        crate::wordnet::get().names_agent(self.norm(h))
+                            || self.entry_at(h, h + 1).iter().any(|(_, e)| {
+                                matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead)
+                            })
+                    });
+                    self.speaker_from_np(after.clone(), state)
+                        .or_else(|| if agent { self.generic_speaker(after) } else { None })
                 } else {
                     None
                 }
@@ -2188,7 +2388,10 @@ impl Extractor<'_> {
         }
         // "X did this and said that …" -> the sentence subject
         // (The listing also takes "X did not apologize, but said …".)
-        if np.is_empty() && s > r.start && (self.norm(s - 1) == "and" || wide && self.norm(s - 1) == "but") {
+        if np.is_empty()
+            && s > r.start
+            && (self.norm(s - 1) == "and" || wide && matches!(self.norm(s - 1), "but" | ";"))
+        {
             let subject_from = |b: usize| {
                 let mut e = b;
                 while e < s && !self.is_finite_like(e) && self.norm(e) != "," {
@@ -2213,6 +2416,21 @@ impl Extractor<'_> {
                 .flatten()
                 .map_or(r.start, |c| c + 1);
             np = b..subject_from(b);
+            // "He also maintained …, and mocked him": not the adverb.
+            while np.end > np.start
+                && (ADVERBS.contains(&self.norm(np.end - 1))
+                    || self.norm(np.end - 1).ends_with("ly") && !self.p.tokens[np.end - 1].capitalized)
+            {
+                np.end -= 1;
+            }
+        }
+        // "Trump in his speech said": the phrase about the speaker's own
+        // occasion is no part of the name.
+        if let Some(p) = (np.start + 1..np.end.saturating_sub(1)).find(|&t| {
+            matches!(self.norm(t), "in" | "at" | "during" | "on")
+                && matches!(self.norm(t + 1), "his" | "her" | "their" | "its")
+        }) {
+            np.end = p;
         }
         // "… have been reported" etc.: a passive cue has no speaker.
         if np.is_empty() || np.len() > 14 {
@@ -2235,6 +2453,8 @@ impl Extractor<'_> {
                         // "leading Democrats", "private polling data": an
                         // -ing word before the noun it modifies.
                         && !self.modifies_next(t, np.end)
+                        // "Public polling shows": a document word.
+                        && !DOCUMENT_WORDS.contains(&w)
                         && !matches!(
                             w,
                             "ruling"
@@ -2270,7 +2490,10 @@ impl Extractor<'_> {
             // before a plain reporting verb.
             // So does a verb of attitude, whose head word was checked
             // (`heads_source`).
-            if matches!(cue.class, CueClass::Say | CueClass::Attitude) {
+            // In the listing, evidence shows too ("its broadcasts show …").
+            if matches!(cue.class, CueClass::Say | CueClass::Attitude)
+                || wide && cue.class == CueClass::Endorsing
+            {
                 self.generic_speaker(np.clone())
             } else {
                 None
@@ -2367,11 +2590,12 @@ impl Extractor<'_> {
     ) -> Option<Frame> {
         let k = clause.start;
         let w = self.norm(k);
-        // A finite verb ("said", "denied") or a participle ("saying").
+        // A finite verb ("said", "denied") or a participle ("saying"); not a
+        // bare form ending in "ss" ("…, press secretary for …").
         if !(w.ends_with("ed")
             || w.ends_with("ing")
             || crate::text::irregular(w).is_some()
-            || w.ends_with('s'))
+            || w.ends_with('s') && !w.ends_with("ss"))
         {
             return None;
         }
@@ -2520,8 +2744,12 @@ impl Extractor<'_> {
                 && !self.is_finite_like(s - 2)
                 && (self.p.tokens[s].capitalized
                     || matches!(self.norm(s), "the" | "a" | "an")
-                    // "experts in employment law", "advocates of women's rights"
-                    || (self.is_word(s) && !self.is_finite_like(s) && !self.norm(s).ends_with("ing")));
+                    // "experts in employment law", "advocates of women's rights",
+                    // "director of speechwriting" (a gerund that ends the
+                    // phrase names an activity, not an action of the phrase)
+                    || (self.is_word(s)
+                        && !self.is_finite_like(s)
+                        && (!self.norm(s).ends_with("ing") || s + 1 == end && !self.p.tokens[s].capitalized)));
             if word_ok || possessive || abbrev_dot || prep {
                 s -= 1;
             } else {
@@ -2631,6 +2859,15 @@ impl Extractor<'_> {
                 span: Some(m.span),
             });
         }
+        // A title-case headline runs its words into one long name ("Trump
+        // Warns Clinton Policy On Syria …"), so a name of its own is not
+        // found: a phrase of capitalised words that ends a person's or
+        // body's name used elsewhere in the document is that referent.
+        if mentions.is_empty()
+            && let Some(sp) = self.referent_named(&np)
+        {
+            return Some(sp);
+        }
         // Unnamed sources and descriptions: must contain a source word, a
         // title or an organisation word, or a demonym ("the Velmoran side").
         let has_source = words.iter().any(|&k| {
@@ -2668,6 +2905,42 @@ impl Extractor<'_> {
         Some(Speaker { kind, name: name.to_string(), referent: None, span: Some(np_span) })
     }
 
+    /// The person or body (or unclassified name, but not a place) whose
+    /// name (any name the document uses for it)
+    /// ends with the words of `np`, when they are one to four capitalised
+    /// words: "Trump" for Donald Trump.
+    fn referent_named(&self, np: &Range<usize>) -> Option<Speaker> {
+        let words: Vec<usize> = np.clone().filter(|&k| self.is_word(k)).collect();
+        if words.is_empty() || words.len() > 4 || words.iter().any(|&k| !self.p.tokens[k].capitalized) {
+            return None;
+        }
+        let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
+        // The most often named, where several share the words ("Trump" and
+        // "Donald Trump" left apart).
+        let r = self
+            .referents
+            .iter()
+            .filter(|r| {
+                r.kind != EntityKind::Place
+                    && r.names.iter().any(|n| {
+                        let name: Vec<String> =
+                            n.name.split_whitespace().map(crate::text::normalize).collect();
+                        name.len() >= lower.len()
+                            && name[name.len() - lower.len()..].iter().zip(&lower).all(|(a, b)| a == b)
+                    })
+            })
+            .max_by_key(|r| {
+                (r.names.iter().map(|n| n.mentions).sum::<usize>(), std::cmp::Reverse(r.id.clone()))
+            })?;
+        let kind = if r.kind == EntityKind::Person { SpeakerKind::Person } else { SpeakerKind::Organization };
+        Some(Speaker {
+            kind,
+            name: r.name.clone(),
+            referent: Some(r.id.clone()),
+            span: Some(self.span_of(np)),
+        })
+    }
+
     /// Whether token `t` is a numeral ("28", "forty-one").
     fn is_numeral(&self, t: usize) -> bool {
         self.p.tokens[t].kind == TokenKind::Number
@@ -2696,7 +2969,12 @@ impl Extractor<'_> {
         let mut content_word = false;
         while t < r.end && t < k + 8 && !label_at(t) {
             let w = self.norm(t);
-            if !self.is_word(t) && w != "'s" || self.is_finite_like(t) || matches!(w, "a" | "an") {
+            // "called Ryan a “very weak leader”": an article may open the label.
+            let article_of_label = matches!(w, "a" | "an") && content_word && label_at(t + 1);
+            if !self.is_word(t) && w != "'s"
+                || self.is_finite_like(t)
+                || matches!(w, "a" | "an") && !article_of_label
+            {
                 return false;
             }
             content_word |= !DETERMINERS.contains(&w) && !self.lex.is_function_word(w);
@@ -2715,7 +2993,25 @@ impl Extractor<'_> {
         let group = t + 1 == np.end
             && np.len() <= 2
             && (np.start == t || matches!(self.norm(np.start), "the" | "all" | "both" | "only" | "these"));
-        share || group
+        // "10 women", "two senior members of the House": the numeral opens
+        // the phrase and counts the people its plural head names.
+        let opens = (np.start..t).all(|x| {
+            matches!(
+                self.norm(x),
+                "the" | "only" | "some" | "about" | "nearly" | "almost" | "all" | "at" | "least"
+            )
+        });
+        let head_end = (t + 1..np.end)
+            .find(|&x| matches!(self.norm(x), "of" | "at" | "from" | "for" | "in" | "with" | "on" | ","))
+            .unwrap_or(np.end);
+        let people = opens && head_end > t + 1 && {
+            let h = self.norm(head_end - 1);
+            h.len() > 3
+                && h.ends_with('s')
+                && !self.p.tokens[head_end - 1].capitalized
+                && crate::wordnet::get().names_agent(h)
+        };
+        share || group || people
     }
 
     /// Whether the -ing word at `t` modifies the next word of a noun phrase

@@ -487,6 +487,10 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "lodged",
     "file",
     "filed",
+    "release",
+    "releases",
+    "released",
+    "releasing",
 ];
 /// The nouns of [`LIGHT_VERBS`] phrases.
 pub(crate) const LIGHT_NOUNS: &[&str] = &[
@@ -586,6 +590,7 @@ const ACCUSATION_CUES: &[&str] = &[
     "lambast",
     "castigate",
     "attack",
+    "call out",
 ];
 const DIRECTIVE_CUES: &[&str] = &[
     "urge",

@@ -259,6 +259,11 @@ impl WordNet {
             && ALL_POS.iter().any(|&pos| pos != Pos::Noun && !self.senses(word, pos, 1).is_empty())
     }
 
+    /// Whether WordNet knows `word` (or its base form) as a noun.
+    pub(crate) fn is_noun(&self, word: &str) -> bool {
+        !self.senses(word, Pos::Noun, 1).is_empty()
+    }
+
     /// Whether `word` is used as a noun and never as an adjective.
     pub(crate) fn noun_not_adjective(&self, word: &str) -> bool {
         !self.senses(word, Pos::Noun, 1).is_empty() && self.senses(word, Pos::Adjective, 1).is_empty()

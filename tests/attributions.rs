@@ -404,3 +404,224 @@ fn the_subject_speaks_across_an_apposition_or_relative_clause() {
         [(Some("harbour board".into()), Some("said".into())), (Some("mayor".into()), Some("said".into()))]
     );
 }
+
+#[test]
+fn irregular_forms_of_speak_are_cues() {
+    let text = "The mayor has spoken out before about the ferry fares. The harbour master spoke about the new timetable.";
+    let t = table(text);
+    assert_eq!(
+        t,
+        [
+            ("The mayor".into(), "spoken".into(), "out before about the ferry fares.".into()),
+            ("The harbour master".into(), "spoke".into(), "about the new timetable.".into()),
+        ]
+    );
+    // Speaking on condition of anonymity says how someone spoke, not what.
+    let t = table("The figures came from two officials, who spoke on the condition of anonymity.");
+    assert!(t.iter().all(|(_, cue, _)| cue != "spoke"), "{t:?}");
+}
+
+#[test]
+fn a_numeral_may_count_the_speakers() {
+    let text = "Two senior lawmakers urged the mayor to reopen the ferry. \
+                In interviews, three members of the council called on the mayor to resign.";
+    let t = table(text);
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("Two senior lawmakers", "urged")), "{t:?}");
+    assert!(pairs.iter().any(|&(s, c)| s.starts_with("three members") && c == "called on"), "{t:?}");
+    // A figure is still no speaker.
+    assert!(table("Five times the number the government admits said nothing.").is_empty());
+}
+
+#[test]
+fn a_one_word_quotation_is_attributed() {
+    let text = "“Amazing,” responded the director when a clerk forwarded her the note. “Never,” she said.";
+    let t = table(text);
+    assert_eq!(
+        t,
+        [
+            ("the director".into(), "responded".into(), "Amazing".into()),
+            ("she".into(), "said".into(), "Never".into()),
+        ]
+    );
+    // Such a quotation makes no claim.
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
+
+#[test]
+fn a_title_case_headline_names_its_speaker_by_a_name_used_below() {
+    let text = "Harlow Warns Council Budget Would Close Three Libraries.\n\n\
+                Mayor Edith Harlow said on Tuesday that the budget would close three libraries.";
+    let all = found(text);
+    let warns = all.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "Warns")).expect("Warns");
+    assert_eq!(warns.source.map(|s| s.slice(text)), Some("Harlow"));
+    assert_eq!(warns.speaker.as_ref().map(|s| s.name.as_str()), Some("Edith Harlow"));
+    let text = "Edith Harlow Claims Council Budget Would Close Three Libraries.\n\n\
+                Mayor Edith Harlow said on Tuesday that the budget would close three libraries.";
+    let t = table(text);
+    assert!(t.iter().any(|(s, c, _)| s == "Edith Harlow" && c == "Claims"), "{t:?}");
+}
+
+#[test]
+fn call_out_is_an_accusation() {
+    let text = "The mayor called out the ferry company for its late sailings.";
+    let t = table(text);
+    assert_eq!(
+        t,
+        [("The mayor".into(), "called out".into(), "the ferry company for its late sailings.".into())]
+    );
+    let all = found(text);
+    assert_eq!(all[0].cue.as_ref().map(|c| c.class), Some(CueClass::Accusation));
+}
+
+#[test]
+fn a_label_may_open_with_an_article() {
+    let text = "She called the mayor a “weak and ineffective leader” at the meeting.";
+    let t = table(text);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("She", "called"));
+    // No quotation, no label: "called the police a second time".
+    assert!(table("She called the police a second time that night.").is_empty());
+}
+
+#[test]
+fn reporting_verb_forms_that_are_not_speech() {
+    for text in [
+        "The party is battling in liberal states like Oregon and in key states.",
+        "The region has added 178,000 jobs this year.",
+        "The council adds roughly 2,000 homes a year.",
+    ] {
+        assert!(table(text).is_empty(), "{text}: {:?}", table(text));
+    }
+    let t = table("“We are ready,” said Ana Lund, press secretary for the mayor.");
+    assert!(t.iter().all(|(_, cue, _)| cue != "press"), "{t:?}");
+    // The verbs still report.
+    let t = table("The report states that the ferry is safe. The mayor added that fares would fall.");
+    let cues: Vec<&str> = t.iter().map(|(_, c, _)| c.as_str()).collect();
+    assert_eq!(cues, ["states", "added"]);
+}
+
+#[test]
+fn a_description_may_end_in_a_gerund() {
+    let text = "In a discussion about the budget, Ana Lund, director of speechwriting, wrote that the plan was sound.";
+    assert_eq!(claim_speakers(text), [(Some("Ana Lund".into()), Some("wrote".into()))]);
+    let t = table(text);
+    assert_eq!((t[0].0.as_str(), t[0].1.as_str()), ("Ana Lund", "wrote"));
+}
+
+#[test]
+fn an_inverted_speaker_names_someone() {
+    // "…, described a culture of secrecy": the verb's object, not an
+    // inverted speaker (", said the mayor").
+    let text = "Mayor Ana Lund, a member of the harbour board who chaired the inquiry, described a culture of secrecy.";
+    let speakers = claim_speakers(text);
+    assert!(speakers.iter().all(|(s, _)| s.as_deref() != Some("culture of secrecy")), "{speakers:?}");
+    assert!(table(text).iter().all(|(s, _, _)| s != "a culture of secrecy"));
+    assert_eq!(
+        claim_speakers("The ferry will sail on Monday, said an industry lobbyist."),
+        [(Some("industry lobbyist".into()), Some("said".into()))]
+    );
+}
+
+#[test]
+fn a_name_with_an_apposition_after_an_opening_phrase() {
+    // After an opening phrase, and with a verb of attitude.
+    let t = table(
+        "In Bergen, the journalist Ana Lund, writing in the Harbour Post in 2013, described a culture of secrecy.",
+    );
+    assert!(t.iter().any(|(s, c, _)| s == "Ana Lund" && c == "described"), "{t:?}");
+    let t =
+        table("Ana Lund, a tax specialist and senior fellow at the Harbour Institute, echoed that point.");
+    assert_eq!(t, [("Ana Lund".into(), "echoed".into(), "that point.".into())]);
+}
+
+#[test]
+fn a_figure_after_a_colon_is_no_speech() {
+    let text =
+        "Harbour Index: DOWN 0.4 percent at 17,959.64. Velmont Ferries: 61 percent of sailings were late.";
+    assert!(table(text).is_empty(), "{:?}", table(text));
+    assert!(claim_speakers(text).iter().all(|(s, _)| s.is_none()), "{:?}", claim_speakers(text));
+}
+
+#[test]
+fn a_reduced_passive_takes_its_agent_as_the_source() {
+    let text = "The proposals suggested by the tax experts would cost the city little.";
+    let t = table(text);
+    assert!(t.iter().any(|(s, c, _)| s == "the tax experts" && c == "suggested"), "{t:?}");
+    // Not after a pronoun or an auxiliary ("it was suggested by" is the
+    // passive itself).
+    assert!(table("Nothing he suggested by then was new.").iter().all(|(s, _, _)| s != "then"));
+}
+
+#[test]
+fn a_quotation_then_its_speaker_and_any_verb() {
+    let text = "“The ferry will never run on time,” the Gazette continued. “Because you would be late,” the mayor interjected.";
+    let t = table(text);
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert_eq!(pairs, [("Gazette", "continued"), ("the mayor", "interjected")], "{t:?}");
+    assert_eq!(t[0].2, "The ferry will never run on time");
+    // Not a verb of a clause after the quotation.
+    let t = table("“It was full,” she said, and the clerk still wanted changes made.");
+    assert!(t.iter().all(|(_, c, _)| c != "made"), "{t:?}");
+}
+
+#[test]
+fn evidence_shows() {
+    let t = table(
+        "The council released a video which showed the ferry sinking. Its broadcasts repeatedly show the harbour as a ruin.",
+    );
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("which", "showed")), "{t:?}");
+    assert!(pairs.contains(&("Its broadcasts", "show")), "{t:?}");
+    // Other verbs still need someone to speak.
+    assert!(table("Its broadcasts repeatedly deny the harbour is a ruin.").is_empty());
+}
+
+#[test]
+fn released_a_statement_saying() {
+    let text = "The mayor himself released an extraordinary statement saying the ferry would sail.";
+    let t = table(text);
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(
+        (t[0].0.as_str(), t[0].1.as_str()),
+        ("The mayor himself", "released an extraordinary statement")
+    );
+}
+
+#[test]
+fn an_irregular_past_is_a_finite_verb() {
+    let text = "The ferry company cut two crossings and announced that fares would rise.";
+    assert_eq!(claim_speakers(text), [(Some("ferry company".into()), Some("announced".into()))]);
+    // After a determiner it is a noun: "the cut".
+    let t = table("The cut in fares pleased the mayor, who said it was overdue.");
+    assert!(t.iter().all(|(s, _, _)| !s.contains("cut")), "{t:?}");
+}
+
+#[test]
+fn a_later_verb_of_the_subject_after_a_semicolon_or_an_adverb() {
+    let t =
+        table("The mayor questioned the budget; blamed the council for the delays; bemoaned the weather.");
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("The mayor", "blamed")), "{t:?}");
+    assert!(pairs.contains(&("The mayor", "bemoaned")), "{t:?}");
+    let t = table("She also maintained that the fares were fair, and mocked the council for its delays.");
+    assert!(t.iter().any(|(s, c, _)| s == "She" && c == "mocked"), "{t:?}");
+}
+
+#[test]
+fn a_document_word_in_ing_heads_a_source() {
+    let text = "Public polling shows that the ferry is popular.";
+    assert_eq!(claim_speakers(text), [(Some("Public polling".into()), Some("shows".into()))]);
+}
+
+#[test]
+fn the_speakers_own_occasion_is_no_part_of_the_name() {
+    let text = "The mayor in her speech said the ferry would sail on Monday.";
+    assert_eq!(claim_speakers(text), [(Some("mayor".into()), Some("said".into()))]);
+    // A phrase that names the speaker stays: "officials at the port".
+    assert_eq!(
+        claim_speakers("Officials at the port said the ferry would sail."),
+        [(Some("Officials at the port".into()), Some("said".into()))]
+    );
+}
