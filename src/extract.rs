@@ -2915,11 +2915,18 @@ impl Extractor<'_> {
             return None;
         }
         let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
+        // Only the referents this document names: the corpus's are as many as
+        // its documents, and asking each of them for every capitalised
+        // phrase made a large corpus quadratic (and could name another
+        // story's referent).
+        let mut named: Vec<usize> = self.mentions.iter().filter_map(|m| m.referent).collect();
+        named.sort_unstable();
+        named.dedup();
         // The most often named, where several share the words ("Trump" and
         // "Donald Trump" left apart).
-        let r = self
-            .referents
+        let r = named
             .iter()
+            .filter_map(|&i| self.referents.get(i))
             .filter(|r| {
                 r.kind != EntityKind::Place
                     && r.names.iter().any(|n| {
