@@ -419,7 +419,7 @@ impl Vocabulary {
                 if let Some(set) = set
                     && !set.contains(t.norm.as_str())
                 {
-                    set.insert(t.norm.clone());
+                    set.insert(t.norm.to_string());
                 }
                 first = false;
             }
@@ -498,7 +498,7 @@ pub(crate) fn find_mentions(
                                 | "must"
                                 | "should"
                         )
-                }) && !vocab.midcap.contains(&t.norm)
+                }) && !vocab.midcap.contains(t.norm.as_str())
                     && !is_demonym_like(&t.norm)
             };
             // A partitive opening a sentence is not part of the name after
@@ -510,7 +510,7 @@ pub(crate) fn find_mentions(
             // ("Asked about the delay, …", "Critical in both states is …").
             let never_a_name = || {
                 toks.get(i + 1).is_some_and(|n| n.is_word() && !n.capitalized)
-                    && !vocab.midcap.contains(&t.norm)
+                    && !vocab.midcap.contains(t.norm.as_str())
                     && crate::wordnet::get().never_a_noun(&t.norm)
             };
             if initial
@@ -660,7 +660,7 @@ pub(crate) fn find_mentions(
             && matches!(p.lookup(lex, m.toks.start - 1, m.toks.start).first(), Some((_, Entry::Title)))
             && m.class.is_none()
         {
-            m.title = Some(p.tokens[m.toks.start - 1].norm.clone());
+            m.title = Some(p.tokens[m.toks.start - 1].norm.to_string());
             m.kind = EntityKind::Person;
         }
     }

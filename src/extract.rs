@@ -3556,7 +3556,7 @@ impl Extractor<'_> {
                 ev.push(format!("class:{c}"));
             }
             if f.verbs.iter().any(|v| v == st) && !crate::compare::is_generic_verb(st) {
-                ev.push(st.clone());
+                ev.push(st.to_string());
             }
             ev
         };
@@ -3694,7 +3694,9 @@ impl Extractor<'_> {
                     })
                 })
                 .map(str::to_string)
-                .or_else(|| verb.filter(|&v| !AUX.contains(&self.norm(v))).map(|v| self.p.stems[v].clone()));
+                .or_else(|| {
+                    verb.filter(|&v| !AUX.contains(&self.norm(v))).map(|v| self.p.stems[v].to_string())
+                });
             let _ = window;
             f.measures.push(group);
             f.quantity_context.push(
@@ -3789,7 +3791,7 @@ impl Extractor<'_> {
             while t > clause.start {
                 t -= 1;
                 if is_noun(t) {
-                    return Some(self.p.stems[t].clone());
+                    return Some(self.p.stems[t].to_string());
                 }
                 if self.p.tokens[t].capitalized || matches!(self.norm(t), "," | "that" | "which") {
                     return None;
@@ -3829,9 +3831,9 @@ impl Extractor<'_> {
         }
         if last.is_none() && k > clause.start && is_noun(k - 1) && self.norm(k).ends_with("ed") {
             // A participle after its noun: "a document signed on …".
-            return Some(self.p.stems[k - 1].clone());
+            return Some(self.p.stems[k - 1].to_string());
         }
-        last.map(|t| self.p.stems[t].clone())
+        last.map(|t| self.p.stems[t].to_string())
     }
 
     #[allow(clippy::too_many_arguments)]

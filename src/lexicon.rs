@@ -1370,7 +1370,7 @@ fn words_of(phrase: &str) -> Vec<String> {
     crate::text::tokenize(phrase, 0)
         .into_iter()
         .filter(|t| t.kind != crate::text::TokenKind::Punct || t.norm == "-")
-        .map(|t| t.norm)
+        .map(|t| t.norm.into())
         .collect()
 }
 
@@ -1686,14 +1686,14 @@ impl Lexicon {
     /// tokens, with `stems` their stems), longest first. A token matches a
     /// lexicon word when it is that word or an inflection of it (see
     /// [`inflects`]). Returns `(length in tokens, entry)` pairs.
-    pub fn lookup<S: AsRef<str>>(&self, norms: &[S], stems: &[String]) -> Vec<(usize, &Entry)> {
+    pub fn lookup<S: AsRef<str>, T: AsRef<str>>(&self, norms: &[S], stems: &[T]) -> Vec<(usize, &Entry)> {
         let Some(first) = stems.first() else { return Vec::new() };
-        let Some(list) = self.phrases.get(first) else { return Vec::new() };
+        let Some(list) = self.phrases.get(first.as_ref()) else { return Vec::new() };
         let mut out: Vec<(usize, &Entry)> = list
             .iter()
             .filter(|p| {
                 p.stems.len() <= stems.len().min(norms.len())
-                    && p.stems[..] == stems[..p.stems.len()]
+                    && p.stems.iter().zip(stems).all(|(p, s)| p == s.as_ref())
                     && p.words.iter().zip(norms).all(|(w, n)| inflects(n.as_ref(), w))
             })
             .map(|p| (p.stems.len(), &p.entry))

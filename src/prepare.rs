@@ -4,6 +4,8 @@
 use std::ops::Range;
 
 use crate::segment::{self, SentenceKind};
+use compact_str::CompactString;
+
 use crate::span::Span;
 use crate::text::{self, QuoteRegion, Token};
 
@@ -21,7 +23,7 @@ pub(crate) struct Sent {
 #[derive(Clone, Debug)]
 pub(crate) struct Prepared {
     pub tokens: Vec<Token>,
-    pub stems: Vec<String>,
+    pub stems: Vec<CompactString>,
     pub sentences: Vec<Sent>,
     pub quotes: Vec<QuoteRegion>,
     /// Answers [`Prepared::quote_at`] without scanning every quote.
@@ -102,8 +104,10 @@ impl Prepared {
                 toks: start..tokens.len(),
             });
         }
-        let stems =
-            tokens.iter().map(|t| if t.is_word() { text::stem(&t.norm) } else { t.norm.clone() }).collect();
+        let stems = tokens
+            .iter()
+            .map(|t| if t.is_word() { text::stem_compact(&t.norm) } else { t.norm.clone() })
+            .collect();
         // Quotes pair within a paragraph.
         let mut quotes = Vec::new();
         let mut i = 0;

@@ -50,6 +50,7 @@ mod scan;
 
 use std::sync::{Arc, LazyLock};
 
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt as _};
 use serde::{Deserialize, Serialize};
 
@@ -502,8 +503,10 @@ impl StanceIndex {
 
     fn read_claim(&self, claim: &str) -> Result<ClaimReading> {
         let tokens = text::tokenize(claim, 0);
-        let stems: Vec<String> =
-            tokens.iter().map(|t| if t.is_word() { text::stem(&t.norm) } else { t.norm.clone() }).collect();
+        let stems: Vec<CompactString> = tokens
+            .iter()
+            .map(|t| if t.is_word() { text::stem_compact(&t.norm) } else { t.norm.clone() })
+            .collect();
         let sc = scan(&tokens, &stems, &self.lexicon, claim);
         if sc.content.is_empty() {
             return Err(Error::InvalidClaim { message: format!("the claim {claim:?} has no content words") });
@@ -866,7 +869,12 @@ fn trailing_source(toks: &[text::Token], text: &str) -> Option<usize> {
 /// [`trailing_source`]), hold a word that names a source:
 /// an unnamed source of the lexicon ("officials", "sources") or a word for
 /// a report or an analysis ("Report: …", "…: analyst").
-fn source_noun(toks: &[text::Token], stems: &[String], trailing: Option<usize>, lex: &Lexicon) -> bool {
+fn source_noun(
+    toks: &[text::Token],
+    stems: &[CompactString],
+    trailing: Option<usize>,
+    lex: &Lexicon,
+) -> bool {
     const MORE: &[&str] = &["report", "analyst", "study", "survey", "poll", "paper", "newspaper", "insider"];
     let names = |range: std::ops::Range<usize>| {
         range.clone().any(|k| {

@@ -9,6 +9,8 @@
 //! thousands separators and decimals ("120,000", "1.5"). Every token's span
 //! lies on char boundaries of the text.
 
+use compact_str::CompactString;
+
 use crate::span::Span;
 
 /// What kind of token this is.
@@ -35,7 +37,7 @@ pub struct Token {
     pub kind: TokenKind,
     /// Lowercased, with typographic apostrophes and dashes made ASCII and
     /// accents folded ("Şəhla" becomes "sahla").
-    pub norm: String,
+    pub norm: CompactString,
     /// Whether the first character is uppercase.
     pub capitalized: bool,
 }
@@ -68,33 +70,51 @@ impl Token {
 /// apostrophes and hyphens, accents folded.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+/// [`normalize`] into a [`CompactString`], which holds a norm of up to 24
+/// bytes (nearly every word) without a heap allocation of its own.
+pub fn normalize_compact(s: &str) -> CompactString {
+    let mut out = CompactString::with_capacity(s.len());
+    normalize_into(s, &mut out);
+    out
+}
+
+fn normalize_into(s: &str, out: &mut impl std::fmt::Write) {
+    // Writing to a `String` or a `CompactString` cannot fail.
+    let mut push = |c: char| {
+        let _ = out.write_char(c);
+    };
     for c in s.chars() {
         if is_invisible(c) {
             continue;
         }
         match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => out.push('-'),
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => push('\''),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' => push('-'),
             // Schwa (Latin-script languages): fold to "a" like other accents.
-            '\u{0259}' | '\u{018F}' => out.push('a'),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{0259}' | '\u{018F}' => push('a'),
+            c if c.is_ascii() => push(c.to_ascii_lowercase()),
             c => {
                 for l in c.to_lowercase() {
                     if l.is_ascii() {
-                        out.push(l);
+                        push(l);
                     } else {
                         let folded = deunicode::deunicode_char(l).unwrap_or("");
                         if folded.is_empty() || !folded.chars().all(|f| f.is_ascii_alphanumeric()) {
-                            out.push(l);
+                            push(l);
                         } else {
-                            out.push_str(&folded.to_ascii_lowercase());
+                            for f in folded.chars() {
+                                push(f.to_ascii_lowercase());
+                            }
                         }
                     }
                 }
             }
         }
     }
-    out
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -175,32 +195,37 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             let is_number = word.chars().next().is_some_and(|c| c.is_ascii_digit())
                 && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
             // "didn't" -> "did" + "n't"
-            let lower = normalize(word);
+            let lower = normalize_compact(word);
             if !is_number && lower.len() > 3 && lower.ends_with("n't") && lower != "can't" {
                 let cut = e - word.chars().rev().take(3).map(char::len_utf8).sum::<usize>();
                 push_word(&mut tokens, text, s, cut, base);
                 tokens.push(Token {
                     span: Span::new(cut + base, e + base),
                     kind: TokenKind::Word,
-                    norm: "n't".to_string(),
+                    norm: CompactString::const_new("n't"),
                     capitalized: false,
                 });
             } else if lower == "can't" || lower == "cannot" {
                 tokens.push(Token {
                     span: Span::new(s + base, e + base),
                     kind: TokenKind::Word,
-                    norm: "cannot".to_string(),
+                    norm: CompactString::const_new("cannot"),
                     capitalized: word.starts_with(char::is_uppercase),
                 });
             } else if is_number {
                 tokens.push(Token {
                     span: Span::new(s + base, e + base),
                     kind: TokenKind::Number,
-                    norm: word.to_string(),
+                    norm: CompactString::from(word),
                     capitalized: false,
                 });
             } else {
-                push_word(&mut tokens, text, s, e, base);
+                tokens.push(Token {
+                    span: Span::new(s + base, e + base),
+                    kind: TokenKind::Word,
+                    norm: lower,
+                    capitalized: word.chars().next().is_some_and(char::is_uppercase),
+                });
             }
             // Possessive 's as its own token.
             if at(i).is_some_and(is_apostrophe)
@@ -211,7 +236,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 tokens.push(Token {
                     span: Span::new(s + base, e + base),
                     kind: TokenKind::Word,
-                    norm: "'s".to_string(),
+                    norm: CompactString::const_new("'s"),
                     capitalized: false,
                 });
                 i += 2;
@@ -227,7 +252,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             tokens.push(Token {
                 span: Span::new(s + base, e + base),
                 kind,
-                norm: "\"".to_string(),
+                norm: CompactString::const_new("\""),
                 capitalized: false,
             });
             i += 2;
@@ -239,8 +264,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         let next = at(i + 1);
         let kind = quote_kind(c, prev, next);
         let norm = match c {
-            '\u{2013}' | '\u{2014}' | '\u{2015}' => "-".to_string(),
-            c => normalize(&c.to_string()),
+            '\u{2013}' | '\u{2014}' | '\u{2015}' => CompactString::const_new("-"),
+            c => normalize_compact(c.encode_utf8(&mut [0; 4])),
         };
         tokens.push(Token { span: Span::new(s + base, e + base), kind, norm, capitalized: false });
         i += 1;
@@ -253,7 +278,7 @@ fn push_word(tokens: &mut Vec<Token>, text: &str, s: usize, e: usize, base: usiz
     tokens.push(Token {
         span: Span::new(s + base, e + base),
         kind: TokenKind::Word,
-        norm: normalize(word),
+        norm: normalize_compact(word),
         capitalized: word.chars().next().is_some_and(char::is_uppercase),
     });
 }
@@ -394,6 +419,17 @@ pub fn stem(norm: &str) -> String {
         static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
     }
     STEMMER.with(|s| s.stem(norm).into_owned())
+}
+
+/// [`stem`] into a [`CompactString`] (inline up to 24 bytes).
+pub fn stem_compact(norm: &str) -> CompactString {
+    if let Some(lemma) = irregular(norm) {
+        return CompactString::const_new(lemma);
+    }
+    thread_local! {
+        static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+    }
+    STEMMER.with(|s| CompactString::from(s.stem(norm)))
 }
 
 /// The lemma (as a stem) of an irregular English word form, if `w` is one.

@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt as _};
 
 use crate::lexicon::{AFFIRMING, CueClass, Entry, Lexicon, REFUTING, UNCERTAIN, inflects};
@@ -52,7 +53,8 @@ static LISTS: LazyLock<HashMap<String, Vec<ListPhrase>>> = LazyLock::new(|| {
                 1 => Group::Uncertain(Some(i)),
                 _ => Group::Affirming(Some(i)),
             };
-            let words: Vec<String> = crate::text::tokenize(phrase, 0).into_iter().map(|t| t.norm).collect();
+            let words: Vec<String> =
+                crate::text::tokenize(phrase, 0).into_iter().map(|t| t.norm.into()).collect();
             let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
             if let Some(first) = stems.first() {
                 m.entry(first.clone()).or_default().push(ListPhrase { words, stems, group });
@@ -110,7 +112,7 @@ fn ends_scope(t: &Token) -> bool {
 const NEGATION_REACH: usize = 8;
 
 /// Reads `tokens` (with `stems`, one per token) for stance words.
-pub(crate) fn scan(tokens: &[Token], stems: &[String], lex: &Lexicon, text: &str) -> Scan {
+pub(crate) fn scan(tokens: &[Token], stems: &[CompactString], lex: &Lexicon, text: &str) -> Scan {
     let n = tokens.len();
     let mut s = Scan { negated: vec![false; n], ..Scan::default() };
     let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
@@ -121,7 +123,7 @@ pub(crate) fn scan(tokens: &[Token], stems: &[String], lex: &Lexicon, text: &str
     while i < n {
         let t = &tokens[i];
         if matches!(t.kind, TokenKind::Word | TokenKind::Number) && !lex.is_function_word(&t.norm) {
-            s.content.push((stems[i].clone(), i));
+            s.content.push((stems[i].to_string(), i));
         }
         let mut negation_len = 0;
         let mut denial = false;
