@@ -1687,14 +1687,26 @@ impl Lexicon {
     /// lexicon word when it is that word or an inflection of it (see
     /// [`inflects`]). Returns `(length in tokens, entry)` pairs.
     pub fn lookup<S: AsRef<str>, T: AsRef<str>>(&self, norms: &[S], stems: &[T]) -> Vec<(usize, &Entry)> {
+        let n = stems.len().min(norms.len());
+        self.lookup_with(&stems[..n], |i| norms[i].as_ref())
+    }
+
+    /// [`Lexicon::lookup`] with the norms given by position, so that a
+    /// caller whose first stem starts no phrase (nearly every word) pays one
+    /// hash lookup and no allocation.
+    pub(crate) fn lookup_with<'a, T: AsRef<str>>(
+        &self,
+        stems: &[T],
+        norm: impl Fn(usize) -> &'a str,
+    ) -> Vec<(usize, &Entry)> {
         let Some(first) = stems.first() else { return Vec::new() };
         let Some(list) = self.phrases.get(first.as_ref()) else { return Vec::new() };
         let mut out: Vec<(usize, &Entry)> = list
             .iter()
             .filter(|p| {
-                p.stems.len() <= stems.len().min(norms.len())
+                p.stems.len() <= stems.len()
                     && p.stems.iter().zip(stems).all(|(p, s)| p == s.as_ref())
-                    && p.words.iter().zip(norms).all(|(w, n)| inflects(n.as_ref(), w))
+                    && p.words.iter().enumerate().all(|(i, w)| inflects(norm(i), w))
             })
             .map(|p| (p.stems.len(), &p.entry))
             .collect();

@@ -152,12 +152,8 @@ impl Prepared {
         if k >= stop {
             return Vec::new();
         }
-        // Most words start no phrase: answer those without collecting the words.
-        if !lex.starts_phrase(&self.stems[k]) {
-            return Vec::new();
-        }
-        let norms: Vec<&str> = self.tokens[k..stop].iter().map(|t| t.norm.as_str()).collect();
-        lex.lookup(&norms, &self.stems[k..stop])
+        let tokens = &self.tokens[k..stop];
+        lex.lookup_with(&self.stems[k..stop], |i| tokens[i].norm.as_str())
     }
 
     /// Index of the first token at or after byte `pos`.

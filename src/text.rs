@@ -69,6 +69,9 @@ impl Token {
 /// Normalises a piece of text the way token norms are: lowercase, ASCII
 /// apostrophes and hyphens, accents folded.
 pub fn normalize(s: &str) -> String {
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     normalize_into(s, &mut out);
     out
@@ -77,16 +80,36 @@ pub fn normalize(s: &str) -> String {
 /// [`normalize`] into a [`CompactString`], which holds a norm of up to 24
 /// bytes (nearly every word) without a heap allocation of its own.
 pub fn normalize_compact(s: &str) -> CompactString {
+    // Nearly every word is plain ASCII, which only needs lowercasing.
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+        let mut out = CompactString::from(s);
+        out.make_ascii_lowercase();
+        return out;
+    }
     let mut out = CompactString::with_capacity(s.len());
     normalize_into(s, &mut out);
     out
 }
 
-fn normalize_into(s: &str, out: &mut impl std::fmt::Write) {
-    // Writing to a `String` or a `CompactString` cannot fail.
-    let mut push = |c: char| {
-        let _ = out.write_char(c);
-    };
+/// Where [`normalize_into`] writes: a `String` or a `CompactString`.
+trait Push {
+    fn push_char(&mut self, c: char);
+}
+
+impl Push for String {
+    fn push_char(&mut self, c: char) {
+        self.push(c);
+    }
+}
+
+impl Push for CompactString {
+    fn push_char(&mut self, c: char) {
+        self.push(c);
+    }
+}
+
+fn normalize_into(s: &str, out: &mut impl Push) {
+    let mut push = |c: char| out.push_char(c);
     for c in s.chars() {
         if is_invisible(c) {
             continue;
