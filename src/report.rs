@@ -1902,3 +1902,27 @@ impl Report {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Groups;
+
+    #[test]
+    fn find_points_every_claim_on_the_way_at_the_root() {
+        let mut g = Groups::new();
+        // A chain 4 -> 3 -> 2 -> 1 -> 0: each union joins a root to a smaller one.
+        for x in (0..4).rev() {
+            g.union(x, x + 1);
+        }
+        assert_eq!(g.parent(4), 3);
+        assert_eq!(g.find(4), 0);
+        for x in 1..=4 {
+            assert_eq!(g.parent(x), 0, "claim {x} points at the root after one find");
+        }
+        // The root is the smallest index whatever the order of unions.
+        let mut h = Groups::new();
+        h.union(7, 9);
+        h.union(9, 5);
+        assert_eq!((h.find(7), h.find(9), h.find(5)), (5, 5, 5));
+    }
+}
