@@ -449,9 +449,18 @@ impl<'c> ApartGroups<'c> {
             return;
         }
         groups.union(a, b);
+        // The smaller member list is moved into the larger (their order does
+        // not matter), so each claim moves O(log n) times: moving the higher
+        // root's list whatever its size was quadratic for a large group
+        // joined to small ones.
         let (lo, hi) = (ra.min(rb), ra.max(rb));
-        let moved = members.remove(&hi).unwrap_or_else(|| vec![hi]);
-        members.entry(lo).or_insert_with(|| vec![lo]).extend(moved);
+        let mut kept = members.remove(&lo).unwrap_or_else(|| vec![lo]);
+        let mut moved = members.remove(&hi).unwrap_or_else(|| vec![hi]);
+        if kept.len() < moved.len() {
+            std::mem::swap(&mut kept, &mut moved);
+        }
+        kept.extend(moved);
+        members.insert(lo, kept);
     }
 }
 
@@ -1905,7 +1914,31 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
-    use super::Groups;
+    use super::{ApartGroups, Groups, HashMap};
+
+    #[test]
+    fn apart_groups_keep_contradicting_claims_apart_after_merging_lists() {
+        // Claim 15 contradicts claim 30.
+        let conflicts: HashMap<usize, Vec<usize>> = [(15, vec![30]), (30, vec![15])].into_iter().collect();
+        let mut g = ApartGroups::new(&conflicts);
+        // A large group rooted at 10, then joined to the single claim 0:
+        // the large list moves under the smaller root.
+        for x in 11..=20 {
+            g.union(10, x);
+        }
+        g.union(0, 10);
+        assert_eq!(g.find(15), 0);
+        g.union(30, 31);
+        // Joining 31's group to 0's would put 15 and 30 together, from
+        // either side and either end.
+        g.union(0, 31);
+        g.union(31, 20);
+        assert_eq!(g.find(31), 30);
+        assert_eq!(g.find(20), 0);
+        // A claim with no conflict still joins.
+        g.union(40, 0);
+        assert_eq!(g.find(40), 0);
+    }
 
     #[test]
     fn find_points_every_claim_on_the_way_at_the_root() {
