@@ -38,7 +38,7 @@ const _: () = assert!(SPLIT_POSTINGS <= MAX_POSTINGS);
 /// Whether a pair is skipped because both claims are the same voice in the
 /// same document.
 fn same_voice(a: &Claim, b: &Claim) -> bool {
-    a.doc == b.doc && a.speaker.key() == b.speaker.key()
+    a.doc == b.doc && a.speaker.same_key(&b.speaker)
 }
 
 fn key_note(reason: String) -> Undecided {

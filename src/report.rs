@@ -1193,8 +1193,7 @@ fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Diver
     for (_, &(i, j)) in analysis.relations.iter().zip(ends).filter(|(r, _)| r.relation == RelationType::Agree)
     {
         let (a, b) = (&claims[i], &claims[j]);
-        if a.outlet == b.outlet || a.speaker.kind == SpeakerKind::Outlet || a.speaker.key() != b.speaker.key()
-        {
+        if a.outlet == b.outlet || a.speaker.kind == SpeakerKind::Outlet || !a.speaker.same_key(&b.speaker) {
             continue;
         }
         let (da, db) = (a.stance == Stance::Distancing, b.stance == Stance::Distancing);
