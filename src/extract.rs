@@ -1218,7 +1218,8 @@ impl Extractor<'_> {
                 let noun_use = not_speech
                     || (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
                     || adjective
-                    || next == "of" && light.is_none()
+                    // ("was accused of" is a passive verb.)
+                    || next == "of" && light.is_none() && !(attitudes && past && BE_FORMS.contains(&prev))
                     // "reported by", but not "Voters say by a wide margin".
                     || next == "by"
                         && past
@@ -1300,6 +1301,15 @@ impl Extractor<'_> {
         for (k, n, class) in self.cues_in_with(&r, true) {
             let at = self.p.tokens[k].span.start;
             if main.is_some_and(|c| c.span.start == at) || self.p.quote_at(at).is_some() {
+                continue;
+            }
+            if let Some(cue) = self.agentless_passive(r.clone(), k, n, class) {
+                let content = (k + n..r.end)
+                    .find(|&t| self.is_word(t) && !matches!(self.norm(t), "to" | "as" | "of"))
+                    .map(|c| vec![self.trim_span(self.span_of(&(c..r.end)))])
+                    .unwrap_or_default();
+                let quote = self.quote_kind(std::slice::from_ref(&(k + n..r.end)));
+                out.push(self.attribution_of(si, None, Vec::new(), Some(cue), content, quote, false));
                 continue;
             }
             let participle = self.norm(k).ends_with("ing");
@@ -1615,7 +1625,7 @@ impl Extractor<'_> {
         let agent_start = k + n + 1;
         let mut agent_end = agent_start;
         while agent_end < r.end
-            && agent_end - agent_start < 10
+            && agent_end - agent_start < 14
             && !matches!(
                 self.norm(agent_end),
                 "," | "." | ";" | ":" | "that" | "to" | "for" | "in" | "on" | "after"
@@ -1629,11 +1639,77 @@ impl Extractor<'_> {
             return None;
         }
         let head_is_agent = crate::wordnet::get().names_agent(self.norm(agent_end - 1));
-        let speaker = self
+        let mut speaker = self
             .speaker_from_np(agent.clone(), state)
             .or_else(|| if head_is_agent { self.generic_speaker(agent.clone()) } else { None })?;
-        let subject = self.np_left(r.start, be)..be;
-        self.simple_frame(speaker, (k, n, class), subject.start, subject)
+        // The source is the whole agent ("the editorial board of the
+        // Herald"), wherever in it the speaker's name stands.
+        speaker.span = Some(self.span_of(&agent));
+        let mut subject = self.np_left(r.start, be)..be;
+        // "the treaty collapsed after being rejected by …": a participle
+        // after a preposition is passive of the clause's subject.
+        if subject.clone().all(|t| !self.is_word(t) || PREPOSITIONS.contains(&self.norm(t))) {
+            let verb = (r.start..be).find(|&t| self.is_finite_like(t))?;
+            subject = r.start..verb;
+        }
+        // The subject may be one word ("Trump has been derided by …").
+        if !subject.clone().any(|t| self.is_word(t)) || subject.len() > 14 {
+            return None;
+        }
+        let content = vec![subject.clone()];
+        let quote = self.quote_kind(&content);
+        Some(Frame {
+            speaker,
+            via: Vec::new(),
+            cue: Some(self.cue_of(k, n, class)),
+            content,
+            quote,
+            frame: subject.start..subject.end,
+        })
+    }
+
+    /// A passive cue without its agent that still attributes a view to
+    /// someone the text does not name: "she is expected to win", "he was
+    /// accused of lying", "the region is portrayed as", "the plan is
+    /// considered the best". The verb group holds a form of "be", the
+    /// participle is not followed by "by" (a passive with its agent is
+    /// [`Extractor::passive_frame`]'s) but by "to", "as" or "of" ("is
+    /// considered" takes its complement directly). Idioms of purpose,
+    /// obligation or naming ("is supposed to", "was intended to", "is
+    /// required to", "known as") and passives of telling or asking ("was
+    /// told to") report nobody's view. The cue runs from the form of "be"
+    /// to the participle (with "of": "was accused of").
+    fn agentless_passive(&self, r: Range<usize>, k: usize, n: usize, class: CueClass) -> Option<Cue> {
+        let w = self.norm(k);
+        if n != 1 || !(w.ends_with("ed") || crate::text::irregular(w).is_some()) {
+            return None;
+        }
+        let group = self.before_verb_group(r.start, k);
+        let be = (group..k).find(|&t| BE_FORMS.contains(&self.norm(t)))?;
+        let stem = self.p.stems[k].as_str();
+        if matches!(
+            stem,
+            "intend"
+                | "suppos"
+                | "suppose"
+                | "requir"
+                | "require"
+                | "know"
+                | "find"
+                | "tell"
+                | "ask"
+                | "inform"
+        ) || matches!(w, "worried" | "concerned" | "known" | "found" | "told" | "asked" | "intended")
+        {
+            return None;
+        }
+        let next = self.norm(k + 1);
+        let complement = matches!(next, "to" | "as" | "of") || w == "considered" && self.is_word(k + 1);
+        if !complement || next == "by" {
+            return None;
+        }
+        let end = if next == "of" { k + 2 } else { k + 1 };
+        Some(self.cue_of(be, end - be, class))
     }
 
     /// Whether the past participle at `k` modifies the noun right before it
@@ -2266,10 +2342,12 @@ impl Extractor<'_> {
         }
         let np_end = j;
         // A passive cue ("it should be noted", "had been reported") has no speaker.
-        // ("were worried that …" is a feeling, not a passive.)
+        // ("were worried that …" is a feeling, not a passive; "has been
+        // derided by the board" is, and its agent speaks.)
+        // Nor has "was told to leave" or "was intended to help".
         if (np_end..k).any(|t| BE_FORMS.contains(&self.norm(t)))
-            && self.norm(k).ends_with("ed")
-            && cue.class != CueClass::Attitude
+            && (self.norm(k).ends_with("ed") || wide && crate::text::irregular(self.norm(k)).is_some())
+            && (cue.class != CueClass::Attitude || !matches!(self.norm(k + n), "that" | "about"))
         {
             return None;
         }

@@ -1,0 +1,67 @@
+//! `Analyzer::attributions`: cues beyond the plain reporting verbs (verbs
+//! of judging and feeling, passives, nouns and phrases), on short texts
+//! written for these tests.
+
+use claimgraph::{Analyzer, Attribution, Document};
+
+fn found(text: &str) -> Vec<Attribution> {
+    Analyzer::new().attributions(&Document::new("t", "Test Outlet", text)).expect("valid document")
+}
+
+/// (source, cue) as written, for each attribution.
+fn pairs(text: &str) -> Vec<(String, String)> {
+    found(text)
+        .iter()
+        .map(|a| {
+            (
+                a.source.map_or(String::new(), |s| s.slice(text).to_string()),
+                a.cue.as_ref().map_or(String::new(), |c| c.text.clone()),
+            )
+        })
+        .collect()
+}
+
+fn has(t: &[(String, String)], source: &str, cue: &str) -> bool {
+    t.iter().any(|(s, c)| s == source && c == cue)
+}
+
+#[test]
+fn verbs_of_judging_attribute_a_view() {
+    let t = pairs(
+        "The council derided the plan as a waste of money. The chairwoman disinvited the senator \
+         from the gala. The treasurer upbraided the contractor for the delays.",
+    );
+    assert!(has(&t, "The council", "derided"), "{t:?}");
+    assert!(has(&t, "The chairwoman", "disinvited"), "{t:?}");
+    assert!(has(&t, "The treasurer", "upbraided"), "{t:?}");
+}
+
+#[test]
+fn an_attitude_passive_with_its_agent_is_the_agents() {
+    let text = "The governor has been eviscerated by the editorial board of the Valley Herald in several \
+                opinion pieces.";
+    let all = found(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    let source = all[0].source.map(|s| s.slice(text)).unwrap_or_default();
+    assert!(source.starts_with("the editorial board"), "{source}");
+}
+
+#[test]
+fn a_passive_without_its_agent_names_no_source() {
+    let text = "The mayor is expected to win the runoff. The contractor was accused of inflating the \
+                bill. The bridge plan is considered the cheapest option. Such rents are reported as \
+                income.";
+    let t = pairs(text);
+    let cues: Vec<&str> = t.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(cues, ["is expected", "was accused of", "is considered", "are reported"], "{t:?}");
+    assert!(t.iter().all(|(s, _)| s.is_empty()), "{t:?}");
+}
+
+#[test]
+fn passive_idioms_of_purpose_and_naming_are_no_cue() {
+    let t = pairs(
+        "The tower is supposed to open in May. The fund was intended to help farmers. The district \
+         is known as the Flats.",
+    );
+    assert!(t.is_empty(), "{t:?}");
+}
