@@ -1141,6 +1141,14 @@ impl Extractor<'_> {
                 k += 1;
                 continue;
             }
+            // "the poll gives her a five-point lead", "a survey has the mayor
+            // leading", "the forecast gives him a 20 percent chance": a
+            // document or a forecast reports someone's standing.
+            if attitudes && self.evidence_standing(r, k) {
+                out.push((k, 1, CueClass::Endorsing));
+                k += 1;
+                continue;
+            }
             // "called it “a disgrace”", "called him a liar": a label given.
             if self.p.stems[k] == "call" && self.labels_object(k, r) {
                 out.push((k, 1, CueClass::Say));
@@ -1253,6 +1261,52 @@ impl Extractor<'_> {
             k += 1;
         }
         out
+    }
+
+    /// Whether `k` is "gives", "has" or "puts" after a document or a
+    /// forecast as its subject ("the poll", "her model", "Sunday's survey"),
+    /// with a standing after it within eight words (a lead, an edge, a
+    /// chance, points or percent, ahead or behind, or a participle: "has
+    /// the mayor leading").
+    fn evidence_standing(&self, r: &Range<usize>, k: usize) -> bool {
+        let w = self.norm(k);
+        if !matches!(w, "gives" | "gave" | "give" | "has" | "had" | "have" | "puts" | "put") {
+            return false;
+        }
+        let t = self.before_verb_group(r.start, k);
+        if t == r.start || !self.is_word(t - 1) {
+            return false;
+        }
+        let head = self.norm(t - 1);
+        let evidence = DOCUMENT_WORDS.contains(&head)
+            || matches!(
+                head,
+                "forecast" | "forecasts" | "model" | "models" | "average" | "tracker" | "projection"
+            );
+        // "has" and "had" take an object here, not a participle ("the poll
+        // has shown …" is "shown"'s).
+        let next = self.norm(k + 1);
+        let object = self.is_word(k + 1)
+            && !self.is_finite_like(k + 1)
+            && crate::text::irregular(next).is_none()
+            && !matches!(next, "been" | "not" | "n't" | "to" | "also" | "already" | "since" | "yet");
+        evidence
+            && object
+            && (k + 1..(k + 9).min(r.end)).any(|x| {
+                let v = self.norm(x);
+                matches!(
+                    v,
+                    "lead"
+                        | "edge"
+                        | "advantage"
+                        | "chance"
+                        | "percent"
+                        | "points"
+                        | "point"
+                        | "ahead"
+                        | "behind"
+                ) || x > k + 1 && v.len() > 5 && v.ends_with("ing") && !self.p.tokens[x].capitalized
+            })
     }
 
     fn attribution_in(&self, r: Range<usize>, state: &DocState, nested: bool) -> Option<Frame> {

@@ -65,3 +65,16 @@ fn passive_idioms_of_purpose_and_naming_are_no_cue() {
     );
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_poll_or_forecast_gives_a_standing() {
+    let t = pairs(
+        "The Gazette's latest forecast currently gives the mayor a 70 percent chance of winning. \
+         Sunday's survey gave the challenger a two-point lead. The new poll has the mayor leading \
+         in every district. The poll has been criticized by both parties.",
+    );
+    assert!(has(&t, "The Gazette's latest forecast", "gives"), "{t:?}");
+    assert!(has(&t, "Sunday's survey", "gave"), "{t:?}");
+    assert!(has(&t, "The new poll", "has"), "{t:?}");
+    assert_eq!(t.iter().filter(|(_, c)| c == "has").count(), 1, "{t:?}");
+}
