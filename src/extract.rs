@@ -1954,6 +1954,20 @@ impl Extractor<'_> {
         if !self.is_word(k + n) {
             return None;
         }
+        // The object of a verb or of "to" does not head the participle
+        // ("contacted an official seeking …", "wrote to the department
+        // seeking …", "a tape showing him bragging", "has the aide
+        // advising"): the participle is the clause's own, or describes the
+        // action. A document still speaks ("issued a report arguing …").
+        if np.start > r.start && !np.is_empty() {
+            let b = np.start - 1;
+            let w = self.norm(b);
+            let object = !self.p.tokens[b].capitalized
+                && (self.is_finite_like(b) || w == "to" || w.len() > 5 && w.ends_with("ing"));
+            if object && !DOCUMENT_WORDS.contains(&self.norm(np.end - 1)) {
+                return None;
+            }
+        }
         let speaker = self.speaker_from_np(np.clone(), state)?;
         let start = k + n + usize::from(self.norm(k + n) == "that");
         self.simple_frame(speaker, (k, n, class), np.start, start..r.end)
