@@ -1222,7 +1222,17 @@ impl Extractor<'_> {
                             f += 1;
                         }
                         f < r.end && self.is_numeral(f)
-                    };
+                    }
+                    // Verbs whose speech sense takes a clause ("charged that
+                    // …", "maintained that …", "declared: …") and that
+                    // otherwise do not report: "charged into the crowd", "is
+                    // charged with policing", "maintained their pace",
+                    // "declared his candidacy".
+                    || matches!(self.p.stems[k].as_str(), "charg" | "maintain" | "declar")
+                        && !(matches!(next, "that" | ":" | ",")
+                            || (k + n..(k + n + 8).min(r.end)).any(|t| {
+                                self.norm(t) == "that" || self.p.tokens[t].kind == TokenKind::OpenQuote
+                            }));
                 let noun_use = not_speech
                     || (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
                     || adjective

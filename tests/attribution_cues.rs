@@ -88,3 +88,12 @@ fn the_object_of_a_verb_does_not_head_a_participle() {
     assert!(!t.iter().any(|(s, _)| s == "a county official" || s == "the ministry"), "{t:?}");
     assert!(has(&t, "new polls", "showing"), "{t:?}");
 }
+
+#[test]
+fn verbs_that_report_only_with_a_clause() {
+    let text = "The mayor charged into the crowd. The board, which is charged with policing the port, met \
+                today. Local firms maintained their pace of hiring. The senator declared his candidacy in \
+                May. The union charged on Monday that the port was unsafe.";
+    let t = pairs(text);
+    assert_eq!(t, [("The union".to_string(), "charged".to_string())], "{t:?}");
+}
