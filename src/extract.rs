@@ -2324,6 +2324,15 @@ impl Extractor<'_> {
         {
             return None;
         }
+        // "…, echoing his account with more attacks": a participle opens a
+        // clause, not a speaker's name.
+        if !np.is_empty()
+            && !self.p.tokens[np.start].capitalized
+            && self.norm(np.start).len() > 5
+            && self.norm(np.start).ends_with("ing")
+        {
+            return None;
+        }
         // Nor numbers or two noun phrases side by side ("five times the number
         // the government admits"); "a nurse at the hospital" is fine.
         let dets = self.juxtaposed_articles(&np);
@@ -2340,7 +2349,12 @@ impl Extractor<'_> {
                 let after = k + n..inverted_np_end;
                 let verbless = !after.clone().any(|t| self.is_finite_like(t))
                     && !PRONOUNS.contains(&self.norm(after.start));
-                if np.is_empty() && verbless {
+                // Only a finite reporting verb inverts ("…, said the
+                // minister"); after a participle or a directive the noun
+                // phrase is the object ("…, telling the bank to leave",
+                // "called on the crowd to vote").
+                let inverts = !self.norm(k).ends_with("ing") && cue.class != CueClass::Directive;
+                if np.is_empty() && verbless && inverts {
                     // A phrase with no name must name people ("said an
                     // industry lobbyist"), not be the verb's object
                     // ("Name, a senator, described a culture of secrecy").

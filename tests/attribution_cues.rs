@@ -97,3 +97,18 @@ fn verbs_that_report_only_with_a_clause() {
     let t = pairs(text);
     assert_eq!(t, [("The union".to_string(), "charged".to_string())], "{t:?}");
 }
+
+#[test]
+fn the_object_of_a_participle_or_a_directive_is_no_inverted_speaker() {
+    let t = pairs(
+        "The port sent a letter to the union, telling the dockers to take their grievances elsewhere. \
+         Her cousin, a nurse, called on the congregation to make its voice heard. The mayor spoke for \
+         an hour, echoing his newsletter with more attacks on the council.",
+    );
+    assert!(
+        !t.iter().any(|(s, _)| s.starts_with("the dockers")
+            || s.starts_with("the congregation")
+            || s.starts_with("echoing")),
+        "{t:?}"
+    );
+}
