@@ -1181,7 +1181,11 @@ impl Extractor<'_> {
             });
             // "made little mention of", "expressed concerns about": a light
             // verb and its noun are one cue.
-            let light = if cue.is_none() && attitudes { self.light_verb_cue(k, r.end) } else { None };
+            let light = if cue.is_none() && attitudes {
+                self.light_verb_cue(k, r.end).or_else(|| self.phrasal_cue(k, r.end))
+            } else {
+                None
+            };
             let cue = cue.or(light);
             if let Some((n, class)) = cue {
                 let prev = if k > r.start { self.norm(k - 1) } else { "" };
@@ -1527,6 +1531,56 @@ impl Extractor<'_> {
                 return None;
             }
             t += 1;
+        }
+        None
+    }
+
+    /// A verb and its particle that judge or set out a view ("brushed off
+    /// the remarks", "lashed out at", "laid out the plan", "hit back at"),
+    /// "cast" or "see" with "as" soon after ("cast her
+    /// candidacy as a safe harbor", "sees the deal as a threat"), or "went
+    /// on to" before a cue ("went on to praise her"): (tokens, class).
+    fn phrasal_cue(&self, k: usize, end: usize) -> Option<(usize, CueClass)> {
+        if self.p.tokens[k].capitalized {
+            return None;
+        }
+        let w = self.norm(k);
+        let next = self.norm(k + 1);
+        let particle = match w {
+            "brush" | "brushes" | "brushed" | "brushing" | "laugh" | "laughs" | "laughed" | "laughing" => {
+                "off"
+            }
+            "lash" | "lashes" | "lashed" | "lashing" | "lay" | "lays" | "laid" | "laying" | "speak"
+            | "speaks" | "spoke" | "speaking" => "out",
+            "chime" | "chimes" | "chimed" | "chiming" => "in",
+            "hit" | "hits" | "hitting" | "fire" | "fires" | "fired" | "firing" => "back",
+            _ => "",
+        };
+        if !particle.is_empty() && next == particle && self.is_word(k + 2) {
+            return Some((2, CueClass::Attitude));
+        }
+        // "cast X as Y", "sees X as Y": "as" within eight words, in the clause.
+        if matches!(w, "cast" | "casts" | "casting" | "see" | "sees" | "saw" | "seeing")
+            && !matches!(next, "as" | "in" | "on" | "to" | "that" | "it" | "fit")
+            && (k + 2..(k + 10).min(end))
+                .take_while(|&t| !matches!(self.norm(t), "." | ";" | ":" | "that" | "and"))
+                .any(|t| self.norm(t) == "as")
+        {
+            return Some((1, CueClass::Attitude));
+        }
+        // "went on to praise": the cue is the whole phrase.
+        if matches!(w, "go" | "goes" | "went" | "going" | "gone") && next == "on" && self.norm(k + 2) == "to"
+        {
+            let v = k + 3;
+            let class = self
+                .entry_at(v, end)
+                .iter()
+                .find_map(|(n, e)| match e {
+                    Entry::Cue(c) if *n == 1 => Some(*c),
+                    _ => None,
+                })
+                .or_else(|| is_attitude(self.norm(v)).then_some(CueClass::Attitude))?;
+            return Some((4, class));
         }
         None
     }
@@ -2710,7 +2764,14 @@ impl Extractor<'_> {
         if self.norm(start) == "," {
             start += 1;
         }
-        if (start..r.end).filter(|&t| self.is_word(t)).count() < 2 {
+        // In the listing, a judgement or a stance may take one name or
+        // pronoun ("Hamm supports Trump.", "went on to praise her").
+        let words: Vec<usize> = (start..r.end).filter(|&t| self.is_word(t)).collect();
+        let one_name = wide
+            && cue.class != CueClass::Say
+            && words.len() == 1
+            && (self.p.tokens[words[0]].capitalized || matches!(self.norm(words[0]), "him" | "her" | "them"));
+        if words.len() < 2 && !one_name {
             return None;
         }
         let content = std::iter::once(start..r.end).collect::<Vec<_>>();

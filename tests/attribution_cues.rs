@@ -112,3 +112,23 @@ fn the_object_of_a_participle_or_a_directive_is_no_inverted_speaker() {
         "{t:?}"
     );
 }
+
+#[test]
+fn particle_verbs_and_phrases_are_cues() {
+    let t = pairs(
+        "The minister brushed off the complaints about the ferry. In a memo, the treasurer laid out the \
+         ways the fund could be spent. The governor has cast the bridge as a symbol of renewal. The \
+         mayor went on to praise the volunteers.",
+    );
+    assert!(has(&t, "The minister", "brushed off"), "{t:?}");
+    assert!(has(&t, "the treasurer", "laid out"), "{t:?}");
+    assert!(has(&t, "The governor", "cast"), "{t:?}");
+    assert!(has(&t, "The mayor", "went on to praise"), "{t:?}");
+}
+
+#[test]
+fn a_stance_may_take_one_name() {
+    let t = pairs("Her brother supports Jansen. The council went on to praise Okafor.");
+    assert!(has(&t, "Her brother", "supports"), "{t:?}");
+    assert!(has(&t, "The council", "went on to praise"), "{t:?}");
+}
