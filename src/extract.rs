@@ -1653,6 +1653,11 @@ impl Extractor<'_> {
             if !matches!(next, "that" | "of" | "about" | "on" | "over" | "for" | "to" | ":") {
                 continue;
             }
+            // "questions about the plan" ask; "questions for the panel",
+            // "questions of law" do not attribute.
+            if self.norm(k) == "questions" && !matches!(next, "about" | "on" | "over") {
+                continue;
+            }
             // "that" must open a clause, not a relative ("the claims that
             // were made"): a word other than a verb follows it.
             if next == "that" && (self.is_finite_like(k + 2) || AUX.contains(&self.norm(k + 2))) {

@@ -535,6 +535,12 @@ pub(crate) const NOMINAL_CUES: &[(&str, CueClass)] = &[
     ("proposals", CueClass::Attitude),
     ("plan", CueClass::Attitude),
     ("plans", CueClass::Attitude),
+    ("questions", CueClass::Attitude),
+    ("indictment", CueClass::Accusation),
+    ("indictments", CueClass::Accusation),
+    ("encouragement", CueClass::Attitude),
+    ("assumption", CueClass::Attitude),
+    ("assumptions", CueClass::Attitude),
 ];
 /// Light verbs that, with a noun of speech or attitude after them, make a
 /// cue of the phrase ("made little mention of", "took note of",

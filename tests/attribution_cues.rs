@@ -132,3 +132,18 @@ fn a_stance_may_take_one_name() {
     assert!(has(&t, "Her brother", "supports"), "{t:?}");
     assert!(has(&t, "The council", "went on to praise"), "{t:?}");
 }
+
+#[test]
+fn nouns_of_questioning_accusing_and_assuming() {
+    let text = "The audit revives questions about the mayor's use of the fund. The union's indictment of the \
+                board was read aloud. The plan rests on the assumption that rents will rise. The panel took \
+                questions for an hour.";
+    let all = found(text);
+    let cues: Vec<&str> = all.iter().filter_map(|a| a.cue.as_ref()).map(|c| c.text.as_str()).collect();
+    assert!(cues.contains(&"questions"), "{cues:?}");
+    assert!(cues.contains(&"indictment"), "{cues:?}");
+    assert!(cues.contains(&"assumption"), "{cues:?}");
+    assert_eq!(cues.iter().filter(|&&c| c == "questions").count(), 1, "{cues:?}");
+    let indictment = all.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "indictment")).unwrap();
+    assert_eq!(indictment.source.map(|s| s.slice(text)), Some("The union"));
+}
