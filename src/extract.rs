@@ -1451,6 +1451,7 @@ impl Extractor<'_> {
             }
         }
         self.quoted_then_verb(si, r.clone(), main, state, out);
+        self.epistemic_frames(si, r.clone(), out);
         self.nominal_frames(si, r, state, out);
     }
 
@@ -1716,6 +1717,79 @@ impl Extractor<'_> {
                 speaker,
                 Vec::new(),
                 Some(self.cue_of(k, 1, class)),
+                content,
+                quote,
+                false,
+            ));
+        }
+    }
+
+    /// What is not known, or known without a source: "it is unclear how
+    /// …", "it's not clear who …", "it is still unknown if …", "it's
+    /// impossible to know …", "it emerged that …", "it seems …". The cue
+    /// runs from "it" to the adjective (or the verb); the text names no
+    /// source. Not inside a quotation, where the quoted speaker says it.
+    fn epistemic_frames(&self, si: usize, r: Range<usize>, out: &mut Vec<crate::attribution::Attribution>) {
+        for k in r.clone() {
+            if self.norm(k) != "it" || self.p.quote_at(self.p.tokens[k].span.start).is_some() {
+                continue;
+            }
+            let mut t = k + 1;
+            let verb = self.norm(t);
+            let end = if matches!(verb, "seems" | "seemed" | "appears" | "appeared" | "emerged") {
+                // "it seems that …", "it seems only fair to …", "it emerged that …".
+                let next = self.norm(t + 1);
+                if !(next == "that"
+                    || verb != "emerged" && self.is_word(t + 1) && !self.lex.is_function_word(next))
+                {
+                    continue;
+                }
+                t + 1
+            } else if matches!(verb, "is" | "was" | "'s" | "remains" | "remained") {
+                t += 1;
+                let mut negated = false;
+                while matches!(self.norm(t), "still" | "not" | "n't" | "also" | "now" | "far" | "yet") {
+                    negated |= matches!(self.norm(t), "not" | "n't");
+                    t += 1;
+                }
+                let adj = self.norm(t);
+                let to_know = matches!(self.norm(t + 1), "to")
+                    && matches!(self.norm(t + 2), "know" | "say" | "tell" | "predict");
+                let end = match adj {
+                    "unclear" | "unknown" | "uncertain" => t + 1,
+                    "clear" | "known" | "certain" if negated => t + 1,
+                    "impossible" | "hard" | "difficult" | "too" if to_know => t + 3,
+                    _ => continue,
+                };
+                // A question or a clause follows ("how", "whether", "that").
+                let next = self.norm(end);
+                if end == t + 1
+                    && !matches!(
+                        next,
+                        "who" | "what" | "when" | "where" | "why" | "how" | "whether" | "if" | "that"
+                    )
+                {
+                    continue;
+                }
+                end
+            } else {
+                continue;
+            };
+            if end >= r.end {
+                continue;
+            }
+            let stop =
+                (end..r.end).find(|&x| matches!(self.norm(x), "." | ";" | "?" | "!" | ":")).unwrap_or(r.end);
+            if (end..stop).filter(|&x| self.is_word(x)).count() < 2 {
+                continue;
+            }
+            let content = vec![self.trim_span(self.span_of(&(end..stop)))];
+            let quote = self.quote_kind(std::slice::from_ref(&(end..stop)));
+            out.push(self.attribution_of(
+                si,
+                None,
+                Vec::new(),
+                Some(self.cue_of(k, end - k, CueClass::Attitude)),
                 content,
                 quote,
                 false,

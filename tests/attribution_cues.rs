@@ -147,3 +147,15 @@ fn nouns_of_questioning_accusing_and_assuming() {
     let indictment = all.iter().find(|a| a.cue.as_ref().is_some_and(|c| c.text == "indictment")).unwrap();
     assert_eq!(indictment.source.map(|s| s.slice(text)), Some("The union"));
 }
+
+#[test]
+fn what_is_not_known_has_a_cue_but_no_source() {
+    let text = "The council may gain seats, but it is unclear how many it can win. Later it emerged that \
+                the memo had been leaked. It's impossible to know the source of the loss. It is clear that \
+                rents rose. \"It is unclear what happened,\" she said.";
+    let t = pairs(text);
+    assert!(has(&t, "", "it is unclear"), "{t:?}");
+    assert!(has(&t, "", "it emerged"), "{t:?}");
+    assert!(has(&t, "", "It's impossible to know"), "{t:?}");
+    assert!(!t.iter().any(|(_, c)| c == "It is clear" || c == "It is unclear"), "{t:?}");
+}
