@@ -594,6 +594,18 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "releases",
     "released",
     "releasing",
+    "pose",
+    "poses",
+    "posed",
+    "posing",
+    "deliver",
+    "delivers",
+    "delivered",
+    "delivering",
+    "send",
+    "sends",
+    "sent",
+    "sending",
 ];
 /// The nouns of [`LIGHT_VERBS`] phrases.
 pub(crate) const LIGHT_NOUNS: &[&str] = &[
@@ -651,6 +663,13 @@ pub(crate) const LIGHT_NOUNS: &[&str] = &[
     "assurance",
     "assurances",
     "denial",
+    "message",
+    "messages",
+    "signal",
+    "signals",
+    "speech",
+    "appeal",
+    "decision",
 ];
 const DISTANCING_CUES: &[&str] = &["claim", "allege", "purport", "profess", "pretend"];
 const ENDORSING_CUES: &[&str] = &[

@@ -159,3 +159,14 @@ fn what_is_not_known_has_a_cue_but_no_source() {
     assert!(has(&t, "", "It's impossible to know"), "{t:?}");
     assert!(!t.iter().any(|(_, c)| c == "It is clear" || c == "It is unclear"), "{t:?}");
 }
+
+#[test]
+fn more_light_verbs_and_their_nouns() {
+    let t = pairs(
+        "At the hearing, several residents did pose questions on the budget. The mayor delivered an emotional \
+         speech about the flood. The board and its staff sent clear signals that they wanted a new site.",
+    );
+    assert!(t.iter().any(|(_, c)| c == "pose questions"), "{t:?}");
+    assert!(t.iter().any(|(_, c)| c == "delivered an emotional speech"), "{t:?}");
+    assert!(t.iter().any(|(_, c)| c == "sent clear signals"), "{t:?}");
+}
