@@ -1654,6 +1654,18 @@ impl Extractor<'_> {
             if !matches!(next, "that" | "of" | "about" | "on" | "over" | "for" | "to" | ":") {
                 continue;
             }
+            // "in hopes of winning", "for fear that …", "out of worry",
+            // "fell on concerns of …": a feeling after a preposition of
+            // cause names a motive, not a position held.
+            if k > r.start
+                && matches!(self.norm(k - 1), "in" | "for" | "of" | "on")
+                && matches!(
+                    self.norm(k),
+                    "hope" | "hopes" | "fear" | "fears" | "worry" | "worries" | "concern" | "concerns"
+                )
+            {
+                continue;
+            }
             // "questions about the plan" ask; "questions for the panel",
             // "questions of law" do not attribute.
             if self.norm(k) == "questions" && !matches!(next, "about" | "on" | "over") {

@@ -170,3 +170,13 @@ fn more_light_verbs_and_their_nouns() {
     assert!(t.iter().any(|(_, c)| c == "delivered an emotional speech"), "{t:?}");
     assert!(t.iter().any(|(_, c)| c == "sent clear signals"), "{t:?}");
 }
+
+#[test]
+fn a_feeling_after_a_preposition_of_cause_is_a_motive() {
+    let text = "The council raised fees in hopes of balancing the budget. Shares fell on concerns of a strike. \
+                Residents voiced fears of a flood.";
+    let all = found(text);
+    let cues: Vec<&str> = all.iter().filter_map(|a| a.cue.as_ref()).map(|c| c.text.as_str()).collect();
+    assert!(!cues.iter().any(|c| *c == "hopes" || *c == "concerns"), "{cues:?}");
+    assert!(cues.iter().any(|c| c.contains("fears")), "{cues:?}");
+}
