@@ -561,6 +561,38 @@ static ATTITUDE_FORMS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLoc
     forms
 });
 
+/// Adjectives that hold a view or a feeling about what follows them ("was
+/// optimistic that …", "is critical of …"), after a form of "be".
+const ATTITUDE_ADJECTIVES: &[&str] = &[
+    "optimistic",
+    "pessimistic",
+    "confident",
+    "hopeful",
+    "skeptical",
+    "sceptical",
+    "doubtful",
+    "certain",
+    "sure",
+    "convinced",
+    "dismissive",
+    "critical",
+    "supportive",
+    "wary",
+    "fearful",
+    "proud",
+    "unhappy",
+    "angry",
+    "furious",
+    "upset",
+    "adamant",
+    "insistent",
+    "sympathetic",
+    "disappointed",
+    "frustrated",
+    "troubled",
+    "alarmed",
+];
+
 /// Whether `norm` is a verb form of belief, wish, intent or evaluation.
 /// The bare "back" is nearly always an adverb or a noun ("came back"), so
 /// only its inflected forms count ("backs", "backed", "backing").
@@ -1568,6 +1600,28 @@ impl Extractor<'_> {
                 .any(|t| self.norm(t) == "as")
         {
             return Some((1, CueClass::Attitude));
+        }
+        // "would like her to …", "doesn't like either candidate": "like"
+        // as a verb of wish or taste; "is leaning toward …".
+        if matches!(w, "like" | "likes" | "liked")
+            && k > 0
+            && matches!(self.norm(k - 1), "would" | "'d" | "n't" | "not")
+            && self.is_word(k + 1)
+        {
+            return Some((1, CueClass::Attitude));
+        }
+        if matches!(w, "lean" | "leans" | "leaning" | "leaned") && matches!(next, "toward" | "towards") {
+            return Some((2, CueClass::Attitude));
+        }
+        // An adjective of attitude after "be" with its complement: "was
+        // optimistic that …", "has been confident that …", "was openly
+        // dismissive of …", "is critical of …".
+        if ATTITUDE_ADJECTIVES.contains(&w) && matches!(next, "that" | "of" | "about" | "over") {
+            let t = self.before_verb_group(0, k);
+            if (t..k).any(|x| BE_FORMS.contains(&self.norm(x)) || matches!(self.norm(x), "am" | "'m" | "'re"))
+            {
+                return Some((1, CueClass::Attitude));
+            }
         }
         // "went on to praise": the cue is the whole phrase.
         if matches!(w, "go" | "goes" | "went" | "going" | "gone") && next == "on" && self.norm(k + 2) == "to"

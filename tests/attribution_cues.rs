@@ -180,3 +180,15 @@ fn a_feeling_after_a_preposition_of_cause_is_a_motive() {
     assert!(!cues.iter().any(|c| *c == "hopes" || *c == "concerns"), "{cues:?}");
     assert!(cues.iter().any(|c| c.contains("fears")), "{cues:?}");
 }
+
+#[test]
+fn would_like_and_adjectives_of_attitude() {
+    let t = pairs(
+        "Some residents would like the ferry to return. The mayor was openly dismissive of the plan. \
+         The council is critical of the new budget. The bridge is critical to the economy.",
+    );
+    assert!(has(&t, "Some residents", "like"), "{t:?}");
+    assert!(has(&t, "The mayor", "dismissive"), "{t:?}");
+    assert!(has(&t, "The council", "critical"), "{t:?}");
+    assert!(!t.iter().any(|(s, _)| s == "The bridge"), "{t:?}");
+}
