@@ -561,6 +561,10 @@ static ATTITUDE_FORMS: std::sync::LazyLock<HashSet<String>> = std::sync::LazyLoc
     forms
 });
 
+/// Participles of planning and banning, cues in the passive without an
+/// agent ("was slated to", "are scheduled in", "are forbidden from").
+const SCHEDULED: &[&str] = &["slated", "scheduled", "forbidden", "barred"];
+
 /// Adjectives that hold a view or a feeling about what follows them ("was
 /// optimistic that …", "is critical of …"), after a form of "be".
 const ATTITUDE_ADJECTIVES: &[&str] = &[
@@ -1623,6 +1627,15 @@ impl Extractor<'_> {
                 return Some((1, CueClass::Attitude));
             }
         }
+        // "was slated to hold rallies", "appearances are scheduled in
+        // Utah", "are forbidden from coordinating": plans and bans in the
+        // passive (see `agentless_passive`).
+        if SCHEDULED.contains(&w) && matches!(next, "to" | "for" | "in" | "from" | "on") {
+            let t = self.before_verb_group(0, k);
+            if (t..k).any(|x| BE_FORMS.contains(&self.norm(x))) {
+                return Some((1, CueClass::Attitude));
+            }
+        }
         // "went on to praise": the cue is the whole phrase.
         if matches!(w, "go" | "goes" | "went" | "going" | "gone") && next == "on" && self.norm(k + 2) == "to"
         {
@@ -1944,7 +1957,8 @@ impl Extractor<'_> {
     /// to the participle (with "of": "was accused of").
     fn agentless_passive(&self, r: Range<usize>, k: usize, n: usize, class: CueClass) -> Option<Cue> {
         let w = self.norm(k);
-        if n != 1 || !(w.ends_with("ed") || crate::text::irregular(w).is_some()) {
+        let scheduled = SCHEDULED.contains(&w);
+        if n != 1 || !(w.ends_with("ed") || crate::text::irregular(w).is_some() || scheduled) {
             return None;
         }
         let group = self.before_verb_group(r.start, k);
@@ -1967,7 +1981,9 @@ impl Extractor<'_> {
             return None;
         }
         let next = self.norm(k + 1);
-        let complement = matches!(next, "to" | "as" | "of") || w == "considered" && self.is_word(k + 1);
+        let complement = matches!(next, "to" | "as" | "of")
+            || w == "considered" && self.is_word(k + 1)
+            || scheduled && matches!(next, "for" | "in" | "from" | "on");
         if !complement || next == "by" {
             return None;
         }

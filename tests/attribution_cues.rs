@@ -192,3 +192,14 @@ fn would_like_and_adjectives_of_attitude() {
     assert!(has(&t, "The council", "critical"), "{t:?}");
     assert!(!t.iter().any(|(s, _)| s == "The bridge"), "{t:?}");
 }
+
+#[test]
+fn plans_and_bans_in_the_passive() {
+    let t = pairs(
+        "The mayor was slated to open the bridge on Friday. Further talks are scheduled in May. The \
+         parties are forbidden from coordinating with the fund.",
+    );
+    let cues: Vec<&str> = t.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(cues, ["was slated", "are scheduled", "are forbidden"], "{t:?}");
+    assert!(t.iter().all(|(s, _)| s.is_empty()), "{t:?}");
+}
