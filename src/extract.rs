@@ -2894,7 +2894,8 @@ impl Extractor<'_> {
         {
             c += 1;
         }
-        if matches!(cue.class, CueClass::Denial) && ACT_NOUNS.contains(&self.norm(c)) {
+        // (The listing takes it: rejecting a plan is a stance.)
+        if !wide && matches!(cue.class, CueClass::Denial) && ACT_NOUNS.contains(&self.norm(c)) {
             return None;
         }
         // Content: after "that" if it comes soon, else right after the cue.

@@ -203,3 +203,13 @@ fn plans_and_bans_in_the_passive() {
     assert_eq!(cues, ["was slated", "are scheduled", "are forbidden"], "{t:?}");
     assert!(t.iter().all(|(s, _)| s.is_empty()), "{t:?}");
 }
+
+#[test]
+fn rejecting_a_plan_is_a_stance_in_the_listing() {
+    let text = "The new chairwoman rejected the plan.";
+    let t = pairs(text);
+    assert_eq!(t, [("The new chairwoman".to_string(), "rejected".to_string())], "{t:?}");
+    // The claims still take it as an event, not as speech.
+    let analysis = Analyzer::new().analyze(vec![Document::new("t", "Test Outlet", text)]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
