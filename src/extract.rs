@@ -1186,7 +1186,14 @@ impl Extractor<'_> {
                 continue;
             }
             // "called it “a disgrace”", "called him a liar": a label given.
-            if self.p.stems[k] == "call" && self.labels_object(k, r) {
+            // In the listing, "which the blogger calls “the most generic
+            // place”", "what critics call “a mouthpiece”": the label
+            // follows, its object stands before.
+            let relative_label = attitudes
+                && self.p.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::OpenQuote)
+                && !self.p.tokens[k].capitalized
+                && (k.saturating_sub(6).max(r.start)..k).any(|t| matches!(self.norm(t), "which" | "what"));
+            if self.p.stems[k] == "call" && (relative_label || self.labels_object(k, r)) {
                 out.push((k, 1, CueClass::Say));
                 k += 1;
                 continue;

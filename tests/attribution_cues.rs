@@ -213,3 +213,11 @@ fn rejecting_a_plan_is_a_stance_in_the_listing() {
     let analysis = Analyzer::new().analyze(vec![Document::new("t", "Test Outlet", text)]).unwrap();
     assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
 }
+
+#[test]
+fn a_label_whose_object_is_a_relative_pronoun() {
+    let t = pairs(
+        "She lives on Alder Row, which the local blogger Tam Orr calls \"the quietest street in town\".",
+    );
+    assert!(t.iter().any(|(s, c)| s.ends_with("Tam Orr") && c == "calls"), "{t:?}");
+}
