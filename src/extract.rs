@@ -1495,6 +1495,7 @@ impl Extractor<'_> {
         }
         self.quoted_then_verb(si, r.clone(), main, state, out);
         self.epistemic_frames(si, r.clone(), out);
+        self.asked_frame(si, r.clone(), out);
         self.nominal_frames(si, r, state, out);
     }
 
@@ -1808,6 +1809,42 @@ impl Extractor<'_> {
                 false,
             ));
         }
+    }
+
+    /// A sentence that opens with a question or a telling put to its
+    /// subject, by someone the text does not name: "Asked about the loss,
+    /// the candidate said …", "When told the stage was in the round, …",
+    /// "When confronted at a press conference, …". The cue is the
+    /// participle (with "about"), the content what was asked or told, up to
+    /// the comma; no source.
+    fn asked_frame(&self, si: usize, r: Range<usize>, out: &mut Vec<crate::attribution::Attribution>) {
+        let mut t = r.start;
+        if matches!(self.norm(t), "when" | "after" | "once" | "if") {
+            t += 1;
+        }
+        if !matches!(self.norm(t), "asked" | "told" | "confronted" | "pressed" | "questioned")
+            || !self.is_word(t + 1)
+            || self.p.quote_at(self.p.tokens[t].span.start).is_some()
+        {
+            return;
+        }
+        let Some(comma) = (t + 1..(t + 20).min(r.end)).find(|&x| self.norm(x) == ",") else { return };
+        let end = if self.norm(t + 1) == "about" { t + 2 } else { t + 1 };
+        // A main clause follows the comma.
+        if comma + 2 >= r.end || (end..comma).filter(|&x| self.is_word(x)).count() < 1 {
+            return;
+        }
+        let content = vec![self.trim_span(self.span_of(&(end..comma)))];
+        let quote = self.quote_kind(std::slice::from_ref(&(end..comma)));
+        out.push(self.attribution_of(
+            si,
+            None,
+            Vec::new(),
+            Some(self.cue_of(t, end - t, CueClass::Directive)),
+            content,
+            quote,
+            false,
+        ));
     }
 
     /// What is not known, or known without a source: "it is unclear how

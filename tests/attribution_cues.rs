@@ -221,3 +221,16 @@ fn a_label_whose_object_is_a_relative_pronoun() {
     );
     assert!(t.iter().any(|(s, c)| s.ends_with("Tam Orr") && c == "calls"), "{t:?}");
 }
+
+#[test]
+fn a_question_put_to_the_subject_by_someone_unnamed() {
+    let text = "Asked about the delays, the mayor blamed the contractor. When told the ferry was late, the \
+                minister shrugged. Asked voters rarely answer.";
+    let all = found(text);
+    let asked: Vec<(&str, Option<&str>)> = all
+        .iter()
+        .filter(|a| a.cue.as_ref().is_some_and(|c| c.text == "Asked about" || c.text == "told"))
+        .map(|a| (a.cue.as_ref().unwrap().text.as_str(), a.source.map(|s| s.slice(text))))
+        .collect();
+    assert_eq!(asked, [("Asked about", None), ("told", None)], "{all:?}");
+}
