@@ -1419,6 +1419,20 @@ impl Extractor<'_> {
         }
     }
 
+    /// Whether the word at `t` is a verb in its dictionary form after an
+    /// infinitive "to" ("to veto the bill"), not a noun phrase ("to
+    /// reporters", "to cheers", "to the crowd").
+    fn infinitive_at(&self, t: usize) -> bool {
+        let Some(tok) = self.p.tokens.get(t) else { return false };
+        let w = self.norm(t);
+        tok.is_word()
+            && !tok.capitalized
+            && !DETERMINERS.contains(&w)
+            && !PRONOUNS.contains(&w)
+            && !self.lex.is_function_word(w)
+            && crate::wordnet::get().is_base_verb(w)
+    }
+
     /// The start of the verb group ending at the cue at `k`: back past
     /// auxiliaries and adverbs ("has since repeatedly said"), not before
     /// `start`.
@@ -2478,9 +2492,12 @@ impl Extractor<'_> {
         }
         // Say-type cues need a complement: "that", a colon, a quote, or a clause.
         // "explained to advisers that …" has one after its audience.
+        // (In the listing, an infinitive is a complement too: "pledged to
+        // veto the bill".)
         if cue.class == CueClass::Say
             && matches!(self.norm(k + n), "to" | "for" | "with")
             && self.norm(k) != "told"
+            && !(wide && self.norm(k + n) == "to" && self.infinitive_at(k + n + 1))
             && !(k + n + 1..(k + n + 8).min(r.end)).any(|t| self.norm(t) == "that" || self.norm(t) == ":")
         {
             return None;

@@ -625,3 +625,18 @@ fn the_speakers_own_occasion_is_no_part_of_the_name() {
         [(Some("Officials at the port".into()), Some("said".into()))]
     );
 }
+
+#[test]
+fn a_promise_to_act_is_attributed() {
+    let t = table("The governor pledged to veto the harbour bill. She has also vowed to block the tolls.");
+    assert_eq!(t[0], ("The governor".into(), "pledged".into(), "to veto the harbour bill.".into()));
+    assert_eq!(t[1], ("She".into(), "vowed".into(), "to block the tolls.".into()));
+    // "to" before a noun phrase is no infinitive: the audience or the
+    // occasion, not what is said.
+    let t = table("The governor wrote to the council about the tolls.");
+    assert!(t.iter().all(|(_, _, c)| !c.starts_with("to")), "{t:?}");
+    // Claims do not take a promise to act as an assertion.
+    let analysis =
+        Analyzer::new().analyze(vec![doc("The governor pledged to veto the harbour bill.")]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
