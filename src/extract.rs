@@ -1224,7 +1224,10 @@ impl Extractor<'_> {
                         && past
                         && !(attitudes && (BE_FORMS.contains(&prev) || self.reduced_relative(r.start, k)))
                     // "made no direct reference", "without any request"
-                    || matches!(prev, "to" | "no" | "any")
+                    || matches!(prev, "no" | "any")
+                    // "to" before a noun ("in addition to support"), not
+                    // an infinitive in the listing ("went on to praise").
+                    || prev == "to" && !(attitudes && self.infinitive_at(k))
                     // "the latest reported": a superlative, not a surname
                     // ("Josh Earnest said").
                     || prev.ends_with("est") && k > r.start && !self.p.tokens[k - 1].capitalized;
@@ -1303,7 +1306,10 @@ impl Extractor<'_> {
                 continue;
             }
             let participle = self.norm(k).ends_with("ing");
-            let frame = if participle && k > r.start && self.norm(k - 1) == "," {
+            let infinitive = self.infinitive_to(r.start, k).is_some();
+            let frame = if infinitive {
+                self.infinitive_frame(r.clone(), k, n, class, state)
+            } else if participle && k > r.start && self.norm(k - 1) == "," {
                 self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
             } else if participle && k > r.start && self.is_word(k - 1) {
                 self.participle_frame(r.clone(), k, n, class, state)
@@ -1359,6 +1365,8 @@ impl Extractor<'_> {
                             || evidence(&np)
                             || self.speaker_from_np(np, state).is_some())
                 }) && (self.heads_source(k, r.start)
+                    // An infinitive's source was found by its own frame.
+                    || infinitive
                     || {
                         let t = self.before_verb_group(r.start, k);
                         t > r.start && evidence(&(t - 1..t))
@@ -1417,6 +1425,130 @@ impl Extractor<'_> {
             let content = f.content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
             out.push(self.attribution_of(si, Some(f.speaker), f.via, f.cue, content, f.quote, false));
         }
+    }
+
+    /// The infinitive "to" before the cue at `k` (past adverbs: "to
+    /// emphatically endorse"), when the cue is a verb in its dictionary
+    /// form.
+    fn infinitive_to(&self, start: usize, k: usize) -> Option<usize> {
+        let mut t = k;
+        while t > start
+            && (ADVERBS.contains(&self.norm(t - 1))
+                || self.norm(t - 1).ends_with("ly")
+                    && self.is_word(t - 1)
+                    && !self.p.tokens[t - 1].capitalized)
+        {
+            t -= 1;
+        }
+        (t > start + 1 && self.norm(t - 1) == "to" && self.infinitive_at(k)).then_some(t - 1)
+    }
+
+    /// A cue in an infinitive, whose source is the subject of the verb
+    /// before it ("Obama went on to praise …", "Democrats are quick to
+    /// note …", "women were coming forward to tell …") or the noun before
+    /// "to" ("the paper became the third to endorse …", "prompting
+    /// Republicans to rebuke …"). A verb before it that is a cue itself
+    /// ("refused to confirm", "urged voters to support") is its own
+    /// attribution, and the infinitive none.
+    fn infinitive_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let to = self.infinitive_to(r.start, k)?;
+        let mut g = to - 1;
+        // "went on to", "came forward to", "stepped up to"
+        if g > r.start && matches!(self.norm(g), "on" | "forward" | "up") {
+            g -= 1;
+        }
+        let tok = &self.p.tokens[g];
+        if !tok.is_word() {
+            return None;
+        }
+        let w = self.norm(g);
+        let particle = g + 1 < to;
+        // A verb of aspect or obligation before "to" ("began to hint",
+        // "continued to tweet", "went on to praise", "came forward to
+        // tell", "would have to agree"), or an adjective of readiness after
+        // "be" ("are quick to note"): the cue is the subject's. A purpose
+        // clause after any other verb ("worked to assure", "arrived to
+        // speak") is not an attribution.
+        let stem = self.p.stems[g].as_str();
+        let aspect = !tok.capitalized
+            && (!particle && matches!(stem, "begin" | "began" | "begun" | "start" | "continu" | "continue")
+                || particle
+                    && matches!(
+                        (self.p.stems[g].as_str(), self.norm(g + 1)),
+                        ("go" | "went" | "gone", "on") | ("come" | "came", "forward")
+                    )
+                || !particle && matches!(w, "have" | "has" | "had" | "having")
+                || !particle
+                    && g > r.start
+                    && BE_FORMS.contains(&self.norm(g - 1))
+                    && matches!(
+                        w,
+                        "quick"
+                            | "eager"
+                            | "ready"
+                            | "willing"
+                            | "keen"
+                            | "reluctant"
+                            | "unwilling"
+                            | "happy"
+                    ));
+        let cue = self.cue_of(k, n, class);
+        if aspect {
+            return self.leading_with(r, g, k + n - g, cue, state, true);
+        }
+        // The noun before "to": the first or latest of a kind ("became the
+        // latest paper to endorse …"), or after "for" ("impossible for the
+        // union to approve …") or a verb of causing ("prompting dozens of
+        // senators to rebuke …").
+        let np = self.np_left(r.start, to)..to;
+        let mut np = np
+            .clone()
+            .rev()
+            .find(|&t| {
+                self.norm(t) == "for"
+                    || self.is_finite_like(t)
+                    || self.norm(t).ends_with("ing") && self.norm(t).len() > 5
+            })
+            .map_or(np.clone(), |v| v + 1..np.end);
+        if np.is_empty() || np.len() > 8 || particle {
+            return None;
+        }
+        let before = if np.start > r.start { self.norm(np.start - 1) } else { "" };
+        let causing = np.start > r.start
+            && matches!(
+                self.p.stems[np.start - 1].as_str(),
+                "prompt"
+                    | "led"
+                    | "lead"
+                    | "caus"
+                    | "cause"
+                    | "spur"
+                    | "inspir"
+                    | "inspire"
+                    | "encourag"
+                    | "encourage"
+            );
+        let ranked = (np.start..np.end.min(np.start + 3))
+            .any(|t| matches!(self.norm(t), "first" | "latest" | "last" | "only" | "second" | "third"));
+        if !(before == "for" || causing || ranked) {
+            return None;
+        }
+        // "the first to …" names no one: the noun is needed.
+        while np.len() > 1 && self.norm(np.start) == "," {
+            np.start += 1;
+        }
+        let head = self.norm(np.end - 1);
+        let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
+            crate::wordnet::get().names_agent(head).then(|| self.generic_speaker(np.clone())).flatten()
+        })?;
+        self.simple_frame(speaker, (k, n, class), np.start, k + n..r.end)
     }
 
     /// Whether the word at `t` is a verb in its dictionary form after an

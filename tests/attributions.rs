@@ -640,3 +640,23 @@ fn a_promise_to_act_is_attributed() {
         Analyzer::new().analyze(vec![doc("The governor pledged to veto the harbour bill.")]).unwrap();
     assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
 }
+
+#[test]
+fn an_infinitive_cue_is_its_governing_subjects_or_the_noun_before_it() {
+    let t = table("The councillors had begun to hint that the tolls would rise.");
+    assert_eq!(t, [("The councillors".into(), "hint".into(), "the tolls would rise.".into())]);
+    let t = table("Residents are quick to note that the pier is unsafe.");
+    assert_eq!(t, [("Residents".into(), "note".into(), "the pier is unsafe.".into())]);
+    let t = table("The Harbour Courier on Friday became the latest newspaper to endorse the ferry plan.");
+    assert_eq!(t, [("the latest newspaper".into(), "endorse".into(), "the ferry plan.".into())]);
+    let t = table("The delay is prompting dozens of Republicans to rebuke the harbour board.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].0.ends_with("Republicans") && t[0].1 == "rebuke", "{t:?}");
+    // A purpose clause is no attribution, and a verb that is a cue itself
+    // ("refused to confirm") is the one attribution.
+    let t = table("The mayor worked hard to assure the council of the plan.");
+    assert!(t.is_empty(), "{t:?}");
+    let t = table("The ferry company has refused to confirm the figures.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].1, "refused");
+}
