@@ -1239,11 +1239,19 @@ impl Extractor<'_> {
                     && !self.lex.is_function_word(prev)
                     && !AUX.contains(&prev)
                     && !self.is_finite_like(k - 1);
-                // "is urging", "were discussing": a progressive verb.
-                let progressive =
-                    matches!(prev, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re");
+                // "is urging", "were discussing", "are even demanding": a
+                // progressive verb.
+                let adverbs_from = self.adverbs_before(r.start, k);
+                let before_adverbs = if adverbs_from > r.start { self.norm(adverbs_from - 1) } else { "" };
+                let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re");
+                let progressive = be(prev) || attitudes && be(before_adverbs);
+                // In the listing, a participle after a comma (past adverbs:
+                // "…, publicly revealing …") or after "while"/"by" ("wrote
+                // while acknowledging …") is the subject's.
+                let opens_participle =
+                    before_adverbs == "," || attitudes && matches!(before_adverbs, "while" | "by");
                 let gerund = self.norm(k).ends_with("ing")
-                    && !(prev == "," && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
+                    && !(opens_participle && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
                     && !after_noun
                     && !progressive;
                 if !noun_use && !gerund && (!tok.capitalized || headline) {
@@ -1307,11 +1315,28 @@ impl Extractor<'_> {
             }
             let participle = self.norm(k).ends_with("ing");
             let infinitive = self.infinitive_to(r.start, k).is_some();
+            let adverbs_from = self.adverbs_before(r.start, k);
+            let opener = if adverbs_from > r.start { self.norm(adverbs_from - 1) } else { "" };
             let frame = if infinitive {
                 self.infinitive_frame(r.clone(), k, n, class, state)
-            } else if participle && k > r.start && self.norm(k - 1) == "," {
-                self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
-            } else if participle && k > r.start && self.is_word(k - 1) {
+            } else if participle && matches!(opener, "," | "while" | "by") {
+                {
+                    // The subject follows an opening phrase ("On Sunday, he was
+                    // in Ohio, claiming …").
+                    let opening = PREPOSITIONS
+                        .contains(&self.norm(r.start))
+                        .then(|| (r.start + 1..k.min(r.start + 12)).find(|&t| self.norm(t) == ","))
+                        .flatten()
+                        .map_or(r.start, |c| c + 1);
+                    self.subjectless_frame(k..r.end, n, class, speaker, opening..r.end, state)
+                }
+            } else if participle
+                && k > r.start
+                && self.is_word(k - 1)
+                // "is urging", "has been mulling", "are even demanding": a
+                // progressive verb, framed as any other.
+                && !matches!(opener, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re")
+            {
                 self.participle_frame(r.clone(), k, n, class, state)
             } else if let Some(f) = self.passive_frame(r.clone(), k, n, class, state) {
                 Some(f)
@@ -1328,7 +1353,15 @@ impl Extractor<'_> {
                             self.p.token_at(sp.start) <= f.frame.start + 1 && self.p.token_at(sp.end) + 1 >= k
                         })
                     })
-                    .or_else(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
+                    .or_else(|| {
+                        // "when the mayor was speaking, …": a verb with no
+                        // complement attributes nothing after the comma.
+                        (self.norm(k + n) != ",")
+                            .then(|| {
+                                self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
+                            })
+                            .flatten()
+                    })
                     .or_else(|| self.apposition_frame(r.clone(), k, n, class, state))
             } else {
                 self.try_cue(r.clone(), k, n, class, state, false)
@@ -1365,8 +1398,10 @@ impl Extractor<'_> {
                             || evidence(&np)
                             || self.speaker_from_np(np, state).is_some())
                 }) && (self.heads_source(k, r.start)
-                    // An infinitive's source was found by its own frame.
+                    // An infinitive's source was found by its own frame, and
+                    // so was a participle's after "while" or "by".
                     || infinitive
+                    || participle && matches!(opener, "while" | "by")
                     || {
                         let t = self.before_verb_group(r.start, k);
                         t > r.start && evidence(&(t - 1..t))
@@ -1427,12 +1462,12 @@ impl Extractor<'_> {
         }
     }
 
-    /// The infinitive "to" before the cue at `k` (past adverbs: "to
-    /// emphatically endorse"), when the cue is a verb in its dictionary
-    /// form.
-    fn infinitive_to(&self, start: usize, k: usize) -> Option<usize> {
+    /// The start of the adverbs right before `k` ("publicly", "even"; not
+    /// a negation), not before `start`; `k` when there are none.
+    fn adverbs_before(&self, start: usize, k: usize) -> usize {
         let mut t = k;
         while t > start
+            && !matches!(self.norm(t - 1), "not" | "n't" | "never")
             && (ADVERBS.contains(&self.norm(t - 1))
                 || self.norm(t - 1).ends_with("ly")
                     && self.is_word(t - 1)
@@ -1440,6 +1475,14 @@ impl Extractor<'_> {
         {
             t -= 1;
         }
+        t
+    }
+
+    /// The infinitive "to" before the cue at `k` (past adverbs: "to
+    /// emphatically endorse"), when the cue is a verb in its dictionary
+    /// form.
+    fn infinitive_to(&self, start: usize, k: usize) -> Option<usize> {
+        let t = self.adverbs_before(start, k);
         (t > start + 1 && self.norm(t - 1) == "to" && self.infinitive_at(k)).then_some(t - 1)
     }
 
@@ -1897,7 +1940,15 @@ impl Extractor<'_> {
             let open = (r.start..np_end - 1).rev().find(|&x| self.norm(x) == "(")?;
             np_end = open;
         }
-        let np = self.np_left(r.start, np_end)..np_end;
+        let mut np = self.np_left(r.start, np_end)..np_end;
+        // Past a verb before it, the last noun phrase: "… drew fire from
+        // the pilots, who criticized …" (the pilots).
+        if let Some(v) = np.clone().rev().find(|&x| self.is_finite_like(x)) {
+            let prep = (v + 1..np.end).rev().find(|&x| {
+                matches!(self.norm(x), "at" | "of" | "from" | "for" | "in" | "to" | "with" | "by")
+            });
+            np.start = prep.unwrap_or(v) + 1;
+        }
         if np.is_empty() || np.clone().any(|x| self.p.tokens[x].is_quote()) {
             return None;
         }
@@ -1993,7 +2044,13 @@ impl Extractor<'_> {
         let mut source = speaker.as_ref().and_then(|s| s.span);
         if let Some(c) = &cue {
             let mut t = self.p.token_at(c.span.start);
-            while t > 0 && (AUX.contains(&self.norm(t - 1)) || ADVERBS.contains(&self.norm(t - 1))) {
+            while t > 0
+                && (AUX.contains(&self.norm(t - 1))
+                    || ADVERBS.contains(&self.norm(t - 1))
+                    || self.norm(t - 1).ends_with("ly")
+                        && self.is_word(t - 1)
+                        && !self.p.tokens[t - 1].capitalized)
+            {
                 t -= 1;
             }
             if t > 0

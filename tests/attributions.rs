@@ -660,3 +660,27 @@ fn an_infinitive_cue_is_its_governing_subjects_or_the_noun_before_it() {
     assert_eq!(t.len(), 1, "{t:?}");
     assert_eq!(t[0].1, "refused");
 }
+
+#[test]
+fn participles_and_progressives_past_adverbs_and_opening_phrases() {
+    // A participle after "while" or "by", or after a comma and an adverb,
+    // is the subject's.
+    let t = table("The Courier praised the mayor while acknowledging his many mistakes.");
+    assert!(t.iter().any(|(s, c, _)| s.ends_with("Courier") && c == "acknowledging"), "{t:?}");
+    let t = table("The senator stayed silent, publicly revealing a split in the party.");
+    assert_eq!(t, [("The senator".into(), "revealing".into(), "a split in the party.".into())]);
+    // The subject follows an opening phrase.
+    let t = table("On Sunday, he was in Dover, claiming that the race was tied.");
+    assert_eq!(t, [("he".into(), "claiming".into(), "the race was tied.".into())]);
+    // A progressive verb, past an adverb.
+    let t = table("The council has been mulling new tolls for the bridge.");
+    assert_eq!(t, [("The council".into(), "mulling".into(), "new tolls for the bridge.".into())]);
+    let t = table("Some residents are even demanding that the plant close.");
+    assert_eq!(t, [("Some residents".into(), "demanding".into(), "the plant close.".into())]);
+    // Not a verb with no complement: "when the mayor was speaking, …".
+    let t = table("When the mayor was speaking, the crowd stood in the rain.");
+    assert!(t.is_empty(), "{t:?}");
+    // A relative pronoun is the source past an adverb in -ly.
+    let t = table("The rules drew fire from the harbour pilots, who simply criticized the old timetable.");
+    assert!(t.iter().any(|(s, c, _)| s == "who" && c == "criticized"), "{t:?}");
+}
