@@ -1396,6 +1396,8 @@ impl Extractor<'_> {
                     np.end > np.start
                         && (crate::wordnet::get().names_agent(self.norm(np.end - 1))
                             || evidence(&np)
+                            || self.quantified_speaker(np.clone()).is_some()
+                            || self.people_pronoun(&np)
                             || self.speaker_from_np(np, state).is_some())
                 }) && (self.heads_source(k, r.start)
                     // An infinitive's source was found by its own frame, and
@@ -1588,10 +1590,46 @@ impl Extractor<'_> {
             np.start += 1;
         }
         let head = self.norm(np.end - 1);
-        let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
-            crate::wordnet::get().names_agent(head).then(|| self.generic_speaker(np.clone())).flatten()
-        })?;
+        let speaker = self
+            .speaker_from_np(np.clone(), state)
+            .or_else(|| {
+                crate::wordnet::get().names_agent(head).then(|| self.generic_speaker(np.clone())).flatten()
+            })
+            .or_else(|| self.quantified_speaker(np.clone()))?;
         self.simple_frame(speaker, (k, n, class), np.start, k + n..r.end)
+    }
+
+    /// A part of a group as a source: a quantifier alone ("some are
+    /// demanding", "led many to assume") or before "of" and a pronoun or a
+    /// noun for people ("Some of them had endorsed", "most of the
+    /// senators"). Unnamed.
+    fn quantified_speaker(&self, np: Range<usize>) -> Option<Speaker> {
+        let words: Vec<usize> = np.clone().filter(|&t| self.is_word(t)).collect();
+        let (&first, &last) = (words.first()?, words.last()?);
+        if !matches!(self.norm(first), "some" | "many" | "most" | "several" | "others" | "few" | "all") {
+            return None;
+        }
+        let ok = words.len() == 1
+            || words.len() <= 5
+                && self.norm(first + 1) == "of"
+                && (matches!(self.norm(last), "them" | "us" | "these" | "those")
+                    || crate::wordnet::get().names_agent(self.norm(last)));
+        if !ok {
+            return None;
+        }
+        let span = self.span_of(&(first..last + 1));
+        Some(Speaker {
+            kind: SpeakerKind::Unnamed,
+            name: span.slice(self.text()).to_string(),
+            referent: None,
+            span: Some(span),
+        })
+    }
+
+    /// Whether `np` is a pronoun for people that a relative clause may
+    /// follow ("those who …", "others who …").
+    fn people_pronoun(&self, np: &Range<usize>) -> bool {
+        np.len() == 1 && matches!(self.norm(np.start), "those" | "others" | "anyone" | "everyone")
     }
 
     /// Whether the word at `t` is a verb in its dictionary form after an
@@ -1677,6 +1715,8 @@ impl Extractor<'_> {
             || self.p.tokens[h].capitalized
             || PRONOUNS.contains(&w)
             || matches!(w, "who" | "which" | "that" | "you" | "and" | "but")
+            // "some are demanding", "Some of them had endorsed"
+            || matches!(w, "some" | "many" | "most" | "several" | "others" | "them" | "us")
             // "Pence himself released …"
             || matches!(w, "himself" | "herself" | "itself" | "themselves")
             || SOURCE_GROUPS.contains(&w)
@@ -1954,9 +1994,24 @@ impl Extractor<'_> {
         }
         let head_is_agent = crate::wordnet::get().names_agent(self.norm(np.end - 1))
             || class == CueClass::Endorsing && crate::wordnet::get().is_noun(self.norm(np.end - 1));
+        // "those who criticized …", "others who want …": a pronoun for
+        // people.
+        let people = self.people_pronoun(&np);
         let speaker = self
             .speaker_from_np(np.clone(), state)
-            .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })?;
+            .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })
+            .or_else(|| self.quantified_speaker(np.clone()))
+            .or_else(|| {
+                people.then(|| {
+                    let span = self.span_of(&np);
+                    Speaker {
+                        kind: SpeakerKind::Unnamed,
+                        name: span.slice(self.text()).to_string(),
+                        referent: None,
+                        span: Some(span),
+                    }
+                })
+            })?;
         let mut start = k + n;
         while start < r.end && AUDIENCE.contains(&self.norm(start)) {
             start += 1;
@@ -2704,7 +2759,10 @@ impl Extractor<'_> {
             } else {
                 None
             }
-        })?;
+        });
+        // In the listing, a part of a group speaks too ("some are
+        // demanding", "Some of them had endorsed").
+        let speaker = speaker.or_else(|| wide.then(|| self.quantified_speaker(np.clone())).flatten())?;
         // Denial or directive of an act: "rejected the calls for …" is an event.
         let mut c = k + n;
         while c < r.end

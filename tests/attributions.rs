@@ -684,3 +684,19 @@ fn participles_and_progressives_past_adverbs_and_opening_phrases() {
     let t = table("The rules drew fire from the harbour pilots, who simply criticized the old timetable.");
     assert!(t.iter().any(|(s, c, _)| s == "who" && c == "criticized"), "{t:?}");
 }
+
+#[test]
+fn a_part_of_a_group_or_a_pronoun_for_people_is_a_source() {
+    let t = table("Many councillors opposed the tolls, and some are even demanding that the mayor resign.");
+    assert!(t.iter().any(|(s, c, _)| s == "some" && c == "demanding"), "{t:?}");
+    let t = table("Some of them had endorsed the mayor before the vote.");
+    assert_eq!(t, [("Some of them".into(), "endorsed".into(), "the mayor before the vote.".into())]);
+    let t = table("The leaked memo led many to assume that the pier was closed.");
+    assert!(t.iter().any(|(s, c, _)| s == "many" && c == "assume"), "{t:?}");
+    let t = table("Voices were raised, from those who simply criticized the tolls to others who want to scrap them.");
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("who", "criticized")) && pairs.contains(&("who", "want")), "{t:?}");
+    // A quantifier before a noun that is no verb's subject is no source.
+    let t = table("Some support for the plan has faded.");
+    assert!(t.is_empty(), "{t:?}");
+}
