@@ -2025,6 +2025,19 @@ impl Extractor<'_> {
         self.simple_frame(speaker, (k, n, class), np.start, start..end)
     }
 
+    /// Whether `content` says enough to be attributed: two words, or, in
+    /// the listing (`wide`), one name or pronoun after a verb of stance
+    /// ("went on to praise Clinton.", "did not dispute it.").
+    fn enough_content(&self, content: Range<usize>, class: CueClass, wide: bool) -> bool {
+        let words: Vec<usize> = content.filter(|&t| self.is_word(t)).collect();
+        words.len() >= 2
+            || wide
+                && class != CueClass::Say
+                && words.len() == 1
+                && (self.p.tokens[words[0]].capitalized
+                    || matches!(self.norm(words[0]), "it" | "him" | "her" | "them" | "this" | "that"))
+    }
+
     /// A frame of one speaker, the cue at `k` (`n` tokens of `class`), and
     /// one content range of at least two words; it spans `from` to the
     /// content's start.
@@ -2035,7 +2048,7 @@ impl Extractor<'_> {
         from: usize,
         content: Range<usize>,
     ) -> Option<Frame> {
-        if content.clone().filter(|&x| self.is_word(x)).count() < 2 {
+        if !self.enough_content(content.clone(), class, false) {
             return None;
         }
         let start = content.start;
@@ -2804,7 +2817,7 @@ impl Extractor<'_> {
         if self.norm(start) == "," {
             start += 1;
         }
-        if (start..r.end).filter(|&t| self.is_word(t)).count() < 2 {
+        if !self.enough_content(start..r.end, cue.class, wide) {
             return None;
         }
         let content = std::iter::once(start..r.end).collect::<Vec<_>>();
