@@ -1894,9 +1894,18 @@ impl Extractor<'_> {
         class: CueClass,
         state: &DocState,
     ) -> Option<Frame> {
-        if k < r.start + 3 || self.norm(k - 1) != "," {
+        if k < r.start + 3 {
             return None;
         }
+        // The comma before the cue, or one inside a quotation that closes
+        // right before it ("Name, noting that “…,” added:").
+        let comma = if self.norm(k - 1) == "," {
+            k - 1
+        } else if self.p.tokens[k - 1].kind == TokenKind::CloseQuote && self.norm(k - 2) == "," {
+            k - 2
+        } else {
+            return None;
+        };
         let verbless = |x: &Range<usize>| {
             !x.clone().any(|t| {
                 let tok = &self.p.tokens[t];
@@ -1911,7 +1920,7 @@ impl Extractor<'_> {
         // an opening phrase: "In a discussion about …, Name, director of
         // …, wrote") to the comma that opens the apposition; the nearest
         // such comma that gives a name is taken.
-        let commas: Vec<usize> = (r.start..k - 1).filter(|&t| self.norm(t) == ",").collect();
+        let commas: Vec<usize> = (r.start..comma).filter(|&t| self.norm(t) == ",").collect();
         for (i, &c) in commas.iter().enumerate().rev().take(3) {
             let np = commas.get(i.wrapping_sub(1)).map_or(r.start, |&p| p + 1)..c;
             let apposition = c + 1..k - 1;
@@ -1925,7 +1934,15 @@ impl Extractor<'_> {
             // "Facing a wall of opposition in X, Y, Z, states …": a
             // participle opens an adverbial clause, not a name.
             let participial = np.clone().any(|t| self.norm(t).ends_with("ing") && self.norm(t).len() > 5);
-            if participial || !verbless(&np) || !verbless(&apposition) {
+            // "Name, noting that …, added:": a participial clause set off
+            // by commas may hold verbs and quotations of its own.
+            let aside = self.norm(apposition.start).ends_with("ing")
+                && self.norm(apposition.start).len() > 5
+                && !self.p.tokens[apposition.start].capitalized;
+            if comma != k - 1 && !aside {
+                continue;
+            }
+            if participial || !verbless(&np) || !verbless(&apposition) && !aside {
                 continue;
             }
             let Some(speaker) = self.speaker_from_np(np.clone(), state).filter(|sp| {
@@ -2758,6 +2775,24 @@ impl Extractor<'_> {
             && !(k + n + 1..(k + n + 8).min(r.end)).any(|t| self.norm(t) == "that" || self.norm(t) == ":")
         {
             return None;
+        }
+        // In the listing, an opening time phrase is no part of the source
+        // ("Last week I asked …").
+        if wide {
+            let mut t = np.start;
+            while t < np.end
+                && (matches!(self.norm(t), "last" | "this" | "next" | "earlier" | "later" | "late" | "early")
+                    || TIME_WORDS.contains(&self.norm(t)))
+            {
+                t += 1;
+            }
+            if t > np.start && t < np.end && (t..np.end).any(|x| TIME_WORDS.contains(&self.norm(x - 1))) {
+                np.start = t;
+            }
+            // "what they say", "What we know is": the pronoun.
+            if np.len() == 2 && self.norm(np.start) == "what" && PRONOUNS.contains(&self.norm(np.start + 1)) {
+                np.start += 1;
+            }
         }
         let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
             // "Voters say", "some state lobbyists said": any noun phrase

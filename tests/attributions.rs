@@ -713,3 +713,17 @@ fn a_verb_of_stance_may_take_one_name_or_pronoun() {
     let t = table("The clerk said so.");
     assert!(t.is_empty(), "{t:?}");
 }
+
+#[test]
+fn a_participial_aside_an_opening_time_phrase_and_what_we_know() {
+    // "Name, noting that …, added:" — the aside may hold verbs and a
+    // quotation of its own.
+    let text = "Mr. Lund, noting that the ferry's \"timetable is not as reliable as the old one,\" \
+                added: \"We need more boats.\"";
+    let t = table(text);
+    assert!(t.iter().any(|(s, c, _)| s.ends_with("Lund") && c == "added"), "{t:?}");
+    let t = table("Last week I asked both harbour boards to explain the tolls.");
+    assert!(t.iter().any(|(s, c, _)| s == "I" && c == "asked"), "{t:?}");
+    let t = table("What we know is this: the ferry runs late.");
+    assert!(t.iter().any(|(s, c, _)| s == "we" && c == "know"), "{t:?}");
+}
