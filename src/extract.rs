@@ -1706,7 +1706,9 @@ impl Extractor<'_> {
             || cue.ends_with("ed")
             || cue.ends_with("ing")
             || crate::text::irregular(cue).is_some());
-        if bare && self.p.tokens[h].capitalized && !w.ends_with('s') && !PRONOUNS.contains(&w) {
+        // (Not after "do" or "have": "Ms. Lund did not reveal".)
+        let aux = (t..k).any(|x| matches!(self.norm(x), "did" | "does" | "do" | "has" | "have" | "had"));
+        if bare && !aux && self.p.tokens[h].capitalized && !w.ends_with('s') && !PRONOUNS.contains(&w) {
             return false;
         }
         let at = self.p.tokens[h].span;
@@ -2821,7 +2823,8 @@ impl Extractor<'_> {
         {
             c += 1;
         }
-        if matches!(cue.class, CueClass::Denial) && ACT_NOUNS.contains(&self.norm(c)) {
+        // (The listing takes it: rejecting a plan is a stance.)
+        if !wide && matches!(cue.class, CueClass::Denial) && ACT_NOUNS.contains(&self.norm(c)) {
             return None;
         }
         // Content: after "that" if it comes soon, else right after the cue.

@@ -727,3 +727,16 @@ fn a_participial_aside_an_opening_time_phrase_and_what_we_know() {
     let t = table("What we know is this: the ferry runs late.");
     assert!(t.iter().any(|(s, c, _)| s == "we" && c == "know"), "{t:?}");
 }
+
+#[test]
+fn a_negated_bare_verb_after_a_name_and_a_rejected_plan() {
+    let t = table("Ms. Lund did not reveal the figures.");
+    assert!(t.iter().any(|(s, c, _)| s.ends_with("Lund") && c == "reveal"), "{t:?}");
+    // The listing takes the rejection of a plan as a stance; claims do not
+    // take it as a denial of a proposition.
+    let text = "The new mayor rejected the plan.";
+    let t = table(text);
+    assert_eq!(t, [("The new mayor".into(), "rejected".into(), "the plan.".into())]);
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
