@@ -1342,6 +1342,8 @@ impl Extractor<'_> {
                 Some(f)
             } else if let Some(f) = self.relative_frame(r.clone(), k, n, class, state) {
                 Some(f)
+            } else if let Some(f) = self.object_relative_frame(r.clone(), k, n, class, state) {
+                Some(f)
             } else if class == CueClass::Attitude {
                 // What someone wants or supports is the verb's complement,
                 // never a clause before it ("As a result of the talks, the
@@ -1355,12 +1357,12 @@ impl Extractor<'_> {
                     })
                     .or_else(|| {
                         // "when the mayor was speaking, …": a verb with no
-                        // complement attributes nothing after the comma.
-                        (self.norm(k + n) != ",")
-                            .then(|| {
-                                self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true)
-                            })
-                            .flatten()
+                        // complement attributes nothing after the comma
+                        // (but "shouted, “…”" does).
+                        (self.norm(k + n) != ","
+                            || self.p.tokens.get(k + n + 1).is_some_and(|t| t.kind == TokenKind::OpenQuote))
+                        .then(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
+                        .flatten()
                     })
                     .or_else(|| self.apposition_frame(r.clone(), k, n, class, state))
             } else {
@@ -2055,6 +2057,48 @@ impl Extractor<'_> {
                 && words.len() == 1
                 && (self.p.tokens[words[0]].capitalized
                     || matches!(self.norm(words[0]), "it" | "him" | "her" | "them" | "this" | "that"))
+    }
+
+    /// A named subject in a relative clause whose pronoun is the object:
+    /// "one event in Kiev, which Mara Lund, then the mayor, praised", "a
+    /// district which the blogger Ed Marr calls “…”". The content follows
+    /// the cue, or, when nothing does, is the noun phrase the pronoun
+    /// stands for.
+    fn object_relative_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let t = self.before_verb_group(r.start, k);
+        // Past an apposition set off by commas ("Mara Lund, then the
+        // mayor,").
+        let np_end = if t > r.start + 1 && self.norm(t - 1) == "," {
+            (r.start..t - 1).rev().take(12).find(|&x| self.norm(x) == ",")?
+        } else {
+            t
+        };
+        let s = self.np_left(r.start, np_end);
+        if s <= r.start + 1 || !matches!(self.norm(s - 1), "which" | "whom") || s == np_end {
+            return None;
+        }
+        let np = s..np_end;
+        let speaker = self.speaker_from_np(np.clone(), state).filter(|sp| {
+            matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
+        })?;
+        let rel = s - 1;
+        let after = k + n..r.end;
+        let content = if after.clone().filter(|&x| self.is_word(x)).count() >= 2 {
+            after
+        } else {
+            let e = if self.norm(rel - 1) == "," { rel - 1 } else { rel };
+            let b = self.np_left(r.start, e);
+            // After a verb: "The tour included [one event in Dover]".
+            (b..e).rev().find(|&x| self.is_finite_like(x)).map_or(b, |v| v + 1)..e
+        };
+        self.simple_frame(speaker, (k, n, class), np.start, content)
     }
 
     /// A frame of one speaker, the cue at `k` (`n` tokens of `class`), and

@@ -680,6 +680,9 @@ fn participles_and_progressives_past_adverbs_and_opening_phrases() {
     // Not a verb with no complement: "when the mayor was speaking, …".
     let t = table("When the mayor was speaking, the crowd stood in the rain.");
     assert!(t.is_empty(), "{t:?}");
+    // A quotation after the comma is its complement.
+    let t = table("Lund, who hugged the mayor, shouted, “We will win the vote!”");
+    assert!(t.iter().any(|(s, c, _)| s == "Lund" && c == "shouted"), "{t:?}");
     // A relative pronoun is the source past an adverb in -ly.
     let t = table("The rules drew fire from the harbour pilots, who simply criticized the old timetable.");
     assert!(t.iter().any(|(s, c, _)| s == "who" && c == "criticized"), "{t:?}");
@@ -739,4 +742,11 @@ fn a_negated_bare_verb_after_a_name_and_a_rejected_plan() {
     assert_eq!(t, [("The new mayor".into(), "rejected".into(), "the plan.".into())]);
     let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
     assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
+
+#[test]
+fn a_named_subject_of_an_object_relative_clause() {
+    let text = "The tour included one event in Dover, which Mara Lund, then the county's mayor, praised.";
+    let t = table(text);
+    assert_eq!(t, [("Mara Lund".into(), "praised".into(), "one event in Dover".into())]);
 }
