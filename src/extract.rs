@@ -1249,7 +1249,7 @@ impl Extractor<'_> {
                 // "…, publicly revealing …") or after "while"/"by" ("wrote
                 // while acknowledging …") is the subject's.
                 let opens_participle =
-                    before_adverbs == "," || attitudes && matches!(before_adverbs, "while" | "by");
+                    prev == "," || attitudes && matches!(before_adverbs, "," | "while" | "by");
                 let gerund = self.norm(k).ends_with("ing")
                     && !(opens_participle && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
                     && !after_noun
