@@ -2648,6 +2648,27 @@ impl Extractor<'_> {
             {
                 inner_start = inner_end - 1;
             }
+            // In the listing, the apposition may name several ("both
+            // candidates, Democrat A and Republican B, say") or give
+            // another name ("The network, also known as X, suggested").
+            if wide {
+                while inner_start > r.start + 1
+                    && inner_start < inner_end
+                    && self.norm(inner_start - 1) == "and"
+                    && self.p.tokens[inner_start].capitalized
+                {
+                    inner_start = self.np_left(r.start, inner_start - 1);
+                }
+                if inner_start > r.start + 2
+                    && self.norm(inner_start - 1) == "as"
+                    && self.norm(inner_start - 2) == "known"
+                {
+                    inner_start -= 2;
+                    if matches!(self.norm(inner_start - 1), "also" | "formerly" | "once" | "better") {
+                        inner_start -= 1;
+                    }
+                }
+            }
             if inner_start < inner_end && inner_start > r.start && self.norm(inner_start - 1) == "," {
                 let outer_start = self.np_left(r.start, inner_start - 1);
                 let outer = outer_start..inner_start - 1;

@@ -750,3 +750,14 @@ fn a_named_subject_of_an_object_relative_clause() {
     let t = table(text);
     assert_eq!(t, [("Mara Lund".into(), "praised".into(), "one event in Dover".into())]);
 }
+
+#[test]
+fn an_apposition_naming_several_or_another_name() {
+    let t =
+        table("And now, both candidates for mayor, Ann Lund and Tom Berg, say they do not support the toll.");
+    assert!(t.iter().any(|(s, c, _)| s.contains("Lund") && s.contains("Berg") && c == "say"), "{t:?}");
+    let t = table(
+        "The state-financed network, also known as Harbour Today, suggested that the decision hurt it.",
+    );
+    assert!(t.iter().any(|(s, c, _)| s.contains("network") && c == "suggested"), "{t:?}");
+}
