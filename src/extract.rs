@@ -1290,7 +1290,10 @@ impl Extractor<'_> {
                         && past
                         && !(attitudes && (BE_FORMS.contains(&prev) || self.reduced_relative(r.start, k)))
                     // "made no direct reference", "without any request"
-                    || matches!(prev, "to" | "no" | "any")
+                    || matches!(prev, "no" | "any")
+                    // "to" before a noun ("in addition to support"), not
+                    // an infinitive in the listing ("went on to praise").
+                    || prev == "to" && !(attitudes && self.infinitive_at(k))
                     // "the latest reported": a superlative, not a surname
                     // ("Josh Earnest said").
                     || prev.ends_with("est") && k > r.start && !self.p.tokens[k - 1].capitalized;
@@ -1302,11 +1305,19 @@ impl Extractor<'_> {
                     && !self.lex.is_function_word(prev)
                     && !AUX.contains(&prev)
                     && !self.is_finite_like(k - 1);
-                // "is urging", "were discussing": a progressive verb.
-                let progressive =
-                    matches!(prev, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re");
+                // "is urging", "were discussing", "are even demanding": a
+                // progressive verb.
+                let adverbs_from = self.adverbs_before(r.start, k);
+                let before_adverbs = if adverbs_from > r.start { self.norm(adverbs_from - 1) } else { "" };
+                let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re");
+                let progressive = be(prev) || attitudes && be(before_adverbs);
+                // In the listing, a participle after a comma (past adverbs:
+                // "…, publicly revealing …") or after "while"/"by" ("wrote
+                // while acknowledging …") is the subject's.
+                let opens_participle =
+                    prev == "," || attitudes && matches!(before_adverbs, "," | "while" | "by");
                 let gerund = self.norm(k).ends_with("ing")
-                    && !(prev == "," && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
+                    && !(opens_participle && (REPORTING_PARTICIPLES.contains(&self.norm(k)) || attitudes))
                     && !after_noun
                     && !progressive;
                 if !noun_use && !gerund && (!tok.capitalized || headline) {
@@ -1424,13 +1435,35 @@ impl Extractor<'_> {
                 continue;
             }
             let participle = self.norm(k).ends_with("ing");
-            let frame = if participle && k > r.start && self.norm(k - 1) == "," {
-                self.subjectless_frame(k..r.end, n, class, speaker, r.clone(), state)
-            } else if participle && k > r.start && self.is_word(k - 1) {
+            let infinitive = self.infinitive_to(r.start, k).is_some();
+            let adverbs_from = self.adverbs_before(r.start, k);
+            let opener = if adverbs_from > r.start { self.norm(adverbs_from - 1) } else { "" };
+            let frame = if infinitive {
+                self.infinitive_frame(r.clone(), k, n, class, state)
+            } else if participle && matches!(opener, "," | "while" | "by") {
+                {
+                    // The subject follows an opening phrase ("On Sunday, he was
+                    // in Ohio, claiming …").
+                    let opening = PREPOSITIONS
+                        .contains(&self.norm(r.start))
+                        .then(|| (r.start + 1..k.min(r.start + 12)).find(|&t| self.norm(t) == ","))
+                        .flatten()
+                        .map_or(r.start, |c| c + 1);
+                    self.subjectless_frame(k..r.end, n, class, speaker, opening..r.end, state)
+                }
+            } else if participle
+                && k > r.start
+                && self.is_word(k - 1)
+                // "is urging", "has been mulling", "are even demanding": a
+                // progressive verb, framed as any other.
+                && !matches!(opener, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re")
+            {
                 self.participle_frame(r.clone(), k, n, class, state)
             } else if let Some(f) = self.passive_frame(r.clone(), k, n, class, state) {
                 Some(f)
             } else if let Some(f) = self.relative_frame(r.clone(), k, n, class, state) {
+                Some(f)
+            } else if let Some(f) = self.object_relative_frame(r.clone(), k, n, class, state) {
                 Some(f)
             } else if class == CueClass::Attitude {
                 // What someone wants or supports is the verb's complement,
@@ -1443,7 +1476,15 @@ impl Extractor<'_> {
                             self.p.token_at(sp.start) <= f.frame.start + 1 && self.p.token_at(sp.end) + 1 >= k
                         })
                     })
-                    .or_else(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
+                    .or_else(|| {
+                        // "when the mayor was speaking, …": a verb with no
+                        // complement attributes nothing after the comma
+                        // (but "shouted, “…”" does).
+                        (self.norm(k + n) != ","
+                            || self.p.tokens.get(k + n + 1).is_some_and(|t| t.kind == TokenKind::OpenQuote))
+                        .then(|| self.leading_with(r.clone(), k, n, self.cue_of(k, n, class), state, true))
+                        .flatten()
+                    })
                     .or_else(|| self.apposition_frame(r.clone(), k, n, class, state))
             } else {
                 self.try_cue(r.clone(), k, n, class, state, false)
@@ -1478,8 +1519,14 @@ impl Extractor<'_> {
                     np.end > np.start
                         && (crate::wordnet::get().names_agent(self.norm(np.end - 1))
                             || evidence(&np)
+                            || self.quantified_speaker(np.clone()).is_some()
+                            || self.people_pronoun(&np)
                             || self.speaker_from_np(np, state).is_some())
                 }) && (self.heads_source(k, r.start)
+                    // An infinitive's source was found by its own frame, and
+                    // so was a participle's after "while" or "by".
+                    || infinitive
+                    || participle && matches!(opener, "while" | "by")
                     || {
                         let t = self.before_verb_group(r.start, k);
                         t > r.start && evidence(&(t - 1..t))
@@ -1540,6 +1587,188 @@ impl Extractor<'_> {
             let content = f.content.iter().map(|c| self.trim_span(self.span_of(c))).collect();
             out.push(self.attribution_of(si, Some(f.speaker), f.via, f.cue, content, f.quote, false));
         }
+    }
+
+    /// The start of the adverbs right before `k` ("publicly", "even"; not
+    /// a negation), not before `start`; `k` when there are none.
+    fn adverbs_before(&self, start: usize, k: usize) -> usize {
+        let mut t = k;
+        while t > start
+            && !matches!(self.norm(t - 1), "not" | "n't" | "never")
+            && (ADVERBS.contains(&self.norm(t - 1))
+                || self.norm(t - 1).ends_with("ly")
+                    && self.is_word(t - 1)
+                    && !self.p.tokens[t - 1].capitalized)
+        {
+            t -= 1;
+        }
+        t
+    }
+
+    /// The infinitive "to" before the cue at `k` (past adverbs: "to
+    /// emphatically endorse"), when the cue is a verb in its dictionary
+    /// form.
+    fn infinitive_to(&self, start: usize, k: usize) -> Option<usize> {
+        let t = self.adverbs_before(start, k);
+        (t > start + 1 && self.norm(t - 1) == "to" && self.infinitive_at(k)).then_some(t - 1)
+    }
+
+    /// A cue in an infinitive, whose source is the subject of the verb
+    /// before it ("Obama went on to praise …", "Democrats are quick to
+    /// note …", "women were coming forward to tell …") or the noun before
+    /// "to" ("the paper became the third to endorse …", "prompting
+    /// Republicans to rebuke …"). A verb before it that is a cue itself
+    /// ("refused to confirm", "urged voters to support") is its own
+    /// attribution, and the infinitive none.
+    fn infinitive_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let to = self.infinitive_to(r.start, k)?;
+        let mut g = to - 1;
+        // "went on to", "came forward to", "stepped up to"
+        if g > r.start && matches!(self.norm(g), "on" | "forward" | "up") {
+            g -= 1;
+        }
+        let tok = &self.p.tokens[g];
+        if !tok.is_word() {
+            return None;
+        }
+        let w = self.norm(g);
+        let particle = g + 1 < to;
+        // A verb of aspect or obligation before "to" ("began to hint",
+        // "continued to tweet", "went on to praise", "came forward to
+        // tell", "would have to agree"), or an adjective of readiness after
+        // "be" ("are quick to note"): the cue is the subject's. A purpose
+        // clause after any other verb ("worked to assure", "arrived to
+        // speak") is not an attribution.
+        let stem = self.p.stems[g].as_str();
+        let aspect = !tok.capitalized
+            && (!particle && matches!(stem, "begin" | "began" | "begun" | "start" | "continu" | "continue")
+                || particle
+                    && matches!(
+                        (self.p.stems[g].as_str(), self.norm(g + 1)),
+                        ("go" | "went" | "gone", "on") | ("come" | "came", "forward")
+                    )
+                || !particle && matches!(w, "have" | "has" | "had" | "having")
+                || !particle
+                    && g > r.start
+                    && BE_FORMS.contains(&self.norm(g - 1))
+                    && matches!(
+                        w,
+                        "quick"
+                            | "eager"
+                            | "ready"
+                            | "willing"
+                            | "keen"
+                            | "reluctant"
+                            | "unwilling"
+                            | "happy"
+                    ));
+        let cue = self.cue_of(k, n, class);
+        if aspect {
+            return self.leading_with(r, g, k + n - g, cue, state, true);
+        }
+        // The noun before "to": the first or latest of a kind ("became the
+        // latest paper to endorse …"), or after "for" ("impossible for the
+        // union to approve …") or a verb of causing ("prompting dozens of
+        // senators to rebuke …").
+        let np = self.np_left(r.start, to)..to;
+        let mut np = np
+            .clone()
+            .rev()
+            .find(|&t| {
+                self.norm(t) == "for"
+                    || self.is_finite_like(t)
+                    || self.norm(t).ends_with("ing") && self.norm(t).len() > 5
+            })
+            .map_or(np.clone(), |v| v + 1..np.end);
+        if np.is_empty() || np.len() > 8 || particle {
+            return None;
+        }
+        let before = if np.start > r.start { self.norm(np.start - 1) } else { "" };
+        let causing = np.start > r.start
+            && matches!(
+                self.p.stems[np.start - 1].as_str(),
+                "prompt"
+                    | "led"
+                    | "lead"
+                    | "caus"
+                    | "cause"
+                    | "spur"
+                    | "inspir"
+                    | "inspire"
+                    | "encourag"
+                    | "encourage"
+            );
+        let ranked = (np.start..np.end.min(np.start + 3))
+            .any(|t| matches!(self.norm(t), "first" | "latest" | "last" | "only" | "second" | "third"));
+        if !(before == "for" || causing || ranked) {
+            return None;
+        }
+        // "the first to …" names no one: the noun is needed.
+        while np.len() > 1 && self.norm(np.start) == "," {
+            np.start += 1;
+        }
+        let head = self.norm(np.end - 1);
+        let speaker = self
+            .speaker_from_np(np.clone(), state)
+            .or_else(|| {
+                crate::wordnet::get().names_agent(head).then(|| self.generic_speaker(np.clone())).flatten()
+            })
+            .or_else(|| self.quantified_speaker(np.clone()))?;
+        self.simple_frame(speaker, (k, n, class), np.start, k + n..r.end)
+    }
+
+    /// A part of a group as a source: a quantifier alone ("some are
+    /// demanding", "led many to assume") or before "of" and a pronoun or a
+    /// noun for people ("Some of them had endorsed", "most of the
+    /// senators"). Unnamed.
+    fn quantified_speaker(&self, np: Range<usize>) -> Option<Speaker> {
+        let words: Vec<usize> = np.clone().filter(|&t| self.is_word(t)).collect();
+        let (&first, &last) = (words.first()?, words.last()?);
+        if !matches!(self.norm(first), "some" | "many" | "most" | "several" | "others" | "few" | "all") {
+            return None;
+        }
+        let ok = words.len() == 1
+            || words.len() <= 5
+                && self.norm(first + 1) == "of"
+                && (matches!(self.norm(last), "them" | "us" | "these" | "those")
+                    || crate::wordnet::get().names_agent(self.norm(last)));
+        if !ok {
+            return None;
+        }
+        let span = self.span_of(&(first..last + 1));
+        Some(Speaker {
+            kind: SpeakerKind::Unnamed,
+            name: span.slice(self.text()).to_string(),
+            referent: None,
+            span: Some(span),
+        })
+    }
+
+    /// Whether `np` is a pronoun for people that a relative clause may
+    /// follow ("those who …", "others who …").
+    fn people_pronoun(&self, np: &Range<usize>) -> bool {
+        np.len() == 1 && matches!(self.norm(np.start), "those" | "others" | "anyone" | "everyone")
+    }
+
+    /// Whether the word at `t` is a verb in its dictionary form after an
+    /// infinitive "to" ("to veto the bill"), not a noun phrase ("to
+    /// reporters", "to cheers", "to the crowd").
+    fn infinitive_at(&self, t: usize) -> bool {
+        let Some(tok) = self.p.tokens.get(t) else { return false };
+        let w = self.norm(t);
+        tok.is_word()
+            && !tok.capitalized
+            && !DETERMINERS.contains(&w)
+            && !PRONOUNS.contains(&w)
+            && !self.lex.is_function_word(w)
+            && crate::wordnet::get().is_base_verb(w)
     }
 
     /// The start of the verb group ending at the cue at `k`: back past
@@ -1683,7 +1912,9 @@ impl Extractor<'_> {
             || cue.ends_with("ed")
             || cue.ends_with("ing")
             || crate::text::irregular(cue).is_some());
-        if bare && self.p.tokens[h].capitalized && !w.ends_with('s') && !PRONOUNS.contains(&w) {
+        // (Not after "do" or "have": "Ms. Lund did not reveal".)
+        let aux = (t..k).any(|x| matches!(self.norm(x), "did" | "does" | "do" | "has" | "have" | "had"));
+        if bare && !aux && self.p.tokens[h].capitalized && !w.ends_with('s') && !PRONOUNS.contains(&w) {
             return false;
         }
         let at = self.p.tokens[h].span;
@@ -1692,6 +1923,8 @@ impl Extractor<'_> {
             || self.p.tokens[h].capitalized
             || PRONOUNS.contains(&w)
             || matches!(w, "who" | "which" | "that" | "you" | "and" | "but")
+            // "some are demanding", "Some of them had endorsed"
+            || matches!(w, "some" | "many" | "most" | "several" | "others" | "them" | "us")
             // "Pence himself released …"
             || matches!(w, "himself" | "herself" | "itself" | "themselves")
             || SOURCE_GROUPS.contains(&w)
@@ -2064,9 +2297,18 @@ impl Extractor<'_> {
         class: CueClass,
         state: &DocState,
     ) -> Option<Frame> {
-        if k < r.start + 3 || self.norm(k - 1) != "," {
+        if k < r.start + 3 {
             return None;
         }
+        // The comma before the cue, or one inside a quotation that closes
+        // right before it ("Name, noting that “…,” added:").
+        let comma = if self.norm(k - 1) == "," {
+            k - 1
+        } else if self.p.tokens[k - 1].kind == TokenKind::CloseQuote && self.norm(k - 2) == "," {
+            k - 2
+        } else {
+            return None;
+        };
         let verbless = |x: &Range<usize>| {
             !x.clone().any(|t| {
                 let tok = &self.p.tokens[t];
@@ -2081,7 +2323,7 @@ impl Extractor<'_> {
         // an opening phrase: "In a discussion about …, Name, director of
         // …, wrote") to the comma that opens the apposition; the nearest
         // such comma that gives a name is taken.
-        let commas: Vec<usize> = (r.start..k - 1).filter(|&t| self.norm(t) == ",").collect();
+        let commas: Vec<usize> = (r.start..comma).filter(|&t| self.norm(t) == ",").collect();
         for (i, &c) in commas.iter().enumerate().rev().take(3) {
             let np = commas.get(i.wrapping_sub(1)).map_or(r.start, |&p| p + 1)..c;
             let apposition = c + 1..k - 1;
@@ -2095,7 +2337,15 @@ impl Extractor<'_> {
             // "Facing a wall of opposition in X, Y, Z, states …": a
             // participle opens an adverbial clause, not a name.
             let participial = np.clone().any(|t| self.norm(t).ends_with("ing") && self.norm(t).len() > 5);
-            if participial || !verbless(&np) || !verbless(&apposition) {
+            // "Name, noting that …, added:": a participial clause set off
+            // by commas may hold verbs and quotations of its own.
+            let aside = self.norm(apposition.start).ends_with("ing")
+                && self.norm(apposition.start).len() > 5
+                && !self.p.tokens[apposition.start].capitalized;
+            if comma != k - 1 && !aside {
+                continue;
+            }
+            if participial || !verbless(&np) || !verbless(&apposition) && !aside {
                 continue;
             }
             let Some(speaker) = self.speaker_from_np(np.clone(), state).filter(|sp| {
@@ -2150,15 +2400,38 @@ impl Extractor<'_> {
             let open = (r.start..np_end - 1).rev().find(|&x| self.norm(x) == "(")?;
             np_end = open;
         }
-        let np = self.np_left(r.start, np_end)..np_end;
+        let mut np = self.np_left(r.start, np_end)..np_end;
+        // Past a verb before it, the last noun phrase: "… drew fire from
+        // the pilots, who criticized …" (the pilots).
+        if let Some(v) = np.clone().rev().find(|&x| self.is_finite_like(x)) {
+            let prep = (v + 1..np.end).rev().find(|&x| {
+                matches!(self.norm(x), "at" | "of" | "from" | "for" | "in" | "to" | "with" | "by")
+            });
+            np.start = prep.unwrap_or(v) + 1;
+        }
         if np.is_empty() || np.clone().any(|x| self.p.tokens[x].is_quote()) {
             return None;
         }
         let head_is_agent = crate::wordnet::get().names_agent(self.norm(np.end - 1))
             || class == CueClass::Endorsing && crate::wordnet::get().is_noun(self.norm(np.end - 1));
+        // "those who criticized …", "others who want …": a pronoun for
+        // people.
+        let people = self.people_pronoun(&np);
         let speaker = self
             .speaker_from_np(np.clone(), state)
-            .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })?;
+            .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })
+            .or_else(|| self.quantified_speaker(np.clone()))
+            .or_else(|| {
+                people.then(|| {
+                    let span = self.span_of(&np);
+                    Speaker {
+                        kind: SpeakerKind::Unnamed,
+                        name: span.slice(self.text()).to_string(),
+                        referent: None,
+                        span: Some(span),
+                    }
+                })
+            })?;
         let mut start = k + n;
         while start < r.end && AUDIENCE.contains(&self.norm(start)) {
             start += 1;
@@ -2172,6 +2445,61 @@ impl Extractor<'_> {
         self.simple_frame(speaker, (k, n, class), np.start, start..end)
     }
 
+    /// Whether `content` says enough to be attributed: two words, or, in
+    /// the listing (`wide`), one name or pronoun after a verb of stance
+    /// ("went on to praise Clinton.", "did not dispute it.").
+    fn enough_content(&self, content: Range<usize>, class: CueClass, wide: bool) -> bool {
+        let words: Vec<usize> = content.filter(|&t| self.is_word(t)).collect();
+        words.len() >= 2
+            || wide
+                && class != CueClass::Say
+                && words.len() == 1
+                && (self.p.tokens[words[0]].capitalized
+                    || matches!(self.norm(words[0]), "it" | "him" | "her" | "them" | "this" | "that"))
+    }
+
+    /// A named subject in a relative clause whose pronoun is the object:
+    /// "one event in Kiev, which Mara Lund, then the mayor, praised", "a
+    /// district which the blogger Ed Marr calls “…”". The content follows
+    /// the cue, or, when nothing does, is the noun phrase the pronoun
+    /// stands for.
+    fn object_relative_frame(
+        &self,
+        r: Range<usize>,
+        k: usize,
+        n: usize,
+        class: CueClass,
+        state: &DocState,
+    ) -> Option<Frame> {
+        let t = self.before_verb_group(r.start, k);
+        // Past an apposition set off by commas ("Mara Lund, then the
+        // mayor,").
+        let np_end = if t > r.start + 1 && self.norm(t - 1) == "," {
+            (r.start..t - 1).rev().take(12).find(|&x| self.norm(x) == ",")?
+        } else {
+            t
+        };
+        let s = self.np_left(r.start, np_end);
+        if s <= r.start + 1 || !matches!(self.norm(s - 1), "which" | "whom") || s == np_end {
+            return None;
+        }
+        let np = s..np_end;
+        let speaker = self.speaker_from_np(np.clone(), state).filter(|sp| {
+            matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization | SpeakerKind::Media)
+        })?;
+        let rel = s - 1;
+        let after = k + n..r.end;
+        let content = if after.clone().filter(|&x| self.is_word(x)).count() >= 2 {
+            after
+        } else {
+            let e = if self.norm(rel - 1) == "," { rel - 1 } else { rel };
+            let b = self.np_left(r.start, e);
+            // After a verb: "The tour included [one event in Dover]".
+            (b..e).rev().find(|&x| self.is_finite_like(x)).map_or(b, |v| v + 1)..e
+        };
+        self.simple_frame(speaker, (k, n, class), np.start, content)
+    }
+
     /// A frame of one speaker, the cue at `k` (`n` tokens of `class`), and
     /// one content range of at least two words; it spans `from` to the
     /// content's start.
@@ -2182,7 +2510,7 @@ impl Extractor<'_> {
         from: usize,
         content: Range<usize>,
     ) -> Option<Frame> {
-        if content.clone().filter(|&x| self.is_word(x)).count() < 2 {
+        if !self.enough_content(content.clone(), class, false) {
             return None;
         }
         let start = content.start;
@@ -2260,7 +2588,13 @@ impl Extractor<'_> {
         let mut source = speaker.as_ref().and_then(|s| s.span);
         if let Some(c) = &cue {
             let mut t = self.p.token_at(c.span.start);
-            while t > 0 && (AUX.contains(&self.norm(t - 1)) || ADVERBS.contains(&self.norm(t - 1))) {
+            while t > 0
+                && (AUX.contains(&self.norm(t - 1))
+                    || ADVERBS.contains(&self.norm(t - 1))
+                    || self.norm(t - 1).ends_with("ly")
+                        && self.is_word(t - 1)
+                        && !self.p.tokens[t - 1].capitalized)
+            {
                 t -= 1;
             }
             if t > 0
@@ -2743,6 +3077,27 @@ impl Extractor<'_> {
             {
                 inner_start = inner_end - 1;
             }
+            // In the listing, the apposition may name several ("both
+            // candidates, Democrat A and Republican B, say") or give
+            // another name ("The network, also known as X, suggested").
+            if wide {
+                while inner_start > r.start + 1
+                    && inner_start < inner_end
+                    && self.norm(inner_start - 1) == "and"
+                    && self.p.tokens[inner_start].capitalized
+                {
+                    inner_start = self.np_left(r.start, inner_start - 1);
+                }
+                if inner_start > r.start + 2
+                    && self.norm(inner_start - 1) == "as"
+                    && self.norm(inner_start - 2) == "known"
+                {
+                    inner_start -= 2;
+                    if matches!(self.norm(inner_start - 1), "also" | "formerly" | "once" | "better") {
+                        inner_start -= 1;
+                    }
+                }
+            }
             if inner_start < inner_end && inner_start > r.start && self.norm(inner_start - 1) == "," {
                 let outer_start = self.np_left(r.start, inner_start - 1);
                 let outer = outer_start..inner_start - 1;
@@ -2907,12 +3262,38 @@ impl Extractor<'_> {
         }
         // Say-type cues need a complement: "that", a colon, a quote, or a clause.
         // "explained to advisers that …" has one after its audience.
+        // (In the listing, an infinitive is a complement too: "pledged to
+        // veto the bill".)
         if cue.class == CueClass::Say
             && matches!(self.norm(k + n), "to" | "for" | "with")
             && self.norm(k) != "told"
+            && !(wide && self.norm(k + n) == "to" && self.infinitive_at(k + n + 1))
             && !(k + n + 1..(k + n + 8).min(r.end)).any(|t| self.norm(t) == "that" || self.norm(t) == ":")
         {
             return None;
+        }
+        // In the listing, an opening time phrase is no part of the source
+        // ("Last week I asked …").
+        if wide {
+            let mut t = np.start;
+            while t < np.end
+                && (matches!(self.norm(t), "last" | "this" | "next" | "earlier" | "later" | "late" | "early")
+                    || TIME_WORDS.contains(&self.norm(t)))
+            {
+                t += 1;
+            }
+            // A time that owns the rest ("Sunday's survey") stays.
+            if t > np.start
+                && t < np.end
+                && self.norm(t) != "'s"
+                && (t..np.end).any(|x| TIME_WORDS.contains(&self.norm(x - 1)))
+            {
+                np.start = t;
+            }
+            // "what they say", "What we know is": the pronoun.
+            if np.len() == 2 && self.norm(np.start) == "what" && PRONOUNS.contains(&self.norm(np.start + 1)) {
+                np.start += 1;
+            }
         }
         let speaker = self.speaker_from_np(np.clone(), state).or_else(|| {
             // "Voters say", "some state lobbyists said": any noun phrase
@@ -2927,7 +3308,10 @@ impl Extractor<'_> {
             } else {
                 None
             }
-        })?;
+        });
+        // In the listing, a part of a group speaks too ("some are
+        // demanding", "Some of them had endorsed").
+        let speaker = speaker.or_else(|| wide.then(|| self.quantified_speaker(np.clone())).flatten())?;
         // Denial or directive of an act: "rejected the calls for …" is an event.
         let mut c = k + n;
         while c < r.end
@@ -2970,14 +3354,7 @@ impl Extractor<'_> {
         if self.norm(start) == "," {
             start += 1;
         }
-        // In the listing, a judgement or a stance may take one name or
-        // pronoun ("Hamm supports Trump.", "went on to praise her").
-        let words: Vec<usize> = (start..r.end).filter(|&t| self.is_word(t)).collect();
-        let one_name = wide
-            && cue.class != CueClass::Say
-            && words.len() == 1
-            && (self.p.tokens[words[0]].capitalized || matches!(self.norm(words[0]), "him" | "her" | "them"));
-        if words.len() < 2 && !one_name {
+        if !self.enough_content(start..r.end, cue.class, wide) {
             return None;
         }
         let content = std::iter::once(start..r.end).collect::<Vec<_>>();

@@ -259,6 +259,13 @@ impl WordNet {
             && ALL_POS.iter().any(|&pos| pos != Pos::Noun && !self.senses(word, pos, 1).is_empty())
     }
 
+    /// Whether `word` as written is the dictionary form of a verb ("veto",
+    /// "build"; not "voters", "cheers" or "the"): the verb after an
+    /// infinitive "to".
+    pub(crate) fn is_base_verb(&self, word: &str) -> bool {
+        self.has_pos(&normalize(word), Pos::Verb)
+    }
+
     /// Whether WordNet knows `word` (or its base form) as a noun.
     pub(crate) fn is_noun(&self, word: &str) -> bool {
         !self.senses(word, Pos::Noun, 1).is_empty()

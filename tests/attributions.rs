@@ -625,3 +625,145 @@ fn the_speakers_own_occasion_is_no_part_of_the_name() {
         [(Some("Officials at the port".into()), Some("said".into()))]
     );
 }
+
+#[test]
+fn a_promise_to_act_is_attributed() {
+    let t = table("The governor pledged to veto the harbour bill. She has also vowed to block the tolls.");
+    assert_eq!(t[0], ("The governor".into(), "pledged".into(), "to veto the harbour bill.".into()));
+    assert_eq!(t[1], ("She".into(), "vowed".into(), "to block the tolls.".into()));
+    // "to" before a noun phrase is no infinitive: the audience or the
+    // occasion, not what is said.
+    let t = table("The governor wrote to the council about the tolls.");
+    assert!(t.iter().all(|(_, _, c)| !c.starts_with("to")), "{t:?}");
+    // Claims do not take a promise to act as an assertion.
+    let analysis =
+        Analyzer::new().analyze(vec![doc("The governor pledged to veto the harbour bill.")]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
+
+#[test]
+fn an_infinitive_cue_is_its_governing_subjects_or_the_noun_before_it() {
+    let t = table("The councillors had begun to hint that the tolls would rise.");
+    assert_eq!(t, [("The councillors".into(), "hint".into(), "the tolls would rise.".into())]);
+    let t = table("Residents are quick to note that the pier is unsafe.");
+    assert_eq!(t, [("Residents".into(), "note".into(), "the pier is unsafe.".into())]);
+    let t = table("The Harbour Courier on Friday became the latest newspaper to endorse the ferry plan.");
+    assert_eq!(t, [("the latest newspaper".into(), "endorse".into(), "the ferry plan.".into())]);
+    let t = table("The delay is prompting dozens of Republicans to rebuke the harbour board.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert!(t[0].0.ends_with("Republicans") && t[0].1 == "rebuke", "{t:?}");
+    // A purpose clause is no attribution, and a verb that is a cue itself
+    // ("refused to confirm") is the one attribution.
+    let t = table("The mayor worked hard to assure the council of the plan.");
+    assert!(t.is_empty(), "{t:?}");
+    let t = table("The ferry company has refused to confirm the figures.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    assert_eq!(t[0].1, "refused");
+}
+
+#[test]
+fn participles_and_progressives_past_adverbs_and_opening_phrases() {
+    // A participle after "while" or "by", or after a comma and an adverb,
+    // is the subject's.
+    let t = table("The Courier praised the mayor while acknowledging his many mistakes.");
+    assert!(t.iter().any(|(s, c, _)| s.ends_with("Courier") && c == "acknowledging"), "{t:?}");
+    let t = table("The senator stayed silent, publicly revealing a split in the party.");
+    assert_eq!(t, [("The senator".into(), "revealing".into(), "a split in the party.".into())]);
+    // The subject follows an opening phrase.
+    let t = table("On Sunday, he was in Dover, claiming that the race was tied.");
+    assert_eq!(t, [("he".into(), "claiming".into(), "the race was tied.".into())]);
+    // A progressive verb, past an adverb.
+    let t = table("The council has been mulling new tolls for the bridge.");
+    assert_eq!(t, [("The council".into(), "mulling".into(), "new tolls for the bridge.".into())]);
+    let t = table("Some residents are even demanding that the plant close.");
+    assert_eq!(t, [("Some residents".into(), "demanding".into(), "the plant close.".into())]);
+    // Not a verb with no complement: "when the mayor was speaking, …".
+    let t = table("When the mayor was speaking, the crowd stood in the rain.");
+    assert!(t.is_empty(), "{t:?}");
+    // A quotation after the comma is its complement.
+    let t = table("Lund, who hugged the mayor, shouted, “We will win the vote!”");
+    assert!(t.iter().any(|(s, c, _)| s == "Lund" && c == "shouted"), "{t:?}");
+    // A relative pronoun is the source past an adverb in -ly.
+    let t = table("The rules drew fire from the harbour pilots, who simply criticized the old timetable.");
+    assert!(t.iter().any(|(s, c, _)| s == "who" && c == "criticized"), "{t:?}");
+}
+
+#[test]
+fn a_part_of_a_group_or_a_pronoun_for_people_is_a_source() {
+    let t = table("Many councillors opposed the tolls, and some are even demanding that the mayor resign.");
+    assert!(t.iter().any(|(s, c, _)| s == "some" && c == "demanding"), "{t:?}");
+    let t = table("Some of them had endorsed the mayor before the vote.");
+    assert_eq!(t, [("Some of them".into(), "endorsed".into(), "the mayor before the vote.".into())]);
+    let t = table("The leaked memo led many to assume that the pier was closed.");
+    assert!(t.iter().any(|(s, c, _)| s == "many" && c == "assume"), "{t:?}");
+    let t = table(
+        "Voices were raised, from those who simply criticized the tolls to others who want to scrap them.",
+    );
+    let pairs: Vec<(&str, &str)> = t.iter().map(|(s, c, _)| (s.as_str(), c.as_str())).collect();
+    assert!(pairs.contains(&("who", "criticized")) && pairs.contains(&("who", "want")), "{t:?}");
+    // A quantifier before a noun that is no verb's subject is no source.
+    let t = table("Some support for the plan has faded.");
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn a_verb_of_stance_may_take_one_name_or_pronoun() {
+    // The cue is the verb, or the phrase "went on to praise" that the
+    // lexicon lists (tests/attribution_cues.rs): either way, one
+    // attribution with the master as source and the name as content.
+    let t = table("The harbour master went on to praise Lund.");
+    assert_eq!(t.len(), 1, "{t:?}");
+    let (s, c, x) = &t[0];
+    assert_eq!((s.as_str(), x.as_str()), ("The harbour master", "Lund."), "{t:?}");
+    assert!(c.ends_with("praise"), "{t:?}");
+    let t = table("The clerk declined to sign the memo, but he also did not dispute it.");
+    assert!(t.iter().any(|(s, c, x)| s == "he" && c == "dispute" && x == "it."), "{t:?}");
+    // A reporting verb still needs a clause: "he said so." reports nothing.
+    let t = table("The clerk said so.");
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn a_participial_aside_an_opening_time_phrase_and_what_we_know() {
+    // "Name, noting that …, added:" — the aside may hold verbs and a
+    // quotation of its own.
+    let text = "Mr. Lund, noting that the ferry's \"timetable is not as reliable as the old one,\" \
+                added: \"We need more boats.\"";
+    let t = table(text);
+    assert!(t.iter().any(|(s, c, _)| s.ends_with("Lund") && c == "added"), "{t:?}");
+    let t = table("Last week I asked both harbour boards to explain the tolls.");
+    assert!(t.iter().any(|(s, c, _)| s == "I" && c == "asked"), "{t:?}");
+    let t = table("What we know is this: the ferry runs late.");
+    assert!(t.iter().any(|(s, c, _)| s == "we" && c == "know"), "{t:?}");
+}
+
+#[test]
+fn a_negated_bare_verb_after_a_name_and_a_rejected_plan() {
+    let t = table("Ms. Lund did not reveal the figures.");
+    assert!(t.iter().any(|(s, c, _)| s.ends_with("Lund") && c == "reveal"), "{t:?}");
+    // The listing takes the rejection of a plan as a stance; claims do not
+    // take it as a denial of a proposition.
+    let text = "The new mayor rejected the plan.";
+    let t = table(text);
+    assert_eq!(t, [("The new mayor".into(), "rejected".into(), "the plan.".into())]);
+    let analysis = Analyzer::new().analyze(vec![doc(text)]).unwrap();
+    assert!(analysis.claims().iter().all(|c| c.cue.is_none()), "{:?}", analysis.claims());
+}
+
+#[test]
+fn a_named_subject_of_an_object_relative_clause() {
+    let text = "The tour included one event in Dover, which Mara Lund, then the county's mayor, praised.";
+    let t = table(text);
+    assert_eq!(t, [("Mara Lund".into(), "praised".into(), "one event in Dover".into())]);
+}
+
+#[test]
+fn an_apposition_naming_several_or_another_name() {
+    let t =
+        table("And now, both candidates for mayor, Ann Lund and Tom Berg, say they do not support the toll.");
+    assert!(t.iter().any(|(s, c, _)| s.contains("Lund") && s.contains("Berg") && c == "say"), "{t:?}");
+    let t = table(
+        "The state-financed network, also known as Harbour Today, suggested that the decision hurt it.",
+    );
+    assert!(t.iter().any(|(s, c, _)| s.contains("network") && c == "suggested"), "{t:?}");
+}
