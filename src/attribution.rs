@@ -10,7 +10,7 @@
 //!   "officials, *who* told reporters …"), and so do participles ("polls
 //!   *showing* …"), passives with their agent ("*was denounced by* the
 //!   chairman") and light-verb phrases ("*made little mention* of");
-//! - nouns attribute too: "Clinton's *allegations* of …", "*fears* of a
+//! - nouns attribute too: "Lund's *allegations* of …", "*fears* of a
 //!   downturn" (whose source the text may not name), "his *remarks*
 //!   about …";
 //! - verbs of belief, wish, intent and evaluation attribute a position

@@ -605,7 +605,7 @@ fn is_attitude(norm: &str) -> bool {
 }
 
 /// The irregular forms of "speak" in [`ATTITUDE_CUES`], which the regular
-/// inflections above miss ("Obama has spoken out before about …").
+/// inflections above miss ("Okafor has spoken out before about …").
 const ATTITUDE_IRREGULAR: &[&str] = &["spoke", "spoken"];
 
 /// Per-document state carried from sentence to sentence.
@@ -1148,7 +1148,7 @@ impl Extractor<'_> {
     /// [`CueClass::Attitude`]).
     fn cues_in_with(&self, r: &Range<usize>, attitudes: bool) -> Vec<(usize, usize, CueClass)> {
         // In a title-case headline a capitalised word can be the cue
-        // ("Trump Warns Clinton …").
+        // ("Marr Warns Lund …").
         let headline = attitudes && {
             let i = self.p.sentences.partition_point(|s| s.toks.start < r.start);
             self.p.sentences.get(i).is_some_and(|s| {
@@ -1469,7 +1469,7 @@ impl Extractor<'_> {
                 // What someone wants or supports is the verb's complement,
                 // never a clause before it ("As a result of the talks, the
                 // two sides agreed to …"), except a quotation before its
-                // speaker ("“…,” Trump interjected").
+                // speaker ("“…,” Marr interjected").
                 self.quote_first(r.clone(), k, n, self.cue_of(k, n, class), state)
                     .filter(|f| {
                         f.speaker.span.is_some_and(|sp| {
@@ -1548,7 +1548,7 @@ impl Extractor<'_> {
 
     /// A quotation, its speaker and a verb that ends the sentence: the verb
     /// reports the quotation whatever it is ("“…,” the paper continued",
-    /// "“…,” Trump interjected"). A verb the cue lists know is left to the
+    /// "“…,” Marr interjected"). A verb the cue lists know is left to the
     /// frames above.
     fn quoted_then_verb(
         &self,
@@ -1614,7 +1614,7 @@ impl Extractor<'_> {
     }
 
     /// A cue in an infinitive, whose source is the subject of the verb
-    /// before it ("Obama went on to praise …", "Democrats are quick to
+    /// before it ("Okafor went on to praise …", "Democrats are quick to
     /// note …", "women were coming forward to tell …") or the noun before
     /// "to" ("the paper became the third to endorse …", "prompting
     /// Republicans to rebuke …"). A verb before it that is a cue itself
@@ -1894,7 +1894,7 @@ impl Extractor<'_> {
     /// adverbs) can end the phrase naming a source: a name, a pronoun, a
     /// relative "who"/"which", a title, an unnamed source or group word, a
     /// document word, a noun for people or a group, or "and"/"but" before a
-    /// second verb of the sentence's subject. Not an adjective or another noun ("Mrs. Clinton's
+    /// second verb of the sentence's subject. Not an adjective or another noun ("Mrs. Lund's
     /// overall support", "in key states"): the cue is then a noun. A cue
     /// after punctuation (", said X", ", saying") is not checked.
     fn heads_source(&self, k: usize, start: usize) -> bool {
@@ -1925,7 +1925,7 @@ impl Extractor<'_> {
             || matches!(w, "who" | "which" | "that" | "you" | "and" | "but")
             // "some are demanding", "Some of them had endorsed"
             || matches!(w, "some" | "many" | "most" | "several" | "others" | "them" | "us")
-            // "Pence himself released …"
+            // "Rask himself released …"
             || matches!(w, "himself" | "herself" | "itself" | "themselves")
             || SOURCE_GROUPS.contains(&w)
             || DOCUMENT_WORDS.contains(&w)
@@ -1936,12 +1936,12 @@ impl Extractor<'_> {
                 .any(|(_, e)| matches!(e, Entry::UnnamedSource | Entry::Title | Entry::OrgHead))
     }
 
-    /// Attributions by a noun ("Clinton's allegations of a conspiracy",
+    /// Attributions by a noun ("Lund's allegations of a conspiracy",
     /// "fears of a downturn", "his remarks about the race", "news that the
     /// probe had restarted"), in the sentence's token range `r`. The noun
     /// must come before what it attributes ("that", "of", "about", "on",
     /// "over", "for", "to" or a colon), outside quotation marks. The source
-    /// is a possessor before the noun ("Clinton's", "his", "the
+    /// is a possessor before the noun ("Lund's", "his", "the
     /// ministry's"); otherwise the text does not say who ("by"/"from"
     /// phrases after the noun are not read). The content runs to the end
     /// of its clause.
@@ -1984,7 +1984,7 @@ impl Extractor<'_> {
             if next == "that" && (self.is_finite_like(k + 2) || AUX.contains(&self.norm(k + 2))) {
                 continue;
             }
-            // Adjectives between a possessor and the noun: "Clinton's
+            // Adjectives between a possessor and the noun: "Lund's
             // repeated allegations".
             let mut p = k;
             while p > r.start
@@ -2168,7 +2168,7 @@ impl Extractor<'_> {
         let be = self.before_verb_group(r.start, k);
         let passive = be < k && (be..k).any(|t| BE_FORMS.contains(&self.norm(t)));
         // A reduced relative: "the proposals suggested by the tax experts",
-        // "the memo disclosed by WikiLeaks": a past participle right after
+        // "the memo disclosed by Tallow Leaks": a past participle right after
         // its noun.
         let reduced = !passive && self.reduced_relative(r.start, k);
         if !(passive || reduced) || self.norm(k + n) != "by" {
@@ -2205,7 +2205,7 @@ impl Extractor<'_> {
             let verb = (r.start..be).find(|&t| self.is_finite_like(t))?;
             subject = r.start..verb;
         }
-        // The subject may be one word ("Trump has been derided by …").
+        // The subject may be one word ("Marr has been derided by …").
         if !subject.clone().any(|t| self.is_word(t)) || subject.len() > 14 {
             return None;
         }
@@ -2447,7 +2447,7 @@ impl Extractor<'_> {
 
     /// Whether `content` says enough to be attributed: two words, or, in
     /// the listing (`wide`), one name or pronoun after a verb of stance
-    /// ("went on to praise Clinton.", "did not dispute it.").
+    /// ("went on to praise Lund.", "did not dispute it.").
     fn enough_content(&self, content: Range<usize>, class: CueClass, wide: bool) -> bool {
         let words: Vec<usize> = content.filter(|&t| self.is_word(t)).collect();
         words.len() >= 2
@@ -3044,7 +3044,7 @@ impl Extractor<'_> {
         let mut np = s..np_end;
         // A reduced relative: the speaker is the noun before the participle
         // ("FBI notes released Monday revealed", "a poll published on Sunday
-        // showed", "the memo disclosed by WikiLeaks made").
+        // showed", "the memo disclosed by Tallow Leaks made").
         let participle = |t: usize| {
             t > r.start
                 && self.is_finite_like(t)
@@ -3208,7 +3208,7 @@ impl Extractor<'_> {
                 np.end -= 1;
             }
         }
-        // "Trump in his speech said": the phrase about the speaker's own
+        // "Marr in his speech said": the phrase about the speaker's own
         // occasion is no part of the name.
         if let Some(p) = (np.start + 1..np.end.saturating_sub(1)).find(|&t| {
             matches!(self.norm(t), "in" | "at" | "during" | "on")
@@ -3375,7 +3375,7 @@ impl Extractor<'_> {
     /// A clause that opens with a reporting verb and no subject of its own
     /// ("…, but said B", "…, saying B", "…, adding, “B”"): the speaker is the
     /// sentence's, or, in the outlet's own voice, the subject of its first
-    /// clause ("Conway defended Trump, saying B" is Conway's).
+    /// clause ("Ferris defended Marr, saying B" is Ferris's).
     fn subjectless_cue(
         &self,
         clause: Range<usize>,
@@ -3590,7 +3590,7 @@ impl Extractor<'_> {
             .filter(|m| np_span.contains(m.span) && !m.description && m.referent.is_some())
             .collect();
         let lower: Vec<&str> = words.iter().map(|&k| self.norm(k)).collect();
-        // Several named speakers: "Clinton and Trump said".
+        // Several named speakers: "Lund and Marr said".
         if lower.contains(&"and") && mentions.iter().filter(|m| !m.demonym).count() >= 2 {
             let kinds: Vec<EntityKind> = mentions
                 .iter()
@@ -3673,8 +3673,8 @@ impl Extractor<'_> {
                 span: Some(m.span),
             });
         }
-        // A title-case headline runs its words into one long name ("Trump
-        // Warns Clinton Policy On Syria …"), so a name of its own is not
+        // A title-case headline runs its words into one long name ("Marr
+        // Warns Lund Policy On Velmora …"), so a name of its own is not
         // found: a phrase of capitalised words that ends a person's or
         // body's name used elsewhere in the document is that referent.
         if mentions.is_empty()
@@ -3722,7 +3722,7 @@ impl Extractor<'_> {
     /// The person or body (or unclassified name, but not a place) whose
     /// name (any name the document uses for it)
     /// ends with the words of `np`, when they are one to four capitalised
-    /// words: "Trump" for Donald Trump.
+    /// words: "Marr" for Ada Marr.
     fn referent_named(&self, np: &Range<usize>) -> Option<Speaker> {
         let words: Vec<usize> = np.clone().filter(|&k| self.is_word(k)).collect();
         if words.is_empty() || words.len() > 4 || words.iter().any(|&k| !self.p.tokens[k].capitalized) {
@@ -3736,8 +3736,8 @@ impl Extractor<'_> {
         let mut named: Vec<usize> = self.mentions.iter().filter_map(|m| m.referent).collect();
         named.sort_unstable();
         named.dedup();
-        // The most often named, where several share the words ("Trump" and
-        // "Donald Trump" left apart).
+        // The most often named, where several share the words ("Marr" and
+        // "Ada Marr" left apart).
         let r = named
             .iter()
             .filter_map(|&i| self.referents.get(i))
@@ -3768,7 +3768,7 @@ impl Extractor<'_> {
             || crate::quantity::find_quantities(self.norm(t), 0).iter().any(|q| q.value.low > 0.0)
     }
 
-    /// Whether the verb "call" at `k` gives its object a label: "Trump
+    /// Whether the verb "call" at `k` gives its object a label: "Marr
     /// called it “one of the great miscarriages”", "she called him a liar",
     /// "critics call the network a mouthpiece". A finite verb or a
     /// participle after a comma; its object a pronoun followed by a noun
@@ -3790,7 +3790,7 @@ impl Extractor<'_> {
         let mut content_word = false;
         while t < r.end && t < k + 8 && !label_at(t) {
             let w = self.norm(t);
-            // "called Ryan a “very weak leader”": an article may open the label.
+            // "called Holm a “very weak leader”": an article may open the label.
             let article_of_label = matches!(w, "a" | "an") && content_word && label_at(t + 1);
             if !self.is_word(t) && w != "'s"
                 || self.is_finite_like(t)
@@ -5276,9 +5276,9 @@ mod tests {
             ),
             // A quoted phrase inside a clause is not a quote-first frame.
             (
-                "Obama said he is “surprised and troubled” by lawmakers he says are echoing the nominee.",
+                "Okafor said he is “surprised and troubled” by lawmakers he says are echoing the nominee.",
                 "surprised and troubled",
-                "Obama",
+                "Okafor",
                 "said",
             ),
             // A leading frame after an introductory phrase, not a trailing one.

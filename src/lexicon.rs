@@ -468,7 +468,7 @@ pub(crate) const ATTITUDE_CUES: &[&str] = &[
     "veto",
     "attribute",
 ];
-/// Nouns that attribute speech, a position or a feeling ("Clinton's
+/// Nouns that attribute speech, a position or a feeling ("Lund's
 /// allegations of …", "fears of a downturn", "his remarks about …"), with
 /// the class of the verb they come from. General English, singular and
 /// plural; a noun is a cue only before what it attributes ("that", "of",

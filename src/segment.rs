@@ -529,7 +529,7 @@ fn joins(text: &str, prev: Span, next: Span) -> bool {
 }
 
 /// Whether `after` is the short attribution of a quote that ends in `!` or
-/// `?` just before it: `“We will never be stopped!” Trump told the crowd.`,
+/// `?` just before it: `“We will never be stopped!” Marr told the crowd.`,
 /// `“Why now?” the minister asked.` A reporting verb after one to four
 /// words, in at most ten words. (After `.` the split stands: `“…” The
 /// minister left.`)
