@@ -2030,17 +2030,7 @@ impl Extractor<'_> {
             if (start..end).filter(|&t| self.is_word(t)).count() < 2 {
                 continue;
             }
-            let content = vec![self.trim_span(self.span_of(&(start..end)))];
-            let quote = self.quote_kind(std::slice::from_ref(&(start..end)));
-            out.push(self.attribution_of(
-                si,
-                speaker,
-                Vec::new(),
-                Some(self.cue_of(k, 1, class)),
-                content,
-                quote,
-                false,
-            ));
+            out.push(self.listed(si, speaker, self.cue_of(k, 1, class), start..end));
         }
     }
 
@@ -2067,17 +2057,7 @@ impl Extractor<'_> {
         if comma + 2 >= r.end || (end..comma).filter(|&x| self.is_word(x)).count() < 1 {
             return;
         }
-        let content = vec![self.trim_span(self.span_of(&(end..comma)))];
-        let quote = self.quote_kind(std::slice::from_ref(&(end..comma)));
-        out.push(self.attribution_of(
-            si,
-            None,
-            Vec::new(),
-            Some(self.cue_of(t, end - t, CueClass::Directive)),
-            content,
-            quote,
-            false,
-        ));
+        out.push(self.listed(si, None, self.cue_of(t, end - t, CueClass::Directive), end..comma));
     }
 
     /// What is not known, or known without a source: "it is unclear how
@@ -2139,17 +2119,7 @@ impl Extractor<'_> {
             if (end..stop).filter(|&x| self.is_word(x)).count() < 2 {
                 continue;
             }
-            let content = vec![self.trim_span(self.span_of(&(end..stop)))];
-            let quote = self.quote_kind(std::slice::from_ref(&(end..stop)));
-            out.push(self.attribution_of(
-                si,
-                None,
-                Vec::new(),
-                Some(self.cue_of(k, end - k, CueClass::Attitude)),
-                content,
-                quote,
-                false,
-            ));
+            out.push(self.listed(si, None, self.cue_of(k, end - k, CueClass::Attitude), end..stop));
         }
     }
 
@@ -2568,6 +2538,20 @@ impl Extractor<'_> {
         let speaker = self.speaker_from_np(np.clone(), state)?;
         let start = k + n + usize::from(self.norm(k + n) == "that");
         self.simple_frame(speaker, (k, n, class), np.start, start..r.end)
+    }
+
+    /// A listing-only attribution whose content is the tokens `content`,
+    /// with `cue` and `speaker` (none for a cue without a source).
+    fn listed(
+        &self,
+        sentence: usize,
+        speaker: Option<Speaker>,
+        cue: Cue,
+        content: Range<usize>,
+    ) -> crate::attribution::Attribution {
+        let spans = vec![self.trim_span(self.span_of(&content))];
+        let quote = self.quote_kind(std::slice::from_ref(&content));
+        self.attribution_of(sentence, speaker, Vec::new(), Some(cue), spans, quote, false)
     }
 
     /// An [`Attribution`](crate::attribution::Attribution) from a frame's
