@@ -177,6 +177,9 @@ const TIME_WORDS: &[&str] = &[
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 /// Forms of "be" that make a passive ("was denounced", "had been reported").
 const BE_FORMS: &[&str] = &["be", "been", "being", "is", "was", "were", "are"];
+/// Forms of "be" before a progressive verb ("is urging", "were
+/// discussing", "'re even demanding").
+const PROGRESSIVE_BE: &[&str] = &["is", "are", "was", "were", "been", "be", "'s", "'re"];
 /// Heads of descriptions that name a group or role able to speak
 /// ("the farmers", "a nurse", "the owners").
 const SOURCE_GROUPS: &[&str] = &[
@@ -1309,8 +1312,8 @@ impl Extractor<'_> {
                 // progressive verb.
                 let adverbs_from = self.adverbs_before(r.start, k);
                 let before_adverbs = if adverbs_from > r.start { self.norm(adverbs_from - 1) } else { "" };
-                let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re");
-                let progressive = be(prev) || attitudes && be(before_adverbs);
+                let progressive =
+                    PROGRESSIVE_BE.contains(&prev) || attitudes && PROGRESSIVE_BE.contains(&before_adverbs);
                 // In the listing, a participle after a comma (past adverbs:
                 // "…, publicly revealing …") or after "while"/"by" ("wrote
                 // while acknowledging …") is the subject's.
@@ -1456,7 +1459,7 @@ impl Extractor<'_> {
                 && self.is_word(k - 1)
                 // "is urging", "has been mulling", "are even demanding": a
                 // progressive verb, framed as any other.
-                && !matches!(opener, "is" | "are" | "was" | "were" | "been" | "be" | "'s" | "'re")
+                && !PROGRESSIVE_BE.contains(&opener)
             {
                 self.participle_frame(r.clone(), k, n, class, state)
             } else if let Some(f) = self.passive_frame(r.clone(), k, n, class, state) {
@@ -1593,13 +1596,7 @@ impl Extractor<'_> {
     /// a negation), not before `start`; `k` when there are none.
     fn adverbs_before(&self, start: usize, k: usize) -> usize {
         let mut t = k;
-        while t > start
-            && !matches!(self.norm(t - 1), "not" | "n't" | "never")
-            && (ADVERBS.contains(&self.norm(t - 1))
-                || self.norm(t - 1).ends_with("ly")
-                    && self.is_word(t - 1)
-                    && !self.p.tokens[t - 1].capitalized)
-        {
+        while t > start && !matches!(self.norm(t - 1), "not" | "n't" | "never") && self.is_adverb(t - 1) {
             t -= 1;
         }
         t
@@ -1742,13 +1739,19 @@ impl Extractor<'_> {
         if !ok {
             return None;
         }
-        let span = self.span_of(&(first..last + 1));
-        Some(Speaker {
+        Some(self.unnamed_speaker(first..last + 1))
+    }
+
+    /// An unnamed source named by the tokens `toks`, as written ("some",
+    /// "those", "Some of them").
+    fn unnamed_speaker(&self, toks: Range<usize>) -> Speaker {
+        let span = self.span_of(&toks);
+        Speaker {
             kind: SpeakerKind::Unnamed,
             name: span.slice(self.text()).to_string(),
             referent: None,
             span: Some(span),
-        })
+        }
     }
 
     /// Whether `np` is a pronoun for people that a relative clause may
@@ -1776,14 +1779,17 @@ impl Extractor<'_> {
     /// `start`.
     fn before_verb_group(&self, start: usize, k: usize) -> usize {
         let mut t = k;
-        while t > start
-            && (AUX.contains(&self.norm(t - 1))
-                || ADVERBS.contains(&self.norm(t - 1))
-                || self.norm(t - 1).ends_with("ly") && !self.p.tokens[t - 1].capitalized)
-        {
+        while t > start && (AUX.contains(&self.norm(t - 1)) || self.is_adverb(t - 1)) {
             t -= 1;
         }
         t
+    }
+
+    /// Whether token `t` is an adverb: a listed one ("also", "even") or a
+    /// lowercase word in -ly ("publicly", "repeatedly").
+    fn is_adverb(&self, t: usize) -> bool {
+        let w = self.norm(t);
+        ADVERBS.contains(&w) || w.ends_with("ly") && !self.p.tokens[t].capitalized
     }
 
     /// A light verb at `k` and its noun of speech or attitude within three
@@ -2391,17 +2397,7 @@ impl Extractor<'_> {
             .speaker_from_np(np.clone(), state)
             .or_else(|| if head_is_agent { self.generic_speaker(np.clone()) } else { None })
             .or_else(|| self.quantified_speaker(np.clone()))
-            .or_else(|| {
-                people.then(|| {
-                    let span = self.span_of(&np);
-                    Speaker {
-                        kind: SpeakerKind::Unnamed,
-                        name: span.slice(self.text()).to_string(),
-                        referent: None,
-                        span: Some(span),
-                    }
-                })
-            })?;
+            .or_else(|| people.then(|| self.unnamed_speaker(np.clone())))?;
         let mut start = k + n;
         while start < r.end && AUDIENCE.contains(&self.norm(start)) {
             start += 1;
@@ -2571,16 +2567,7 @@ impl Extractor<'_> {
     ) -> crate::attribution::Attribution {
         let mut source = speaker.as_ref().and_then(|s| s.span);
         if let Some(c) = &cue {
-            let mut t = self.p.token_at(c.span.start);
-            while t > 0
-                && (AUX.contains(&self.norm(t - 1))
-                    || ADVERBS.contains(&self.norm(t - 1))
-                    || self.norm(t - 1).ends_with("ly")
-                        && self.is_word(t - 1)
-                        && !self.p.tokens[t - 1].capitalized)
-            {
-                t -= 1;
-            }
+            let t = self.before_verb_group(0, self.p.token_at(c.span.start));
             if t > 0
                 && (matches!(self.norm(t - 1), "who" | "which")
                     || self.norm(t - 1) == "that"
@@ -3185,10 +3172,7 @@ impl Extractor<'_> {
                 .map_or(r.start, |c| c + 1);
             np = b..subject_from(b);
             // "He also maintained …, and mocked him": not the adverb.
-            while np.end > np.start
-                && (ADVERBS.contains(&self.norm(np.end - 1))
-                    || self.norm(np.end - 1).ends_with("ly") && !self.p.tokens[np.end - 1].capitalized)
-            {
+            while np.end > np.start && self.is_adverb(np.end - 1) {
                 np.end -= 1;
             }
         }
