@@ -435,13 +435,7 @@ pub fn quote_regions(text: &str, tokens: &[Token]) -> Vec<QuoteRegion> {
 /// English stemmer (Snowball "english"), with a small table of irregular
 /// verb forms first, so that "said" and "says" share the stem of "say".
 pub fn stem(norm: &str) -> String {
-    if let Some(lemma) = irregular(norm) {
-        return lemma.to_string();
-    }
-    thread_local! {
-        static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
-    }
-    STEMMER.with(|s| s.stem(norm).into_owned())
+    stem_compact(norm).into_string()
 }
 
 /// [`stem`] into a [`CompactString`] (inline up to 24 bytes).
