@@ -8,13 +8,13 @@ use rayon::prelude::*;
 use crate::claim::Claim;
 use crate::compare::{self, Relation, Undecided};
 use crate::document::Document;
-use crate::entity::{self, Referent};
+use crate::entity::{self, Mention, NameCounts, Referent};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::ClaimGraph;
 use crate::lexicon::Lexicon;
 use crate::prepare::Prepared;
-use crate::progress::{Progress, Stage};
+use crate::progress::{Counter, Progress, Stage};
 use crate::report::Report;
 use crate::stories;
 
@@ -93,7 +93,109 @@ impl Analyzer {
     /// Documents are processed in id order, so the result does not depend on
     /// the order they are given in. Fails if a document is invalid (see
     /// [`Document::validate`]), too large, or if two documents share an id.
-    pub fn analyze(&self, mut documents: Vec<Document>) -> Result<Analysis> {
+    pub fn analyze(&self, documents: Vec<Document>) -> Result<Analysis> {
+        let front = self.front(documents)?;
+        let Front { documents, prepared, mentions, referents, counts: _, stories, groups: _ } = front;
+        let lex = &self.lexicon;
+        let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
+        let counter = self.progress.stage(Stage::Extract, documents.len());
+        let per_doc = extract_all(&documents, &prepared, &mentions, &referents, lex, &outlets, &counter);
+        // The prepared texts and mentions are not needed any more: millions
+        // of small allocations on a large corpus, freed on all threads.
+        rayon::join(|| prepared.into_par_iter().for_each(drop), || mentions.into_par_iter().for_each(drop));
+        let claims: Vec<Claim> = stories::assign(per_doc, &stories);
+        let (relations, undecided) = compare::compare_all(&claims, lex, &self.progress);
+        Ok(Analysis {
+            documents,
+            claims,
+            relations,
+            undecided,
+            referents,
+            graph: std::sync::OnceLock::new(),
+            rejected: Vec::new(),
+            skipped: Vec::new(),
+            stories,
+        })
+    }
+
+    /// Groups documents into stories and groups of stories, to analyse them
+    /// one group at a time with [`StoryGroups::analyze_each`].
+    ///
+    /// This runs the stages that need the whole corpus (sentences, names and
+    /// their resolution, the stories of [`Analysis::stories`]) and stops
+    /// before the claims. A *group* joins the stories whose documents share
+    /// a rare distinctive name (one that at most 16 documents of the corpus
+    /// use; a story needs two shared names, or one both repeat), so that two
+    /// short reports of one event that name its place once each are compared
+    /// with each other; a name common to many stories links nothing.
+    ///
+    /// Each group's [`Analysis`] holds only that group: its documents, their
+    /// claims, the relations between them and the referents they mention.
+    /// The claims are the same as [`Analyzer::analyze`] gives, and so is
+    /// each relation within a group. A relation that `analyze` makes
+    /// between two groups (claims that share a key but whose documents share
+    /// no rare name, such as the injury counts of two unrelated events) is
+    /// not made. Memory then holds a window of groups at a time instead of
+    /// every claim and relation of the corpus.
+    ///
+    /// Fails as [`Analyzer::analyze`] does.
+    ///
+    /// ```
+    /// use claimgraph::{Analyzer, Document};
+    ///
+    /// let groups = Analyzer::new().story_groups(vec![
+    ///     Document::new("a", "Daily", "Police said the Tessa Bridge was closed on Monday."),
+    ///     Document::new("b", "Echo", "The Tessa Bridge was not closed on Monday, the mayor said."),
+    ///     Document::new("c", "Wire", "The Osk Dam in Velmora held, engineers said."),
+    /// ])?;
+    /// // "a" and "b" share one name, used once each: two stories, one group.
+    /// assert_eq!((groups.len(), groups.stories()), (2, 3));
+    /// let mut seen = Vec::new();
+    /// groups.analyze_each(
+    ///     // On worker threads: a summary of each group's analysis.
+    ///     |group, analysis| (group, analysis.documents().len(), analysis.contradictions().count()),
+    ///     // On this thread, in group order.
+    ///     |summary| {
+    ///         seen.push(summary);
+    ///         Ok(())
+    ///     },
+    /// )?;
+    /// assert_eq!(seen, [(0, 2, 1), (1, 1, 0)]);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn story_groups(&self, documents: Vec<Document>) -> Result<StoryGroups> {
+        let Front { documents, prepared, mentions, referents, counts, stories, groups } =
+            self.front(documents)?;
+        let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
+        let n = documents.len();
+        let story_count = stories.iter().max().map_or(0, |s| s + 1);
+        let mut parts: Vec<GroupParts> = Vec::new();
+        let docs = documents.into_iter().zip(prepared).zip(mentions).zip(stories).zip(groups);
+        for (d, ((((doc, p), ms), story), group)) in docs.enumerate() {
+            if parts.len() <= group {
+                parts.resize_with(group + 1, GroupParts::default);
+            }
+            let part = &mut parts[group];
+            part.docs.push(d);
+            part.documents.push(doc);
+            part.prepared.push(p);
+            part.mentions.push(ms);
+            part.stories.push(story);
+        }
+        Ok(StoryGroups {
+            analyzer: self.clone(),
+            parts,
+            referents,
+            counts,
+            outlets,
+            documents: n,
+            stories: story_count,
+        })
+    }
+
+    /// The stages that need the whole corpus: checks, id order, sentences,
+    /// names, their resolution and the stories.
+    fn front(&self, mut documents: Vec<Document>) -> Result<Front> {
         if documents.is_empty() {
             return Err(Error::NoDocuments);
         }
@@ -133,51 +235,198 @@ impl Analyzer {
             .collect();
         let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
         let counter = self.progress.stage(Stage::Resolve, 1);
-        let referents = entity::resolve(&mut mentions, &prepared, &ids, lex, &vocab);
-        let stories = stories::stories(&documents, &mentions, &prepared, referents.len(), lex, &vocab);
+        let (referents, counts) = entity::resolve_counted(&mut mentions, &prepared, &ids, lex, &vocab);
+        let (stories, groups) =
+            stories::grouping(&documents, &mentions, &prepared, referents.len(), lex, &vocab);
         counter.add(1);
-        let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
-        let counter = self.progress.stage(Stage::Extract, n);
-        let per_doc: Vec<Vec<Claim>> = documents
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let ex = Extractor {
-                    doc: d,
-                    p: &prepared[i],
-                    mentions: &mentions[i],
-                    referents: &referents,
-                    lex,
-                    outlets: &outlets,
-                    topics: entity::topics(&mentions[i], &referents).into(),
-                    story_day: std::cell::Cell::new(None),
-                };
-                // Extraction builds its vectors and strings by pushing, and
-                // they hold up to twice what they use; a clone is allocated
-                // at their length. On a large corpus that is a third of the
-                // claims' memory, for a few percent of the time.
-                let claims: Vec<Claim> = ex.extract().to_vec();
-                counter.add(1);
-                claims
-            })
-            .collect();
-        // The prepared texts and mentions are not needed any more: millions
-        // of small allocations on a large corpus, freed on all threads.
-        rayon::join(|| prepared.into_par_iter().for_each(drop), || mentions.into_par_iter().for_each(drop));
-        drop(vocab);
-        let claims: Vec<Claim> = stories::assign(per_doc, &stories);
-        let (relations, undecided) = compare::compare_all(&claims, lex, &self.progress);
-        Ok(Analysis {
-            documents,
-            claims,
-            relations,
-            undecided,
-            referents,
-            graph: std::sync::OnceLock::new(),
-            rejected: Vec::new(),
-            skipped: Vec::new(),
-            stories,
+        Ok(Front { documents, prepared, mentions, referents, counts, stories, groups })
+    }
+}
+
+/// The result of [`Analyzer::front`].
+struct Front {
+    documents: Vec<Document>,
+    prepared: Vec<Prepared>,
+    mentions: Vec<Vec<Mention>>,
+    referents: Vec<Referent>,
+    counts: NameCounts,
+    stories: Vec<usize>,
+    /// The group of stories of each document (see [`Analyzer::story_groups`]).
+    groups: Vec<usize>,
+}
+
+/// The claims of each of `documents`, in parallel, in document order.
+fn extract_all(
+    documents: &[Document],
+    prepared: &[Prepared],
+    mentions: &[Vec<Mention>],
+    referents: &[Referent],
+    lex: &Lexicon,
+    outlets: &HashSet<String>,
+    counter: &Counter<'_>,
+) -> Vec<Vec<Claim>> {
+    documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let ex = Extractor {
+                doc: d,
+                p: &prepared[i],
+                mentions: &mentions[i],
+                referents,
+                lex,
+                outlets,
+                topics: entity::topics(&mentions[i], referents).into(),
+                story_day: std::cell::Cell::new(None),
+            };
+            // Extraction builds its vectors and strings by pushing, and
+            // they hold up to twice what they use; a clone is allocated
+            // at their length. On a large corpus that is a third of the
+            // claims' memory, for a few percent of the time.
+            let claims: Vec<Claim> = ex.extract().to_vec();
+            counter.add(1);
+            claims
         })
+        .collect()
+}
+
+/// One group's share of the corpus, waiting to be analysed.
+#[derive(Default)]
+struct GroupParts {
+    /// The documents' indices in the corpus (in id order).
+    docs: Vec<usize>,
+    documents: Vec<Document>,
+    prepared: Vec<Prepared>,
+    mentions: Vec<Vec<Mention>>,
+    /// The story of each document, numbered in the whole corpus.
+    stories: Vec<usize>,
+}
+
+/// How many documents' groups are analysed at once by
+/// [`StoryGroups::analyze_each`]: enough to keep every thread busy with
+/// groups of a few documents, few enough that one window's claims and
+/// relations are a small part of the memory.
+const WINDOW_DOCUMENTS: usize = 512;
+
+/// A corpus grouped into stories and groups of stories by
+/// [`Analyzer::story_groups`], not yet analysed further.
+pub struct StoryGroups {
+    analyzer: Analyzer,
+    parts: Vec<GroupParts>,
+    referents: Vec<Referent>,
+    counts: NameCounts,
+    outlets: HashSet<String>,
+    documents: usize,
+    stories: usize,
+}
+
+impl std::fmt::Debug for StoryGroups {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoryGroups")
+            .field("groups", &self.len())
+            .field("stories", &self.stories)
+            .field("documents", &self.documents)
+            .finish()
+    }
+}
+
+impl StoryGroups {
+    /// How many groups there are.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Whether there are no groups (never: there is at least one document).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// How many stories there are, in all groups ([`Analysis::stories`]).
+    pub fn stories(&self) -> usize {
+        self.stories
+    }
+
+    /// How many documents there are, in all groups.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// The document ids of each group, in id order; groups in the order of
+    /// their first document.
+    pub fn group_ids(&self) -> Vec<Vec<&str>> {
+        self.parts.iter().map(|p| p.documents.iter().map(|d| d.id.as_str()).collect()).collect()
+    }
+
+    /// Analyses each group, several at once: `map(group, analysis)` runs on
+    /// worker threads with the group's number (from 0, the order of
+    /// [`StoryGroups::group_ids`]) and its [`Analysis`], and `sink` receives
+    /// what `map` returns, on the calling thread, in group order. The output
+    /// is therefore the same whatever the number of threads.
+    ///
+    /// Each group's analysis holds its own documents and claims, the
+    /// relations among them, and the referents they mention, each with the
+    /// names, documents and mention counts of this group only (ids,
+    /// canonical names and kinds are the corpus's). Its stories keep their
+    /// numbers in the whole corpus ([`Analysis::stories`] lists them in that
+    /// order). Groups are analysed in windows of a few hundred documents,
+    /// and each window is freed before the next, so memory holds the
+    /// corpus's sentences and names plus one window.
+    ///
+    /// Stops at the first error `sink` returns and returns it.
+    pub fn analyze_each<T, M, S>(self, map: M, mut sink: S) -> Result<()>
+    where
+        T: Send,
+        M: Fn(usize, Analysis) -> T + Sync,
+        S: FnMut(T) -> Result<()>,
+    {
+        let StoryGroups { analyzer, parts, referents, counts, outlets, documents, stories: _ } = self;
+        let lex = &analyzer.lexicon;
+        let counter = analyzer.progress.stage(Stage::Groups, documents);
+        let quiet = Progress::default();
+        let mut parts = parts.into_iter().enumerate().peekable();
+        while parts.peek().is_some() {
+            let mut window: Vec<(usize, GroupParts)> = Vec::new();
+            let mut size = 0;
+            while size < WINDOW_DOCUMENTS
+                && let Some((g, part)) = parts.next()
+            {
+                size += part.docs.len();
+                window.push((g, part));
+            }
+            let results: Vec<T> = window
+                .into_par_iter()
+                .map(|(g, part)| {
+                    let GroupParts { docs, documents, prepared, mentions, stories } = part;
+                    // Counted by group below, not by document here.
+                    let uncounted = quiet.stage(Stage::Extract, documents.len());
+                    let per_doc =
+                        extract_all(&documents, &prepared, &mentions, &referents, lex, &outlets, &uncounted);
+                    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+                    let group_referents = counts.view(&referents, &docs, &mentions, &ids);
+                    drop((prepared, mentions, ids));
+                    let claims: Vec<Claim> = stories::assign(per_doc, &stories);
+                    let (relations, undecided) = compare::compare_all(&claims, lex, &quiet);
+                    let analysis = Analysis {
+                        documents,
+                        claims,
+                        relations,
+                        undecided,
+                        referents: group_referents,
+                        graph: std::sync::OnceLock::new(),
+                        rejected: Vec::new(),
+                        skipped: Vec::new(),
+                        stories,
+                    };
+                    let out = map(g, analysis);
+                    counter.add(docs.len());
+                    out
+                })
+                .collect();
+            for r in results {
+                sink(r)?;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -268,14 +517,13 @@ impl Analysis {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn stories(&self) -> Vec<Vec<&str>> {
-        let mut out: Vec<Vec<&str>> = Vec::new();
+        // By story number: in the analysis of one group of a larger corpus
+        // ([`Analyzer::story_groups`]) the numbers are the corpus's.
+        let mut out: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
         for (d, &s) in self.documents.iter().zip(&self.stories) {
-            if out.len() <= s {
-                out.resize_with(s + 1, Vec::new);
-            }
-            out[s].push(d.id.as_str());
+            out.entry(s).or_default().push(d.id.as_str());
         }
-        out
+        out.into_values().collect()
     }
 
     /// Resolved entities with every name used for them.

@@ -900,6 +900,84 @@ pub(crate) fn resolve(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> Vec<Referent> {
+    resolve_counted(mentions, docs, doc_ids, lex, vocab).0
+}
+
+/// How often each document uses each name of each referent:
+/// `self.0[r][n]` lists `(document index, mentions)` for name `n` of
+/// referent `r` (the order of [`Referent::names`]), by document. A story's
+/// own view of the referents is made from it ([`NameCounts::view`]).
+#[derive(Debug, Default)]
+pub(crate) struct NameCounts(Vec<Vec<DocCounts>>);
+
+impl NameCounts {
+    /// The referents that the mentions of `docs` (documents of the corpus by
+    /// index, ascending; `ids` are their ids and `mentions` their mentions)
+    /// refer to, each with only the names those documents use, their ids
+    /// and counts of mentions in them, and ordered as [`resolve`] orders
+    /// names. Ids, canonical names and kinds stay the corpus's, so that the
+    /// views of two stories name one referent alike. Referents come in the
+    /// corpus's order; the work is linear in the documents' mentions and the
+    /// names of the referents they mention.
+    pub(crate) fn view(
+        &self,
+        referents: &[Referent],
+        docs: &[usize],
+        mentions: &[Vec<Mention>],
+        ids: &[&str],
+    ) -> Vec<Referent> {
+        let mut used: Vec<usize> =
+            mentions.iter().flat_map(|ms| ms.iter()).filter_map(|m| m.referent).collect();
+        used.sort_unstable();
+        used.dedup();
+        used.into_iter()
+            .filter(|&r| r < referents.len())
+            .map(|r| {
+                let global = &referents[r];
+                let mut names: Vec<NameUse> = global
+                    .names
+                    .iter()
+                    .zip(self.0.get(r).map_or(&[][..], Vec::as_slice))
+                    .filter_map(|(n, counts)| {
+                        // (position in the story, mentions)
+                        let here: Vec<(usize, usize)> = counts
+                            .iter()
+                            .filter_map(|&(d, c)| docs.binary_search(&d).ok().map(|i| (i, c)))
+                            .collect();
+                        (!here.is_empty()).then(|| NameUse {
+                            name: n.name.clone(),
+                            docs: here.iter().map(|&(i, _)| ids[i].to_string()).collect(),
+                            mentions: here.iter().map(|&(_, c)| c).sum(),
+                        })
+                    })
+                    .collect();
+                names.sort_by(name_order);
+                Referent { id: global.id.clone(), name: global.name.clone(), kind: global.kind, names }
+            })
+            .collect()
+    }
+}
+
+/// The order of a referent's names: used by more documents first, then by
+/// more mentions, then by name.
+fn name_order(a: &NameUse, b: &NameUse) -> std::cmp::Ordering {
+    b.docs.len().cmp(&a.docs.len()).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
+}
+
+/// Mentions by document index.
+type ByDoc = BTreeMap<usize, usize>;
+
+/// `(document index, mentions)`, by document.
+type DocCounts = Vec<(usize, usize)>;
+
+/// [`resolve`], with how often each document uses each name.
+pub(crate) fn resolve_counted(
+    mentions: &mut [Vec<Mention>],
+    docs: &[Prepared],
+    doc_ids: &[String],
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+) -> (Vec<Referent>, NameCounts) {
     // A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
     // corpus names the place it derives from ("Velmoran" of "Velmora");
     // otherwise it is a name ("Ostrovian", a surname ending in "-yan").
@@ -1027,17 +1105,19 @@ pub(crate) fn resolve(
         groups.entry(dsu.find(k)).or_default().push(k);
     }
     // Collect name uses per key.
-    let mut uses: Vec<BTreeMap<String, (BTreeSet<usize>, usize)>> = vec![BTreeMap::new(); keys.len()];
+    // Per key: each spelling's mentions by document, and in all.
+    let mut uses: Vec<BTreeMap<String, (ByDoc, usize)>> = vec![BTreeMap::new(); keys.len()];
     for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
         let k = index[m.key.as_str()];
         let display = m.surface.strip_prefix("the ").unwrap_or(&m.surface).to_string();
         let e = uses[k].entry(display).or_default();
-        e.0.insert(m.doc);
+        *e.0.entry(m.doc).or_default() += 1;
         e.1 += 1;
     }
-    let mut referents: Vec<(Referent, Vec<usize>)> = Vec::new();
+    // Each referent with its keys and its names' mentions by document.
+    let mut referents: Vec<(Referent, Vec<usize>, Vec<DocCounts>)> = Vec::new();
     for (_, ks) in groups {
-        let mut names: Vec<NameUse> = Vec::new();
+        let mut names: Vec<(NameUse, DocCounts)> = Vec::new();
         let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
         for &k in &ks {
             for (kind, n) in &kind_votes[k] {
@@ -1047,21 +1127,24 @@ pub(crate) fn resolve(
             let best =
                 uses[k].iter().max_by(|a, b| (a.1.1, a.1.0.len(), b.0).cmp(&(b.1.1, b.1.0.len(), a.0)));
             if let Some((display, _)) = best {
-                let docs: BTreeSet<usize> = uses[k].values().flat_map(|(d, _)| d.iter().copied()).collect();
+                let mut by_doc = ByDoc::new();
+                for (d, c) in uses[k].values().flat_map(|(d, _)| d.iter()) {
+                    *by_doc.entry(*d).or_default() += c;
+                }
                 let count = uses[k].values().map(|(_, c)| c).sum();
-                names.push(NameUse {
+                let name = NameUse {
                     name: display.clone(),
-                    docs: docs.iter().map(|&d| doc_ids[d].clone()).collect(),
+                    docs: by_doc.keys().map(|&d| doc_ids[d].clone()).collect(),
                     mentions: count,
-                });
+                };
+                names.push((name, by_doc.into_iter().collect()));
             }
         }
         if names.is_empty() {
             continue; // only user-lexicon aliases, never mentioned
         }
-        names.sort_by(|a, b| {
-            b.docs.len().cmp(&a.docs.len()).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
-        });
+        names.sort_by(|a, b| name_order(&a.0, &b.0));
+        let (names, counts): (Vec<NameUse>, Vec<DocCounts>) = names.into_iter().unzip();
         let kind = if votes.contains_key(&EntityKind::Person) {
             EntityKind::Person
         } else {
@@ -1083,12 +1166,12 @@ pub(crate) fn resolve(
         } else {
             names[0].name.clone()
         };
-        referents.push((Referent { id: String::new(), name, kind, names }, ks));
+        referents.push((Referent { id: String::new(), name, kind, names }, ks, counts));
     }
     referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.1.cmp(&b.1)));
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut key_ref: Vec<usize> = vec![usize::MAX; keys.len()];
-    for (ri, (r, ks)) in referents.iter_mut().enumerate() {
+    for (ri, (r, ks, _)) in referents.iter_mut().enumerate() {
         let base = slug(&r.name);
         let mut id = base.clone();
         let mut n = 2;
@@ -1142,7 +1225,8 @@ pub(crate) fn resolve(
             by_class.insert(m.class, (m.sentence, r));
         }
     }
-    referents.into_iter().map(|(r, _)| r).collect()
+    let (referents, counts) = referents.into_iter().map(|(r, _, c)| (r, c)).unzip();
+    (referents, NameCounts(counts))
 }
 
 /// The place names a demonym may derive from: "velmoran" -> "velmor",
@@ -1235,6 +1319,52 @@ mod tests {
             .find(|m| m.surface == surface)
             .unwrap_or_else(|| panic!("no mention {surface}: {ms:#?}"));
         &refs[m.referent.unwrap_or_else(|| panic!("unresolved {surface}"))]
+    }
+
+    /// A view of some documents keeps only their names of each referent,
+    /// with their documents and mention counts, in the order `resolve` gives
+    /// names; referents only other documents mention are left out.
+    #[test]
+    fn a_view_counts_only_its_documents() {
+        let texts = [
+            "The Tessa Bridge (or Old Crossing) was closed. Police said the Tessa Bridge stayed shut.",
+            "The Old Crossing was open on Monday, the mayor said. The Old Crossing is old.",
+            "Engineers inspected the Tessa Bridge. The Osk Dam held.",
+        ];
+        let lex = Lexicon::builtin();
+        let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
+        let vocab = vocabulary(&prepared);
+        let mut mentions: Vec<Vec<Mention>> =
+            prepared.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let (refs, counts) = resolve_counted(&mut mentions, &prepared, &ids, &lex, &vocab);
+        let names = |r: &Referent| -> Vec<(String, Vec<String>, usize)> {
+            r.names.iter().map(|n| (n.name.clone(), n.docs.clone(), n.mentions)).collect()
+        };
+        let s = |x: &str| x.to_string();
+        let bridge = refs
+            .iter()
+            .find(|r| r.names.iter().any(|n| n.name == "Tessa Bridge"))
+            .unwrap_or_else(|| panic!("the bridge: {refs:#?}"));
+        // The whole corpus: "Old Crossing" 3 times in a and b, "Tessa
+        // Bridge" 3 times in a and c (two documents each; more mentions first).
+        assert_eq!(
+            names(bridge),
+            [(s("Old Crossing"), vec![s("a"), s("b")], 3), (s("Tessa Bridge"), vec![s("a"), s("c")], 3)]
+        );
+
+        // Documents b and c: each name in one document.
+        let view = counts.view(&refs, &[1, 2], &mentions[1..], &["b", "c"]);
+        let b = view.iter().find(|r| r.id == bridge.id).expect("the bridge in b and c");
+        assert_eq!((b.name.as_str(), b.kind), (bridge.name.as_str(), bridge.kind));
+        assert_eq!(names(b), [(s("Old Crossing"), vec![s("b")], 2), (s("Tessa Bridge"), vec![s("c")], 1)]);
+        assert!(view.iter().any(|r| r.name == "Osk Dam"));
+
+        // Document a alone: no dam.
+        let view = counts.view(&refs, &[0], &mentions[..1], &["a"]);
+        assert!(view.iter().all(|r| r.name != "Osk Dam"), "{view:#?}");
+        let a = view.iter().find(|r| r.id == bridge.id).expect("the bridge in a");
+        assert_eq!(names(a), [(s("Tessa Bridge"), vec![s("a")], 2), (s("Old Crossing"), vec![s("a")], 1)]);
     }
 
     #[test]

@@ -117,7 +117,7 @@ pub mod svg;
 pub mod text;
 mod wordnet;
 
-pub use analysis::{Analysis, Analyzer};
+pub use analysis::{Analysis, Analyzer, StoryGroups};
 pub use attribution::Attribution;
 pub use claim::{Claim, Speaker, SpeakerKind};
 /// The small-string type of [`Relation`]'s fields: short text (ids, cue

@@ -106,6 +106,12 @@ enum Format {
     Md,
     /// JSON, the documented contract for tools.
     Json,
+    /// JSON Lines, for large inputs: a header line (format
+    /// `claimgraph-groups/1`), then one line per group of stories, each the
+    /// JSON report of that group alone, written as soon as it is done.
+    /// Memory holds a few groups at a time; relations are made within a
+    /// group only.
+    Jsonl,
     /// Graphviz DOT of the claim graph.
     Dot,
     /// One self-contained HTML page (CSS, script and graph inline).
@@ -173,6 +179,21 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
     if let Some(bar) = &bar {
         analyzer = analyzer.on_progress(progress_bar::updater(bar.clone()));
     }
+    if args.format == Format::Jsonl {
+        let rejected = loaded.rejected.iter().map(|r| (r.origin.clone(), r.error.to_string()));
+        let skipped = loaded.skipped.iter().map(|p| p.display().to_string());
+        let written = report_by_group(&analyzer, loaded.documents, rejected, skipped, &args.output);
+        if let Some(bar) = &bar {
+            bar.finish_and_clear();
+        }
+        match written {
+            // A closed pipe (e.g. `| head`) ends the run early; it is not an
+            // error worth reporting.
+            Err(claimgraph::Error::Write { .. }) if args.output.is_none() => {}
+            other => other?,
+        }
+        return Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
+    }
     let analysis = analyzer
         .analyze(loaded.documents)?
         .with_rejected(loaded.rejected.iter().map(|r| (r.origin.clone(), r.error.to_string())))
@@ -230,6 +251,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
                 md
             }
             Format::Json => analysis.report().to_json() + "\n",
+            Format::Jsonl => unreachable!("JSON Lines are written group by group above"),
             Format::Dot => analysis.graph().to_dot(),
             Format::Html => claimgraph::html::render(&analysis),
             Format::Svg => claimgraph::svg::render(&analysis),
@@ -240,6 +262,41 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
     }
     write_out(&args.output, &out)?;
     Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// The report in JSON Lines (`--format jsonl`): the header, then each
+/// group's report as soon as it is done, to the file or to standard output.
+/// A failed write stops the analysis and is returned as
+/// [`claimgraph::Error::Write`] (with the path `-` for standard output).
+fn report_by_group(
+    analyzer: &Analyzer,
+    documents: Vec<claimgraph::Document>,
+    rejected: impl IntoIterator<Item = (String, String)>,
+    skipped: impl IntoIterator<Item = String>,
+    output: &Option<PathBuf>,
+) -> Result<(), claimgraph::Error> {
+    let groups = analyzer.story_groups(documents)?;
+    let header = claimgraph::report::GroupsHeader::new(&groups, rejected, skipped);
+    let path = output.clone().unwrap_or_else(|| PathBuf::from("-"));
+    let sink: Box<dyn Write> = match output {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let mut line = |text: &str| -> Result<(), claimgraph::Error> {
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+            .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })
+    };
+    line(&header.to_json_line())?;
+    groups.analyze_each(
+        |group, analysis| analysis.into_report().for_group(group).to_json_line(),
+        |text: String| line(&text),
+    )?;
+    out.flush().map_err(|source| claimgraph::Error::Write { path, source })
 }
 
 /// Writes `out` to the file, or to standard output.

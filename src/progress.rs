@@ -18,6 +18,10 @@ pub enum Stage {
     Extract,
     /// Comparing candidate pairs of claims.
     Compare,
+    /// Analysing one group of stories at a time
+    /// ([`crate::StoryGroups::analyze_each`]): the documents of the groups
+    /// done.
+    Groups,
 }
 
 impl Stage {
@@ -29,6 +33,7 @@ impl Stage {
             Stage::Resolve => "resolving names",
             Stage::Extract => "extracting claims",
             Stage::Compare => "comparing claims",
+            Stage::Groups => "analysing stories",
         }
     }
 }

@@ -11,6 +11,7 @@
 //!
 //! ```text
 //! format:        "claimgraph-report/1"
+//! group?:        number of the group of stories, in a report of one group of a larger input (JSON Lines)
 //! inputs:        {documents, stories, claims, relations, undecided, rejected: [{origin, reason}], skipped*,
 //!                 read, analysed, rejected_count, abstained,
 //!                 abstentions: {headlines, questions, not_asserted, undecided}}
@@ -68,6 +69,80 @@ use crate::entity::{EntityKind, NameUse, Referent};
 
 /// The format tag of the JSON report.
 pub const FORMAT: &str = "claimgraph-report/1";
+
+/// The format tag of the first line of a report in JSON Lines, one group
+/// of stories per line (the command line's `--format jsonl`; see
+/// [`GroupsHeader`]).
+pub const GROUPS_FORMAT: &str = "claimgraph-groups/1";
+
+/// The first line of a report in JSON Lines (`--format jsonl`): what went
+/// in, before the groups. Each later line is the [`Report`] of one group of
+/// stories ([`crate::Analyzer::story_groups`]), with [`Report::group`] set,
+/// in group order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupsHeader {
+    /// Always [`GROUPS_FORMAT`].
+    pub format: String,
+    /// What went in.
+    pub inputs: GroupsInputs,
+}
+
+/// What went into a report in JSON Lines: the counts each group's
+/// [`Inputs`] cannot give, since every group counts only its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupsInputs {
+    /// Documents analysed, in all groups.
+    pub documents: usize,
+    /// Stories, in all groups.
+    pub stories: usize,
+    /// Groups of stories: the lines that follow.
+    pub groups: usize,
+    /// Inputs read (`read == analysed + rejected_count`).
+    pub read: usize,
+    /// Documents analysed (the same number as `documents`).
+    pub analysed: usize,
+    /// Inputs rejected before analysis (the length of `rejected`).
+    pub rejected_count: usize,
+    /// Inputs rejected before analysis.
+    pub rejected: Vec<RejectedInput>,
+    /// Files in input folders that are not articles and were not read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
+}
+
+impl GroupsHeader {
+    /// The header of the groups of `groups`, with the inputs `rejected`
+    /// before analysis (origin and reason) and the files `skipped`.
+    pub fn new(
+        groups: &crate::StoryGroups,
+        rejected: impl IntoIterator<Item = (String, String)>,
+        skipped: impl IntoIterator<Item = String>,
+    ) -> GroupsHeader {
+        let mut rejected: Vec<RejectedInput> =
+            rejected.into_iter().map(|(origin, reason)| RejectedInput { origin, reason }).collect();
+        rejected.sort_by(|a, b| (&a.origin, &a.reason).cmp(&(&b.origin, &b.reason)));
+        let mut skipped: Vec<String> = skipped.into_iter().collect();
+        skipped.sort();
+        GroupsHeader {
+            format: GROUPS_FORMAT.to_string(),
+            inputs: GroupsInputs {
+                documents: groups.documents(),
+                stories: groups.stories(),
+                groups: groups.len(),
+                read: groups.documents() + rejected.len(),
+                analysed: groups.documents(),
+                rejected_count: rejected.len(),
+                rejected,
+                skipped,
+            },
+        }
+    }
+
+    /// The header as one line of compact JSON, without a newline.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
 
 /// Counts of what went in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,6 +406,11 @@ pub struct MatrixCell {
 pub struct Report {
     /// Always [`FORMAT`].
     pub format: String,
+    /// The group's number when the report is of one group of stories of a
+    /// larger input ([`Report::for_group`]; the command line's
+    /// `--format jsonl`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<usize>,
     /// What went in.
     pub inputs: Inputs,
     /// The documents.
@@ -689,9 +769,10 @@ impl Report {
         });
         Report {
             format: FORMAT.to_string(),
+            group: None,
             inputs: Inputs {
                 documents: analysis.documents.len(),
-                stories: analysis.stories.iter().max().map_or(0, |s| s + 1),
+                stories: analysis.stories().len(),
                 claims: claims.len(),
                 relations: analysis.relations.len(),
                 undecided: analysis.undecided.len(),
@@ -721,6 +802,19 @@ impl Report {
         }
     }
 
+    /// Marks the report as that of group number `group` of a larger input
+    /// (see [`crate::StoryGroups::analyze_each`]): sets [`Report::group`].
+    pub fn for_group(mut self, group: usize) -> Report {
+        self.group = Some(group);
+        self
+    }
+
+    /// The report as one line of compact JSON, without a newline: the
+    /// layout of each line of the command line's `--format jsonl`.
+    pub fn to_json_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
     /// The report as pretty-printed JSON (the documented contract).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
@@ -739,6 +833,7 @@ impl Report {
         // is written; the order is the struct's, as serde writes it.
         let Report {
             format,
+            group,
             inputs,
             documents,
             claims,
@@ -754,6 +849,9 @@ impl Report {
         } = self;
         out.write_all(b"{")?;
         write_field(&mut out, "format", format, true)?;
+        if let Some(group) = group {
+            write_field(&mut out, "group", group, false)?;
+        }
         write_field(&mut out, "inputs", inputs, false)?;
         write_field(&mut out, "documents", documents, false)?;
         write_items(&mut out, "claims", claims)?;

@@ -103,9 +103,37 @@ pub(crate) fn stories(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> Vec<usize> {
+    grouping(documents, mentions, prepared, referents, lex, vocab).0
+}
+
+/// How many documents may share a name that links them into one group
+/// ([`grouping`]): a name this rare is about one story, or a few.
+const RARE: usize = HOLDERS;
+
+/// The stories of [`stories`], and groups of them: the story of each
+/// document and its group, each numbered from 0 in the order of their first
+/// document.
+///
+/// A group joins the stories whose documents share one distinctive name
+/// that at most [`RARE`] documents of the corpus use (a story needs two, or
+/// one both repeat). Its purpose is analysis one group at a time: claims of
+/// different stories are compared when they share a key, so a group keeps
+/// together the stories a rare shared name suggests are one, such as two
+/// short reports of one event that name its place once each, while a name
+/// common to many stories (a country's capital) links nothing.
+pub(crate) fn grouping(
+    documents: &[Document],
+    mentions: &[Vec<Mention>],
+    prepared: &[Prepared],
+    referents: usize,
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+) -> (Vec<usize>, Vec<usize>) {
     let outlets: HashSet<String> = documents.iter().map(|d| name_key(&d.meta.outlet)).collect();
     let n = mentions.len();
     let mut sets = Sets((0..n).collect());
+    // The documents naming each referent, up to one more than `RARE`.
+    let mut namers: Vec<Vec<usize>> = vec![Vec::new(); referents];
     // The first documents that name each referent, each with whether it
     // names the referent more than once.
     let mut holders: Vec<Vec<(usize, bool)>> = vec![Vec::new(); referents];
@@ -140,8 +168,24 @@ pub(crate) fn stories(
             if holders[r].len() < HOLDERS {
                 holders[r].push((d, repeated));
             }
+            if namers[r].len() <= RARE {
+                namers[r].push(d);
+            }
         }
     }
+    let stories = numbered(&mut sets);
+    for docs in namers.iter().filter(|docs| docs.len() <= RARE) {
+        for w in docs.windows(2) {
+            sets.union(w[0], w[1]);
+        }
+    }
+    (stories, numbered(&mut sets))
+}
+
+/// The set of each element, numbered from 0 in the order of their first
+/// element.
+fn numbered(sets: &mut Sets) -> Vec<usize> {
+    let n = sets.0.len();
     let mut number: Vec<Option<usize>> = vec![None; n];
     let mut next = 0;
     (0..n)

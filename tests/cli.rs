@@ -288,6 +288,67 @@ fn keep_going_json() {
     assert!(contradictions >= 1, "the good inputs were not compared: {}", v["relations"]);
 }
 
+/// `--format jsonl`: a header line accounting for every input, then one
+/// report per group of stories, each a JSON object on one line.
+#[test]
+fn keep_going_jsonl() {
+    let m = mix();
+    let mut args: Vec<&std::ffi::OsStr> =
+        vec!["report".as_ref(), "--keep-going".as_ref(), "--format".as_ref(), "jsonl".as_ref()];
+    args.extend(m.args.iter().map(|p| p.as_os_str()));
+    let r = run(&args);
+    assert_eq!(r.code, Some(1), "stderr: {}", r.stderr);
+    let lines: Vec<Value> =
+        r.stdout.lines().map(|l| serde_json::from_str(l).expect("each line is a JSON object")).collect();
+    assert!(r.stdout.ends_with('\n'), "{}", r.stdout);
+    let header = &lines[0];
+    assert_eq!(header["format"], "claimgraph-groups/1");
+    let mut expected: Vec<String> = m.bad.iter().map(|p| show(p)).collect();
+    expected.sort();
+    let origins: Vec<&str> = header["inputs"]["rejected"]
+        .as_array()
+        .expect("rejected")
+        .iter()
+        .map(|x| x["origin"].as_str().unwrap())
+        .collect();
+    assert_eq!(origins, expected);
+    assert_eq!(header["inputs"]["rejected_count"], m.bad.len());
+    assert_eq!(header["inputs"]["read"], 2 + m.bad.len());
+    assert_eq!(header["inputs"]["documents"], 2);
+    let groups = header["inputs"]["groups"].as_u64().expect("groups") as usize;
+    assert_eq!(lines.len(), 1 + groups);
+    // The two good articles share one name, once each: two stories, one
+    // group, with their contradiction.
+    assert_eq!((header["inputs"]["stories"].as_u64(), groups), (Some(2), 1));
+    let group = &lines[1];
+    assert_eq!(group["format"], "claimgraph-report/1");
+    assert_eq!(group["group"], 0);
+    let ids: Vec<&str> =
+        group["documents"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["echo", "gazette"]);
+    assert!(group["relations"].as_array().unwrap().iter().any(|x| x["relation"] == "contradict"), "{group}");
+    // Each group counts only itself; the header holds the rejected inputs.
+    assert_eq!(group["inputs"]["rejected_count"], 0);
+    drop(m.dir);
+}
+
+/// `--format jsonl` to a file that cannot be created is a write error.
+#[test]
+fn unwritable_jsonl_output_is_a_write_error() {
+    let dir = TempDir::new("unwritable-jsonl");
+    let story = good_story(&dir);
+    let bad = dir.path("no-such-folder/report.jsonl");
+    let r = run([
+        "report".as_ref(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+        "--output".as_ref(),
+        bad.as_os_str(),
+        story.as_os_str(),
+    ]);
+    assert_input_error(&r, &[&show(&bad), "write"]);
+}
+
 #[test]
 fn keep_going_with_nothing_good_fails() {
     let dir = TempDir::new("all-bad");
@@ -427,7 +488,7 @@ fn unwritable_output_is_a_write_error() {
 fn claims_refuses_report_formats() {
     let dir = TempDir::new("claims-format");
     let story = good_story(&dir);
-    for format in ["dot", "html", "svg"] {
+    for format in ["dot", "html", "svg", "jsonl"] {
         let r = run(["claims".as_ref(), "--format".as_ref(), format.as_ref(), story.as_os_str()]);
         assert_eq!(r.code, Some(2), "{format}: {}", r.stderr);
         assert!(r.stdout.is_empty(), "{format}: {}", r.stdout);
