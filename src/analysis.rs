@@ -131,12 +131,21 @@ impl Analyzer {
     ///
     /// Each group's [`Analysis`] holds only that group: its documents, their
     /// claims, the relations between them and the referents they mention.
-    /// The claims are the same as [`Analyzer::analyze`] gives, and so is
-    /// each relation within a group. A relation that `analyze` makes
-    /// between two groups (claims that share a key but whose documents share
-    /// no rare name, such as the injury counts of two unrelated events) is
-    /// not made. Memory then holds a window of groups at a time instead of
-    /// every claim and relation of the corpus.
+    /// Memory then holds a window of groups at a time instead of every claim
+    /// and relation of the corpus. The claims are the same as
+    /// [`Analyzer::analyze`] gives. The relations differ in two ways:
+    ///
+    /// - a relation that `analyze` makes between two groups (claims that
+    ///   share a key but whose documents share no rare name, such as the
+    ///   injury counts of two unrelated events) is not made;
+    /// - a group compares its claims as `analyze` compares an input of that
+    ///   size: a key held by more than 64 claims of the whole corpus is
+    ///   compared there within stories only when most of its pairs cross
+    ///   stories, while in a group it is held by few claims and compared
+    ///   across the group's stories. A group can therefore relate claims of
+    ///   its stories that `analyze` leaves apart.
+    ///
+    /// BENCHMARKS.md counts both on the synthetic corpora.
     ///
     /// Fails as [`Analyzer::analyze`] does.
     ///
