@@ -95,7 +95,7 @@ impl Analyzer {
     /// [`Document::validate`]), too large, or if two documents share an id.
     pub fn analyze(&self, documents: Vec<Document>) -> Result<Analysis> {
         let front = self.front(documents)?;
-        let Front { documents, prepared, mentions, referents, counts: _, stories, groups: _ } = front;
+        let Front { documents, prepared, mentions, referents, stories } = front;
         let lex = &self.lexicon;
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let counter = self.progress.stage(Stage::Extract, documents.len());
@@ -173,21 +173,67 @@ impl Analyzer {
     /// # Ok::<(), claimgraph::Error>(())
     /// ```
     pub fn story_groups(&self, documents: Vec<Document>) -> Result<StoryGroups> {
-        let Front { documents, prepared, mentions, referents, counts, stories, groups } =
-            self.front(documents)?;
-        let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
+        let documents = self.checked(documents)?;
+        let lex = &self.lexicon;
         let n = documents.len();
+        // The corpus is never held prepared at once: each pass prepares a
+        // document, takes what it needs and drops the rest. The vocabulary
+        // needs only sentences and tokens.
+        let counter = self.progress.stage(Stage::Prepare, n);
+        let vocab = entity::vocabulary_of_texts(&documents, &counter);
+        let counter = self.progress.stage(Stage::Mentions, n);
+        let found: Vec<(Vec<Mention>, Vec<bool>, bool)> = documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let p = Prepared::new(&d.text);
+                let ms = entity::find_mentions(i, &d.text, &p, lex, &vocab);
+                // What grouping asks of the prepared text, asked now.
+                let heads = ms.iter().map(|m| m.words.len() == 1 && stories::org_head(m, &p, lex)).collect();
+                let may_alias = entity::may_state_aliases(&p, &ms);
+                counter.add(1);
+                (ms, heads, may_alias)
+            })
+            .collect();
+        let counter = self.progress.stage(Stage::Resolve, 1);
+        let mut mentions = Vec::with_capacity(n);
+        let mut heads = Vec::with_capacity(n);
+        let mut may_alias = Vec::with_capacity(n);
+        for (ms, h, a) in found {
+            mentions.push(ms);
+            heads.push(h);
+            may_alias.push(a);
+        }
+        entity::settle_demonyms(&mut mentions);
+        // Stated aliases ("X (or Y)") need the tokens between two names:
+        // the few documents that may state one are prepared again.
+        let aliases: Vec<Vec<(usize, usize)>> = documents
+            .par_iter()
+            .zip(&mentions)
+            .zip(&may_alias)
+            .map(
+                |((d, ms), &may)| {
+                    if may { entity::stated_aliases(&Prepared::new(&d.text), ms) } else { Vec::new() }
+                },
+            )
+            .collect();
+        let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+        let (referents, counts) = entity::resolve_settled(&mut mentions, &aliases, &ids, lex, &vocab);
+        let (stories, groups) =
+            stories::grouping(&documents, &mentions, |d, k| heads[d][k], referents.len(), &vocab);
+        counter.add(1);
+        drop((heads, aliases, ids, vocab));
+        let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let story_count = stories.iter().max().map_or(0, |s| s + 1);
         let mut parts: Vec<GroupParts> = Vec::new();
-        let docs = documents.into_iter().zip(prepared).zip(mentions).zip(stories).zip(groups);
-        for (d, ((((doc, p), ms), story), group)) in docs.enumerate() {
+        let docs = documents.into_iter().zip(mentions).zip(stories).zip(groups);
+        for (d, (((doc, ms), story), group)) in docs.enumerate() {
             if parts.len() <= group {
                 parts.resize_with(group + 1, GroupParts::default);
             }
             let part = &mut parts[group];
             part.docs.push(d);
             part.documents.push(doc);
-            part.prepared.push(p);
             part.mentions.push(ms);
             part.stories.push(story);
         }
@@ -202,9 +248,9 @@ impl Analyzer {
         })
     }
 
-    /// The stages that need the whole corpus: checks, id order, sentences,
-    /// names, their resolution and the stories.
-    fn front(&self, mut documents: Vec<Document>) -> Result<Front> {
+    /// Checks `documents` (each valid and within the size limit, ids
+    /// unique) and puts them in id order.
+    fn checked(&self, mut documents: Vec<Document>) -> Result<Vec<Document>> {
         if documents.is_empty() {
             return Err(Error::NoDocuments);
         }
@@ -217,6 +263,13 @@ impl Analyzer {
         }
         check_unique_ids(&documents)?;
         documents.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(documents)
+    }
+
+    /// The stages that need the whole corpus: checks, id order, sentences,
+    /// names, their resolution and the stories.
+    fn front(&self, documents: Vec<Document>) -> Result<Front> {
+        let documents = self.checked(documents)?;
         let lex = &self.lexicon;
         // Per-document stages run in parallel; results are collected in
         // document order, so the output does not depend on the threads.
@@ -244,11 +297,10 @@ impl Analyzer {
             .collect();
         let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
         let counter = self.progress.stage(Stage::Resolve, 1);
-        let (referents, counts) = entity::resolve_counted(&mut mentions, &prepared, &ids, lex, &vocab);
-        let (stories, groups) =
-            stories::grouping(&documents, &mentions, &prepared, referents.len(), lex, &vocab);
+        let referents = entity::resolve(&mut mentions, &prepared, &ids, lex, &vocab);
+        let stories = stories::stories(&documents, &mentions, &prepared, referents.len(), lex, &vocab);
         counter.add(1);
-        Ok(Front { documents, prepared, mentions, referents, counts, stories, groups })
+        Ok(Front { documents, prepared, mentions, referents, stories })
     }
 }
 
@@ -258,10 +310,7 @@ struct Front {
     prepared: Vec<Prepared>,
     mentions: Vec<Vec<Mention>>,
     referents: Vec<Referent>,
-    counts: NameCounts,
     stories: Vec<usize>,
-    /// The group of stories of each document (see [`Analyzer::story_groups`]).
-    groups: Vec<usize>,
 }
 
 /// The claims of each of `documents`, in parallel, in document order.
@@ -305,7 +354,6 @@ struct GroupParts {
     /// The documents' indices in the corpus (in id order).
     docs: Vec<usize>,
     documents: Vec<Document>,
-    prepared: Vec<Prepared>,
     mentions: Vec<Vec<Mention>>,
     /// The story of each document, numbered in the whole corpus.
     stories: Vec<usize>,
@@ -405,7 +453,11 @@ impl StoryGroups {
             let results: Vec<T> = window
                 .into_par_iter()
                 .map(|(g, part)| {
-                    let GroupParts { docs, documents, prepared, mentions, stories } = part;
+                    let GroupParts { docs, documents, mentions, stories } = part;
+                    // Prepared again: holding the whole corpus prepared
+                    // was most of the memory.
+                    let prepared: Vec<Prepared> =
+                        documents.par_iter().map(|d| Prepared::new(&d.text)).collect();
                     // Counted by group below, not by document here.
                     let uncounted = quiet.stage(Stage::Extract, documents.len());
                     let per_doc =

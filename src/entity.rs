@@ -397,15 +397,43 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
         .reduce(Vocabulary::default, Vocabulary::merge)
 }
 
+/// [`vocabulary`] of the texts of `docs`, from their sentences and tokens
+/// alone: each text is segmented and tokenised, its words added, and the
+/// tokens dropped, so that the corpus is never held prepared at once. The
+/// same vocabulary as [`vocabulary`] gives.
+pub(crate) fn vocabulary_of_texts(
+    docs: &[crate::document::Document],
+    counter: &crate::progress::Counter<'_>,
+) -> Vocabulary {
+    use rayon::prelude::*;
+    docs.par_iter()
+        .fold(Vocabulary::default, |mut v, d| {
+            for s in crate::segment::segment(&d.text) {
+                if s.kind == SentenceKind::Body {
+                    v.add_sentence(&crate::text::tokenize(s.span.slice(&d.text), s.span.start));
+                }
+            }
+            counter.add(1);
+            v
+        })
+        .reduce(Vocabulary::default, Vocabulary::merge)
+}
+
 impl Vocabulary {
     /// Adds one document's words; a word already present is not copied.
     fn add(&mut self, d: &Prepared) {
         for s in &d.sentences {
-            if s.kind != SentenceKind::Body {
-                continue;
+            if s.kind == SentenceKind::Body {
+                self.add_sentence(&d.tokens[s.toks.clone()]);
             }
+        }
+    }
+
+    /// Adds the words of one body sentence's tokens.
+    fn add_sentence(&mut self, tokens: &[crate::text::Token]) {
+        {
             let mut first = true;
-            for t in &d.tokens[s.toks.clone()] {
+            for t in tokens {
                 if !t.is_word() {
                     continue;
                 }
@@ -830,10 +858,33 @@ impl Dsu {
 /// Stated aliases in a document: pairs of mention indices (into `mentions`).
 /// The second name may come a few words later, past other names ("X, which
 /// people in the Y valley call Z").
-fn stated_aliases(p: &Prepared, mentions: &[Mention]) -> Vec<(usize, usize)> {
+pub(crate) fn stated_aliases(p: &Prepared, mentions: &[Mention]) -> Vec<(usize, usize)> {
+    aliases_among(p, mentions, |m| !m.description && !m.demonym, false, 3)
+}
+
+/// Whether [`stated_aliases`] may find an alias in the document, whatever
+/// [`settle_demonyms`] later decides about its demonyms: some pair of its
+/// mentions that are not descriptions is written as an alias, adjacent
+/// among the names or not. When this is false, `stated_aliases` finds none.
+pub(crate) fn may_state_aliases(p: &Prepared, mentions: &[Mention]) -> bool {
+    // Names between two within 12 tokens take a token each, so the second
+    // is at most 13 names after the first, demonyms counted.
+    !aliases_among(p, mentions, |m| !m.description, true, 13).is_empty()
+}
+
+/// The pairs of [`stated_aliases`] among the mentions that `is_name`
+/// accepts, each name paired with one of the next `window` names;
+/// `any_adjacency`: as if every pair were adjacent names (for
+/// [`may_state_aliases`]).
+fn aliases_among(
+    p: &Prepared,
+    mentions: &[Mention],
+    is_name: impl Fn(&Mention) -> bool,
+    any_adjacency: bool,
+    window: usize,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let names: Vec<usize> =
-        (0..mentions.len()).filter(|&i| !mentions[i].description && !mentions[i].demonym).collect();
+    let names: Vec<usize> = (0..mentions.len()).filter(|&i| is_name(&mentions[i])).collect();
     let naming_verb = |w: &str| {
         matches!(
             w,
@@ -841,14 +892,14 @@ fn stated_aliases(p: &Prepared, mentions: &[Mention]) -> Vec<(usize, usize)> {
         )
     };
     for (x, &ia) in names.iter().enumerate() {
-        for &ib in names.iter().skip(x + 1).take(3) {
+        for &ib in names.iter().skip(x + 1).take(window) {
             let (a, b) = (&mentions[ia], &mentions[ib]);
             if a.sentence != b.sentence || b.toks.start < a.toks.end || b.toks.start - a.toks.end > 12 {
                 continue;
             }
             let between: Vec<&str> =
                 p.tokens[a.toks.end..b.toks.start].iter().map(|t| t.norm.as_str()).collect();
-            let adjacent = names.get(x + 1) == Some(&ib);
+            let adjacent = any_adjacency || names.get(x + 1) == Some(&ib);
             let paren = adjacent
                 && between.first() == Some(&"(")
                 && between[1..].iter().all(|w| {
@@ -978,9 +1029,17 @@ pub(crate) fn resolve_counted(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> (Vec<Referent>, NameCounts) {
-    // A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
-    // corpus names the place it derives from ("Velmoran" of "Velmora");
-    // otherwise it is a name ("Ostrovian", a surname ending in "-yan").
+    settle_demonyms(mentions);
+    let aliases: Vec<Vec<(usize, usize)>> =
+        docs.iter().zip(mentions.iter()).map(|(p, ms)| stated_aliases(p, ms)).collect();
+    resolve_settled(mentions, &aliases, doc_ids, lex, vocab)
+}
+
+/// A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
+/// corpus names the place it derives from ("Velmoran" of "Velmora");
+/// otherwise it is a name ("Ostrovian", a surname ending in "-yan"). The
+/// first step of [`resolve`]; run it once.
+pub(crate) fn settle_demonyms(mentions: &mut [Vec<Mention>]) {
     let place_keys: HashSet<String> =
         mentions.iter().flatten().filter(|m| !m.demonym && !m.description).map(|m| m.key.clone()).collect();
     for m in mentions.iter_mut().flatten().filter(|m| m.demonym) {
@@ -988,6 +1047,17 @@ pub(crate) fn resolve_counted(
             m.demonym = false;
         }
     }
+}
+
+/// The rest of [`resolve_counted`], once [`settle_demonyms`] has run:
+/// `aliases[d]` are document `d`'s [`stated_aliases`].
+pub(crate) fn resolve_settled(
+    mentions: &mut [Vec<Mention>],
+    aliases: &[Vec<(usize, usize)>],
+    doc_ids: &[String],
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+) -> (Vec<Referent>, NameCounts) {
     // Keys get indices in sorted order so everything is deterministic.
     let keys: BTreeSet<String> = mentions
         .iter()
@@ -1022,7 +1092,7 @@ pub(crate) fn resolve_counted(
     }
     // 3. stated aliases; 4. acronyms within a document
     for (d, ms) in mentions.iter().enumerate() {
-        for (a, b) in stated_aliases(&docs[d], ms) {
+        for &(a, b) in aliases.get(d).map_or(&[][..], Vec::as_slice) {
             dsu.union(index[ms[a].key.as_str()], index[ms[b].key.as_str()]);
         }
         let long: Vec<&Mention> =
@@ -1365,6 +1435,59 @@ mod tests {
         assert!(view.iter().all(|r| r.name != "Osk Dam"), "{view:#?}");
         let a = view.iter().find(|r| r.id == bridge.id).expect("the bridge in a");
         assert_eq!(names(a), [(s("Tessa Bridge"), vec![s("a")], 2), (s("Old Crossing"), vec![s("a")], 1)]);
+    }
+
+    /// `may_state_aliases` is true wherever `stated_aliases` finds an alias,
+    /// before or after the demonyms are settled, and false on text that
+    /// writes none.
+    #[test]
+    fn may_state_aliases_covers_stated_aliases() {
+        let texts = [
+            "The Tessa Bridge (or Old Crossing) was closed on Monday.",
+            "Mara Ostrov, known locally as the Iron Widow, spoke in Velmora.",
+            "Velmoran troops held the Osk Dam, formerly the Brell Dam, on Monday.",
+            "The Harbor Road, or Brell Road, was open, Velmoran officials said.",
+            "Mara Ostrov met Dan Velk in Velmora on Monday, and the Osk Dam held.",
+        ];
+        let lex = Lexicon::builtin();
+        let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
+        let vocab = vocabulary(&prepared);
+        let mut mentions: Vec<Vec<Mention>> =
+            prepared.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
+        let may: Vec<bool> = prepared.iter().zip(&mentions).map(|(p, ms)| may_state_aliases(p, ms)).collect();
+        let before: Vec<usize> =
+            prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
+        settle_demonyms(&mut mentions);
+        let after: Vec<usize> =
+            prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
+        for i in 0..texts.len() {
+            assert!(may[i] || (before[i] == 0 && after[i] == 0), "{}: {before:?} {after:?}", texts[i]);
+        }
+        assert_eq!(&may, &[true, true, true, true, false], "{before:?} {after:?}");
+        assert!(after[..4].iter().all(|&n| n > 0), "{after:?}");
+    }
+
+    /// The vocabulary from sentences and tokens alone is the vocabulary of
+    /// the prepared texts.
+    #[test]
+    fn vocabulary_of_texts_is_the_prepared_vocabulary() {
+        let texts = [
+            "Police said the Tessa Bridge was closed. \"It is Closed,\" said Mara Ostrov.",
+            "HEADLINE: Bridge Closed\n\nThe mayor of Velmora said the bridge was Open on Monday.",
+        ];
+        let docs: Vec<crate::document::Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::document::Document::new(format!("d{i}"), "Daily", *t))
+            .collect();
+        let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
+        let whole = vocabulary(&prepared);
+        let none = crate::progress::Progress::default();
+        let lean = vocabulary_of_texts(&docs, &none.stage(crate::progress::Stage::Prepare, 2));
+        let sorted = |s: &HashSet<String>| s.iter().cloned().collect::<BTreeSet<String>>();
+        assert_eq!(sorted(&lean.lower), sorted(&whole.lower));
+        assert_eq!(sorted(&lean.midcap), sorted(&whole.midcap));
+        assert!(whole.midcap.contains("closed") && whole.lower.contains("bridge"), "{whole:?}");
     }
 
     #[test]

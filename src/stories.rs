@@ -37,11 +37,12 @@ use crate::lexicon::{Entry, Lexicon, name_key};
 use crate::prepare::Prepared;
 
 /// Whether `m` names its referent distinctively (see the module docs);
-/// `outlets` are the [`name_key`]s of the corpus's outlets.
+/// `outlets` are the [`name_key`]s of the corpus's outlets, and
+/// `org_head()` whether the lexicon lists `m`'s word as an organisation
+/// head ([`org_head`]; asked only of a one-word name).
 fn distinctive(
     m: &Mention,
-    p: &Prepared,
-    lex: &Lexicon,
+    org_head: impl FnOnce() -> bool,
     vocab: &Vocabulary,
     outlets: &HashSet<String>,
 ) -> bool {
@@ -52,15 +53,17 @@ fn distinctive(
         [] => false,
         // "Haskett terminal": a name word and a class noun.
         [w] if m.class.is_some() => class_of(w).is_none(),
-        [w] => {
-            class_of(w).is_none()
-                && vocab.midcap.contains(w)
-                && !p.lookup(lex, m.toks.start, m.toks.end).iter().any(|(_, e)| matches!(e, Entry::OrgHead))
-        }
+        [w] => class_of(w).is_none() && vocab.midcap.contains(w) && !org_head(),
         _ => true,
     };
     // Last: the only test that allocates.
     name && !outlets.contains(&name_key(&m.surface))
+}
+
+/// Whether the lexicon lists the words of `m` (a mention in `p`) as an
+/// organisation head ("Ministry", "Party").
+pub(crate) fn org_head(m: &Mention, p: &Prepared, lex: &Lexicon) -> bool {
+    p.lookup(lex, m.toks.start, m.toks.end).iter().any(|(_, e)| matches!(e, Entry::OrgHead))
 }
 
 /// How many documents naming a referent a later document is checked
@@ -103,7 +106,7 @@ pub(crate) fn stories(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> Vec<usize> {
-    grouping(documents, mentions, prepared, referents, lex, vocab).0
+    grouping(documents, mentions, |d, k| org_head(&mentions[d][k], &prepared[d], lex), referents, vocab).0
 }
 
 /// How many documents may share a name that links them into one group
@@ -124,9 +127,8 @@ const RARE: usize = HOLDERS;
 pub(crate) fn grouping(
     documents: &[Document],
     mentions: &[Vec<Mention>],
-    prepared: &[Prepared],
+    org_head: impl Fn(usize, usize) -> bool,
     referents: usize,
-    lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> (Vec<usize>, Vec<usize>) {
     let outlets: HashSet<String> = documents.iter().map(|d| name_key(&d.meta.outlet)).collect();
@@ -141,7 +143,9 @@ pub(crate) fn grouping(
     for (d, ms) in mentions.iter().enumerate() {
         let mut names: Vec<usize> = ms
             .iter()
-            .filter(|m| distinctive(m, &prepared[d], lex, vocab, &outlets))
+            .enumerate()
+            .filter(|&(k, m)| distinctive(m, || org_head(d, k), vocab, &outlets))
+            .map(|(_, m)| m)
             .filter_map(|m| m.referent)
             .filter(|&r| r < referents)
             .collect();
