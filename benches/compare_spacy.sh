@@ -3,6 +3,8 @@
 # same texts, in words per CPU-second. Not part of CI.
 #
 #   benches/compare_spacy.sh [DOCS]      # DOCS synthetic articles (default 1000)
+#   FORMAT=jsonl benches/compare_spacy.sh # claimgraph's report as JSON Lines
+#                                         # (default: json)
 #
 # The texts are the three fixture stories (fixtures/lachin-corridor,
 # corvasse-terminal-blast, kestrel-dam-camp) plus DOCS synthetic articles
@@ -25,6 +27,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 docs="${1:-1000}"
+format="${FORMAT:-json}"
 work=target/spacy-compare
 venv=target/spacy-venv
 mkdir -p "$work"
@@ -96,20 +99,22 @@ spacy_cpu=$(sed -n 's/^cpu=\([0-9.]*\).*/\1/p' "$work/spacy.txt")
 cg_runs=()
 for run in 1 2 3; do
   RAYON_NUM_THREADS=1 /usr/bin/time -f '%U %S %e' -o "$work/time-$run.txt" \
-    target/release/claimgraph report --no-progress --format json -o "$work/report.json" "$work/texts.json"
+    target/release/claimgraph report --no-progress --format "$format" -o "$work/report.$format" "$work/texts.json"
   cg_runs+=("$(awk '{printf "%.3f", $1 + $2}' "$work/time-$run.txt")")
 done
 cg_cpu=$(printf '%s\n' "${cg_runs[@]}" | sort -n | sed -n 2p)
 echo "claimgraph CPU seconds (1 thread, 3 runs): ${cg_runs[*]}; median $cg_cpu"
-grep -m1 -o '"claims": [0-9]*' "$work/report.json" | sed 's/^/claimgraph /'
-grep -m1 -o '"relations": [0-9]*' "$work/report.json" | sed 's/^/claimgraph /'
+if [ "$format" = json ]; then
+  grep -m1 -o '"claims": [0-9]*' "$work/report.json" | sed 's/^/claimgraph /'
+  grep -m1 -o '"relations": [0-9]*' "$work/report.json" | sed 's/^/claimgraph /'
+fi
 
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-awk -v w="$words" -v s="$spacy_cpu" -v c="$cg_cpu" 'BEGIN {
+awk -v w="$words" -v s="$spacy_cpu" -v c="$cg_cpu" -v f="$format" 'BEGIN {
   sp = w / s; cg = w / c;
   printf "| tool | words | CPU s | words per CPU-second |\n|---|---:|---:|---:|\n";
   printf "| spaCy en_core_web_sm (sentences, entities) | %d | %.2f | %.0f |\n", w, s, sp;
-  printf "| claimgraph report (whole pipeline, 1 thread) | %d | %.2f | %.0f |\n", w, c, cg;
+  printf "| claimgraph report --format %s (whole pipeline, 1 thread) | %d | %.2f | %.0f |\n", f, w, c, cg;
   printf "ratio claimgraph / spaCy: %.1f×\n", cg / sp;
 }'

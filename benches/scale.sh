@@ -7,7 +7,11 @@
 #
 # Environment:
 #   PER_STORY=10    articles per story on average (stories = docs / PER_STORY)
-#   FORMAT=json     report format (json is streamed; md is built in memory)
+#   FORMAT=json     report format: json (the whole report, built in memory and
+#                   written as it is turned into text), jsonl (one group of
+#                   stories per line, each written as soon as it is analysed;
+#                   the claims and relations columns then show "—": the
+#                   header line does not count them), md (built in memory)
 #   MEM_LIMIT_GB=21 virtual-memory limit for each run (ulimit -v), so a run
 #                   that would exhaust the machine fails instead
 #   CLAIMGRAPH=PATH a claimgraph binary to time instead of building one
@@ -70,8 +74,13 @@ for n in "${sizes[@]}"; do
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$timing")
   cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$timing")
   rss_kb=$(awk -F': ' '/Maximum resident/ {print $2}' "$timing")
-  claims=$(grep -o '"claims": [0-9]*' "$summary" | head -1 | grep -o '[0-9]*$' || echo '?')
-  relations=$(grep -o '"relations": [0-9]*' "$summary" | head -1 | grep -o '[0-9]*$' || echo '?')
+  if [ "$format" = jsonl ]; then
+    claims="—"
+    relations="—"
+  else
+    claims=$(grep -o '"claims": [0-9]*' "$summary" | head -1 | grep -o '[0-9]*$' || echo '?')
+    relations=$(grep -o '"relations": [0-9]*' "$summary" | head -1 | grep -o '[0-9]*$' || echo '?')
+  fi
   growth="—"
   if [ -n "$prev_wall" ]; then growth=$(awk -v a="$wall" -v b="$prev_wall" 'BEGIN {printf "%.1f×", a/b}'); fi
   printf '| %8s | %7s | %9.1f | %9s | %10s | %7.1f | %8s | %8.0f | %5.1f× | %9.0f | %6s | %s\n' \
