@@ -768,6 +768,11 @@ fn emit_run(
             key =
                 key.split(' ').filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect::<Vec<_>>().join(" ");
         }
+        // A corpus's mentions are held together until resolved: without the
+        // room collecting left (a word list had room for four).
+        let mut words = words;
+        words.shrink_to_fit();
+        key.shrink_to_fit();
         out.push(Mention {
             doc,
             sentence: si,
@@ -1018,6 +1023,17 @@ fn name_order(a: &NameUse, b: &NameUse) -> std::cmp::Ordering {
 /// Mentions by document index.
 type ByDoc = BTreeMap<usize, usize>;
 
+/// Every [`EntityKind`], in the order of their discriminants.
+const KINDS: [EntityKind; 4] =
+    [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
+const _: () = {
+    let mut i = 0;
+    while i < KINDS.len() {
+        assert!(KINDS[i] as usize == i);
+        i += 1;
+    }
+};
+
 /// `(document index, mentions)`, by document.
 type DocCounts = Vec<(usize, usize)>;
 
@@ -1070,19 +1086,20 @@ pub(crate) fn resolve_settled(
     let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let mut dsu = Dsu((0..keys.len()).collect());
     // Per key facts.
-    let mut kind_votes: Vec<BTreeMap<EntityKind, usize>> = vec![BTreeMap::new(); keys.len()];
+    // Votes by kind, indexed by `EntityKind as usize` (a map per key was a
+    // tenth of the memory while a large corpus is resolved).
+    let mut kind_votes: Vec<[usize; KINDS.len()]> = vec![[0; KINDS.len()]; keys.len()];
     let mut class_of_key: Vec<Option<&'static str>> = vec![None; keys.len()];
     let mut words_of_key: Vec<Vec<String>> = vec![Vec::new(); keys.len()];
     for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
         let k = index[m.key.as_str()];
-        *kind_votes[k].entry(m.kind).or_default() += 1;
+        kind_votes[k][m.kind as usize] += 1;
         class_of_key[k] = class_of_key[k].or(m.class);
         if words_of_key[k].is_empty() {
             words_of_key[k] = m.words.clone();
         }
     }
-    let is_person =
-        |k: usize, votes: &[BTreeMap<EntityKind, usize>]| votes[k].contains_key(&EntityKind::Person);
+    let is_person = |k: usize, votes: &[[usize; KINDS.len()]]| votes[k][EntityKind::Person as usize] > 0;
     // 2. user aliases
     for group in lex.aliases() {
         let ids: Vec<usize> = group.iter().filter_map(|n| index.get(name_key(n).as_str()).copied()).collect();
@@ -1174,15 +1191,28 @@ pub(crate) fn resolve_settled(
     for k in 0..keys.len() {
         groups.entry(dsu.find(k)).or_default().push(k);
     }
-    // Collect name uses per key.
-    // Per key: each spelling's mentions by document, and in all.
-    let mut uses: Vec<BTreeMap<String, (ByDoc, usize)>> = vec![BTreeMap::new(); keys.len()];
+    // Collect name uses per key: each spelling with its mentions by
+    // document (in document order, as the mentions come) and in all. A key
+    // has few spellings, so a list is searched; maps per key and per
+    // spelling were most of the memory resolution takes on a large corpus.
+    let mut uses: Vec<Vec<(String, DocCounts, usize)>> = vec![Vec::new(); keys.len()];
     for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
         let k = index[m.key.as_str()];
-        let display = m.surface.strip_prefix("the ").unwrap_or(&m.surface).to_string();
-        let e = uses[k].entry(display).or_default();
-        *e.0.entry(m.doc).or_default() += 1;
-        e.1 += 1;
+        let display = m.surface.strip_prefix("the ").unwrap_or(&m.surface);
+        let spellings = &mut uses[k];
+        let at = match spellings.iter().position(|(s, _, _)| s == display) {
+            Some(at) => at,
+            None => {
+                spellings.push((display.to_string(), Vec::new(), 0));
+                spellings.len() - 1
+            }
+        };
+        let (_, docs, count) = &mut spellings[at];
+        match docs.last_mut() {
+            Some((d, c)) if *d == m.doc => *c += 1,
+            _ => docs.push((m.doc, 1)),
+        }
+        *count += 1;
     }
     // Each referent with its keys and its names' mentions by document.
     let mut referents: Vec<(Referent, Vec<usize>, Vec<DocCounts>)> = Vec::new();
@@ -1190,18 +1220,18 @@ pub(crate) fn resolve_settled(
         let mut names: Vec<(NameUse, DocCounts)> = Vec::new();
         let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
         for &k in &ks {
-            for (kind, n) in &kind_votes[k] {
+            for (kind, &n) in KINDS.iter().zip(&kind_votes[k]).filter(|(_, n)| **n > 0) {
                 *votes.entry(*kind).or_default() += n;
             }
-            // One name per key: the most used spelling.
-            let best =
-                uses[k].iter().max_by(|a, b| (a.1.1, a.1.0.len(), b.0).cmp(&(b.1.1, b.1.0.len(), a.0)));
-            if let Some((display, _)) = best {
+            // One name per key: the most used spelling (then the one more
+            // documents use, then the first in order).
+            let best = uses[k].iter().max_by(|a, b| (a.2, a.1.len(), &b.0).cmp(&(b.2, b.1.len(), &a.0)));
+            if let Some((display, _, _)) = best {
                 let mut by_doc = ByDoc::new();
-                for (d, c) in uses[k].values().flat_map(|(d, _)| d.iter()) {
+                for (d, c) in uses[k].iter().flat_map(|(_, d, _)| d.iter()) {
                     *by_doc.entry(*d).or_default() += c;
                 }
-                let count = uses[k].values().map(|(_, c)| c).sum();
+                let count = uses[k].iter().map(|(_, _, c)| c).sum();
                 let name = NameUse {
                     name: display.clone(),
                     docs: by_doc.keys().map(|&d| doc_ids[d].clone()).collect(),
