@@ -29,6 +29,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
 use serde::{Deserialize, Serialize};
 
@@ -327,17 +328,19 @@ pub(crate) struct Mention {
     pub sentence: usize,
     pub span: Span,
     pub toks: Range<usize>,
-    /// The name as written (no leading "the").
-    pub surface: String,
+    /// The name as written (no leading "the"). A corpus's mentions are all
+    /// held while it is resolved, so their strings are stored inline when
+    /// short, as are the key's, the words' and the title's.
+    pub surface: CompactString,
     /// Normalised key (see [`name_key`]), initials dropped for persons.
-    pub key: String,
+    pub key: CompactString,
     /// Norms of the name words, hyphenated words split, class noun excluded.
-    pub words: Vec<String>,
+    pub words: Vec<CompactString>,
     /// Class group of the closing class noun, if any.
     pub class: Option<&'static str>,
     pub kind: EntityKind,
     /// Title words, e.g. "Prime Minister".
-    pub title: Option<String>,
+    pub title: Option<CompactString>,
     /// This mention is a demonym ("Velmoran"), not a name.
     pub demonym: bool,
     /// This mention is a definite description ("the road") resolved later.
@@ -666,8 +669,8 @@ pub(crate) fn find_mentions(
                     sentence: si,
                     span,
                     toks: base + k - 1..base + k + 1,
-                    surface: span.slice(text).to_string(),
-                    key: String::new(),
+                    surface: span.slice(text).into(),
+                    key: CompactString::default(),
                     words: Vec::new(),
                     class: Some(g),
                     kind: EntityKind::Place,
@@ -688,7 +691,7 @@ pub(crate) fn find_mentions(
             && matches!(p.lookup(lex, m.toks.start - 1, m.toks.start).first(), Some((_, Entry::Title)))
             && m.class.is_none()
         {
-            m.title = Some(p.tokens[m.toks.start - 1].norm.to_string());
+            m.title = Some(p.tokens[m.toks.start - 1].norm.clone());
             m.kind = EntityKind::Person;
         }
     }
@@ -742,10 +745,10 @@ fn emit_run(
         let toks = &p.tokens[a..cls_end.max(b)];
         let span = toks[0].span.cover(toks[toks.len() - 1].span);
         let surface = span.slice(text).to_string();
-        let words: Vec<String> = p.tokens[a..b]
+        let words: Vec<CompactString> = p.tokens[a..b]
             .iter()
             .filter(|t| t.kind == TokenKind::Word && !lex.is_function_word(&t.norm))
-            .flat_map(|t| t.norm.split('-').map(str::to_string).collect::<Vec<_>>())
+            .flat_map(|t| t.norm.split('-').map(CompactString::from).collect::<Vec<_>>())
             .collect();
         let has_org = (a..b).any(|k| matches!(p.lookup(lex, k, k + 1).first(), Some((_, Entry::OrgHead))));
         let cls = if cls_end > b {
@@ -778,12 +781,12 @@ fn emit_run(
             sentence: si,
             span,
             toks: a..cls_end.max(b),
-            surface,
-            key,
+            surface: surface.into(),
+            key: key.into(),
             words,
             class: cls,
             kind,
-            title,
+            title: title.map(CompactString::from),
             demonym,
             description: false,
             referent: None,
@@ -943,7 +946,7 @@ fn aliases_among(
     out
 }
 
-fn initials(words: &[String]) -> String {
+fn initials(words: &[CompactString]) -> String {
     words.iter().filter_map(|w| w.chars().next()).collect()
 }
 
@@ -1056,8 +1059,12 @@ pub(crate) fn resolve_counted(
 /// otherwise it is a name ("Ostrovian", a surname ending in "-yan"). The
 /// first step of [`resolve`]; run it once.
 pub(crate) fn settle_demonyms(mentions: &mut [Vec<Mention>]) {
-    let place_keys: HashSet<String> =
-        mentions.iter().flatten().filter(|m| !m.demonym && !m.description).map(|m| m.key.clone()).collect();
+    let place_keys: HashSet<String> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| !m.demonym && !m.description)
+        .map(|m| m.key.to_string())
+        .collect();
     for m in mentions.iter_mut().flatten().filter(|m| m.demonym) {
         if demonym_base(&m.key).iter().all(|b| !place_keys.contains(b)) {
             m.demonym = false;
@@ -1075,14 +1082,14 @@ pub(crate) fn resolve_settled(
     vocab: &Vocabulary,
 ) -> (Vec<Referent>, NameCounts) {
     // Keys get indices in sorted order so everything is deterministic.
-    let keys: BTreeSet<String> = mentions
+    let keys: BTreeSet<CompactString> = mentions
         .iter()
         .flatten()
         .filter(|m| !m.description && !m.demonym && !m.key.is_empty())
         .map(|m| m.key.clone())
-        .chain(lex.aliases().iter().flatten().map(|n| name_key(n)))
+        .chain(lex.aliases().iter().flatten().map(|n| name_key(n).into()))
         .collect();
-    let keys: Vec<String> = keys.into_iter().collect();
+    let keys: Vec<CompactString> = keys.into_iter().collect();
     let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let mut dsu = Dsu((0..keys.len()).collect());
     // Per key facts.
@@ -1090,7 +1097,7 @@ pub(crate) fn resolve_settled(
     // tenth of the memory while a large corpus is resolved).
     let mut kind_votes: Vec<[usize; KINDS.len()]> = vec![[0; KINDS.len()]; keys.len()];
     let mut class_of_key: Vec<Option<&'static str>> = vec![None; keys.len()];
-    let mut words_of_key: Vec<Vec<String>> = vec![Vec::new(); keys.len()];
+    let mut words_of_key: Vec<Vec<CompactString>> = vec![Vec::new(); keys.len()];
     for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
         let k = index[m.key.as_str()];
         kind_votes[k][m.kind as usize] += 1;
@@ -1165,10 +1172,11 @@ pub(crate) fn resolve_settled(
     let distinctive = |w: &str| {
         w.len() >= 3 && !vocab.contains(w) && !lex.is_function_word(w) && w.chars().all(char::is_alphabetic)
     };
-    let mut buckets: BTreeMap<(&'static str, String), Vec<usize>> = BTreeMap::new();
+    let mut buckets: BTreeMap<(&'static str, CompactString), Vec<usize>> = BTreeMap::new();
     for k in 0..keys.len() {
         let Some(group) = class_of_key[k] else { continue };
-        let words: Vec<&String> = words_of_key[k].iter().filter(|w| class_of(w) != Some(group)).collect();
+        let words: Vec<&CompactString> =
+            words_of_key[k].iter().filter(|w| class_of(w) != Some(group)).collect();
         if group == "area" {
             let bare = words.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
             if let Some(&b) = index.get(bare.as_str()) {

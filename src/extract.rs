@@ -4124,7 +4124,7 @@ impl Extractor<'_> {
             if let Some(r) = m.referent {
                 entities.push(EntityRef {
                     referent: self.referents[r].id.clone(),
-                    text: m.surface.clone(),
+                    text: m.surface.to_string(),
                     span: m.span,
                 });
             }

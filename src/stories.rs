@@ -53,7 +53,7 @@ fn distinctive(
         [] => false,
         // "Haskett terminal": a name word and a class noun.
         [w] if m.class.is_some() => class_of(w).is_none(),
-        [w] => class_of(w).is_none() && vocab.midcap.contains(w) && !org_head(),
+        [w] => class_of(w).is_none() && vocab.midcap.contains(w.as_str()) && !org_head(),
         _ => true,
     };
     // Last: the only test that allocates.
