@@ -221,7 +221,9 @@ impl Analyzer {
             )
             .collect();
         let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
-        let (referents, counts) = entity::resolve_settled(&mut mentions, &aliases, &ids, lex, &vocab);
+        // Without the documents of each name: each group's view lists its
+        // own, from `counts`.
+        let (referents, counts) = entity::resolve_settled(&mut mentions, &aliases, &ids, lex, &vocab, false);
         let (stories, groups) =
             stories::grouping(&documents, &mentions, |d, k| heads[d][k], referents.len(), &vocab);
         counter.add(1);

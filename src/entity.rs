@@ -1051,7 +1051,7 @@ pub(crate) fn resolve_counted(
     settle_demonyms(mentions);
     let aliases: Vec<Vec<(usize, usize)>> =
         docs.iter().zip(mentions.iter()).map(|(p, ms)| stated_aliases(p, ms)).collect();
-    resolve_settled(mentions, &aliases, doc_ids, lex, vocab)
+    resolve_settled(mentions, &aliases, doc_ids, lex, vocab, true)
 }
 
 /// A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
@@ -1073,13 +1073,17 @@ pub(crate) fn settle_demonyms(mentions: &mut [Vec<Mention>]) {
 }
 
 /// The rest of [`resolve_counted`], once [`settle_demonyms`] has run:
-/// `aliases[d]` are document `d`'s [`stated_aliases`].
+/// `aliases[d]` are document `d`'s [`stated_aliases`]. Without `with_docs`
+/// the referents' names list no documents ([`NameUse::docs`] is empty; the
+/// counts have them), which saves a copy of a document id per name per
+/// document on a large corpus.
 pub(crate) fn resolve_settled(
     mentions: &mut [Vec<Mention>],
     aliases: &[Vec<(usize, usize)>],
     doc_ids: &[String],
     lex: &Lexicon,
     vocab: &Vocabulary,
+    with_docs: bool,
 ) -> (Vec<Referent>, NameCounts) {
     // Keys get indices in sorted order so everything is deterministic.
     let keys: BTreeSet<CompactString> = mentions
@@ -1242,7 +1246,11 @@ pub(crate) fn resolve_settled(
                 let count = uses[k].iter().map(|(_, _, c)| c).sum();
                 let name = NameUse {
                     name: display.clone(),
-                    docs: by_doc.keys().map(|&d| doc_ids[d].clone()).collect(),
+                    docs: if with_docs {
+                        by_doc.keys().map(|&d| doc_ids[d].clone()).collect()
+                    } else {
+                        Vec::new()
+                    },
                     mentions: count,
                 };
                 names.push((name, by_doc.into_iter().collect()));
@@ -1251,8 +1259,11 @@ pub(crate) fn resolve_settled(
         if names.is_empty() {
             continue; // only user-lexicon aliases, never mentioned
         }
-        names.sort_by(|a, b| name_order(&a.0, &b.0));
-        let (names, counts): (Vec<NameUse>, Vec<DocCounts>) = names.into_iter().unzip();
+        // As `name_order`, with the documents counted in `counts` (the
+        // names' `docs` are left empty when not wanted).
+        names.sort_by(|a, b| {
+            b.1.len().cmp(&a.1.len()).then(b.0.mentions.cmp(&a.0.mentions)).then(a.0.name.cmp(&b.0.name))
+        });
         let kind = if votes.contains_key(&EntityKind::Person) {
             EntityKind::Person
         } else {
@@ -1266,14 +1277,15 @@ pub(crate) fn resolve_settled(
         let name = if kind == EntityKind::Person {
             names
                 .iter()
-                .max_by_key(|n| {
-                    (n.name.split_whitespace().count(), n.docs.len(), std::cmp::Reverse(n.name.clone()))
+                .max_by_key(|(n, c)| {
+                    (n.name.split_whitespace().count(), c.len(), std::cmp::Reverse(n.name.clone()))
                 })
-                .map(|n| n.name.clone())
+                .map(|(n, _)| n.name.clone())
                 .unwrap_or_default()
         } else {
-            names[0].name.clone()
+            names[0].0.name.clone()
         };
+        let (names, counts): (Vec<NameUse>, Vec<DocCounts>) = names.into_iter().unzip();
         referents.push((Referent { id: String::new(), name, kind, names }, ks, counts));
     }
     referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.1.cmp(&b.1)));
