@@ -1412,12 +1412,20 @@ pub(crate) struct Resolved {
     pub referents: Vec<Referent>,
 }
 
+/// `texts` prepared, their vocabulary, and the mentions of each, not yet
+/// resolved.
 #[cfg(test)]
-pub(crate) fn resolve_texts(texts: &[&str], lex: &Lexicon) -> Resolved {
+fn mentions_of(texts: &[&str], lex: &Lexicon) -> (Vec<Prepared>, Vocabulary, Vec<Vec<Mention>>) {
     let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
     let vocab = vocabulary(&prepared);
-    let mut mentions: Vec<Vec<Mention>> =
+    let mentions =
         prepared.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, lex, &vocab)).collect();
+    (prepared, vocab, mentions)
+}
+
+#[cfg(test)]
+pub(crate) fn resolve_texts(texts: &[&str], lex: &Lexicon) -> Resolved {
+    let (prepared, vocab, mut mentions) = mentions_of(texts, lex);
     let ids: Vec<String> = (0..texts.len()).map(|i| format!("d{i}")).collect();
     let referents = resolve(&mut mentions, &prepared, &ids, lex, &vocab);
     Resolved { prepared, vocab, mentions, referents }
@@ -1452,10 +1460,7 @@ mod tests {
             "Engineers inspected the Tessa Bridge. The Osk Dam held.",
         ];
         let lex = Lexicon::builtin();
-        let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
-        let vocab = vocabulary(&prepared);
-        let mut mentions: Vec<Vec<Mention>> =
-            prepared.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
+        let (prepared, vocab, mut mentions) = mentions_of(&texts, &lex);
         let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
         let (refs, counts) = resolve_counted(&mut mentions, &prepared, &ids, &lex, &vocab);
         let names = |r: &Referent| -> Vec<(String, Vec<String>, usize)> {
@@ -1499,11 +1504,7 @@ mod tests {
             "The Harbor Road, or Brell Road, was open, Velmoran officials said.",
             "Mara Ostrov met Dan Velk in Velmora on Monday, and the Osk Dam held.",
         ];
-        let lex = Lexicon::builtin();
-        let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
-        let vocab = vocabulary(&prepared);
-        let mut mentions: Vec<Vec<Mention>> =
-            prepared.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, &lex, &vocab)).collect();
+        let (prepared, _, mut mentions) = mentions_of(&texts, &Lexicon::builtin());
         let may: Vec<bool> = prepared.iter().zip(&mentions).map(|(p, ms)| may_state_aliases(p, ms)).collect();
         let before: Vec<usize> =
             prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
