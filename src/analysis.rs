@@ -431,8 +431,9 @@ impl StoryGroups {
     /// canonical names and kinds are the corpus's). Its stories keep their
     /// numbers in the whole corpus ([`Analysis::stories`] lists them in that
     /// order). Groups are analysed in windows of a few hundred documents,
+    /// each document prepared again (sentences, tokens) when its group is,
     /// and each window is freed before the next, so memory holds the
-    /// corpus's sentences and names plus one window.
+    /// corpus's text and names plus one window.
     ///
     /// Stops at the first error `sink` returns and returns it.
     pub fn analyze_each<T, M, S>(self, map: M, mut sink: S) -> Result<()>

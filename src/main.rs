@@ -175,7 +175,11 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         write_out(&args.output, &out)?;
         return Ok(if loaded.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
     }
-    let bar = progress_bar::bar(loaded.documents.len(), args.no_progress);
+    // JSON Lines are written while the analysis runs: no bar among them
+    // when they go to the terminal.
+    let lines_to_terminal =
+        args.format == Format::Jsonl && args.output.is_none() && std::io::stdout().is_terminal();
+    let bar = progress_bar::bar(loaded.documents.len(), args.no_progress || lines_to_terminal);
     if let Some(bar) = &bar {
         analyzer = analyzer.on_progress(progress_bar::updater(bar.clone()));
     }
