@@ -224,3 +224,20 @@ fn bad_input_fails_before_any_story() {
     assert!(matches!(err, Error::DuplicateId { .. }), "{err}");
     assert!(matches!(Analyzer::new().story_groups(Vec::new()), Err(Error::NoDocuments)));
 }
+
+/// On one story, the one group's report is the whole analysis's report,
+/// field for field: the Lachin fixture in JSON Lines says what its JSON
+/// report says.
+#[test]
+fn one_story_gives_the_report_of_the_whole_analysis() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join("lachin-corridor");
+    let docs = load_paths(&[dir], &LoadOptions::default()).expect("fixtures load").documents;
+    let whole = Analyzer::new().analyze(docs.clone()).expect("analysis").into_report();
+    let parts = by_group(docs);
+    assert_eq!(parts.len(), 1);
+    let (_, analysis) = parts.into_iter().next().expect("one group");
+    let group = analysis.into_report();
+    assert!(!whole.divergences.is_empty() && !whole.relations.is_empty());
+    assert_eq!(group, whole);
+    assert_eq!(group.for_group(0).to_json_line(), whole.for_group(0).to_json_line());
+}
