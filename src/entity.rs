@@ -1086,14 +1086,20 @@ pub(crate) fn resolve_settled(
     with_docs: bool,
 ) -> (Vec<Referent>, NameCounts) {
     // Keys get indices in sorted order so everything is deterministic.
-    let keys: BTreeSet<CompactString> = mentions
+    // Each key once (a set of borrowed keys, not a list of every mention's).
+    let distinct: HashSet<&str> = mentions
         .iter()
         .flatten()
         .filter(|m| !m.description && !m.demonym && !m.key.is_empty())
-        .map(|m| m.key.clone())
+        .map(|m| m.key.as_str())
+        .collect();
+    let mut keys: Vec<CompactString> = distinct
+        .into_iter()
+        .map(CompactString::from)
         .chain(lex.aliases().iter().flatten().map(|n| name_key(n).into()))
         .collect();
-    let keys: Vec<CompactString> = keys.into_iter().collect();
+    keys.sort_unstable();
+    keys.dedup();
     let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
     let mut dsu = Dsu((0..keys.len()).collect());
     // Per key facts.
@@ -1236,24 +1242,36 @@ pub(crate) fn resolve_settled(
                 *votes.entry(*kind).or_default() += n;
             }
             // One name per key: the most used spelling (then the one more
-            // documents use, then the first in order).
-            let best = uses[k].iter().max_by(|a, b| (a.2, a.1.len(), &b.0).cmp(&(b.2, b.1.len(), &a.0)));
-            if let Some((display, _, _)) = best {
-                let mut by_doc = ByDoc::new();
-                for (d, c) in uses[k].iter().flat_map(|(_, d, _)| d.iter()) {
-                    *by_doc.entry(*d).or_default() += c;
-                }
-                let count = uses[k].iter().map(|(_, _, c)| c).sum();
+            // documents use, then the first in order). Each key's spellings
+            // are taken, so that they are freed as the referents are built.
+            let mut spellings = std::mem::take(&mut uses[k]);
+            let best = (0..spellings.len()).max_by(|&a, &b| {
+                let (a, b) = (&spellings[a], &spellings[b]);
+                (a.2, a.1.len(), &b.0).cmp(&(b.2, b.1.len(), &a.0))
+            });
+            if let Some(best) = best {
+                let count = spellings.iter().map(|(_, _, c)| c).sum();
+                // The mentions by document of all the spellings: those of
+                // the one spelling most keys have, or merged.
+                let by_doc: DocCounts = if spellings.len() == 1 {
+                    std::mem::take(&mut spellings[0].1)
+                } else {
+                    let mut merged = ByDoc::new();
+                    for (d, c) in spellings.iter().flat_map(|(_, d, _)| d.iter()) {
+                        *merged.entry(*d).or_default() += c;
+                    }
+                    merged.into_iter().collect()
+                };
                 let name = NameUse {
-                    name: display.clone(),
+                    name: std::mem::take(&mut spellings[best].0),
                     docs: if with_docs {
-                        by_doc.keys().map(|&d| doc_ids[d].clone()).collect()
+                        by_doc.iter().map(|&(d, _)| doc_ids[d].clone()).collect()
                     } else {
                         Vec::new()
                     },
                     mentions: count,
                 };
-                names.push((name, by_doc.into_iter().collect()));
+                names.push((name, by_doc));
             }
         }
         if names.is_empty() {
