@@ -434,26 +434,24 @@ impl Vocabulary {
 
     /// Adds the words of one body sentence's tokens.
     fn add_sentence(&mut self, tokens: &[crate::text::Token]) {
-        {
-            let mut first = true;
-            for t in tokens {
-                if !t.is_word() {
-                    continue;
-                }
-                let set = if !t.capitalized {
-                    Some(&mut self.lower)
-                } else if !first {
-                    Some(&mut self.midcap)
-                } else {
-                    None
-                };
-                if let Some(set) = set
-                    && !set.contains(t.norm.as_str())
-                {
-                    set.insert(t.norm.to_string());
-                }
-                first = false;
+        let mut first = true;
+        for t in tokens {
+            if !t.is_word() {
+                continue;
             }
+            let set = if !t.capitalized {
+                Some(&mut self.lower)
+            } else if !first {
+                Some(&mut self.midcap)
+            } else {
+                None
+            };
+            if let Some(set) = set
+                && !set.contains(t.norm.as_str())
+            {
+                set.insert(t.norm.to_string());
+            }
+            first = false;
         }
     }
 
@@ -964,7 +962,7 @@ pub(crate) fn resolve(
 
 /// How often each document uses each name of each referent:
 /// `self.0[r][n]` lists `(document index, mentions)` for name `n` of
-/// referent `r` (the order of [`Referent::names`]), by document. A story's
+/// referent `r` (the order of [`Referent::names`]), by document. A group's
 /// own view of the referents is made from it ([`NameCounts::view`]).
 #[derive(Debug, Default)]
 pub(crate) struct NameCounts(Vec<Vec<DocCounts>>);
@@ -975,7 +973,7 @@ impl NameCounts {
     /// refer to, each with only the names those documents use, their ids
     /// and counts of mentions in them, and ordered as [`resolve`] orders
     /// names. Ids, canonical names and kinds stay the corpus's, so that the
-    /// views of two stories name one referent alike. Referents come in the
+    /// views of two groups name one referent alike. Referents come in the
     /// corpus's order; the work is linear in the documents' mentions and the
     /// names of the referents they mention.
     pub(crate) fn view(
@@ -998,7 +996,7 @@ impl NameCounts {
                     .iter()
                     .zip(self.0.get(r).map_or(&[][..], Vec::as_slice))
                     .filter_map(|(n, counts)| {
-                        // (position in the story, mentions)
+                        // (position among `docs`, mentions)
                         let here: Vec<(usize, usize)> = counts
                             .iter()
                             .filter_map(|&(d, c)| docs.binary_search(&d).ok().map(|i| (i, c)))
