@@ -189,7 +189,7 @@ impl Analyzer {
                 let p = Prepared::new(&d.text);
                 let ms = entity::find_mentions(i, &d.text, &p, lex, &vocab);
                 // What grouping asks of the prepared text, asked now.
-                let heads = ms.iter().map(|m| m.words.len() == 1 && stories::org_head(m, &p, lex)).collect();
+                let heads = ms.iter().map(|m| m.word_count() == 1 && stories::org_head(m, &p, lex)).collect();
                 let may_alias = entity::may_state_aliases(&p, &ms);
                 // Copied once the prepared text is freed, into the room it
                 // leaves: the mentions stay until their group is analysed,

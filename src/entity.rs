@@ -334,8 +334,11 @@ pub(crate) struct Mention {
     pub surface: CompactString,
     /// Normalised key (see [`name_key`]), initials dropped for persons.
     pub key: CompactString,
-    /// Norms of the name words, hyphenated words split, class noun excluded.
-    pub words: Vec<CompactString>,
+    /// Norms of the name words, hyphenated words split, class noun
+    /// excluded, each followed by [`WORD_END`] (one string, inline when
+    /// short: a list of strings took a fifth of a mention). Read it with
+    /// [`Mention::words`].
+    words: CompactString,
     /// Class group of the closing class noun, if any.
     pub class: Option<&'static str>,
     pub kind: EntityKind,
@@ -347,6 +350,23 @@ pub(crate) struct Mention {
     pub description: bool,
     /// Resolved referent index (set by [`resolve`]).
     pub referent: Option<usize>,
+}
+
+/// Ends each word of [`Mention::words`]: a control character, never part
+/// of a word token (words are letters, digits and marks).
+const WORD_END: char = '\u{1f}';
+const WORD_END_STR: &str = "\u{1f}";
+
+impl Mention {
+    /// The norms of the name's words (see the field), as they were split.
+    pub fn words(&self) -> impl DoubleEndedIterator<Item = &str> {
+        self.words.split_terminator(WORD_END)
+    }
+
+    /// How many words [`Mention::words`] gives.
+    pub fn word_count(&self) -> usize {
+        self.words().count()
+    }
 }
 
 /// A referent: one person, body, place or thing, with every name used for it.
@@ -669,7 +689,7 @@ pub(crate) fn find_mentions(
                     toks: base + k - 1..base + k + 1,
                     surface: span.slice(text).into(),
                     key: CompactString::default(),
-                    words: Vec::new(),
+                    words: CompactString::default(),
                     class: Some(g),
                     kind: EntityKind::Place,
                     title: None,
@@ -770,9 +790,8 @@ fn emit_run(
                 key.split(' ').filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect::<Vec<_>>().join(" ");
         }
         // A corpus's mentions are held together until resolved: without the
-        // room collecting left (a word list had room for four).
-        let mut words = words;
-        words.shrink_to_fit();
+        // room building left.
+        let words: CompactString = words.iter().flat_map(|w| [w.as_str(), WORD_END_STR]).collect();
         key.shrink_to_fit();
         out.push(Mention {
             doc,
@@ -944,8 +963,8 @@ fn aliases_among(
     out
 }
 
-fn initials(words: &[CompactString]) -> String {
-    words.iter().filter_map(|w| w.chars().next()).collect()
+fn initials<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    words.filter_map(|w| w.chars().next()).collect()
 }
 
 /// Resolves mentions across documents to referents. Sets
@@ -1111,7 +1130,7 @@ pub(crate) fn resolve_settled(
         kind_votes[k][m.kind as usize] += 1;
         class_of_key[k] = class_of_key[k].or(m.class);
         if words_of_key[k].is_empty() {
-            words_of_key[k] = m.words.clone();
+            words_of_key[k] = m.words().map(CompactString::from).collect();
         }
     }
     let is_person = |k: usize, votes: &[[usize; KINDS.len()]]| votes[k][EntityKind::Person as usize] > 0;
@@ -1128,8 +1147,8 @@ pub(crate) fn resolve_settled(
             dsu.union(index[ms[a].key.as_str()], index[ms[b].key.as_str()]);
         }
         let long: Vec<&Mention> =
-            ms.iter().filter(|m| m.words.len() >= 2 && !m.demonym && !m.description).collect();
-        for m in ms.iter().filter(|m| m.words.len() == 1 && !m.description && !m.demonym) {
+            ms.iter().filter(|m| m.word_count() >= 2 && !m.demonym && !m.description).collect();
+        for m in ms.iter().filter(|m| m.word_count() == 1 && !m.description && !m.demonym) {
             let surface = m.surface.trim_matches(|c: char| !c.is_alphanumeric());
             let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
                 && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
@@ -1137,7 +1156,7 @@ pub(crate) fn resolve_settled(
                 continue;
             }
             let acro = surface.to_lowercase().replace('.', "");
-            if let Some(l) = long.iter().find(|l| initials(&l.words) == acro) {
+            if let Some(l) = long.iter().find(|l| initials(l.words()) == acro) {
                 dsu.union(index[m.key.as_str()], index[l.key.as_str()]);
             }
         }

@@ -3631,7 +3631,7 @@ impl Extractor<'_> {
             let r = &self.referents[m.referent?];
             let is_media = self.outlets.contains(&r.name.to_lowercase())
                 || r.names.iter().any(|n| self.outlets.contains(&n.name.to_lowercase()))
-                || m.words.last().is_some_and(|w| MEDIA_WORDS.contains(&w.as_str()))
+                || m.words().next_back().is_some_and(|w| MEDIA_WORDS.contains(&w))
                     && m.kind != EntityKind::Person;
             let kind = if is_media { SpeakerKind::Media } else { SpeakerKind::Organization };
             return Some(Speaker {

@@ -49,11 +49,12 @@ fn distinctive(
     if m.description || m.demonym || m.referent.is_none() {
         return false;
     }
-    let name = match m.words.as_slice() {
-        [] => false,
+    let mut words = m.words();
+    let name = match (words.next(), words.next()) {
+        (None, _) => false,
         // "Haskett terminal": a name word and a class noun.
-        [w] if m.class.is_some() => class_of(w).is_none(),
-        [w] => class_of(w).is_none() && vocab.midcap.contains(w.as_str()) && !org_head(),
+        (Some(w), None) if m.class.is_some() => class_of(w).is_none(),
+        (Some(w), None) => class_of(w).is_none() && vocab.midcap.contains(w) && !org_head(),
         _ => true,
     };
     // Last: the only test that allocates.
