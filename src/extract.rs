@@ -2185,16 +2185,7 @@ impl Extractor<'_> {
         if !subject.clone().any(|t| self.is_word(t)) || subject.len() > 14 {
             return None;
         }
-        let content = vec![subject.clone()];
-        let quote = self.quote_kind(&content);
-        Some(Frame {
-            speaker,
-            via: Vec::new(),
-            cue: Some(self.cue_of(k, n, class)),
-            content,
-            quote,
-            frame: subject.start..subject.end,
-        })
+        Some(self.frame_over(speaker, (k, n, class), subject.clone(), subject))
     }
 
     /// A passive cue without its agent that still attributes a view to
@@ -2480,16 +2471,22 @@ impl Extractor<'_> {
             return None;
         }
         let start = content.start;
-        let content: Vec<Range<usize>> = std::iter::once(content).collect();
+        Some(self.frame_over(speaker, (k, n, class), content, from..start))
+    }
+
+    /// The frame of `speaker`'s cue (`k`, `n` tokens long, of `class`) over
+    /// one content range, spanning `frame`: an indirect quote, or mixed when
+    /// the content holds a quotation mark.
+    fn frame_over(
+        &self,
+        speaker: Speaker,
+        (k, n, class): (usize, usize, CueClass),
+        content: Range<usize>,
+        frame: Range<usize>,
+    ) -> Frame {
+        let content = vec![content];
         let quote = self.quote_kind(&content);
-        Some(Frame {
-            speaker,
-            via: Vec::new(),
-            cue: Some(self.cue_of(k, n, class)),
-            content,
-            quote,
-            frame: from..start,
-        })
+        Frame { speaker, via: Vec::new(), cue: Some(self.cue_of(k, n, class)), content, quote, frame }
     }
 
     /// A participle right after its source ("more national polls showing
@@ -3396,20 +3393,11 @@ impl Extractor<'_> {
         if (start..clause.end).filter(|&t| self.is_word(t)).count() < 2 {
             return None;
         }
-        let content: Vec<Range<usize>> = std::iter::once(start..clause.end).collect();
-        let quote = if self.p.tokens[start].kind == TokenKind::OpenQuote {
-            QuoteKind::Direct
-        } else {
-            self.quote_kind(&content)
-        };
-        Some(Frame {
-            speaker: who,
-            via: Vec::new(),
-            cue: Some(self.cue_of(k, n, class)),
-            content,
-            quote,
-            frame: k..start,
-        })
+        let mut frame = self.frame_over(who, (k, n, class), start..clause.end, k..start);
+        if self.p.tokens[start].kind == TokenKind::OpenQuote {
+            frame.quote = QuoteKind::Direct;
+        }
+        Some(frame)
     }
 
     /// End of a clause's subject when it is a pronoun or names ("He often
