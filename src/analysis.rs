@@ -223,14 +223,13 @@ impl Analyzer {
                 },
             )
             .collect();
-        let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
         // Without the documents of each name: each group's view lists its
         // own, from `counts`.
-        let (referents, counts) = entity::resolve_settled(&mut mentions, &aliases, &ids, lex, &vocab, false);
+        let (referents, counts) = entity::resolve_settled(&mut mentions, &aliases, None, lex, &vocab);
         let (stories, groups) =
             stories::grouping(&documents, &mentions, |d, k| heads[d][k], referents.len(), &vocab);
         counter.add(1);
-        drop((heads, aliases, ids, vocab));
+        drop((heads, aliases, vocab));
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let story_count = stories.iter().max().map_or(0, |s| s + 1);
         let mut parts: Vec<GroupParts> = Vec::new();

@@ -1037,7 +1037,13 @@ impl NameCounts {
 /// The order of a referent's names: used by more documents first, then by
 /// more mentions, then by name.
 fn name_order(a: &NameUse, b: &NameUse) -> std::cmp::Ordering {
-    b.docs.len().cmp(&a.docs.len()).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
+    name_order_by((a, a.docs.len()), (b, b.docs.len()))
+}
+
+/// [`name_order`], each name with the number of documents using it (its
+/// `docs` may be left empty, see [`resolve_settled`]).
+fn name_order_by((a, a_docs): (&NameUse, usize), (b, b_docs): (&NameUse, usize)) -> std::cmp::Ordering {
+    b_docs.cmp(&a_docs).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
 }
 
 /// Mentions by document index.
@@ -1068,7 +1074,7 @@ pub(crate) fn resolve_counted(
     settle_demonyms(mentions);
     let aliases: Vec<Vec<(usize, usize)>> =
         docs.iter().zip(mentions.iter()).map(|(p, ms)| stated_aliases(p, ms)).collect();
-    resolve_settled(mentions, &aliases, doc_ids, lex, vocab, true)
+    resolve_settled(mentions, &aliases, Some(doc_ids), lex, vocab)
 }
 
 /// A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
@@ -1090,17 +1096,16 @@ pub(crate) fn settle_demonyms(mentions: &mut [Vec<Mention>]) {
 }
 
 /// The rest of [`resolve_counted`], once [`settle_demonyms`] has run:
-/// `aliases[d]` are document `d`'s [`stated_aliases`]. Without `with_docs`
-/// the referents' names list no documents ([`NameUse::docs`] is empty; the
-/// counts have them), which saves a copy of a document id per name per
-/// document on a large corpus.
+/// `aliases[d]` are document `d`'s [`stated_aliases`], `doc_ids[d]` its id.
+/// Without `doc_ids` the referents' names list no documents
+/// ([`NameUse::docs`] is empty; the counts have them), which saves a copy of
+/// a document id per name per document on a large corpus.
 pub(crate) fn resolve_settled(
     mentions: &mut [Vec<Mention>],
     aliases: &[Vec<(usize, usize)>],
-    doc_ids: &[String],
+    doc_ids: Option<&[String]>,
     lex: &Lexicon,
     vocab: &Vocabulary,
-    with_docs: bool,
 ) -> (Vec<Referent>, NameCounts) {
     // Keys get indices in sorted order so everything is deterministic.
     // Each key once (a set of borrowed keys, not a list of every mention's).
@@ -1281,11 +1286,8 @@ pub(crate) fn resolve_settled(
                 };
                 let name = NameUse {
                     name: std::mem::take(&mut spellings[best].0),
-                    docs: if with_docs {
-                        by_doc.iter().map(|&(d, _)| doc_ids[d].clone()).collect()
-                    } else {
-                        Vec::new()
-                    },
+                    docs: doc_ids
+                        .map_or_else(Vec::new, |ids| by_doc.iter().map(|&(d, _)| ids[d].clone()).collect()),
                     mentions: count,
                 };
                 names.push((name, by_doc));
@@ -1294,11 +1296,8 @@ pub(crate) fn resolve_settled(
         if names.is_empty() {
             continue; // only user-lexicon aliases, never mentioned
         }
-        // As `name_order`, with the documents counted in `counts` (the
-        // names' `docs` are left empty when not wanted).
-        names.sort_by(|a, b| {
-            b.1.len().cmp(&a.1.len()).then(b.0.mentions.cmp(&a.0.mentions)).then(a.0.name.cmp(&b.0.name))
-        });
+        // The documents counted in `counts`: the names' `docs` may be empty.
+        names.sort_by(|a, b| name_order_by((&a.0, a.1.len()), (&b.0, b.1.len())));
         let kind = if votes.contains_key(&EntityKind::Person) {
             EntityKind::Person
         } else {
