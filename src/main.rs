@@ -210,13 +210,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
             progress_bar::spin(bar, "building report", false);
         }
         let report = analysis.into_report();
-        let sink: Box<dyn Write> = match &args.output {
-            Some(path) => Box::new(
-                std::fs::File::create(path)
-                    .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
-            ),
-            None => Box::new(std::io::stdout().lock()),
-        };
+        let sink = open_output(&args.output)?;
         // Not while the report itself goes to the terminal.
         let sink = match &bar {
             Some(bar) if args.output.is_some() || !std::io::stdout().is_terminal() => {
@@ -282,14 +276,7 @@ fn report_by_group(
     let groups = analyzer.story_groups(documents)?;
     let header = claimgraph::report::GroupsHeader::new(&groups, rejected, skipped);
     let path = output.clone().unwrap_or_else(|| PathBuf::from("-"));
-    let sink: Box<dyn Write> = match output {
-        Some(path) => Box::new(
-            std::fs::File::create(path)
-                .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
-        ),
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, open_output(output)?);
     let mut line = |text: &str| -> Result<(), claimgraph::Error> {
         out.write_all(text.as_bytes())
             .and_then(|()| out.write_all(b"\n"))
@@ -301,6 +288,17 @@ fn report_by_group(
         |text: String| line(&text),
     )?;
     out.flush().map_err(|source| claimgraph::Error::Write { path, source })
+}
+
+/// The file `output` names, created, or standard output.
+fn open_output(output: &Option<PathBuf>) -> Result<Box<dyn Write>, claimgraph::Error> {
+    Ok(match output {
+        Some(path) => Box::new(
+            std::fs::File::create(path)
+                .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    })
 }
 
 /// Writes `out` to the file, or to standard output.
