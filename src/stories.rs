@@ -114,6 +114,9 @@ pub(crate) fn stories(
 /// ([`grouping`]): a name this rare is about one story, or a few.
 const RARE: usize = HOLDERS;
 
+// A rare name's holders are all the documents that name it.
+const _: () = assert!(RARE <= HOLDERS);
+
 /// The stories of [`stories`], and groups of them: the story of each
 /// document and its group, each numbered from 0 in the order of their first
 /// document.
@@ -135,8 +138,8 @@ pub(crate) fn grouping(
     let outlets: HashSet<String> = documents.iter().map(|d| name_key(&d.meta.outlet)).collect();
     let n = mentions.len();
     let mut sets = Sets((0..n).collect());
-    // The documents naming each referent, up to one more than `RARE`.
-    let mut namers: Vec<Vec<usize>> = vec![Vec::new(); referents];
+    // How many documents name each referent.
+    let mut named: Vec<usize> = vec![0; referents];
     // The first documents that name each referent, each with whether it
     // names the referent more than once.
     let mut holders: Vec<Vec<(usize, bool)>> = vec![Vec::new(); referents];
@@ -173,15 +176,13 @@ pub(crate) fn grouping(
             if holders[r].len() < HOLDERS {
                 holders[r].push((d, repeated));
             }
-            if namers[r].len() <= RARE {
-                namers[r].push(d);
-            }
+            named[r] += 1;
         }
     }
     let stories = numbered(&mut sets);
-    for docs in namers.iter().filter(|docs| docs.len() <= RARE) {
+    for (docs, _) in holders.iter().zip(&named).filter(|&(_, &n)| n <= RARE) {
         for w in docs.windows(2) {
-            sets.union(w[0], w[1]);
+            sets.union(w[0].0, w[1].0);
         }
     }
     (stories, numbered(&mut sets))
