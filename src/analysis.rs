@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::claim::Claim;
 use crate::compare::{self, Relation, Undecided};
 use crate::document::Document;
-use crate::entity::{self, Mention, NameCounts, Referent};
+use crate::entity::{self, Mention, NameCounts, Record, Records, Referent, Vocabulary};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::ClaimGraph;
@@ -182,66 +182,71 @@ impl Analyzer {
         let counter = self.progress.stage(Stage::Prepare, n);
         let vocab = entity::vocabulary_of_texts(&documents, &counter);
         let counter = self.progress.stage(Stage::Mentions, n);
-        let found: Vec<(Vec<Mention>, Vec<bool>, bool)> = documents
-            .par_iter()
-            .enumerate()
-            .map(|(i, d)| {
-                let p = Prepared::new(&d.text);
-                let ms = entity::find_mentions(i, &d.text, &p, lex, &vocab);
-                // What grouping asks of the prepared text, asked now.
-                let heads = ms.iter().map(|m| m.word_count() == 1 && stories::org_head(m, &p, lex)).collect();
-                let may_alias = entity::may_state_aliases(&p, &ms);
-                // Copied once the prepared text is freed, into the room it
-                // leaves: the mentions stay until their group is analysed,
-                // and among the prepared text's freed blocks they kept a
-                // sixth more pages than they fill.
-                drop(p);
-                let ms = ms.clone();
-                counter.add(1);
-                (ms, heads, may_alias)
-            })
-            .collect();
-        let counter = self.progress.stage(Stage::Resolve, 1);
-        let mut mentions = Vec::with_capacity(n);
-        let mut heads = Vec::with_capacity(n);
+        // Each document's mentions are kept as records (`Records`), a
+        // window of documents at a time: they are found again when the
+        // document is analysed.
+        let outlet_keys = stories::outlet_keys(&documents);
+        let mut records = Records::default();
         let mut may_alias = Vec::with_capacity(n);
-        for (ms, h, a) in found {
-            mentions.push(ms);
-            heads.push(h);
-            may_alias.push(a);
+        for window in documents.chunks(FIND_WINDOW) {
+            let found: Vec<(Vec<Mention>, Vec<bool>, bool)> = window
+                .par_iter()
+                .map(|d| {
+                    let p = Prepared::new(&d.text);
+                    let ms = entity::find_mentions(&d.text, &p, lex, &vocab);
+                    let named = ms
+                        .iter()
+                        .map(|m| stories::named(m, || stories::org_head(m, &p, lex), &vocab, &outlet_keys))
+                        .collect();
+                    let may = entity::may_state_aliases(&p, &ms);
+                    counter.add(1);
+                    (ms, named, may)
+                })
+                .collect();
+            for (ms, named, may) in found {
+                records.push(&ms, |k| named[k]);
+                may_alias.push(may);
+            }
         }
-        entity::settle_demonyms(&mut mentions);
+        let counter = self.progress.stage(Stage::Resolve, 1);
+        records.settle_demonyms();
         // Stated aliases ("X (or Y)") need the tokens between two names:
         // the few documents that may state one are prepared again.
         let aliases: Vec<Vec<(usize, usize)>> = documents
             .par_iter()
-            .zip(&mentions)
+            .zip(&records.docs)
             .zip(&may_alias)
-            .map(
-                |((d, ms), &may)| {
-                    if may { entity::stated_aliases(&Prepared::new(&d.text), ms) } else { Vec::new() }
-                },
-            )
+            .map(|((d, rs), &may)| {
+                if !may {
+                    return Vec::new();
+                }
+                let p = Prepared::new(&d.text);
+                let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
+                Records::restore(rs, &mut ms);
+                entity::stated_aliases(&p, &ms)
+            })
             .collect();
         // Without the documents of each name: each group's view lists its
         // own, from `counts`.
-        let (referents, counts) = entity::resolve_settled(&mut mentions, &aliases, None, lex, &vocab);
-        let (stories, groups) =
-            stories::grouping(&documents, &mentions, |d, k| heads[d][k], referents.len(), &vocab);
+        let (referents, counts) = records.resolve(&aliases, None, lex, &vocab);
+        drop(aliases);
+        let names = |d: usize| -> Vec<usize> {
+            records.docs[d].iter().filter(|r| r.named && r.is_name()).filter_map(Record::referent).collect()
+        };
+        let (stories, groups) = stories::grouping(n, names, referents.len());
         counter.add(1);
-        drop((heads, aliases, vocab));
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let story_count = stories.iter().max().map_or(0, |s| s + 1);
         let mut parts: Vec<GroupParts> = Vec::new();
-        let docs = documents.into_iter().zip(mentions).zip(stories).zip(groups);
-        for (d, (((doc, ms), story), group)) in docs.enumerate() {
+        let docs = documents.into_iter().zip(records.docs).zip(stories).zip(groups);
+        for (d, (((doc, rs), story), group)) in docs.enumerate() {
             if parts.len() <= group {
                 parts.resize_with(group + 1, GroupParts::default);
             }
             let part = &mut parts[group];
             part.docs.push(d);
             part.documents.push(doc);
-            part.mentions.push(ms);
+            part.records.push(rs);
             part.stories.push(story);
         }
         Ok(StoryGroups {
@@ -250,6 +255,7 @@ impl Analyzer {
             referents,
             counts,
             outlets,
+            vocab,
             documents: n,
             stories: story_count,
         })
@@ -295,9 +301,8 @@ impl Analyzer {
         let mut mentions: Vec<_> = documents
             .par_iter()
             .zip(&prepared)
-            .enumerate()
-            .map(|(i, (d, p))| {
-                let m = entity::find_mentions(i, &d.text, p, lex, &vocab);
+            .map(|(d, p)| {
+                let m = entity::find_mentions(&d.text, p, lex, &vocab);
                 counter.add(1);
                 m
             })
@@ -361,7 +366,8 @@ struct GroupParts {
     /// The documents' indices in the corpus (in id order).
     docs: Vec<usize>,
     documents: Vec<Document>,
-    mentions: Vec<Vec<Mention>>,
+    /// The records of the documents' mentions, resolved.
+    records: Vec<Vec<Record>>,
     /// The story of each document, numbered in the whole corpus.
     stories: Vec<usize>,
 }
@@ -372,6 +378,10 @@ struct GroupParts {
 /// relations are a small part of the memory.
 const WINDOW_DOCUMENTS: usize = 512;
 
+/// How many documents' mentions [`Analyzer::story_groups`] finds at once
+/// before it keeps them as records.
+const FIND_WINDOW: usize = 4096;
+
 /// A corpus grouped into stories and groups of stories by
 /// [`Analyzer::story_groups`], not yet analysed further.
 pub struct StoryGroups {
@@ -380,6 +390,8 @@ pub struct StoryGroups {
     referents: Vec<Referent>,
     counts: NameCounts,
     outlets: HashSet<String>,
+    /// The corpus's vocabulary, to find each document's mentions again.
+    vocab: Vocabulary,
     documents: usize,
     stories: usize,
 }
@@ -444,7 +456,7 @@ impl StoryGroups {
         M: Fn(usize, Analysis) -> T + Sync,
         S: FnMut(T) -> Result<()>,
     {
-        let StoryGroups { analyzer, parts, referents, counts, outlets, documents, stories: _ } = self;
+        let StoryGroups { analyzer, parts, referents, counts, outlets, vocab, documents, stories: _ } = self;
         let lex = &analyzer.lexicon;
         let counter = analyzer.progress.stage(Stage::Groups, documents);
         let quiet = Progress::default();
@@ -461,11 +473,20 @@ impl StoryGroups {
             let results: Vec<T> = window
                 .into_par_iter()
                 .map(|(g, part)| {
-                    let GroupParts { docs, documents, mentions, stories } = part;
-                    // Prepared again: holding the whole corpus prepared
+                    let GroupParts { docs, documents, records, stories } = part;
+                    // Prepared again and their mentions found again:
+                    // holding the whole corpus prepared, or its mentions,
                     // was most of the memory.
-                    let prepared: Vec<Prepared> =
-                        documents.par_iter().map(|d| Prepared::new(&d.text)).collect();
+                    let (prepared, mentions): (Vec<Prepared>, Vec<Vec<Mention>>) = documents
+                        .par_iter()
+                        .zip(records)
+                        .map(|(d, rs)| {
+                            let p = Prepared::new(&d.text);
+                            let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
+                            Records::restore(&rs, &mut ms);
+                            (p, ms)
+                        })
+                        .unzip();
                     // Counted by group below, not by document here.
                     let uncounted = quiet.stage(Stage::Extract, documents.len());
                     let per_doc =

@@ -103,7 +103,7 @@ impl Analyzer {
         let lex = self.lexicon_ref();
         let prepared = [Prepared::new(&doc.text)];
         let vocab = entity::vocabulary(&prepared);
-        let mut mentions = vec![entity::find_mentions(0, &doc.text, &prepared[0], lex, &vocab)];
+        let mut mentions = vec![entity::find_mentions(&doc.text, &prepared[0], lex, &vocab)];
         let referents = entity::resolve(&mut mentions, &prepared, std::slice::from_ref(&doc.id), lex, &vocab);
         let outlets: HashSet<String> = [doc.meta.outlet.to_lowercase()].into_iter().collect();
         let ex = Extractor {

@@ -324,7 +324,6 @@ pub(crate) fn class_of(norm: &str) -> Option<&'static str> {
 /// A name mention in one document.
 #[derive(Clone, Debug)]
 pub(crate) struct Mention {
-    pub doc: usize,
     pub sentence: usize,
     pub span: Span,
     pub toks: Range<usize>,
@@ -362,10 +361,122 @@ impl Mention {
     pub fn words(&self) -> impl DoubleEndedIterator<Item = &str> {
         self.words.split_terminator(WORD_END)
     }
+}
 
-    /// How many words [`Mention::words`] gives.
-    pub fn word_count(&self) -> usize {
-        self.words().count()
+/// Strings held once each and known by number: the keys, spellings and
+/// words of a corpus's names, which its mentions repeat many times over.
+#[derive(Debug, Default)]
+pub(crate) struct Strings(indexmap::IndexSet<CompactString, foldhash::fast::RandomState>);
+
+impl Strings {
+    /// The number of `s`, added if new. Numbers follow the order strings
+    /// are first added in.
+    fn intern(&mut self, s: &str) -> u32 {
+        let i = match self.0.get_index_of(s) {
+            Some(i) => i,
+            None => self.0.insert_full(CompactString::from(s)).0,
+        };
+        u32::try_from(i).unwrap_or(u32::MAX)
+    }
+
+    /// The number of `s`, if it was added.
+    fn get(&self, s: &str) -> Option<u32> {
+        self.0.get_index_of(s).and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// The string numbered `i`.
+    fn str(&self, i: u32) -> &str {
+        self.0.get_index(i as usize).map_or("", CompactString::as_str)
+    }
+}
+
+/// No referent, in [`Record::referent`].
+const NO_REFERENT: u32 = u32::MAX;
+
+/// What resolution and grouping read of a [`Mention`], in 28 bytes, its
+/// strings numbered in [`Records::strings`]: a large corpus's mentions are
+/// all held while it is resolved, and as mentions they took most of the
+/// memory. The mentions themselves are found again when their document is
+/// analysed, and take the outcome from here ([`Records::restore`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Record {
+    key: u32,
+    surface: u32,
+    words: u32,
+    sentence: u32,
+    referent: u32,
+    /// 1 + the index in `CLASS_NOUNS` of the class group, or 0.
+    class: u8,
+    kind: EntityKind,
+    demonym: bool,
+    description: bool,
+    /// The name is distinctive in its shape (see [`crate::stories`]).
+    pub named: bool,
+}
+
+// A mention took about 190 bytes.
+const _: () = assert!(std::mem::size_of::<Record>() <= 28);
+
+impl Record {
+    /// The referent the mention was resolved to.
+    pub fn referent(&self) -> Option<usize> {
+        (self.referent != NO_REFERENT).then_some(self.referent as usize)
+    }
+
+    /// Whether the mention names something (not a demonym or a definite
+    /// description).
+    pub fn is_name(&self) -> bool {
+        !self.demonym && !self.description
+    }
+
+    fn class(&self) -> Option<&'static str> {
+        (self.class > 0).then(|| CLASS_NOUNS[usize::from(self.class) - 1].0)
+    }
+}
+
+/// The [`Record`]s of a corpus's mentions, by document, and their strings.
+#[derive(Debug, Default)]
+pub(crate) struct Records {
+    strings: Strings,
+    /// `docs[d]`: document `d`'s mentions, in their order.
+    pub docs: Vec<Vec<Record>>,
+}
+
+impl Records {
+    /// Adds the next document's mentions, as they stand (referents and
+    /// demonyms included); `named(k)` says whether mention `k` is
+    /// distinctive in its shape.
+    pub fn push(&mut self, mentions: &[Mention], named: impl Fn(usize) -> bool) {
+        let records = mentions
+            .iter()
+            .enumerate()
+            .map(|(k, m)| Record {
+                key: self.strings.intern(&m.key),
+                surface: self.strings.intern(&m.surface),
+                words: self.strings.intern(&m.words),
+                sentence: u32::try_from(m.sentence).unwrap_or(u32::MAX),
+                referent: m.referent.and_then(|r| u32::try_from(r).ok()).unwrap_or(NO_REFERENT),
+                class: m.class.and_then(|c| CLASS_NOUNS.iter().position(|(g, _)| *g == c)).map_or(0, |i| {
+                    // CLASS_NOUNS has far fewer than 255 groups.
+                    u8::try_from(i + 1).unwrap_or(0)
+                }),
+                kind: m.kind,
+                demonym: m.demonym,
+                description: m.description,
+                named: named(k),
+            })
+            .collect();
+        self.docs.push(records);
+    }
+
+    /// Sets the referent and whether it is a demonym of each of `mentions`,
+    /// found again in the document whose records are `records`, in the
+    /// same order.
+    pub fn restore(records: &[Record], mentions: &mut [Mention]) {
+        for (m, r) in mentions.iter_mut().zip(records) {
+            m.demonym = r.demonym;
+            m.referent = r.referent();
+        }
     }
 }
 
@@ -499,13 +610,7 @@ fn is_name_word(t: &Token) -> bool {
 }
 
 /// Finds name mentions in one prepared document.
-pub(crate) fn find_mentions(
-    doc: usize,
-    text: &str,
-    p: &Prepared,
-    lex: &Lexicon,
-    vocab: &Vocabulary,
-) -> Vec<Mention> {
+pub(crate) fn find_mentions(text: &str, p: &Prepared, lex: &Lexicon, vocab: &Vocabulary) -> Vec<Mention> {
     let mut out = Vec::new();
     for (si, s) in p.sentences.iter().enumerate() {
         if s.kind != SentenceKind::Body {
@@ -670,7 +775,7 @@ pub(crate) fn find_mentions(
                 class,
                 demonym: single_demonym,
             };
-            emit_run(&mut out, doc, si, text, p, lex, vocab, run);
+            emit_run(&mut out, si, text, p, lex, vocab, run);
             i = class_end.max(end);
         }
         // Definite descriptions "the <class noun>".
@@ -683,7 +788,6 @@ pub(crate) fn find_mentions(
             {
                 let span = toks[k - 1].span.cover(toks[k].span);
                 out.push(Mention {
-                    doc,
                     sentence: si,
                     span,
                     toks: base + k - 1..base + k + 1,
@@ -729,7 +833,6 @@ struct Run {
 #[allow(clippy::too_many_arguments)]
 fn emit_run(
     out: &mut Vec<Mention>,
-    doc: usize,
     si: usize,
     text: &str,
     p: &Prepared,
@@ -794,7 +897,6 @@ fn emit_run(
         let words: CompactString = words.iter().flat_map(|w| [w.as_str(), WORD_END_STR]).collect();
         key.shrink_to_fit();
         out.push(Mention {
-            doc,
             sentence: si,
             span,
             toks: a..cls_end.max(b),
@@ -1071,316 +1173,361 @@ pub(crate) fn resolve_counted(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> (Vec<Referent>, NameCounts) {
-    settle_demonyms(mentions);
+    let mut records = Records::default();
+    for ms in mentions.iter() {
+        records.push(ms, |_| false);
+    }
+    records.settle_demonyms();
+    for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
+        Records::restore(rs, ms);
+    }
     let aliases: Vec<Vec<(usize, usize)>> =
         docs.iter().zip(mentions.iter()).map(|(p, ms)| stated_aliases(p, ms)).collect();
-    resolve_settled(mentions, &aliases, Some(doc_ids), lex, vocab)
+    let out = records.resolve(&aliases, Some(doc_ids), lex, vocab);
+    for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
+        Records::restore(rs, ms);
+    }
+    out
 }
 
-/// A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
-/// corpus names the place it derives from ("Velmoran" of "Velmora");
-/// otherwise it is a name ("Ostrovian", a surname ending in "-yan"). The
-/// first step of [`resolve`]; run it once.
-pub(crate) fn settle_demonyms(mentions: &mut [Vec<Mention>]) {
-    let place_keys: HashSet<String> = mentions
-        .iter()
-        .flatten()
-        .filter(|m| !m.demonym && !m.description)
-        .map(|m| m.key.to_string())
-        .collect();
-    for m in mentions.iter_mut().flatten().filter(|m| m.demonym) {
-        if demonym_base(&m.key).iter().all(|b| !place_keys.contains(b)) {
-            m.demonym = false;
+impl Records {
+    /// A word shaped like a demonym ("-an", "-ian", "-i") is one only if the
+    /// corpus names the place it derives from ("Velmoran" of "Velmora");
+    /// otherwise it is a name ("Ostrovian", a surname ending in "-yan"). The
+    /// first step of [`resolve`]; run it once.
+    pub fn settle_demonyms(&mut self) {
+        let place_keys: HashSet<u32> =
+            self.docs.iter().flatten().filter(|m| m.is_name()).map(|m| m.key).collect();
+        let strings = &self.strings;
+        for m in self.docs.iter_mut().flatten().filter(|m| m.demonym) {
+            let based = demonym_base(strings.str(m.key))
+                .iter()
+                .any(|b| strings.get(b).is_some_and(|k| place_keys.contains(&k)));
+            if !based {
+                m.demonym = false;
+            }
         }
     }
-}
 
-/// The rest of [`resolve_counted`], once [`settle_demonyms`] has run:
-/// `aliases[d]` are document `d`'s [`stated_aliases`], `doc_ids[d]` its id.
-/// Without `doc_ids` the referents' names list no documents
-/// ([`NameUse::docs`] is empty; the counts have them), which saves a copy of
-/// a document id per name per document on a large corpus.
-pub(crate) fn resolve_settled(
-    mentions: &mut [Vec<Mention>],
-    aliases: &[Vec<(usize, usize)>],
-    doc_ids: Option<&[String]>,
-    lex: &Lexicon,
-    vocab: &Vocabulary,
-) -> (Vec<Referent>, NameCounts) {
-    // Keys get indices in sorted order so everything is deterministic.
-    // Each key once (a set of borrowed keys, not a list of every mention's).
-    let distinct: HashSet<&str> = mentions
-        .iter()
-        .flatten()
-        .filter(|m| !m.description && !m.demonym && !m.key.is_empty())
-        .map(|m| m.key.as_str())
-        .collect();
-    let mut keys: Vec<CompactString> = distinct
-        .into_iter()
-        .map(CompactString::from)
-        .chain(lex.aliases().iter().flatten().map(|n| name_key(n).into()))
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let index: HashMap<&str, usize> = keys.iter().enumerate().map(|(i, k)| (k.as_str(), i)).collect();
-    let mut dsu = Dsu((0..keys.len()).collect());
-    // Per key facts.
-    // Votes by kind, indexed by `EntityKind as usize` (a map per key was a
-    // tenth of the memory while a large corpus is resolved).
-    let mut kind_votes: Vec<[usize; KINDS.len()]> = vec![[0; KINDS.len()]; keys.len()];
-    let mut class_of_key: Vec<Option<&'static str>> = vec![None; keys.len()];
-    let mut words_of_key: Vec<Vec<CompactString>> = vec![Vec::new(); keys.len()];
-    for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
-        let k = index[m.key.as_str()];
-        kind_votes[k][m.kind as usize] += 1;
-        class_of_key[k] = class_of_key[k].or(m.class);
-        if words_of_key[k].is_empty() {
-            words_of_key[k] = m.words().map(CompactString::from).collect();
+    /// The rest of [`resolve_counted`], once [`Records::settle_demonyms`]
+    /// has run: `aliases[d]` are document `d`'s [`stated_aliases`],
+    /// `doc_ids[d]` its id. Sets each record's referent. Without `doc_ids`
+    /// the referents' names list no documents ([`NameUse::docs`] is empty;
+    /// the counts have them), which saves a copy of a document id per name
+    /// per document on a large corpus.
+    pub fn resolve(
+        &mut self,
+        aliases: &[Vec<(usize, usize)>],
+        doc_ids: Option<&[String]>,
+        lex: &Lexicon,
+        vocab: &Vocabulary,
+    ) -> (Vec<Referent>, NameCounts) {
+        // The user lexicon's aliases are keys too.
+        for n in lex.aliases().iter().flatten() {
+            self.strings.intern(&name_key(n));
         }
-    }
-    let is_person = |k: usize, votes: &[[usize; KINDS.len()]]| votes[k][EntityKind::Person as usize] > 0;
-    // 2. user aliases
-    for group in lex.aliases() {
-        let ids: Vec<usize> = group.iter().filter_map(|n| index.get(name_key(n).as_str()).copied()).collect();
-        for w in ids.windows(2) {
-            dsu.union(w[0], w[1]);
+        let Records { strings, docs: mentions } = self;
+        let strings = &*strings;
+        let str_of = |i: u32| strings.str(i);
+        // Keys get indices in sorted order so everything is deterministic.
+        let mut symbols: Vec<u32> = mentions
+            .iter()
+            .flatten()
+            .filter(|m| m.is_name() && !str_of(m.key).is_empty())
+            .map(|m| m.key)
+            .chain(lex.aliases().iter().flatten().filter_map(|n| strings.get(&name_key(n))))
+            .collect::<HashSet<u32>>()
+            .into_iter()
+            .collect();
+        symbols.sort_unstable_by(|&a, &b| str_of(a).cmp(str_of(b)));
+        let keys: Vec<&str> = symbols.iter().map(|&k| str_of(k)).collect();
+        // The key index of each string number that is a key.
+        let mut key_of: Vec<u32> = vec![u32::MAX; strings.0.len()];
+        for (i, &k) in symbols.iter().enumerate() {
+            key_of[k as usize] = u32::try_from(i).unwrap_or(u32::MAX);
         }
-    }
-    // 3. stated aliases; 4. acronyms within a document
-    for (d, ms) in mentions.iter().enumerate() {
-        for &(a, b) in aliases.get(d).map_or(&[][..], Vec::as_slice) {
-            dsu.union(index[ms[a].key.as_str()], index[ms[b].key.as_str()]);
-        }
-        let long: Vec<&Mention> =
-            ms.iter().filter(|m| m.word_count() >= 2 && !m.demonym && !m.description).collect();
-        for m in ms.iter().filter(|m| m.word_count() == 1 && !m.description && !m.demonym) {
-            let surface = m.surface.trim_matches(|c: char| !c.is_alphanumeric());
-            let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-            if !caps {
-                continue;
-            }
-            let acro = surface.to_lowercase().replace('.', "");
-            if let Some(l) = long.iter().find(|l| initials(l.words()) == acro) {
-                dsu.union(index[m.key.as_str()], index[l.key.as_str()]);
+        drop(symbols);
+        let index_sym = |k: u32| key_of.get(k as usize).filter(|&&i| i != u32::MAX).map(|&i| i as usize);
+        let index = |s: &str| strings.get(s).and_then(index_sym);
+        let mut dsu = Dsu((0..keys.len()).collect());
+        // Per key facts.
+        // Votes by kind, indexed by `EntityKind as usize` (a map per key was a
+        // tenth of the memory while a large corpus is resolved).
+        let mut kind_votes: Vec<[usize; KINDS.len()]> = vec![[0; KINDS.len()]; keys.len()];
+        let mut class_of_key: Vec<Option<&'static str>> = vec![None; keys.len()];
+        let mut words_of_key: Vec<u32> = vec![u32::MAX; keys.len()];
+        for m in mentions.iter().flatten().filter(|m| m.is_name()) {
+            let Some(k) = index_sym(m.key) else { continue };
+            kind_votes[k][m.kind as usize] += 1;
+            class_of_key[k] = class_of_key[k].or(m.class());
+            if words_of_key[k] == u32::MAX || str_of(words_of_key[k]).is_empty() {
+                words_of_key[k] = m.words;
             }
         }
-    }
-    // 5. surnames: a one-word key that ends exactly one multi-word person key.
-    let mut by_last: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for (k, key) in keys.iter().enumerate() {
-        if is_person(k, &kind_votes)
-            && key.contains(' ')
-            && let Some(last) = key.rsplit(' ').next()
-        {
-            by_last.entry(last).or_default().push(k);
-        }
-    }
-    for (k, key) in keys.iter().enumerate() {
-        if key.contains(' ') || key.contains('-') || class_of_key[k].is_some() {
-            continue;
-        }
-        if let Some(cands) = by_last.get(key.as_str()) {
-            let roots: BTreeSet<usize> = cands.iter().map(|&c| dsu.find(c)).collect();
-            if roots.len() == 1 {
-                dsu.union(k, cands[0]);
-            }
-        }
-    }
-    // 6. "P-Q" and "Q" when "P" is never a name of its own.
-    for (k, key) in keys.iter().enumerate() {
-        if key.contains(' ') || class_of_key[k].is_some() {
-            continue;
-        }
-        if let Some((p, q)) = key.rsplit_once('-')
-            && !index.contains_key(p)
-            && !p.contains('-')
-            && let Some(&qk) = index.get(q)
-        {
-            dsu.union(k, qk);
-        }
-    }
-    // 7. "Q <area noun>" and "Q"; 8. same class group with a distinctive word.
-    let distinctive = |w: &str| {
-        w.len() >= 3 && !vocab.contains(w) && !lex.is_function_word(w) && w.chars().all(char::is_alphabetic)
-    };
-    let mut buckets: BTreeMap<(&'static str, CompactString), Vec<usize>> = BTreeMap::new();
-    for k in 0..keys.len() {
-        let Some(group) = class_of_key[k] else { continue };
-        let words: Vec<&CompactString> =
-            words_of_key[k].iter().filter(|w| class_of(w) != Some(group)).collect();
-        if group == "area" {
-            let bare = words.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" ");
-            if let Some(&b) = index.get(bare.as_str()) {
-                dsu.union(k, b);
-            }
-        }
-        for w in words {
-            if distinctive(w) {
-                buckets.entry((group, w.clone())).or_default().push(k);
-            }
-        }
-    }
-    for ((_, _), ks) in buckets {
-        for w in ks.windows(2) {
-            dsu.union(w[0], w[1]);
-        }
-    }
-    // Group keys into referents.
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..keys.len() {
-        groups.entry(dsu.find(k)).or_default().push(k);
-    }
-    // Collect name uses per key: each spelling with its mentions by
-    // document (in document order, as the mentions come) and in all. A key
-    // has few spellings, so a list is searched; maps per key and per
-    // spelling were most of the memory resolution takes on a large corpus.
-    let mut uses: Vec<Vec<(String, DocCounts, usize)>> = vec![Vec::new(); keys.len()];
-    for m in mentions.iter().flatten().filter(|m| !m.description && !m.demonym) {
-        let k = index[m.key.as_str()];
-        let display = m.surface.strip_prefix("the ").unwrap_or(&m.surface);
-        let spellings = &mut uses[k];
-        let at = match spellings.iter().position(|(s, _, _)| s == display) {
-            Some(at) => at,
-            None => {
-                spellings.push((display.to_string(), Vec::new(), 0));
-                spellings.len() - 1
-            }
+        let words_of = |w: u32| -> Vec<&str> {
+            if w == u32::MAX { Vec::new() } else { str_of(w).split_terminator(WORD_END).collect() }
         };
-        let (_, docs, count) = &mut spellings[at];
-        match docs.last_mut() {
-            Some((d, c)) if *d == m.doc => *c += 1,
-            _ => docs.push((m.doc, 1)),
-        }
-        *count += 1;
-    }
-    // Each referent with its keys and its names' mentions by document.
-    let mut referents: Vec<(Referent, Vec<usize>, Vec<DocCounts>)> = Vec::new();
-    for (_, ks) in groups {
-        let mut names: Vec<(NameUse, DocCounts)> = Vec::new();
-        let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
-        for &k in &ks {
-            for (kind, &n) in KINDS.iter().zip(&kind_votes[k]).filter(|(_, n)| **n > 0) {
-                *votes.entry(*kind).or_default() += n;
-            }
-            // One name per key: the most used spelling (then the one more
-            // documents use, then the first in order). Each key's spellings
-            // are taken, so that they are freed as the referents are built.
-            let mut spellings = std::mem::take(&mut uses[k]);
-            let best = (0..spellings.len()).max_by(|&a, &b| {
-                let (a, b) = (&spellings[a], &spellings[b]);
-                (a.2, a.1.len(), &b.0).cmp(&(b.2, b.1.len(), &a.0))
-            });
-            if let Some(best) = best {
-                let count = spellings.iter().map(|(_, _, c)| c).sum();
-                // The mentions by document of all the spellings: those of
-                // the one spelling most keys have, or merged.
-                let by_doc: DocCounts = if spellings.len() == 1 {
-                    std::mem::take(&mut spellings[0].1)
-                } else {
-                    let mut merged = ByDoc::new();
-                    for (d, c) in spellings.iter().flat_map(|(_, d, _)| d.iter()) {
-                        *merged.entry(*d).or_default() += c;
-                    }
-                    merged.into_iter().collect()
-                };
-                let name = NameUse {
-                    name: std::mem::take(&mut spellings[best].0),
-                    docs: doc_ids
-                        .map_or_else(Vec::new, |ids| by_doc.iter().map(|&(d, _)| ids[d].clone()).collect()),
-                    mentions: count,
-                };
-                names.push((name, by_doc));
+        let is_person = |k: usize, votes: &[[usize; KINDS.len()]]| votes[k][EntityKind::Person as usize] > 0;
+        // 2. user aliases
+        for group in lex.aliases() {
+            let ids: Vec<usize> = group.iter().filter_map(|n| index(&name_key(n))).collect();
+            for w in ids.windows(2) {
+                dsu.union(w[0], w[1]);
             }
         }
-        if names.is_empty() {
-            continue; // only user-lexicon aliases, never mentioned
-        }
-        // The documents counted in `counts`: the names' `docs` may be empty.
-        names.sort_by(|a, b| name_order_by((&a.0, a.1.len()), (&b.0, b.1.len())));
-        let kind = if votes.contains_key(&EntityKind::Person) {
-            EntityKind::Person
-        } else {
-            votes
-                .iter()
-                .filter(|(k, _)| **k != EntityKind::Other)
-                .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
-                .map_or(EntityKind::Other, |(k, _)| *k)
-        };
-        // Prefer the longest name of a person as canonical ("Mara Ostrov" over "Ostrov").
-        let name = if kind == EntityKind::Person {
-            names
-                .iter()
-                .max_by_key(|(n, c)| {
-                    (n.name.split_whitespace().count(), c.len(), std::cmp::Reverse(n.name.clone()))
-                })
-                .map(|(n, _)| n.name.clone())
-                .unwrap_or_default()
-        } else {
-            names[0].0.name.clone()
-        };
-        let (names, counts): (Vec<NameUse>, Vec<DocCounts>) = names.into_iter().unzip();
-        referents.push((Referent { id: String::new(), name, kind, names }, ks, counts));
-    }
-    referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.1.cmp(&b.1)));
-    let mut used_ids: HashSet<String> = HashSet::new();
-    let mut key_ref: Vec<usize> = vec![usize::MAX; keys.len()];
-    for (ri, (r, ks, _)) in referents.iter_mut().enumerate() {
-        let base = slug(&r.name);
-        let mut id = base.clone();
-        let mut n = 2;
-        while !used_ids.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        r.id = id;
-        for &k in ks.iter() {
-            key_ref[k] = ri;
-        }
-    }
-    // Assign referents to mentions; demonyms and descriptions.
-    let demonym_target = |norm: &str| -> Option<usize> {
-        demonym_base(norm).iter().find_map(|c| index.get(c.as_str()).copied())
-    };
-    for ms in mentions.iter_mut() {
-        for m in ms.iter_mut() {
-            if m.demonym {
-                m.referent = demonym_target(&m.key).map(|k| key_ref[k]);
-            } else if !m.description {
-                m.referent = index.get(m.key.as_str()).map(|&k| key_ref[k]);
-            }
-        }
-        // Definite descriptions: the last earlier name with the same head
-        // noun ("the port" -> "Port of X"), else with the same class group
-        // within the last three sentences ("the road" -> "X corridor").
-        // One pass in document order, with the last name seen per (class
-        // group, word) and per class group: linear in the mentions.
-        let mut by_word: HashMap<(Option<&'static str>, String), usize> = HashMap::new();
-        let mut by_class: HashMap<Option<&'static str>, (usize, usize)> = HashMap::new();
-        for m in ms.iter_mut() {
-            if m.description {
-                let head = m.surface.rsplit(' ').next().unwrap_or("").to_lowercase();
-                m.referent = by_word.get(&(m.class, head)).copied().or_else(|| {
-                    by_class
-                        .get(&m.class)
-                        .filter(|(s, _)| m.sentence.saturating_sub(*s) <= 3)
-                        .map(|&(_, r)| r)
-                });
-                continue;
-            }
-            let Some(r) = m.referent.filter(|_| !m.demonym) else { continue };
-            let surface = m.surface.to_lowercase();
-            for w in surface.split(|c: char| !c.is_alphanumeric()) {
-                by_word.insert((m.class, w.to_string()), r);
-                if let Some(singular) = w.strip_suffix('s') {
-                    by_word.insert((m.class, singular.to_string()), r);
+        // 3. stated aliases; 4. acronyms within a document
+        for (d, ms) in mentions.iter().enumerate() {
+            for &(a, b) in aliases.get(d).map_or(&[][..], Vec::as_slice) {
+                if let (Some(a), Some(b)) = (index_sym(ms[a].key), index_sym(ms[b].key)) {
+                    dsu.union(a, b);
                 }
             }
-            by_class.insert(m.class, (m.sentence, r));
+            let word_count = |m: &Record| str_of(m.words).matches(WORD_END).count();
+            let long: Vec<&Record> = ms.iter().filter(|m| word_count(m) >= 2 && m.is_name()).collect();
+            for m in ms.iter().filter(|m| word_count(m) == 1 && m.is_name()) {
+                let surface = str_of(m.surface).trim_matches(|c: char| !c.is_alphanumeric());
+                let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && surface.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                if !caps {
+                    continue;
+                }
+                let acro = surface.to_lowercase().replace('.', "");
+                if let Some(l) =
+                    long.iter().find(|l| initials(str_of(l.words).split_terminator(WORD_END)) == acro)
+                    && let (Some(a), Some(b)) = (index_sym(m.key), index_sym(l.key))
+                {
+                    dsu.union(a, b);
+                }
+            }
         }
+        // 5. surnames: a one-word key that ends exactly one multi-word person key.
+        let mut by_last: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (k, key) in keys.iter().enumerate() {
+            if is_person(k, &kind_votes)
+                && key.contains(' ')
+                && let Some(last) = key.rsplit(' ').next()
+            {
+                by_last.entry(last).or_default().push(k);
+            }
+        }
+        for (k, key) in keys.iter().enumerate() {
+            if key.contains(' ') || key.contains('-') || class_of_key[k].is_some() {
+                continue;
+            }
+            if let Some(cands) = by_last.get(key) {
+                let roots: BTreeSet<usize> = cands.iter().map(|&c| dsu.find(c)).collect();
+                if roots.len() == 1 {
+                    dsu.union(k, cands[0]);
+                }
+            }
+        }
+        // 6. "P-Q" and "Q" when "P" is never a name of its own.
+        for (k, key) in keys.iter().enumerate() {
+            if key.contains(' ') || class_of_key[k].is_some() {
+                continue;
+            }
+            if let Some((p, q)) = key.rsplit_once('-')
+                && index(p).is_none()
+                && !p.contains('-')
+                && let Some(qk) = index(q)
+            {
+                dsu.union(k, qk);
+            }
+        }
+        // 7. "Q <area noun>" and "Q"; 8. same class group with a distinctive word.
+        let distinctive = |w: &str| {
+            w.len() >= 3
+                && !vocab.contains(w)
+                && !lex.is_function_word(w)
+                && w.chars().all(char::is_alphabetic)
+        };
+        let mut buckets: BTreeMap<(&'static str, &str), Vec<usize>> = BTreeMap::new();
+        for k in 0..keys.len() {
+            let Some(group) = class_of_key[k] else { continue };
+            let words: Vec<&str> =
+                words_of(words_of_key[k]).into_iter().filter(|w| class_of(w) != Some(group)).collect();
+            if group == "area"
+                && let Some(b) = index(&words.join(" "))
+            {
+                dsu.union(k, b);
+            }
+            for w in words {
+                if distinctive(w) {
+                    buckets.entry((group, w)).or_default().push(k);
+                }
+            }
+        }
+        for ((_, _), ks) in buckets {
+            for w in ks.windows(2) {
+                dsu.union(w[0], w[1]);
+            }
+        }
+        // Group keys into referents.
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for k in 0..keys.len() {
+            groups.entry(dsu.find(k)).or_default().push(k);
+        }
+        // Collect name uses per key: each spelling with its mentions by
+        // document (in document order, as the mentions come) and in all. A key
+        // has few spellings, so a list is searched; maps per key and per
+        // spelling were most of the memory resolution takes on a large corpus.
+        let mut uses: Vec<Vec<(&str, DocCounts, usize)>> = vec![Vec::new(); keys.len()];
+        for (d, ms) in mentions.iter().enumerate() {
+            for m in ms.iter().filter(|m| m.is_name()) {
+                let Some(k) = index_sym(m.key) else { continue };
+                let surface = str_of(m.surface);
+                let display = surface.strip_prefix("the ").unwrap_or(surface);
+                let spellings = &mut uses[k];
+                let at = match spellings.iter().position(|(s, _, _)| *s == display) {
+                    Some(at) => at,
+                    None => {
+                        spellings.push((display, Vec::new(), 0));
+                        spellings.len() - 1
+                    }
+                };
+                let (_, docs, count) = &mut spellings[at];
+                match docs.last_mut() {
+                    Some((e, c)) if *e == d => *c += 1,
+                    _ => docs.push((d, 1)),
+                }
+                *count += 1;
+            }
+        }
+        // Each referent with its keys and its names' mentions by document.
+        let mut referents: Vec<(Referent, Vec<usize>, Vec<DocCounts>)> = Vec::new();
+        for (_, ks) in groups {
+            let mut names: Vec<(NameUse, DocCounts)> = Vec::new();
+            let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
+            for &k in &ks {
+                for (kind, &n) in KINDS.iter().zip(&kind_votes[k]).filter(|(_, n)| **n > 0) {
+                    *votes.entry(*kind).or_default() += n;
+                }
+                // One name per key: the most used spelling (then the one more
+                // documents use, then the first in order). Each key's spellings
+                // are taken, so that they are freed as the referents are built.
+                let mut spellings = std::mem::take(&mut uses[k]);
+                let best = (0..spellings.len()).max_by(|&a, &b| {
+                    let (a, b) = (&spellings[a], &spellings[b]);
+                    (a.2, a.1.len(), &b.0).cmp(&(b.2, b.1.len(), &a.0))
+                });
+                if let Some(best) = best {
+                    let count = spellings.iter().map(|(_, _, c)| c).sum();
+                    // The mentions by document of all the spellings: those of
+                    // the one spelling most keys have, or merged.
+                    let by_doc: DocCounts = if spellings.len() == 1 {
+                        std::mem::take(&mut spellings[0].1)
+                    } else {
+                        let mut merged = ByDoc::new();
+                        for (d, c) in spellings.iter().flat_map(|(_, d, _)| d.iter()) {
+                            *merged.entry(*d).or_default() += c;
+                        }
+                        merged.into_iter().collect()
+                    };
+                    let name = NameUse {
+                        name: spellings[best].0.to_string(),
+                        docs: doc_ids.map_or_else(Vec::new, |ids| {
+                            by_doc.iter().map(|&(d, _)| ids[d].clone()).collect()
+                        }),
+                        mentions: count,
+                    };
+                    names.push((name, by_doc));
+                }
+            }
+            if names.is_empty() {
+                continue; // only user-lexicon aliases, never mentioned
+            }
+            // The documents counted in `counts`: the names' `docs` may be empty.
+            names.sort_by(|a, b| name_order_by((&a.0, a.1.len()), (&b.0, b.1.len())));
+            let kind = if votes.contains_key(&EntityKind::Person) {
+                EntityKind::Person
+            } else {
+                votes
+                    .iter()
+                    .filter(|(k, _)| **k != EntityKind::Other)
+                    .max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)))
+                    .map_or(EntityKind::Other, |(k, _)| *k)
+            };
+            // Prefer the longest name of a person as canonical ("Mara Ostrov" over "Ostrov").
+            let name = if kind == EntityKind::Person {
+                names
+                    .iter()
+                    .max_by_key(|(n, c)| {
+                        (n.name.split_whitespace().count(), c.len(), std::cmp::Reverse(n.name.clone()))
+                    })
+                    .map(|(n, _)| n.name.clone())
+                    .unwrap_or_default()
+            } else {
+                names[0].0.name.clone()
+            };
+            let (names, counts): (Vec<NameUse>, Vec<DocCounts>) = names.into_iter().unzip();
+            referents.push((Referent { id: String::new(), name, kind, names }, ks, counts));
+        }
+        drop(uses);
+        referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.1.cmp(&b.1)));
+        let mut used_ids: HashSet<String> = HashSet::new();
+        let mut key_ref: Vec<u32> = vec![NO_REFERENT; keys.len()];
+        for (ri, (r, ks, _)) in referents.iter_mut().enumerate() {
+            let base = slug(&r.name);
+            let mut id = base.clone();
+            let mut n = 2;
+            while !used_ids.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            r.id = id;
+            for &k in ks.iter() {
+                key_ref[k] = u32::try_from(ri).unwrap_or(NO_REFERENT);
+            }
+        }
+        // Assign referents to mentions; demonyms and descriptions.
+        let demonym_target = |norm: &str| -> u32 {
+            demonym_base(norm).iter().find_map(|c| index(c)).map_or(NO_REFERENT, |k| key_ref[k])
+        };
+        for ms in mentions.iter_mut() {
+            for m in ms.iter_mut() {
+                if m.demonym {
+                    m.referent = demonym_target(str_of(m.key));
+                } else if !m.description {
+                    m.referent = index_sym(m.key).map_or(NO_REFERENT, |k| key_ref[k]);
+                }
+            }
+            // Definite descriptions: the last earlier name with the same head
+            // noun ("the port" -> "Port of X"), else with the same class group
+            // within the last three sentences ("the road" -> "X corridor").
+            // One pass in document order, with the last name seen per (class
+            // group, word) and per class group: linear in the mentions.
+            let mut by_word: HashMap<(u8, String), u32> = HashMap::new();
+            let mut by_class: HashMap<u8, (u32, u32)> = HashMap::new();
+            for m in ms.iter_mut() {
+                if m.description {
+                    let head = str_of(m.surface).rsplit(' ').next().unwrap_or("").to_lowercase();
+                    m.referent = by_word
+                        .get(&(m.class, head))
+                        .copied()
+                        .or_else(|| {
+                            by_class
+                                .get(&m.class)
+                                .filter(|(s, _)| m.sentence.saturating_sub(*s) <= 3)
+                                .map(|&(_, r)| r)
+                        })
+                        .unwrap_or(NO_REFERENT);
+                    continue;
+                }
+                let Some(r) = m.referent().filter(|_| !m.demonym) else { continue };
+                let r = u32::try_from(r).unwrap_or(NO_REFERENT);
+                let surface = str_of(m.surface).to_lowercase();
+                for w in surface.split(|c: char| !c.is_alphanumeric()) {
+                    by_word.insert((m.class, w.to_string()), r);
+                    if let Some(singular) = w.strip_suffix('s') {
+                        by_word.insert((m.class, singular.to_string()), r);
+                    }
+                }
+                by_class.insert(m.class, (m.sentence, r));
+            }
+        }
+        let (referents, counts) = referents.into_iter().map(|(r, _, c)| (r, c)).unzip();
+        (referents, NameCounts(counts))
     }
-    let (referents, counts) = referents.into_iter().map(|(r, _, c)| (r, c)).unzip();
-    (referents, NameCounts(counts))
 }
 
 /// The place names a demonym may derive from: "velmoran" -> "velmor",
@@ -1453,7 +1600,7 @@ fn mentions_of(texts: &[&str], lex: &Lexicon) -> (Vec<Prepared>, Vocabulary, Vec
     let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
     let vocab = vocabulary(&prepared);
     let mentions =
-        prepared.iter().enumerate().map(|(i, p)| find_mentions(i, texts[i], p, lex, &vocab)).collect();
+        prepared.iter().enumerate().map(|(i, p)| find_mentions(texts[i], p, lex, &vocab)).collect();
     (prepared, vocab, mentions)
 }
 
@@ -1542,7 +1689,14 @@ mod tests {
         let may: Vec<bool> = prepared.iter().zip(&mentions).map(|(p, ms)| may_state_aliases(p, ms)).collect();
         let before: Vec<usize> =
             prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
-        settle_demonyms(&mut mentions);
+        let mut records = Records::default();
+        for ms in &mentions {
+            records.push(ms, |_| false);
+        }
+        records.settle_demonyms();
+        for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
+            Records::restore(rs, ms);
+        }
         let after: Vec<usize> =
             prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
         for i in 0..texts.len() {

@@ -52,8 +52,7 @@ pub fn names(docs: &[Document], prepared: &PreparedDocs, lex: &Lexicon) -> Names
     let mut mentions: Vec<Vec<Mention>> = docs
         .par_iter()
         .zip(&prepared.0)
-        .enumerate()
-        .map(|(i, (d, p))| entity::find_mentions(i, &d.text, p, lex, &vocab))
+        .map(|(d, p)| entity::find_mentions(&d.text, p, lex, &vocab))
         .collect();
     let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     let referents = entity::resolve(&mut mentions, &prepared.0, &ids, lex, &vocab);

@@ -36,17 +36,23 @@ use crate::entity::{Mention, Vocabulary, class_of};
 use crate::lexicon::{Entry, Lexicon, name_key};
 use crate::prepare::Prepared;
 
-/// Whether `m` names its referent distinctively (see the module docs);
-/// `outlets` are the [`name_key`]s of the corpus's outlets, and
+/// The [`name_key`]s of the outlets of `documents`.
+pub(crate) fn outlet_keys(documents: &[Document]) -> HashSet<String> {
+    documents.iter().map(|d| name_key(&d.meta.outlet)).collect()
+}
+
+/// Whether `m` is distinctive in its shape (see the module docs), leaving
+/// aside whether it is a demonym and what it refers to, which resolution
+/// settles: `outlets` are the [`outlet_keys`] of the corpus, and
 /// `org_head()` whether the lexicon lists `m`'s word as an organisation
 /// head ([`org_head`]; asked only of a one-word name).
-fn distinctive(
+pub(crate) fn named(
     m: &Mention,
     org_head: impl FnOnce() -> bool,
     vocab: &Vocabulary,
     outlets: &HashSet<String>,
 ) -> bool {
-    if m.description || m.demonym || m.referent.is_none() {
+    if m.description {
         return false;
     }
     let mut words = m.words();
@@ -107,7 +113,15 @@ pub(crate) fn stories(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> Vec<usize> {
-    grouping(documents, mentions, |d, k| org_head(&mentions[d][k], &prepared[d], lex), referents, vocab).0
+    let outlets = outlet_keys(documents);
+    let names = |d: usize| -> Vec<usize> {
+        mentions[d]
+            .iter()
+            .filter(|m| !m.demonym && named(m, || org_head(m, &prepared[d], lex), vocab, &outlets))
+            .filter_map(|m| m.referent)
+            .collect()
+    };
+    grouping(mentions.len(), names, referents).0
 }
 
 /// How many documents may share a name that links them into one group
@@ -128,15 +142,15 @@ const _: () = assert!(RARE <= HOLDERS);
 /// together the stories a rare shared name suggests are one, such as two
 /// short reports of one event that name its place once each, while a name
 /// common to many stories (a country's capital) links nothing.
+///
+/// There are `n` documents; `names(d)` lists the referents of document
+/// `d`'s distinctive names, once per mention ([`named`], not demonyms, in
+/// any order).
 pub(crate) fn grouping(
-    documents: &[Document],
-    mentions: &[Vec<Mention>],
-    org_head: impl Fn(usize, usize) -> bool,
+    n: usize,
+    names: impl Fn(usize) -> Vec<usize>,
     referents: usize,
-    vocab: &Vocabulary,
 ) -> (Vec<usize>, Vec<usize>) {
-    let outlets: HashSet<String> = documents.iter().map(|d| name_key(&d.meta.outlet)).collect();
-    let n = mentions.len();
     let mut sets = Sets((0..n).collect());
     // How many documents name each referent.
     let mut named: Vec<usize> = vec![0; referents];
@@ -144,15 +158,9 @@ pub(crate) fn grouping(
     // names the referent more than once.
     let mut holders: Vec<Vec<(usize, bool)>> = vec![Vec::new(); referents];
     let mut shared: HashMap<usize, usize> = HashMap::new();
-    for (d, ms) in mentions.iter().enumerate() {
-        let mut names: Vec<usize> = ms
-            .iter()
-            .enumerate()
-            .filter(|&(k, m)| distinctive(m, || org_head(d, k), vocab, &outlets))
-            .map(|(_, m)| m)
-            .filter_map(|m| m.referent)
-            .filter(|&r| r < referents)
-            .collect();
+    for d in 0..n {
+        let mut names: Vec<usize> = names(d);
+        names.retain(|&r| r < referents);
         names.sort_unstable();
         // Each name once, with whether it is repeated.
         let names: Vec<(usize, bool)> =
