@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::claim::Claim;
 use crate::compare::{self, Relation, Undecided};
 use crate::document::Document;
-use crate::entity::{self, Mention, NameCounts, Record, Records, Referent, Vocabulary};
+use crate::entity::{self, Mention, NameCounts, Record, Records, Referent, Settled, Vocabulary};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::ClaimGraph;
@@ -222,7 +222,7 @@ impl Analyzer {
                 }
                 let p = Prepared::new(&d.text);
                 let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
-                Records::restore(rs, &mut ms);
+                Records::restore(rs.iter().map(Record::settled), &mut ms);
                 entity::stated_aliases(&p, &ms)
             })
             .collect();
@@ -246,7 +246,7 @@ impl Analyzer {
             let part = &mut parts[group];
             part.docs.push(d);
             part.documents.push(doc);
-            part.records.push(rs);
+            part.settled.push(rs.iter().map(Record::settled).collect());
             part.stories.push(story);
         }
         Ok(StoryGroups {
@@ -366,8 +366,8 @@ struct GroupParts {
     /// The documents' indices in the corpus (in id order).
     docs: Vec<usize>,
     documents: Vec<Document>,
-    /// The records of the documents' mentions, resolved.
-    records: Vec<Vec<Record>>,
+    /// What resolution settled about each document's mentions.
+    settled: Vec<Vec<Settled>>,
     /// The story of each document, numbered in the whole corpus.
     stories: Vec<usize>,
 }
@@ -473,17 +473,17 @@ impl StoryGroups {
             let results: Vec<T> = window
                 .into_par_iter()
                 .map(|(g, part)| {
-                    let GroupParts { docs, documents, records, stories } = part;
+                    let GroupParts { docs, documents, settled, stories } = part;
                     // Prepared again and their mentions found again:
                     // holding the whole corpus prepared, or its mentions,
                     // was most of the memory.
                     let (prepared, mentions): (Vec<Prepared>, Vec<Vec<Mention>>) = documents
                         .par_iter()
-                        .zip(records)
+                        .zip(settled)
                         .map(|(d, rs)| {
                             let p = Prepared::new(&d.text);
                             let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
-                            Records::restore(&rs, &mut ms);
+                            Records::restore(rs, &mut ms);
                             (p, ms)
                         })
                         .unzip();

@@ -417,7 +417,20 @@ pub(crate) struct Record {
 // A mention took about 190 bytes.
 const _: () = assert!(std::mem::size_of::<Record>() <= 28);
 
+/// What resolution settles about a mention ([`Record::settled`]), kept
+/// until its document is analysed.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Settled {
+    referent: u32,
+    demonym: bool,
+}
+
 impl Record {
+    /// The referent and whether the mention is a demonym.
+    pub fn settled(&self) -> Settled {
+        Settled { referent: self.referent, demonym: self.demonym }
+    }
+
     /// The referent the mention was resolved to.
     pub fn referent(&self) -> Option<usize> {
         (self.referent != NO_REFERENT).then_some(self.referent as usize)
@@ -470,12 +483,12 @@ impl Records {
     }
 
     /// Sets the referent and whether it is a demonym of each of `mentions`,
-    /// found again in the document whose records are `records`, in the
+    /// found again in the document whose records settled `settled`, in the
     /// same order.
-    pub fn restore(records: &[Record], mentions: &mut [Mention]) {
-        for (m, r) in mentions.iter_mut().zip(records) {
-            m.demonym = r.demonym;
-            m.referent = r.referent();
+    pub fn restore(settled: impl IntoIterator<Item = Settled>, mentions: &mut [Mention]) {
+        for (m, s) in mentions.iter_mut().zip(settled) {
+            m.demonym = s.demonym;
+            m.referent = (s.referent != NO_REFERENT).then_some(s.referent as usize);
         }
     }
 }
@@ -1118,14 +1131,14 @@ impl NameCounts {
                     .zip(self.0.get(r).map_or(&[][..], Vec::as_slice))
                     .filter_map(|(n, counts)| {
                         // (position among `docs`, mentions)
-                        let here: Vec<(usize, usize)> = counts
+                        let here: Vec<(usize, u32)> = counts
                             .iter()
-                            .filter_map(|&(d, c)| docs.binary_search(&d).ok().map(|i| (i, c)))
+                            .filter_map(|&(d, c)| docs.binary_search(&(d as usize)).ok().map(|i| (i, c)))
                             .collect();
                         (!here.is_empty()).then(|| NameUse {
                             name: n.name.clone(),
                             docs: here.iter().map(|&(i, _)| ids[i].to_string()).collect(),
-                            mentions: here.iter().map(|&(_, c)| c).sum(),
+                            mentions: here.iter().map(|&(_, c)| c as usize).sum(),
                         })
                     })
                     .collect();
@@ -1149,7 +1162,7 @@ fn name_order_by((a, a_docs): (&NameUse, usize), (b, b_docs): (&NameUse, usize))
 }
 
 /// Mentions by document index.
-type ByDoc = BTreeMap<usize, usize>;
+type ByDoc = BTreeMap<u32, u32>;
 
 /// Every [`EntityKind`], in the order of their discriminants.
 const KINDS: [EntityKind; 4] =
@@ -1163,7 +1176,7 @@ const _: () = {
 };
 
 /// `(document index, mentions)`, by document.
-type DocCounts = Vec<(usize, usize)>;
+type DocCounts = Vec<(u32, u32)>;
 
 /// [`resolve`], with how often each document uses each name.
 pub(crate) fn resolve_counted(
@@ -1179,13 +1192,13 @@ pub(crate) fn resolve_counted(
     }
     records.settle_demonyms();
     for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-        Records::restore(rs, ms);
+        Records::restore(rs.iter().map(Record::settled), ms);
     }
     let aliases: Vec<Vec<(usize, usize)>> =
         docs.iter().zip(mentions.iter()).map(|(p, ms)| stated_aliases(p, ms)).collect();
     let out = records.resolve(&aliases, Some(doc_ids), lex, vocab);
     for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-        Records::restore(rs, ms);
+        Records::restore(rs.iter().map(Record::settled), ms);
     }
     out
 }
@@ -1373,6 +1386,7 @@ impl Records {
         // spelling were most of the memory resolution takes on a large corpus.
         let mut uses: Vec<Vec<(&str, DocCounts, usize)>> = vec![Vec::new(); keys.len()];
         for (d, ms) in mentions.iter().enumerate() {
+            let d = u32::try_from(d).unwrap_or(u32::MAX);
             for m in ms.iter().filter(|m| m.is_name()) {
                 let Some(k) = index_sym(m.key) else { continue };
                 let surface = str_of(m.surface);
@@ -1414,7 +1428,7 @@ impl Records {
                     let count = spellings.iter().map(|(_, _, c)| c).sum();
                     // The mentions by document of all the spellings: those of
                     // the one spelling most keys have, or merged.
-                    let by_doc: DocCounts = if spellings.len() == 1 {
+                    let mut by_doc: DocCounts = if spellings.len() == 1 {
                         std::mem::take(&mut spellings[0].1)
                     } else {
                         let mut merged = ByDoc::new();
@@ -1423,10 +1437,12 @@ impl Records {
                         }
                         merged.into_iter().collect()
                     };
+                    // Kept to the end: without the room its growth left.
+                    by_doc.shrink_to_fit();
                     let name = NameUse {
                         name: spellings[best].0.to_string(),
                         docs: doc_ids.map_or_else(Vec::new, |ids| {
-                            by_doc.iter().map(|&(d, _)| ids[d].clone()).collect()
+                            by_doc.iter().map(|&(d, _)| ids[d as usize].clone()).collect()
                         }),
                         mentions: count,
                     };
@@ -1695,7 +1711,7 @@ mod tests {
         }
         records.settle_demonyms();
         for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-            Records::restore(rs, ms);
+            Records::restore(rs.iter().map(Record::settled), ms);
         }
         let after: Vec<usize> =
             prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
