@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::claim::Claim;
 use crate::compare::{self, Relation, Undecided};
 use crate::document::Document;
-use crate::entity::{self, Mention, NameCounts, Record, Records, Referent, Settled, Vocabulary};
+use crate::entity::{self, Mention, Record, Records, Referent, Settled, Vocabulary};
 use crate::error::{Error, Result};
 use crate::extract::Extractor;
 use crate::graph::ClaimGraph;
@@ -222,13 +222,13 @@ impl Analyzer {
                 }
                 let p = Prepared::new(&d.text);
                 let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
-                Records::restore(rs.iter().map(Record::settled), &mut ms);
+                Records::restore(rs.iter().map(|r| records.settled(r)), &mut ms);
                 entity::stated_aliases(&p, &ms)
             })
             .collect();
         // Without the documents of each name: each group's view lists its
-        // own, from `counts`.
-        let (referents, counts) = records.resolve(&aliases, None, lex, &vocab);
+        // own ([`entity::group_referents`]).
+        let referents = records.resolve(&aliases, None, lex, &vocab);
         drop(aliases);
         let names = |d: usize| -> Vec<usize> {
             records.docs[d].iter().filter(|r| r.named && r.is_name()).filter_map(Record::referent).collect()
@@ -238,7 +238,7 @@ impl Analyzer {
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let story_count = stories.iter().max().map_or(0, |s| s + 1);
         let mut parts: Vec<GroupParts> = Vec::new();
-        let docs = documents.into_iter().zip(records.docs).zip(stories).zip(groups);
+        let docs = documents.into_iter().zip(std::mem::take(&mut records.docs)).zip(stories).zip(groups);
         for (d, (((doc, rs), story), group)) in docs.enumerate() {
             if parts.len() <= group {
                 parts.resize_with(group + 1, GroupParts::default);
@@ -246,14 +246,13 @@ impl Analyzer {
             let part = &mut parts[group];
             part.docs.push(d);
             part.documents.push(doc);
-            part.settled.push(rs.iter().map(Record::settled).collect());
+            part.settled.push(rs.iter().map(|r| records.settled(r)).collect());
             part.stories.push(story);
         }
         Ok(StoryGroups {
             analyzer: self.clone(),
             parts,
             referents,
-            counts,
             outlets,
             vocab,
             documents: n,
@@ -388,7 +387,6 @@ pub struct StoryGroups {
     analyzer: Analyzer,
     parts: Vec<GroupParts>,
     referents: Vec<Referent>,
-    counts: NameCounts,
     outlets: HashSet<String>,
     /// The corpus's vocabulary, to find each document's mentions again.
     vocab: Vocabulary,
@@ -456,7 +454,7 @@ impl StoryGroups {
         M: Fn(usize, Analysis) -> T + Sync,
         S: FnMut(T) -> Result<()>,
     {
-        let StoryGroups { analyzer, parts, referents, counts, outlets, vocab, documents, stories: _ } = self;
+        let StoryGroups { analyzer, parts, referents, outlets, vocab, documents, stories: _ } = self;
         let lex = &analyzer.lexicon;
         let counter = analyzer.progress.stage(Stage::Groups, documents);
         let quiet = Progress::default();
@@ -479,11 +477,11 @@ impl StoryGroups {
                     // was most of the memory.
                     let (prepared, mentions): (Vec<Prepared>, Vec<Vec<Mention>>) = documents
                         .par_iter()
-                        .zip(settled)
+                        .zip(&settled)
                         .map(|(d, rs)| {
                             let p = Prepared::new(&d.text);
                             let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
-                            Records::restore(rs, &mut ms);
+                            Records::restore(rs.iter().copied(), &mut ms);
                             (p, ms)
                         })
                         .unzip();
@@ -492,8 +490,8 @@ impl StoryGroups {
                     let per_doc =
                         extract_all(&documents, &prepared, &mentions, &referents, lex, &outlets, &uncounted);
                     let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
-                    let group_referents = counts.view(&referents, &docs, &mentions, &ids);
-                    drop((prepared, mentions, ids));
+                    let group_referents = entity::group_referents(&referents, &settled, &ids);
+                    drop((prepared, mentions, ids, settled));
                     let claims: Vec<Claim> = stories::assign(per_doc, &stories);
                     let (relations, undecided) = compare::compare_all(&claims, lex, &quiet);
                     let analysis = Analysis {

@@ -417,20 +417,21 @@ pub(crate) struct Record {
 // A mention took about 190 bytes.
 const _: () = assert!(std::mem::size_of::<Record>() <= 28);
 
-/// What resolution settles about a mention ([`Record::settled`]), kept
+/// What resolution settles about a mention ([`Records::settled`]), kept
 /// until its document is analysed.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Settled {
     referent: u32,
+    /// Which of its referent's [`Referent::names`] the mention is, if it
+    /// is a name ([`NO_NAME`] if not).
+    name: u32,
     demonym: bool,
 }
 
-impl Record {
-    /// The referent and whether the mention is a demonym.
-    pub fn settled(&self) -> Settled {
-        Settled { referent: self.referent, demonym: self.demonym }
-    }
+/// No name, in [`Settled::name`].
+const NO_NAME: u32 = u32::MAX;
 
+impl Record {
     /// The referent the mention was resolved to.
     pub fn referent(&self) -> Option<usize> {
         (self.referent != NO_REFERENT).then_some(self.referent as usize)
@@ -453,6 +454,9 @@ pub(crate) struct Records {
     strings: Strings,
     /// `docs[d]`: document `d`'s mentions, in their order.
     pub docs: Vec<Vec<Record>>,
+    /// By string number, which of its referent's names a key is, once
+    /// [`Records::resolve`] has run.
+    names: Vec<u32>,
 }
 
 impl Records {
@@ -480,6 +484,13 @@ impl Records {
             })
             .collect();
         self.docs.push(records);
+    }
+
+    /// What resolution settled about `r`, one of these records.
+    pub fn settled(&self, r: &Record) -> Settled {
+        let name =
+            if r.is_name() { self.names.get(r.key as usize).copied().unwrap_or(NO_NAME) } else { NO_NAME };
+        Settled { referent: r.referent, name, demonym: r.demonym }
     }
 
     /// Sets the referent and whether it is a demonym of each of `mentions`,
@@ -1091,62 +1102,54 @@ pub(crate) fn resolve(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> Vec<Referent> {
-    resolve_counted(mentions, docs, doc_ids, lex, vocab).0
+    resolve_records(mentions, docs, doc_ids, lex, vocab).0
 }
 
-/// How often each document uses each name of each referent:
-/// `self.0[r][n]` lists `(document index, mentions)` for name `n` of
-/// referent `r` (the order of [`Referent::names`]), by document. A group's
-/// own view of the referents is made from it ([`NameCounts::view`]).
-#[derive(Debug, Default)]
-pub(crate) struct NameCounts(Vec<Vec<DocCounts>>);
-
-impl NameCounts {
-    /// The referents that the mentions of `docs` (documents of the corpus by
-    /// index, ascending; `ids` are their ids and `mentions` their mentions)
-    /// refer to, each with only the names those documents use, their ids
-    /// and counts of mentions in them, and ordered as [`resolve`] orders
-    /// names. Ids, canonical names and kinds stay the corpus's, so that the
-    /// views of two groups name one referent alike. Referents come in the
-    /// corpus's order; the work is linear in the documents' mentions and the
-    /// names of the referents they mention.
-    pub(crate) fn view(
-        &self,
-        referents: &[Referent],
-        docs: &[usize],
-        mentions: &[Vec<Mention>],
-        ids: &[&str],
-    ) -> Vec<Referent> {
-        let mut used: Vec<usize> =
-            mentions.iter().flat_map(|ms| ms.iter()).filter_map(|m| m.referent).collect();
-        used.sort_unstable();
-        used.dedup();
-        used.into_iter()
-            .filter(|&r| r < referents.len())
-            .map(|r| {
-                let global = &referents[r];
-                let mut names: Vec<NameUse> = global
-                    .names
-                    .iter()
-                    .zip(self.0.get(r).map_or(&[][..], Vec::as_slice))
-                    .filter_map(|(n, counts)| {
-                        // (position among `docs`, mentions)
-                        let here: Vec<(usize, u32)> = counts
-                            .iter()
-                            .filter_map(|&(d, c)| docs.binary_search(&(d as usize)).ok().map(|i| (i, c)))
-                            .collect();
-                        (!here.is_empty()).then(|| NameUse {
-                            name: n.name.clone(),
-                            docs: here.iter().map(|&(i, _)| ids[i].to_string()).collect(),
-                            mentions: here.iter().map(|&(_, c)| c as usize).sum(),
-                        })
-                    })
-                    .collect();
-                names.sort_by(name_order);
-                Referent { id: global.id.clone(), name: global.name.clone(), kind: global.kind, names }
-            })
-            .collect()
+/// The referents that a group of documents refers to, each with only the
+/// names those documents use, their ids and counts of mentions in them, and
+/// ordered as [`resolve`] orders names: `settled[i]` is what resolution
+/// settled about the mentions of the group's document `i`
+/// ([`Records::settled`]), `ids[i]` its id. Ids, canonical names and kinds
+/// stay the corpus's (`referents`), so that the views of two groups name one
+/// referent alike. Referents come in the corpus's order; the work is linear
+/// in the group's mentions and the names of the referents they mention.
+pub(crate) fn group_referents(
+    referents: &[Referent],
+    settled: &[Vec<Settled>],
+    ids: &[&str],
+) -> Vec<Referent> {
+    let mut used: Vec<u32> =
+        settled.iter().flatten().map(|s| s.referent).filter(|&r| r != NO_REFERENT).collect();
+    used.sort_unstable();
+    used.dedup();
+    // (referent, name) -> (document, mentions), by document.
+    let mut uses: BTreeMap<(u32, u32), Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, ss) in settled.iter().enumerate() {
+        for s in ss.iter().filter(|s| s.name != NO_NAME && s.referent != NO_REFERENT) {
+            let docs = uses.entry((s.referent, s.name)).or_default();
+            match docs.last_mut() {
+                Some((d, c)) if *d == i => *c += 1,
+                _ => docs.push((i, 1)),
+            }
+        }
     }
+    used.into_iter()
+        .filter_map(|r| referents.get(r as usize).map(|global| (r, global)))
+        .map(|(r, global)| {
+            let mut names: Vec<NameUse> = uses
+                .range((r, 0)..=(r, u32::MAX))
+                .filter_map(|(&(_, n), docs)| {
+                    global.names.get(n as usize).map(|name| NameUse {
+                        name: name.name.clone(),
+                        docs: docs.iter().map(|&(i, _)| ids[i].to_string()).collect(),
+                        mentions: docs.iter().map(|&(_, c)| c).sum(),
+                    })
+                })
+                .collect();
+            names.sort_by(name_order);
+            Referent { id: global.id.clone(), name: global.name.clone(), kind: global.kind, names }
+        })
+        .collect()
 }
 
 /// The order of a referent's names: used by more documents first, then by
@@ -1156,7 +1159,7 @@ fn name_order(a: &NameUse, b: &NameUse) -> std::cmp::Ordering {
 }
 
 /// [`name_order`], each name with the number of documents using it (its
-/// `docs` may be left empty, see [`resolve_settled`]).
+/// `docs` may be left empty, see [`Records::resolve`]).
 fn name_order_by((a, a_docs): (&NameUse, usize), (b, b_docs): (&NameUse, usize)) -> std::cmp::Ordering {
     b_docs.cmp(&a_docs).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
 }
@@ -1178,29 +1181,29 @@ const _: () = {
 /// `(document index, mentions)`, by document.
 type DocCounts = Vec<(u32, u32)>;
 
-/// [`resolve`], with how often each document uses each name.
-pub(crate) fn resolve_counted(
+/// [`resolve`], with the records it resolved.
+fn resolve_records(
     mentions: &mut [Vec<Mention>],
     docs: &[Prepared],
     doc_ids: &[String],
     lex: &Lexicon,
     vocab: &Vocabulary,
-) -> (Vec<Referent>, NameCounts) {
+) -> (Vec<Referent>, Records) {
     let mut records = Records::default();
     for ms in mentions.iter() {
         records.push(ms, |_| false);
     }
     records.settle_demonyms();
     for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-        Records::restore(rs.iter().map(Record::settled), ms);
+        Records::restore(rs.iter().map(|r| records.settled(r)), ms);
     }
     let aliases: Vec<Vec<(usize, usize)>> =
         docs.iter().zip(mentions.iter()).map(|(p, ms)| stated_aliases(p, ms)).collect();
-    let out = records.resolve(&aliases, Some(doc_ids), lex, vocab);
+    let referents = records.resolve(&aliases, Some(doc_ids), lex, vocab);
     for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-        Records::restore(rs.iter().map(Record::settled), ms);
+        Records::restore(rs.iter().map(|r| records.settled(r)), ms);
     }
-    out
+    (referents, records)
 }
 
 impl Records {
@@ -1222,24 +1225,25 @@ impl Records {
         }
     }
 
-    /// The rest of [`resolve_counted`], once [`Records::settle_demonyms`]
-    /// has run: `aliases[d]` are document `d`'s [`stated_aliases`],
-    /// `doc_ids[d]` its id. Sets each record's referent. Without `doc_ids`
-    /// the referents' names list no documents ([`NameUse::docs`] is empty;
-    /// the counts have them), which saves a copy of a document id per name
-    /// per document on a large corpus.
+    /// The rest of [`resolve`], once [`Records::settle_demonyms`] has run:
+    /// `aliases[d]` are document `d`'s [`stated_aliases`], `doc_ids[d]` its
+    /// id. Sets each record's referent, and which of its referent's names
+    /// it is ([`Records::settled`]). Without `doc_ids` the referents' names
+    /// list no documents ([`NameUse::docs`] is empty; [`group_referents`]
+    /// lists a group's), which saves a copy of a document id per name per
+    /// document on a large corpus.
     pub fn resolve(
         &mut self,
         aliases: &[Vec<(usize, usize)>],
         doc_ids: Option<&[String]>,
         lex: &Lexicon,
         vocab: &Vocabulary,
-    ) -> (Vec<Referent>, NameCounts) {
+    ) -> Vec<Referent> {
         // The user lexicon's aliases are keys too.
         for n in lex.aliases().iter().flatten() {
             self.strings.intern(&name_key(n));
         }
-        let Records { strings, docs: mentions } = self;
+        let Records { strings, docs: mentions, names: names_of } = self;
         let strings = &*strings;
         let str_of = |i: u32| strings.str(i);
         // Keys get indices in sorted order so everything is deterministic.
@@ -1407,10 +1411,12 @@ impl Records {
                 *count += 1;
             }
         }
-        // Each referent with its keys and its names' mentions by document.
-        let mut referents: Vec<(Referent, Vec<usize>, Vec<DocCounts>)> = Vec::new();
+        // Each referent with its keys; which of its names each key is.
+        let mut referents: Vec<(Referent, Vec<usize>)> = Vec::new();
+        let mut name_of_key: Vec<u32> = vec![NO_NAME; keys.len()];
         for (_, ks) in groups {
-            let mut names: Vec<(NameUse, DocCounts)> = Vec::new();
+            // Each name with how many documents use it, and its key.
+            let mut names: Vec<(NameUse, usize, usize)> = Vec::new();
             let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
             for &k in &ks {
                 for (kind, &n) in KINDS.iter().zip(&kind_votes[k]).filter(|(_, n)| **n > 0) {
@@ -1428,7 +1434,7 @@ impl Records {
                     let count = spellings.iter().map(|(_, _, c)| c).sum();
                     // The mentions by document of all the spellings: those of
                     // the one spelling most keys have, or merged.
-                    let mut by_doc: DocCounts = if spellings.len() == 1 {
+                    let by_doc: DocCounts = if spellings.len() == 1 {
                         std::mem::take(&mut spellings[0].1)
                     } else {
                         let mut merged = ByDoc::new();
@@ -1437,8 +1443,6 @@ impl Records {
                         }
                         merged.into_iter().collect()
                     };
-                    // Kept to the end: without the room its growth left.
-                    by_doc.shrink_to_fit();
                     let name = NameUse {
                         name: spellings[best].0.to_string(),
                         docs: doc_ids.map_or_else(Vec::new, |ids| {
@@ -1446,14 +1450,17 @@ impl Records {
                         }),
                         mentions: count,
                     };
-                    names.push((name, by_doc));
+                    names.push((name, by_doc.len(), k));
                 }
             }
             if names.is_empty() {
                 continue; // only user-lexicon aliases, never mentioned
             }
-            // The documents counted in `counts`: the names' `docs` may be empty.
-            names.sort_by(|a, b| name_order_by((&a.0, a.1.len()), (&b.0, b.1.len())));
+            // The documents counted apart: the names' `docs` may be empty.
+            names.sort_by(|a, b| name_order_by((&a.0, a.1), (&b.0, b.1)));
+            for (at, &(_, _, k)) in names.iter().enumerate() {
+                name_of_key[k] = u32::try_from(at).unwrap_or(NO_NAME);
+            }
             let kind = if votes.contains_key(&EntityKind::Person) {
                 EntityKind::Person
             } else {
@@ -1467,22 +1474,22 @@ impl Records {
             let name = if kind == EntityKind::Person {
                 names
                     .iter()
-                    .max_by_key(|(n, c)| {
-                        (n.name.split_whitespace().count(), c.len(), std::cmp::Reverse(n.name.clone()))
+                    .max_by_key(|(n, docs, _)| {
+                        (n.name.split_whitespace().count(), *docs, std::cmp::Reverse(n.name.clone()))
                     })
-                    .map(|(n, _)| n.name.clone())
+                    .map(|(n, _, _)| n.name.clone())
                     .unwrap_or_default()
             } else {
                 names[0].0.name.clone()
             };
-            let (names, counts): (Vec<NameUse>, Vec<DocCounts>) = names.into_iter().unzip();
-            referents.push((Referent { id: String::new(), name, kind, names }, ks, counts));
+            let names = names.into_iter().map(|(n, _, _)| n).collect();
+            referents.push((Referent { id: String::new(), name, kind, names }, ks));
         }
         drop(uses);
         referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.1.cmp(&b.1)));
         let mut used_ids: HashSet<String> = HashSet::new();
         let mut key_ref: Vec<u32> = vec![NO_REFERENT; keys.len()];
-        for (ri, (r, ks, _)) in referents.iter_mut().enumerate() {
+        for (ri, (r, ks)) in referents.iter_mut().enumerate() {
             let base = slug(&r.name);
             let mut id = base.clone();
             let mut n = 2;
@@ -1541,8 +1548,9 @@ impl Records {
                 by_class.insert(m.class, (m.sentence, r));
             }
         }
-        let (referents, counts) = referents.into_iter().map(|(r, _, c)| (r, c)).unzip();
-        (referents, NameCounts(counts))
+        *names_of =
+            key_of.iter().map(|&k| if k == u32::MAX { NO_NAME } else { name_of_key[k as usize] }).collect();
+        referents.into_iter().map(|(r, _)| r).collect()
     }
 }
 
@@ -1659,7 +1667,9 @@ mod tests {
         let lex = Lexicon::builtin();
         let (prepared, vocab, mut mentions) = mentions_of(&texts, &lex);
         let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
-        let (refs, counts) = resolve_counted(&mut mentions, &prepared, &ids, &lex, &vocab);
+        let (refs, records) = resolve_records(&mut mentions, &prepared, &ids, &lex, &vocab);
+        let settled: Vec<Vec<Settled>> =
+            records.docs.iter().map(|rs| rs.iter().map(|r| records.settled(r)).collect()).collect();
         let names = |r: &Referent| -> Vec<(String, Vec<String>, usize)> {
             r.names.iter().map(|n| (n.name.clone(), n.docs.clone(), n.mentions)).collect()
         };
@@ -1675,15 +1685,18 @@ mod tests {
             [(s("Old Crossing"), vec![s("a"), s("b")], 3), (s("Tessa Bridge"), vec![s("a"), s("c")], 3)]
         );
 
+        // All three documents: the corpus's referents as they are.
+        assert_eq!(group_referents(&refs, &settled, &["a", "b", "c"]), refs);
+
         // Documents b and c: each name in one document.
-        let view = counts.view(&refs, &[1, 2], &mentions[1..], &["b", "c"]);
+        let view = group_referents(&refs, &settled[1..], &["b", "c"]);
         let b = view.iter().find(|r| r.id == bridge.id).expect("the bridge in b and c");
         assert_eq!((b.name.as_str(), b.kind), (bridge.name.as_str(), bridge.kind));
         assert_eq!(names(b), [(s("Old Crossing"), vec![s("b")], 2), (s("Tessa Bridge"), vec![s("c")], 1)]);
         assert!(view.iter().any(|r| r.name == "Osk Dam"));
 
         // Document a alone: no dam.
-        let view = counts.view(&refs, &[0], &mentions[..1], &["a"]);
+        let view = group_referents(&refs, &settled[..1], &["a"]);
         assert!(view.iter().all(|r| r.name != "Osk Dam"), "{view:#?}");
         let a = view.iter().find(|r| r.id == bridge.id).expect("the bridge in a");
         assert_eq!(names(a), [(s("Tessa Bridge"), vec![s("a")], 2), (s("Old Crossing"), vec![s("a")], 1)]);
@@ -1711,7 +1724,7 @@ mod tests {
         }
         records.settle_demonyms();
         for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-            Records::restore(rs.iter().map(Record::settled), ms);
+            Records::restore(rs.iter().map(|r| records.settled(r)), ms);
         }
         let after: Vec<usize> =
             prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
