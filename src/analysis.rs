@@ -132,7 +132,10 @@ impl Analyzer {
     /// Each group's [`Analysis`] holds only that group: its documents, their
     /// claims, the relations between them and the referents they mention.
     /// Memory then holds a window of groups at a time instead of every claim
-    /// and relation of the corpus. The claims are the same as
+    /// and relation of the corpus. Until its group is analysed, a document
+    /// is held as its text and 12 bytes for each name it mentions (what
+    /// resolution settled); its sentences and names are found again then,
+    /// exactly as they were found first. The claims are the same as
     /// [`Analyzer::analyze`] gives. The relations differ in two ways:
     ///
     /// - a relation that `analyze` makes between two groups (claims that

@@ -249,7 +249,9 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
                 md
             }
             Format::Json => analysis.report().to_json() + "\n",
-            Format::Jsonl => unreachable!("JSON Lines are written group by group above"),
+            // Written group by group above; were it asked here, the whole
+            // analysis would be one line.
+            Format::Jsonl => analysis.report().to_json_line() + "\n",
             Format::Dot => analysis.graph().to_dot(),
             Format::Html => claimgraph::html::render(&analysis),
             Format::Svg => claimgraph::svg::render(&analysis),
