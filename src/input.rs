@@ -603,10 +603,13 @@ fn parse_json_elements(
         .into_iter()
         .enumerate()
         .map(|(index, element)| {
-            let (line, column) = offsets.get(index).map_or((0, 0), |&offset| positions.locate(offset));
             let element_origin = format!("{origin}[{index}]");
             let default_id = format!("{stem}-{index}");
-            let context = Element { origin: &element_origin, line, column };
+            let context = Element {
+                origin: &element_origin,
+                offset: offsets.get(index).copied(),
+                positions: &positions,
+            };
             let result = context.document(default_id, element, options);
             (element_origin, result)
         })
@@ -626,8 +629,12 @@ fn json_syntax_error(origin: &str, err: &serde_json::Error) -> Error {
 /// One element of a JSON input array, for error messages.
 struct Element<'a> {
     origin: &'a str,
-    line: usize,
-    column: usize,
+    /// Where the element starts in the input, if found.
+    offset: Option<usize>,
+    /// Located only for an error: counting the characters before every
+    /// element of an array written on one line grew with the square of its
+    /// length.
+    positions: &'a LineIndex<'a>,
 }
 
 impl Element<'_> {
@@ -703,7 +710,8 @@ impl Element<'_> {
     }
 
     fn error(&self, message: String) -> Error {
-        Error::Json { origin: self.origin.to_string(), line: self.line, column: self.column, message }
+        let (line, column) = self.offset.map_or((0, 0), |offset| self.positions.locate(offset));
+        Error::Json { origin: self.origin.to_string(), line, column, message }
     }
 }
 
@@ -1088,6 +1096,11 @@ mod tests {
                 "in.json[1]:2:2: invalid JSON input: field `text` is missing",
             ),
             ("[{\"text\": \"x\"}]", "in.json[0]:1:2: invalid JSON input: field `outlet` is missing"),
+            // Elements on one line, each located by its column.
+            (
+                "[{\"outlet\": \"A\", \"text\": \"x\"}, {\"outlet\": \"é\", \"text\": \"y\"}, {\"outlet\": \"B\"}]",
+                "in.json[2]:1:62: invalid JSON input: field `text` is missing",
+            ),
             (
                 "[{\"outlet\": \" \", \"text\": \"x\"}]",
                 "in.json[0]:1:2: invalid JSON input: field `outlet` is empty",
