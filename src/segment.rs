@@ -710,19 +710,20 @@ fn is_credit_line(s: &str) -> bool {
     s.len() <= MAX_CLASSIFIED_LEN && CREDIT_ANY.is_match(s)
 }
 
-fn word_count(s: &str) -> usize {
-    s.split(is_blank).filter(|w| !w.is_empty()).count()
+/// Whether `s` has at most `n` words (it stops counting after `n + 1`).
+fn words_at_most(s: &str, n: usize) -> bool {
+    s.split(is_blank).filter(|w| !w.is_empty()).nth(n).is_none()
 }
 
 /// Boilerplate that can be recognised in a sentence on its own.
 fn is_sentence_boilerplate(s: &str) -> bool {
-    s.len() <= MAX_CLASSIFIED_LEN && word_count(s) <= 25 && SENTENCE_BOILERPLATE.is_match(s)
+    s.len() <= MAX_CLASSIFIED_LEN && words_at_most(s, 25) && SENTENCE_BOILERPLATE.is_match(s)
 }
 
 /// Boilerplate recognised in a sentence that is a whole line.
 fn is_standalone_boilerplate(s: &str) -> bool {
     s.len() <= MAX_CLASSIFIED_LEN
-        && word_count(s) <= 20
+        && words_at_most(s, 20)
         && !s.trim_end_matches(is_closer).ends_with(['!', '?'])
         && STANDALONE_BOILERPLATE.is_match(s)
 }
