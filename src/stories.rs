@@ -117,7 +117,8 @@ pub(crate) fn stories(
     let names = |d: usize| -> Vec<usize> {
         mentions[d]
             .iter()
-            .filter(|m| !m.demonym && named(m, || org_head(m, &prepared[d], lex), vocab, &outlets))
+            .filter(|m| m.referent.is_some() && !m.demonym)
+            .filter(|m| named(m, || org_head(m, &prepared[d], lex), vocab, &outlets))
             .filter_map(|m| m.referent)
             .collect()
     };
