@@ -241,3 +241,51 @@ fn one_story_gives_the_report_of_the_whole_analysis() {
     assert_eq!(group, whole);
     assert_eq!(group.for_group(0).to_json_line(), whole.for_group(0).to_json_line());
 }
+
+/// A user lexicon's alias joins two names that no text joins (through a
+/// third that no text uses), in the groups as in the whole analysis: its
+/// keys are resolved with the texts' names.
+#[test]
+fn a_lexicon_alias_joins_names_in_groups_as_in_the_whole_analysis() {
+    let docs = || {
+        vec![
+            Document::new("a", "Daily", "Police said the Tessa Bridge in Velmora was closed on Monday."),
+            Document::new(
+                "b",
+                "Echo",
+                "The Old Span in Velmora was open on Monday, the mayor of Velmora said.",
+            ),
+        ]
+    };
+    let lexicon =
+        claimgraph::Lexicon::parse("story.lex", "alias: Tessa Bridge | Brell Crossing | Old Span\n")
+            .expect("lexicon");
+    let analyzer = Analyzer::new().lexicon(lexicon);
+    let whole = analyzer.analyze(docs()).expect("analysis");
+    let bridge = |referents: &[claimgraph::entity::Referent]| -> Vec<(String, Vec<String>)> {
+        let r = referents
+            .iter()
+            .find(|r| r.names.iter().any(|n| n.name == "Tessa Bridge"))
+            .unwrap_or_else(|| panic!("no bridge among {referents:#?}"));
+        r.names.iter().map(|n| (n.name.clone(), n.docs.clone())).collect()
+    };
+    let expected = vec![
+        ("Old Span".to_string(), vec!["b".to_string()]),
+        ("Tessa Bridge".to_string(), vec!["a".to_string()]),
+    ];
+    assert_eq!(bridge(whole.referents()), expected);
+    let mut groups = Vec::new();
+    analyzer
+        .story_groups(docs())
+        .expect("groups")
+        .analyze_each(
+            |_, a| bridge(a.referents()),
+            |b| {
+                groups.push(b);
+                Ok(())
+            },
+        )
+        .expect("analysis");
+    // Both documents name Velmora, repeated in "b": one group.
+    assert_eq!(groups, vec![expected]);
+}
