@@ -1412,7 +1412,7 @@ impl Records {
             }
         }
         // Each referent with its keys; which of its names each key is.
-        let mut referents: Vec<(Referent, Vec<usize>)> = Vec::new();
+        let mut referents: Vec<(Referent, Vec<usize>)> = Vec::with_capacity(groups.len());
         let mut name_of_key: Vec<u32> = vec![NO_NAME; keys.len()];
         for (_, ks) in groups {
             // Each name with how many documents use it, and its key.
