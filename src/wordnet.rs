@@ -63,18 +63,28 @@ struct Synset {
     pos: Pos,
     /// For nouns, how many synsets are below this one.
     descendants: u32,
-    hypernyms: Box<[u32]>,
-    antonyms: Box<[u32]>,
-    heads: Box<[u32]>,
-    derived: Box<[u32]>,
+    hypernyms: Ids,
+    antonyms: Ids,
+    heads: Ids,
+    derived: Ids,
     name: &'static str,
+}
+
+/// A list of synset ids: a range of [`WordNet::ids`]. One list holds them
+/// all: a list each took most of the time the table takes to parse.
+#[derive(Clone, Copy, Debug, Default)]
+struct Ids {
+    start: u32,
+    len: u32,
 }
 
 /// The parsed table.
 pub(crate) struct WordNet {
     synsets: Vec<Synset>,
-    lemmas: HashMap<&'static str, Box<[u32]>>,
+    lemmas: HashMap<&'static str, Ids>,
     exceptions: HashMap<&'static str, &'static str>,
+    /// Every list of synset ids, one after another.
+    ids: Vec<u32>,
 }
 
 /// The table, parsed on first use.
@@ -96,8 +106,13 @@ pub(crate) fn get() -> &'static WordNet {
     })
 }
 
-fn ids(field: &str) -> Box<[u32]> {
-    field.split(' ').filter_map(|s| u32::from_str_radix(s, 36).ok()).collect()
+/// Appends the ids of `field` (base-36 numbers separated by spaces) to
+/// `all`, and returns where they are.
+fn push_ids(all: &mut Vec<u32>, field: &str) -> Ids {
+    let start = all.len();
+    all.extend(field.split(' ').filter_map(|s| u32::from_str_radix(s, 36).ok()));
+    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    Ids { start: at(start), len: at(all.len() - start) }
 }
 
 /// Inflectional endings and their replacements, per part of speech
@@ -131,7 +146,23 @@ fn endings(pos: Pos) -> &'static [(&'static str, &'static str)] {
 
 impl WordNet {
     fn parse(data: &'static str) -> WordNet {
-        let mut wn = WordNet { synsets: Vec::new(), lemmas: HashMap::new(), exceptions: HashMap::new() };
+        // How many lines each section has, to size the tables once.
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut section = "";
+        for line in data.lines() {
+            match line.strip_prefix('@') {
+                Some(name) => section = name,
+                None => *counts.entry(section).or_default() += 1,
+            }
+        }
+        let count = |name: &str| counts.get(name).copied().unwrap_or(0);
+        let mut wn = WordNet {
+            synsets: Vec::with_capacity(count("synsets")),
+            lemmas: HashMap::with_capacity(count("lemmas")),
+            exceptions: HashMap::with_capacity(count("exceptions")),
+            // About four ids a synset and two a lemma.
+            ids: Vec::with_capacity(4 * count("synsets") + 2 * count("lemmas")),
+        };
         let mut section = "";
         for line in data.lines() {
             if line.starts_with('#') || line.is_empty() {
@@ -151,19 +182,17 @@ impl WordNet {
                         _ => Pos::Adverb,
                     };
                     let descendants = f.next().and_then(|d| d.parse().ok()).unwrap_or(0);
-                    wn.synsets.push(Synset {
-                        pos,
-                        descendants,
-                        hypernyms: ids(f.next().unwrap_or("")),
-                        antonyms: ids(f.next().unwrap_or("")),
-                        heads: ids(f.next().unwrap_or("")),
-                        name: f.next().unwrap_or(""),
-                        derived: ids(f.next().unwrap_or("")),
-                    });
+                    let hypernyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+                    let antonyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+                    let heads = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+                    let name = f.next().unwrap_or("");
+                    let derived = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+                    wn.synsets.push(Synset { pos, descendants, hypernyms, antonyms, heads, derived, name });
                 }
                 "lemmas" => {
                     if let (Some(lemma), Some(list)) = (f.next(), f.next()) {
-                        wn.lemmas.insert(lemma, ids(list));
+                        let ids = push_ids(&mut wn.ids, list);
+                        wn.lemmas.insert(lemma, ids);
                     }
                 }
                 "exceptions" => {
@@ -177,6 +206,12 @@ impl WordNet {
         wn
     }
 
+    /// The synset ids of `ids`.
+    fn ids(&self, ids: Ids) -> &[u32] {
+        let start = ids.start as usize;
+        self.ids.get(start..start.saturating_add(ids.len as usize)).unwrap_or(&[])
+    }
+
     fn synset(&self, id: u32) -> Option<&Synset> {
         self.synsets.get(id as usize)
     }
@@ -184,7 +219,7 @@ impl WordNet {
     fn has_pos(&self, lemma: &str, pos: Pos) -> bool {
         self.lemmas
             .get(lemma)
-            .is_some_and(|ids| ids.iter().any(|&i| self.synset(i).is_some_and(|s| s.pos == pos)))
+            .is_some_and(|&ids| self.ids(ids).iter().any(|&i| self.synset(i).is_some_and(|s| s.pos == pos)))
     }
 
     /// The dictionary forms `word` may be an inflection of, as `pos`.
@@ -221,7 +256,7 @@ impl WordNet {
         let word = normalize(word);
         let mut out = Vec::new();
         for lemma in self.lemmas_of(&word, pos) {
-            let ids = self.lemmas.get(lemma.as_str()).map(|b| &b[..]).unwrap_or(&[]);
+            let ids = self.lemmas.get(lemma.as_str()).map_or(&[][..], |&ids| self.ids(ids));
             for &id in ids.iter().filter(|&&i| self.synset(i).is_some_and(|s| s.pos == pos)).take(limit) {
                 if !out.contains(&id) {
                     out.push(id);
@@ -307,13 +342,13 @@ impl WordNet {
             }
             let mut targets: HashSet<u32> = sb.iter().copied().collect();
             for &s in &sb {
-                targets.extend(self.synset(s).map(|x| &x.heads[..]).unwrap_or(&[]));
+                targets.extend(self.synset(s).map_or(&[][..], |x| self.ids(x.heads)));
             }
             self.senses(a, pos, usize::MAX).iter().any(|&s| {
                 let Some(syn) = self.synset(s) else { return false };
-                std::iter::once(s)
-                    .chain(syn.heads.iter().copied())
-                    .any(|h| self.synset(h).is_some_and(|x| x.antonyms.iter().any(|t| targets.contains(t))))
+                std::iter::once(s).chain(self.ids(syn.heads).iter().copied()).any(|h| {
+                    self.synset(h).is_some_and(|x| self.ids(x.antonyms).iter().any(|t| targets.contains(t)))
+                })
             })
         })
     }
@@ -344,7 +379,7 @@ impl WordNet {
             ALL_POS
                 .iter()
                 .flat_map(|&pos| self.senses(word, pos, SUPPORT_SENSES))
-                .flat_map(|s| self.synset(s).map(|x| x.derived.to_vec()).unwrap_or_default())
+                .flat_map(|s| self.synset(s).map(|x| self.ids(x.derived).to_vec()).unwrap_or_default())
                 .collect()
         };
         let from_general = derived(general);
@@ -368,7 +403,7 @@ impl WordNet {
         for d in 1..=max {
             let mut next = Vec::new();
             for x in frontier {
-                for &h in self.synset(x).map(|s| &s.hypernyms[..]).unwrap_or(&[]) {
+                for &h in self.synset(x).map_or(&[][..], |s| self.ids(s.hypernyms)) {
                     if let std::collections::hash_map::Entry::Vacant(e) = out.entry(h) {
                         e.insert(d);
                         next.push(h);
