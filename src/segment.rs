@@ -710,9 +710,23 @@ fn is_credit_line(s: &str) -> bool {
     s.len() <= MAX_CLASSIFIED_LEN && CREDIT_ANY.is_match(s)
 }
 
-/// Whether `s` has at most `n` words (it stops counting after `n + 1`).
+/// Whether `s` has at most `n` words, runs of characters that are not
+/// [`is_blank`] (it stops counting after `n + 1`). Asked of every short
+/// sentence, so ASCII is tested without the Unicode tables.
 fn words_at_most(s: &str, n: usize) -> bool {
-    s.split(is_blank).filter(|w| !w.is_empty()).nth(n).is_none()
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let blank = if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { is_blank(c) };
+        if !blank && !in_word {
+            words += 1;
+            if words > n {
+                return false;
+            }
+        }
+        in_word = !blank;
+    }
+    true
 }
 
 /// Boilerplate that can be recognised in a sentence on its own.
@@ -791,6 +805,28 @@ fn classify(text: &str, sentences: &mut [Sentence], infos: &[BlockInfo]) {
 mod tests {
     use super::SentenceKind::{Body, Boilerplate, Headline};
     use super::*;
+
+    /// `words_at_most` agrees with splitting at blanks, Unicode ones
+    /// included, at every bound.
+    #[test]
+    fn words_at_most_counts_runs_between_blanks() {
+        let texts = [
+            "",
+            "   ",
+            "one",
+            " one  two\tthree\nfour ",
+            "a\u{0B}b\u{0C}c\rd",
+            "non\u{00A0}breaking and\u{200B}zero\u{2060}width",
+            "Café — déjà vu, naïve",
+            "x\u{3000}y\u{2028}z",
+        ];
+        for t in texts {
+            let words = t.split(is_blank).filter(|w| !w.is_empty()).count();
+            for n in 0..7 {
+                assert_eq!(words_at_most(t, n), words <= n, "{t:?} with {words} words, at most {n}");
+            }
+        }
+    }
 
     /// `(kind, sentence text)` pairs of `segment(text)`.
     fn kinds(text: &str) -> Vec<(SentenceKind, &str)> {
