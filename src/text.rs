@@ -445,9 +445,35 @@ pub fn stem_compact(norm: &str) -> CompactString {
     }
     thread_local! {
         static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
+        /// Stems this thread has made: words repeat, and a lookup costs a
+        /// fraction of the stemmer. Emptied when full, so it stays small.
+        static STEMS: std::cell::RefCell<foldhash::HashMap<CompactString, CompactString>> =
+            std::cell::RefCell::new(foldhash::HashMap::default());
     }
-    STEMMER.with(|s| CompactString::from(s.stem(norm)))
+    let stem = |w: &str| STEMMER.with(|s| CompactString::from(s.stem(w)));
+    // Longer words are rare, and would take room outside the table.
+    if norm.len() > MAX_INLINE {
+        return stem(norm);
+    }
+    STEMS.with_borrow_mut(|cache| {
+        if let Some(s) = cache.get(norm) {
+            return s.clone();
+        }
+        let s = stem(norm);
+        if cache.len() >= STEM_CACHE {
+            cache.clear();
+        }
+        cache.insert(CompactString::from(norm), s.clone());
+        s
+    })
 }
+
+/// How many words [`stem_compact`] remembers on each thread: the common
+/// words of news text, in well under a megabyte.
+const STEM_CACHE: usize = 16_384;
+
+/// The longest string a [`CompactString`] holds inline.
+const MAX_INLINE: usize = std::mem::size_of::<CompactString>();
 
 /// The lemma (as a stem) of an irregular English word form, if `w` is one.
 pub(crate) fn irregular(w: &str) -> Option<&'static str> {
@@ -507,6 +533,28 @@ pub(crate) fn irregular(w: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The remembered stems are the stemmer's, before and after the table
+    /// is emptied, for short words and for words too long to remember.
+    #[test]
+    fn remembered_stems_are_the_stemmers() {
+        let direct = frostem::Stemmer::new(frostem::Algorithm::English);
+        let words: Vec<String> = (0..STEM_CACHE + 100)
+            .map(|i| {
+                // Distinct words, more than the table holds.
+                let letters: String =
+                    [i / 676, i / 26 % 26, i % 26].iter().map(|&d| (b'a' + d as u8) as char).collect();
+                format!("{letters}{}", ["ing", "ed", "ations", "ness"][i % 4])
+            })
+            .chain(["internationalisations".repeat(2), "said".to_string(), "blocking".to_string()])
+            .collect();
+        for _ in 0..2 {
+            for w in &words {
+                let expected = irregular(w).map_or_else(|| direct.stem(w).to_string(), str::to_string);
+                assert_eq!(stem_compact(w), expected, "{w}");
+            }
+        }
+    }
 
     fn words(text: &str) -> Vec<String> {
         tokenize(text, 0).into_iter().map(|t| t.span.slice(text).to_string()).collect()
