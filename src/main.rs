@@ -299,8 +299,21 @@ fn open_output(output: &Option<PathBuf>) -> Result<Box<dyn Write>, claimgraph::E
             std::fs::File::create(path)
                 .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
         ),
-        None => Box::new(std::io::stdout().lock()),
+        None => standard_output(),
     })
+}
+
+/// Standard output for a large report. On Unix it is written as a file (a
+/// duplicate of its descriptor), without the line buffering of
+/// `std::io::Stdout`, which searches every write for its last line break:
+/// gigabytes of JSON Lines. Elsewhere, or if the descriptor cannot be
+/// duplicated, it is `std::io::Stdout`.
+fn standard_output() -> Box<dyn Write> {
+    #[cfg(unix)]
+    if let Ok(fd) = std::os::fd::AsFd::as_fd(&std::io::stdout()).try_clone_to_owned() {
+        return Box::new(std::fs::File::from(fd));
+    }
+    Box::new(std::io::stdout().lock())
 }
 
 /// Writes `out` to the file, or to standard output.
