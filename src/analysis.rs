@@ -16,6 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::prepare::Prepared;
 use crate::progress::{Counter, Progress, Stage};
 use crate::report::Report;
+use crate::segment::Sentence;
 use crate::stories;
 
 /// The default largest document the analysis accepts, in bytes of text
@@ -183,7 +184,8 @@ impl Analyzer {
         // document, takes what it needs and drops the rest. The vocabulary
         // needs only sentences and tokens.
         let counter = self.progress.stage(Stage::Prepare, n);
-        let vocab = entity::vocabulary_of_texts(&documents, &counter);
+        // Each text's sentences, kept for the first time it is prepared.
+        let (vocab, mut sentences) = entity::vocabulary_of_texts(&documents, &counter);
         let counter = self.progress.stage(Stage::Mentions, n);
         // Each document's mentions are kept as records (`Records`), a
         // window of documents at a time: they are found again when the
@@ -192,10 +194,13 @@ impl Analyzer {
         let mut records = Records::default();
         let mut may_alias = Vec::with_capacity(n);
         for window in documents.chunks(FIND_WINDOW) {
+            let segmented: Vec<Vec<Sentence>> = sentences.drain(..window.len()).collect();
             let found: Vec<(Vec<Mention>, Vec<bool>, bool)> = window
                 .par_iter()
-                .map(|d| {
-                    let p = Prepared::new(&d.text);
+                .zip(segmented)
+                .map(|(d, ss)| {
+                    let p = Prepared::segmented(&d.text, &ss);
+                    drop(ss);
                     let ms = entity::find_mentions(&d.text, &p, lex, &vocab);
                     let named = ms
                         .iter()
@@ -211,6 +216,7 @@ impl Analyzer {
                 may_alias.push(may);
             }
         }
+        drop(sentences);
         let counter = self.progress.stage(Stage::Resolve, 1);
         records.settle_demonyms();
         // Stated aliases ("X (or Y)") need the tokens between two names:

@@ -556,25 +556,29 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
 }
 
 /// [`vocabulary`] of the texts of `docs`, from their sentences and tokens
-/// alone: each text is segmented and tokenised, its words added, and the
-/// tokens dropped, so that the corpus is never held prepared at once. The
-/// same vocabulary as [`vocabulary`] gives.
+/// alone, with the sentences of each text (`segment(text)`, for
+/// [`Prepared::segmented`]): each text is segmented and tokenised, its words
+/// added, and the tokens dropped, so that the corpus is never held prepared
+/// at once. The same vocabulary as [`vocabulary`] gives.
 pub(crate) fn vocabulary_of_texts(
     docs: &[crate::document::Document],
     counter: &crate::progress::Counter<'_>,
-) -> Vocabulary {
+) -> (Vocabulary, Vec<Vec<crate::segment::Sentence>>) {
     use rayon::prelude::*;
-    docs.par_iter()
-        .fold(Vocabulary::default, |mut v, d| {
-            for s in crate::segment::segment(&d.text) {
-                if s.kind == SentenceKind::Body {
-                    v.add_sentence(&crate::text::tokenize(s.span.slice(&d.text), s.span.start));
-                }
+    let sentences: Vec<Vec<crate::segment::Sentence>> =
+        docs.par_iter().map(|d| crate::segment::segment(&d.text)).collect();
+    let vocab = docs
+        .par_iter()
+        .zip(&sentences)
+        .fold(Vocabulary::default, |mut v, (d, ss)| {
+            for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
+                v.add_sentence(&crate::text::tokenize(s.span.slice(&d.text), s.span.start));
             }
             counter.add(1);
             v
         })
-        .reduce(Vocabulary::default, Vocabulary::merge)
+        .reduce(Vocabulary::default, Vocabulary::merge);
+    (vocab, sentences)
 }
 
 impl Vocabulary {
@@ -1736,7 +1740,8 @@ mod tests {
     }
 
     /// The vocabulary from sentences and tokens alone is the vocabulary of
-    /// the prepared texts.
+    /// the prepared texts, and the sentences it keeps prepare each text as
+    /// [`Prepared::new`] does.
     #[test]
     fn vocabulary_of_texts_is_the_prepared_vocabulary() {
         let texts = [
@@ -1751,7 +1756,15 @@ mod tests {
         let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
         let whole = vocabulary(&prepared);
         let none = crate::progress::Progress::default();
-        let lean = vocabulary_of_texts(&docs, &none.stage(crate::progress::Stage::Prepare, 2));
+        let (lean, sentences) = vocabulary_of_texts(&docs, &none.stage(crate::progress::Stage::Prepare, 2));
+        for ((t, p), ss) in texts.iter().zip(&prepared).zip(&sentences) {
+            let again = Prepared::segmented(t, ss);
+            let spans = |p: &Prepared| {
+                p.sentences.iter().map(|s| (s.span, s.kind, s.toks.clone())).collect::<Vec<_>>()
+            };
+            assert_eq!(spans(&again), spans(p));
+            assert_eq!(again.stems, p.stems);
+        }
         let sorted = |s: &HashSet<String>| s.iter().cloned().collect::<BTreeSet<String>>();
         assert_eq!(sorted(&lean.lower), sorted(&whole.lower));
         assert_eq!(sorted(&lean.midcap), sorted(&whole.midcap));

@@ -91,10 +91,15 @@ impl QuoteIndex {
 
 impl Prepared {
     pub fn new(text: &str) -> Prepared {
-        let sentences = segment::segment(text);
+        Prepared::segmented(text, &segment::segment(text))
+    }
+
+    /// [`Prepared::new`] of a text already segmented: `sentences` are
+    /// `segment(text)`.
+    pub fn segmented(text: &str, sentences: &[segment::Sentence]) -> Prepared {
         let mut tokens = Vec::new();
         let mut sents = Vec::with_capacity(sentences.len());
-        for s in &sentences {
+        for s in sentences {
             let start = tokens.len();
             tokens.extend(text::tokenize(s.span.slice(text), s.span.start));
             sents.push(Sent {
