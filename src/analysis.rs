@@ -230,8 +230,8 @@ impl Analyzer {
                     return Vec::new();
                 }
                 let p = Prepared::new(&d.text);
-                let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
-                Records::restore(rs.iter().map(|r| records.settled(r)), &mut ms);
+                let ms =
+                    entity::mentions_again(&d.text, &p, lex, &vocab, rs.iter().map(|r| records.settled(r)));
                 entity::stated_aliases(&p, &ms)
             })
             .collect();
@@ -248,12 +248,11 @@ impl Analyzer {
         let story_count = stories.iter().max().map_or(0, |s| s + 1);
         let mut parts: Vec<GroupParts> = Vec::new();
         let docs = documents.into_iter().zip(std::mem::take(&mut records.docs)).zip(stories).zip(groups);
-        for (d, (((doc, rs), story), group)) in docs.enumerate() {
+        for (((doc, rs), story), group) in docs {
             if parts.len() <= group {
                 parts.resize_with(group + 1, GroupParts::default);
             }
             let part = &mut parts[group];
-            part.docs.push(d);
             part.documents.push(doc);
             part.settled.push(rs.iter().map(|r| records.settled(r)).collect());
             part.stories.push(story);
@@ -371,8 +370,6 @@ fn extract_all(
 /// One group's share of the corpus, waiting to be analysed.
 #[derive(Default)]
 struct GroupParts {
-    /// The documents' indices in the corpus (in id order).
-    docs: Vec<usize>,
     documents: Vec<Document>,
     /// What resolution settled about each document's mentions.
     settled: Vec<Vec<Settled>>,
@@ -474,13 +471,14 @@ impl StoryGroups {
             while size < WINDOW_DOCUMENTS
                 && let Some((g, part)) = parts.next()
             {
-                size += part.docs.len();
+                size += part.documents.len();
                 window.push((g, part));
             }
             let results: Vec<T> = window
                 .into_par_iter()
                 .map(|(g, part)| {
-                    let GroupParts { docs, documents, settled, stories } = part;
+                    let GroupParts { documents, settled, stories } = part;
+                    let size = documents.len();
                     // Prepared again and their mentions found again:
                     // holding the whole corpus prepared, or its mentions,
                     // was most of the memory.
@@ -489,8 +487,7 @@ impl StoryGroups {
                         .zip(&settled)
                         .map(|(d, rs)| {
                             let p = Prepared::new(&d.text);
-                            let mut ms = entity::find_mentions(&d.text, &p, lex, &vocab);
-                            Records::restore(rs.iter().copied(), &mut ms);
+                            let ms = entity::mentions_again(&d.text, &p, lex, &vocab, rs.iter().copied());
                             (p, ms)
                         })
                         .unzip();
@@ -515,7 +512,7 @@ impl StoryGroups {
                         stories,
                     };
                     let out = map(g, analysis);
-                    counter.add(docs.len());
+                    counter.add(size);
                     out
                 })
                 .collect();

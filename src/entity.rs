@@ -356,10 +356,16 @@ pub(crate) struct Mention {
 const WORD_END: char = '\u{1f}';
 const WORD_END_STR: &str = "\u{1f}";
 
+/// The words of a string of words each ended by [`WORD_END`] (a mention's
+/// or a record's).
+fn split_words(words: &str) -> std::str::SplitTerminator<'_, char> {
+    words.split_terminator(WORD_END)
+}
+
 impl Mention {
     /// The norms of the name's words (see the field), as they were split.
     pub fn words(&self) -> impl DoubleEndedIterator<Item = &str> {
-        self.words.split_terminator(WORD_END)
+        split_words(&self.words)
     }
 }
 
@@ -397,7 +403,7 @@ const NO_REFERENT: u32 = u32::MAX;
 /// strings numbered in [`Records::strings`]: a large corpus's mentions are
 /// all held while it is resolved, and as mentions they took most of the
 /// memory. The mentions themselves are found again when their document is
-/// analysed, and take the outcome from here ([`Records::restore`]).
+/// analysed, and take the outcome from here ([`mentions_again`]).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Record {
     key: u32,
@@ -493,15 +499,51 @@ impl Records {
         Settled { referent: r.referent, name, demonym: r.demonym }
     }
 
-    /// Sets the referent and whether it is a demonym of each of `mentions`,
-    /// found again in the document whose records settled `settled`, in the
-    /// same order.
-    pub fn restore(settled: impl IntoIterator<Item = Settled>, mentions: &mut [Mention]) {
-        for (m, s) in mentions.iter_mut().zip(settled) {
-            m.demonym = s.demonym;
-            m.referent = (s.referent != NO_REFERENT).then_some(s.referent as usize);
+    /// The records of a corpus's `mentions` (by document), with their
+    /// demonyms settled ([`Records::settle_demonyms`]) and the mentions told
+    /// which are.
+    fn settled_demonyms_of(mentions: &mut [Vec<Mention>]) -> Records {
+        let mut records = Records::default();
+        for ms in mentions.iter() {
+            records.push(ms, |_| false);
+        }
+        records.settle_demonyms();
+        records.restore_all(mentions);
+        records
+    }
+
+    /// [`restore`] of each document's `mentions` (by document) from its
+    /// records.
+    fn restore_all(&self, mentions: &mut [Vec<Mention>]) {
+        for (ms, rs) in mentions.iter_mut().zip(&self.docs) {
+            restore(rs.iter().map(|r| self.settled(r)), ms);
         }
     }
+}
+
+/// Sets the referent and whether it is a demonym of each of `mentions`,
+/// found again in the document whose records settled `settled`, in the
+/// same order.
+fn restore(settled: impl IntoIterator<Item = Settled>, mentions: &mut [Mention]) {
+    for (m, s) in mentions.iter_mut().zip(settled) {
+        m.demonym = s.demonym;
+        m.referent = (s.referent != NO_REFERENT).then_some(s.referent as usize);
+    }
+}
+
+/// The mentions of a document prepared again (`p`, of `text`), found again
+/// as they were first found, with what resolution `settled` about them
+/// ([`Records::settled`], in their order).
+pub(crate) fn mentions_again(
+    text: &str,
+    p: &Prepared,
+    lex: &Lexicon,
+    vocab: &Vocabulary,
+    settled: impl IntoIterator<Item = Settled>,
+) -> Vec<Mention> {
+    let mut ms = find_mentions(text, p, lex, vocab);
+    restore(settled, &mut ms);
+    ms
 }
 
 /// A referent: one person, body, place or thing, with every name used for it.
@@ -1018,7 +1060,7 @@ pub(crate) fn stated_aliases(p: &Prepared, mentions: &[Mention]) -> Vec<(usize, 
 }
 
 /// Whether [`stated_aliases`] may find an alias in the document, whatever
-/// [`settle_demonyms`] later decides about its demonyms: some pair of its
+/// [`Records::settle_demonyms`] later decides about its demonyms: some pair of its
 /// mentions that are not descriptions is written as an alias, adjacent
 /// among the names or not. When this is false, `stated_aliases` finds none.
 pub(crate) fn may_state_aliases(p: &Prepared, mentions: &[Mention]) -> bool {
@@ -1193,20 +1235,11 @@ fn resolve_records(
     lex: &Lexicon,
     vocab: &Vocabulary,
 ) -> (Vec<Referent>, Records) {
-    let mut records = Records::default();
-    for ms in mentions.iter() {
-        records.push(ms, |_| false);
-    }
-    records.settle_demonyms();
-    for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-        Records::restore(rs.iter().map(|r| records.settled(r)), ms);
-    }
+    let mut records = Records::settled_demonyms_of(mentions);
     let aliases: Vec<Vec<(usize, usize)>> =
         docs.iter().zip(mentions.iter()).map(|(p, ms)| stated_aliases(p, ms)).collect();
     let referents = records.resolve(&aliases, Some(doc_ids), lex, vocab);
-    for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-        Records::restore(rs.iter().map(|r| records.settled(r)), ms);
-    }
+    records.restore_all(mentions);
     (referents, records)
 }
 
@@ -1286,7 +1319,7 @@ impl Records {
             }
         }
         let words_of = |w: u32| -> Vec<&str> {
-            if w == u32::MAX { Vec::new() } else { str_of(w).split_terminator(WORD_END).collect() }
+            if w == u32::MAX { Vec::new() } else { split_words(str_of(w)).collect() }
         };
         let is_person = |k: usize, votes: &[[usize; KINDS.len()]]| votes[k][EntityKind::Person as usize] > 0;
         // 2. user aliases
@@ -1303,7 +1336,7 @@ impl Records {
                     dsu.union(a, b);
                 }
             }
-            let word_count = |m: &Record| str_of(m.words).matches(WORD_END).count();
+            let word_count = |m: &Record| split_words(str_of(m.words)).count();
             let long: Vec<&Record> = ms.iter().filter(|m| word_count(m) >= 2 && m.is_name()).collect();
             for m in ms.iter().filter(|m| word_count(m) == 1 && m.is_name()) {
                 let surface = str_of(m.surface).trim_matches(|c: char| !c.is_alphanumeric());
@@ -1313,8 +1346,7 @@ impl Records {
                     continue;
                 }
                 let acro = surface.to_lowercase().replace('.', "");
-                if let Some(l) =
-                    long.iter().find(|l| initials(str_of(l.words).split_terminator(WORD_END)) == acro)
+                if let Some(l) = long.iter().find(|l| initials(split_words(str_of(l.words))) == acro)
                     && let (Some(a), Some(b)) = (index_sym(m.key), index_sym(l.key))
                 {
                     dsu.union(a, b);
@@ -1722,14 +1754,7 @@ mod tests {
         let may: Vec<bool> = prepared.iter().zip(&mentions).map(|(p, ms)| may_state_aliases(p, ms)).collect();
         let before: Vec<usize> =
             prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
-        let mut records = Records::default();
-        for ms in &mentions {
-            records.push(ms, |_| false);
-        }
-        records.settle_demonyms();
-        for (ms, rs) in mentions.iter_mut().zip(&records.docs) {
-            Records::restore(rs.iter().map(|r| records.settled(r)), ms);
-        }
+        Records::settled_demonyms_of(&mut mentions);
         let after: Vec<usize> =
             prepared.iter().zip(&mentions).map(|(p, ms)| stated_aliases(p, ms).len()).collect();
         for i in 0..texts.len() {

@@ -154,7 +154,7 @@ pub(crate) fn grouping(
 ) -> (Vec<usize>, Vec<usize>) {
     let mut sets = Sets((0..n).collect());
     // How many documents name each referent.
-    let mut named: Vec<usize> = vec![0; referents];
+    let mut naming: Vec<usize> = vec![0; referents];
     // The first documents that name each referent, each with whether it
     // names the referent more than once.
     let mut holders: Vec<Vec<(usize, bool)>> = vec![Vec::new(); referents];
@@ -185,11 +185,11 @@ pub(crate) fn grouping(
             if holders[r].len() < HOLDERS {
                 holders[r].push((d, repeated));
             }
-            named[r] += 1;
+            naming[r] += 1;
         }
     }
     let stories = numbered(&mut sets);
-    for (docs, _) in holders.iter().zip(&named).filter(|&(_, &n)| n <= RARE) {
+    for (docs, _) in holders.iter().zip(&naming).filter(|&(_, &n)| n <= RARE) {
         for w in docs.windows(2) {
             sets.union(w[0].0, w[1].0);
         }
