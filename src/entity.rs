@@ -354,7 +354,6 @@ pub(crate) struct Mention {
 /// Ends each word of [`Mention::words`]: a control character, never part
 /// of a word token (words are letters, digits and marks).
 const WORD_END: char = '\u{1f}';
-const WORD_END_STR: &str = "\u{1f}";
 
 /// The words of a string of words each ended by [`WORD_END`] (a mention's
 /// or a record's).
@@ -936,11 +935,15 @@ fn emit_run(
         let toks = &p.tokens[a..cls_end.max(b)];
         let span = toks[0].span.cover(toks[toks.len() - 1].span);
         let surface = span.slice(text).to_string();
-        let words: Vec<CompactString> = p.tokens[a..b]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !lex.is_function_word(&t.norm))
-            .flat_map(|t| t.norm.split('-').map(CompactString::from).collect::<Vec<_>>())
-            .collect();
+        // The name's words, each ended by WORD_END (see `Mention::words`).
+        let mut words = CompactString::default();
+        for t in p.tokens[a..b].iter().filter(|t| t.kind == TokenKind::Word && !lex.is_function_word(&t.norm))
+        {
+            for w in t.norm.split('-') {
+                words.push_str(w);
+                words.push(WORD_END);
+            }
+        }
         let has_org = (a..b).any(|k| matches!(p.lookup(lex, k, k + 1).first(), Some((_, Entry::OrgHead))));
         let cls = if cls_end > b {
             class
@@ -964,8 +967,8 @@ fn emit_run(
         }
         // A corpus's mentions are held together until resolved: without the
         // room building left.
-        let words: CompactString = words.iter().flat_map(|w| [w.as_str(), WORD_END_STR]).collect();
         key.shrink_to_fit();
+        words.shrink_to_fit();
         out.push(Mention {
             sentence: si,
             span,
