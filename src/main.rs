@@ -303,7 +303,7 @@ fn open_output(output: &Option<PathBuf>) -> Result<Box<dyn Write>, claimgraph::E
     })
 }
 
-/// Standard output for a large report. On Unix it is written as a file (a
+/// Standard output for a report. On Unix it is written as a file (a
 /// duplicate of its descriptor), without the line buffering of
 /// `std::io::Stdout`, which searches every write for its last line break:
 /// gigabytes of JSON Lines. Elsewhere, or if the descriptor cannot be
@@ -322,9 +322,8 @@ fn write_out(output: &Option<PathBuf>, out: &str) -> Result<(), claimgraph::Erro
         Some(path) => std::fs::write(path, out)
             .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })?,
         None => {
-            let mut stdout = std::io::stdout().lock();
             // A closed pipe (e.g. `| head`) is not an error worth reporting.
-            let _ = stdout.write_all(out.as_bytes());
+            let _ = standard_output().write_all(out.as_bytes());
         }
     }
     Ok(())
