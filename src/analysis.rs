@@ -16,7 +16,7 @@ use crate::lexicon::Lexicon;
 use crate::prepare::Prepared;
 use crate::progress::{Counter, Progress, Stage};
 use crate::report::Report;
-use crate::segment::Sentence;
+use crate::segment::Sentences;
 use crate::stories;
 
 /// The default largest document the analysis accepts, in bytes of text
@@ -185,7 +185,7 @@ impl Analyzer {
         // needs only sentences and tokens.
         let counter = self.progress.stage(Stage::Prepare, n);
         // Each text's sentences, kept for the first time it is prepared.
-        let (vocab, mut sentences) = entity::vocabulary_of_texts(&documents, &counter);
+        let (vocab, sentences) = entity::vocabulary_of_texts(&documents, &counter);
         let counter = self.progress.stage(Stage::Mentions, n);
         // Each document's mentions are kept as records (`Records`), a
         // window of documents at a time: they are found again when the
@@ -193,14 +193,12 @@ impl Analyzer {
         let outlet_keys = stories::outlet_keys(&documents);
         let mut records = Records::default();
         let mut may_alias = Vec::with_capacity(n);
-        for window in documents.chunks(FIND_WINDOW) {
-            let segmented: Vec<Vec<Sentence>> = sentences.drain(..window.len()).collect();
+        for (window, segmented) in documents.chunks(FIND_WINDOW).zip(sentences.chunks(FIND_WINDOW)) {
             let found: Vec<(Vec<Mention>, Vec<bool>, bool)> = window
                 .par_iter()
                 .zip(segmented)
                 .map(|(d, ss)| {
-                    let p = Prepared::segmented(&d.text, &ss);
-                    drop(ss);
+                    let p = Prepared::segmented(&d.text, &ss.get());
                     let ms = entity::find_mentions(&d.text, &p, lex, &vocab);
                     let named = ms
                         .iter()
@@ -216,7 +214,6 @@ impl Analyzer {
                 may_alias.push(may);
             }
         }
-        drop(sentences);
         let counter = self.progress.stage(Stage::Resolve, 1);
         records.settle_demonyms();
         // Stated aliases ("X (or Y)") need the tokens between two names:
@@ -225,11 +222,12 @@ impl Analyzer {
             .par_iter()
             .zip(&records.docs)
             .zip(&may_alias)
-            .map(|((d, rs), &may)| {
+            .zip(&sentences)
+            .map(|(((d, rs), &may), ss)| {
                 if !may {
                     return Vec::new();
                 }
-                let p = Prepared::new(&d.text);
+                let p = Prepared::segmented(&d.text, &ss.get());
                 let ms =
                     entity::mentions_again(&d.text, &p, lex, &vocab, rs.iter().map(|r| records.settled(r)));
                 entity::stated_aliases(&p, &ms)
@@ -247,13 +245,19 @@ impl Analyzer {
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let story_count = stories.iter().max().map_or(0, |s| s + 1);
         let mut parts: Vec<GroupParts> = Vec::new();
-        let docs = documents.into_iter().zip(std::mem::take(&mut records.docs)).zip(stories).zip(groups);
-        for (((doc, rs), story), group) in docs {
+        let docs = documents
+            .into_iter()
+            .zip(std::mem::take(&mut records.docs))
+            .zip(sentences)
+            .zip(stories)
+            .zip(groups);
+        for ((((doc, rs), ss), story), group) in docs {
             if parts.len() <= group {
                 parts.resize_with(group + 1, GroupParts::default);
             }
             let part = &mut parts[group];
             part.documents.push(doc);
+            part.sentences.push(ss);
             part.settled.push(rs.iter().map(|r| records.settled(r)).collect());
             part.stories.push(story);
         }
@@ -371,6 +375,8 @@ fn extract_all(
 #[derive(Default)]
 struct GroupParts {
     documents: Vec<Document>,
+    /// Each document's sentences, as they were found for the vocabulary.
+    sentences: Vec<Sentences>,
     /// What resolution settled about each document's mentions.
     settled: Vec<Vec<Settled>>,
     /// The story of each document, numbered in the whole corpus.
@@ -477,16 +483,18 @@ impl StoryGroups {
             let results: Vec<T> = window
                 .into_par_iter()
                 .map(|(g, part)| {
-                    let GroupParts { documents, settled, stories } = part;
+                    let GroupParts { documents, sentences, settled, stories } = part;
                     let size = documents.len();
                     // Prepared again and their mentions found again:
                     // holding the whole corpus prepared, or its mentions,
-                    // was most of the memory.
+                    // was most of the memory. The sentences were kept.
                     let (prepared, mentions): (Vec<Prepared>, Vec<Vec<Mention>>) = documents
                         .par_iter()
+                        .zip(sentences)
                         .zip(&settled)
-                        .map(|(d, rs)| {
-                            let p = Prepared::new(&d.text);
+                        .map(|((d, ss), rs)| {
+                            let p = Prepared::segmented(&d.text, &ss.get());
+                            drop(ss);
                             let ms = entity::mentions_again(&d.text, &p, lex, &vocab, rs.iter().copied());
                             (p, ms)
                         })

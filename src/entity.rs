@@ -604,22 +604,25 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
 pub(crate) fn vocabulary_of_texts(
     docs: &[crate::document::Document],
     counter: &crate::progress::Counter<'_>,
-) -> (Vocabulary, Vec<Vec<crate::segment::Sentence>>) {
+) -> (Vocabulary, Vec<crate::segment::Sentences>) {
     use rayon::prelude::*;
-    let sentences: Vec<Vec<crate::segment::Sentence>> =
-        docs.par_iter().map(|d| crate::segment::segment(&d.text)).collect();
-    let vocab = docs
+    let (vocabs, sentences): (Vec<Vocabulary>, Vec<Vec<crate::segment::Sentences>>) = docs
         .par_iter()
-        .zip(&sentences)
-        .fold(Vocabulary::default, |mut v, (d, ss)| {
-            for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
-                v.add_sentence(&crate::text::tokenize(s.span.slice(&d.text), s.span.start));
-            }
-            counter.add(1);
-            v
-        })
-        .reduce(Vocabulary::default, Vocabulary::merge);
-    (vocab, sentences)
+        .fold(
+            || (Vocabulary::default(), Vec::new()),
+            |(mut v, mut kept), d| {
+                let ss = crate::segment::segment(&d.text);
+                for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
+                    v.add_sentence(&crate::text::tokenize(s.span.slice(&d.text), s.span.start));
+                }
+                kept.push(crate::segment::Sentences::new(ss));
+                counter.add(1);
+                (v, kept)
+            },
+        )
+        .unzip();
+    let vocab = vocabs.into_iter().fold(Vocabulary::default(), Vocabulary::merge);
+    (vocab, sentences.into_iter().flatten().collect())
 }
 
 impl Vocabulary {
@@ -1786,7 +1789,7 @@ mod tests {
         let none = crate::progress::Progress::default();
         let (lean, sentences) = vocabulary_of_texts(&docs, &none.stage(crate::progress::Stage::Prepare, 2));
         for ((t, p), ss) in texts.iter().zip(&prepared).zip(&sentences) {
-            let again = Prepared::segmented(t, ss);
+            let again = Prepared::segmented(t, &ss.get());
             let spans = |p: &Prepared| {
                 p.sentences.iter().map(|s| (s.span, s.kind, s.toks.clone())).collect::<Vec<_>>()
             };

@@ -801,6 +801,89 @@ fn classify(text: &str, sentences: &mut [Sentence], infos: &[BlockInfo]) {
     }
 }
 
+/// A text's sentences held in about 4 bytes each instead of 32, for a
+/// corpus whose texts are segmented once and prepared later
+/// ([`crate::Analyzer::story_groups`]). [`Sentences::get`] gives back
+/// exactly the sentences it was made from.
+#[derive(Clone, Debug)]
+pub(crate) enum Sentences {
+    /// For each sentence, three LEB128 numbers: the bytes since the end of
+    /// the previous sentence, the sentence's length, and the paragraphs
+    /// since the previous sentence's shifted left by two bits, with the kind
+    /// in those two.
+    Packed(Box<[u8]>),
+    /// Sentences out of order, which [`segment`] does not give.
+    Wide(Box<[Sentence]>),
+}
+
+impl Sentences {
+    /// Holds `sentences`.
+    pub(crate) fn new(sentences: Vec<Sentence>) -> Sentences {
+        fn push(out: &mut Vec<u8>, mut n: usize) {
+            while n >= 0x80 {
+                out.push((n & 0x7f) as u8 | 0x80);
+                n >>= 7;
+            }
+            out.push(n as u8);
+        }
+        let mut out = Vec::with_capacity(4 * sentences.len());
+        let (mut end, mut paragraph) = (0, 0);
+        for s in &sentences {
+            let (Some(gap), Some(len), Some(paragraphs)) = (
+                s.span.start.checked_sub(end),
+                s.span.end.checked_sub(s.span.start),
+                s.paragraph.checked_sub(paragraph).and_then(|p| p.checked_mul(4)),
+            ) else {
+                return Sentences::Wide(sentences.into_boxed_slice());
+            };
+            let kind = match s.kind {
+                SentenceKind::Body => 0,
+                SentenceKind::Headline => 1,
+                SentenceKind::Boilerplate => 2,
+            };
+            push(&mut out, gap);
+            push(&mut out, len);
+            push(&mut out, paragraphs | kind);
+            (end, paragraph) = (s.span.end, s.paragraph);
+        }
+        Sentences::Packed(out.into_boxed_slice())
+    }
+
+    /// The sentences, as [`segment`] gave them.
+    pub(crate) fn get(&self) -> Vec<Sentence> {
+        let packed = match self {
+            Sentences::Packed(packed) => packed,
+            Sentences::Wide(sentences) => return sentences.to_vec(),
+        };
+        let mut bytes = packed.iter();
+        let mut next = || -> Option<usize> {
+            let (mut n, mut shift) = (0usize, 0);
+            loop {
+                let b = *bytes.next()?;
+                n |= usize::from(b & 0x7f).checked_shl(shift)?;
+                if b < 0x80 {
+                    return Some(n);
+                }
+                shift += 7;
+            }
+        };
+        let mut out = Vec::new();
+        let (mut end, mut paragraph) = (0, 0);
+        while let (Some(gap), Some(len), Some(p)) = (next(), next(), next()) {
+            let start = end + gap;
+            end = start + len;
+            paragraph += p >> 2;
+            let kind = match p & 3 {
+                0 => SentenceKind::Body,
+                1 => SentenceKind::Headline,
+                _ => SentenceKind::Boilerplate,
+            };
+            out.push(Sentence { span: Span::new(start, end), kind, paragraph });
+        }
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::SentenceKind::{Body, Boilerplate, Headline};
@@ -808,6 +891,42 @@ mod tests {
 
     /// `words_at_most` agrees with splitting at blanks, Unicode ones
     /// included, at every bound.
+    /// Packed sentences come back as they went in: every kind, large
+    /// offsets and paragraphs; sentences out of order are kept whole.
+    #[test]
+    fn sentences_come_back_as_segmented() {
+        let text = "Border Talks\n\nPARIS (Agency) — The talks ended. “We will respond,” \
+                    the minister said.\n\nRead more";
+        let segmented = segment(text);
+        let kinds: Vec<SentenceKind> = segmented.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Headline, Boilerplate, Body, Body, Boilerplate]);
+        let kept = Sentences::new(segmented.clone());
+        assert!(matches!(kept, Sentences::Packed(_)));
+        assert_eq!(kept.get(), segmented);
+
+        let at = |start: usize, end: usize, paragraph: usize| Sentence {
+            span: Span::new(start, end),
+            kind: Headline,
+            paragraph,
+        };
+        let far = vec![
+            at(0, 0, 0),
+            at(3, 300, 0),
+            at(1 << 40, (1 << 40) + 1, 1 << 50),
+            at(usize::MAX, usize::MAX, usize::MAX >> 2),
+        ];
+        assert!(matches!(Sentences::new(far.clone()), Sentences::Packed(_)));
+        assert_eq!(Sentences::new(far.clone()).get(), far);
+        assert_eq!(Sentences::new(Vec::new()).get(), []);
+        for wide in
+            [vec![at(5, 9, 0), at(3, 4, 0)], vec![at(0, 1, 1), at(2, 3, 0)], vec![at(0, 0, usize::MAX)]]
+        {
+            let kept = Sentences::new(wide.clone());
+            assert!(matches!(kept, Sentences::Wide(_)), "{wide:?}");
+            assert_eq!(kept.get(), wide);
+        }
+    }
+
     #[test]
     fn words_at_most_counts_runs_between_blanks() {
         let texts = [
