@@ -134,9 +134,10 @@ impl Analyzer {
     /// claims, the relations between them and the referents they mention.
     /// Memory then holds a window of groups at a time instead of every claim
     /// and relation of the corpus. Until its group is analysed, a document
-    /// is held as its text and 12 bytes for each name it mentions (what
-    /// resolution settled); its sentences and names are found again then,
-    /// exactly as they were found first. The claims are the same as
+    /// is held as its text, its sentences (about 4 bytes each) and 12 bytes
+    /// for each name it mentions (what resolution settled); its tokens and
+    /// names are found again then, exactly as they were found first. The
+    /// claims are the same as
     /// [`Analyzer::analyze`] gives. The relations differ in two ways:
     ///
     /// - a relation that `analyze` makes between two groups (claims that
@@ -455,7 +456,8 @@ impl StoryGroups {
     /// canonical names and kinds are the corpus's). Its stories keep their
     /// numbers in the whole corpus ([`Analysis::stories`] lists them in that
     /// order). Groups are analysed in windows of a few hundred documents,
-    /// each document prepared again (sentences, tokens) when its group is,
+    /// each document prepared again (tokens, stems, quotes, from the
+    /// sentences kept) when its group is,
     /// and each window is freed before the next, so memory holds the
     /// corpus's text and names plus one window.
     ///
