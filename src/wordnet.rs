@@ -146,16 +146,31 @@ fn endings(pos: Pos) -> &'static [(&'static str, &'static str)] {
 
 impl WordNet {
     fn parse(data: &'static str) -> WordNet {
-        // How many lines each section has, to size the tables once.
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        let mut section = "";
-        for line in data.lines() {
-            match line.strip_prefix('@') {
-                Some(name) => section = name,
-                None => *counts.entry(section).or_default() += 1,
-            }
-        }
-        let count = |name: &str| counts.get(name).copied().unwrap_or(0);
+        // Each section's name and text, found once: matching the section's
+        // name on every line was a sixth of the start-up. A section starts
+        // at a line `@name` and runs to the next.
+        let starts: Vec<usize> = data
+            .starts_with('@')
+            .then_some(0)
+            .into_iter()
+            .chain(data.match_indices("\n@").map(|(at, _)| at + 1))
+            .collect();
+        let sections: Vec<(&str, &'static str)> = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &at)| {
+                let end = starts.get(i + 1).copied().unwrap_or(data.len());
+                let (name, text) = data[at + 1..end].split_once('\n').unwrap_or((&data[at + 1..end], ""));
+                (name.trim_end_matches('\r'), text)
+            })
+            .collect();
+        let of = |name: &'static str| sections.iter().filter(move |s| s.0 == name).map(|s| s.1);
+        let rows = move |name: &'static str| {
+            of(name).flat_map(str::lines).filter(|l| !l.starts_with('#') && !l.is_empty())
+        };
+        // Lines per section, to size the tables once.
+        let count =
+            |name: &'static str| of(name).map(|t| t.bytes().filter(|&b| b == b'\n').count()).sum::<usize>();
         let mut wn = WordNet {
             synsets: Vec::with_capacity(count("synsets")),
             lemmas: HashMap::with_capacity(count("lemmas")),
@@ -164,44 +179,33 @@ impl WordNet {
             // synsets and 147,306 lemmas) without growing.
             ids: Vec::with_capacity(count("synsets") + 2 * count("lemmas")),
         };
-        let mut section = "";
-        for line in data.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('@') {
-                section = name;
-                continue;
-            }
+        for line in rows("synsets") {
             let mut f = line.split('\t');
-            match section {
-                "synsets" => {
-                    let pos = match f.next() {
-                        Some("n") => Pos::Noun,
-                        Some("v") => Pos::Verb,
-                        Some("a") => Pos::Adjective,
-                        _ => Pos::Adverb,
-                    };
-                    let descendants = f.next().and_then(|d| d.parse().ok()).unwrap_or(0);
-                    let hypernyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-                    let antonyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-                    let heads = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-                    let name = f.next().unwrap_or("");
-                    let derived = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-                    wn.synsets.push(Synset { pos, descendants, hypernyms, antonyms, heads, derived, name });
-                }
-                "lemmas" => {
-                    if let (Some(lemma), Some(list)) = (f.next(), f.next()) {
-                        let ids = push_ids(&mut wn.ids, list);
-                        wn.lemmas.insert(lemma, ids);
-                    }
-                }
-                "exceptions" => {
-                    if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
-                        wn.exceptions.entry(form).or_insert(lemma);
-                    }
-                }
-                _ => {}
+            let pos = match f.next() {
+                Some("n") => Pos::Noun,
+                Some("v") => Pos::Verb,
+                Some("a") => Pos::Adjective,
+                _ => Pos::Adverb,
+            };
+            let descendants = f.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+            let hypernyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+            let antonyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+            let heads = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+            let name = f.next().unwrap_or("");
+            let derived = push_ids(&mut wn.ids, f.next().unwrap_or(""));
+            wn.synsets.push(Synset { pos, descendants, hypernyms, antonyms, heads, derived, name });
+        }
+        for line in rows("lemmas") {
+            if let Some((lemma, list)) = line.split_once('\t') {
+                let list = list.split('\t').next().unwrap_or("");
+                let ids = push_ids(&mut wn.ids, list);
+                wn.lemmas.insert(lemma, ids);
+            }
+        }
+        for line in rows("exceptions") {
+            if let Some((form, lemma)) = line.split_once('\t') {
+                let lemma = lemma.split('\t').next().unwrap_or("");
+                wn.exceptions.entry(form).or_insert(lemma);
             }
         }
         wn
@@ -459,6 +463,42 @@ fn normalize(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sections are read by name wherever they stand, a section may come
+    /// twice, and comments, blank lines, rows without their fields and
+    /// unknown sections are passed over.
+    #[test]
+    fn parse_reads_sections_by_name() {
+        let text = "# header, not a section: @lemmas\n\
+                    @synsets\n\
+                    n\t3\t1\t\t\tdog\t\n\
+                    # a comment\n\
+                    \n\
+                    n\t0\t\t\t\tanimal\t\n\
+                    @unknown\n\
+                    dog\t0\n\
+                    @lemmas\n\
+                    dog\t0\n\
+                    no-fields\n\
+                    @exceptions\n\
+                    dogs\tdog\textra\n\
+                    dogs\tdoggo\n\
+                    @synsets\r\n\
+                    v\t0\t\t\t\tbark\t\n\
+                    @lemmas\n\
+                    animal\t1 2";
+        let wn = WordNet::parse(text);
+        let names: Vec<(Pos, &str, u32)> =
+            wn.synsets.iter().map(|s| (s.pos, s.name, s.descendants)).collect();
+        assert_eq!(names, [(Pos::Noun, "dog", 3), (Pos::Noun, "animal", 0), (Pos::Verb, "bark", 0)]);
+        assert_eq!(wn.ids(wn.synsets[0].hypernyms), [1]);
+        let mut lemmas: Vec<(&str, Vec<u32>)> =
+            wn.lemmas.iter().map(|(&l, &ids)| (l, wn.ids(ids).to_vec())).collect();
+        lemmas.sort();
+        assert_eq!(lemmas, [("animal", vec![1, 2]), ("dog", vec![0])]);
+        assert_eq!(wn.exceptions.len(), 1);
+        assert_eq!(wn.exceptions.get("dogs"), Some(&"dog"));
+    }
 
     #[test]
     fn synonyms_share_a_sense() {
