@@ -48,6 +48,38 @@ fn one_and_four_threads_give_the_same_report() {
     }
 }
 
+/// The report group by group (`--format jsonl`), one line per group.
+fn groups_with_threads(threads: usize, docs: Vec<Document>) -> Vec<String> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
+    pool.install(|| {
+        let mut lines = Vec::new();
+        let groups = Analyzer::new().story_groups(docs).expect("groups");
+        groups
+            .analyze_each(
+                |g, analysis| analysis.into_report().for_group(g).to_json_line(),
+                |line| {
+                    lines.push(line);
+                    Ok(())
+                },
+            )
+            .expect("analysis");
+        lines
+    })
+}
+
+/// Groups are analysed a window at a time, and a window's size follows the
+/// number of threads (64 documents each): 144 documents in three groups are
+/// two windows on one thread and one on four. The lines are the same.
+#[test]
+fn groups_are_the_same_on_one_and_four_threads() {
+    let docs = mixed(12);
+    assert_eq!(docs.len(), 144);
+    let one = groups_with_threads(1, docs.clone());
+    let four = groups_with_threads(4, docs);
+    assert!(one.len() >= 3, "{} groups", one.len());
+    assert!(one == four, "group reports differ between 1 and 4 threads");
+}
+
 #[test]
 fn large_generic_keys_are_compared_within_a_story() {
     let docs = mixed(12);
