@@ -123,3 +123,34 @@ fn a_compound_noun_is_no_state() {
         analysis.relations()
     );
 }
+
+/// A restatement is the weakest agreement: two claims that also agree on
+/// a state are linked by the state, and "the same in other words" is left
+/// for claims that share only their words.
+#[test]
+fn a_restatement_yields_to_any_other_agreement() {
+    let found = relations(&[
+        (
+            "daily",
+            "Officials said the Tessa Bridge was closed to traffic on Monday after the storm damaged its northern span.",
+        ),
+        (
+            "echo",
+            "The Tessa Bridge was closed to traffic on Monday after the storm damaged its northern span, officials said.",
+        ),
+        (
+            "wire",
+            "Engineers said the storm damaged the northern span of the Tessa Bridge and traffic stopped.",
+        ),
+    ]);
+    let reason = |x: &str, y: &str| {
+        found
+            .iter()
+            .find(|(a, b, r, _)| *r == RelationType::Agree && a.starts_with(x) && b.starts_with(y))
+            .map(|(_, _, _, why)| why.clone())
+    };
+    let both_closed = reason("Officials said", "The Tessa Bridge").expect("daily and echo agree");
+    assert!(both_closed.starts_with("both say Tessa Bridge was"), "{both_closed}");
+    let reworded = reason("Officials said", "Engineers said").expect("daily and wire agree");
+    assert!(reworded.contains("say the same in other words"), "{reworded}");
+}
