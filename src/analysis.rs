@@ -137,8 +137,8 @@ impl Analyzer {
     /// is held as its text, its sentences (about 4 bytes each) and 12 bytes
     /// for each name it mentions (what resolution settled); its tokens and
     /// names are found again then, exactly as they were found first. The
-    /// claims are the same as
-    /// [`Analyzer::analyze`] gives. The relations differ in two ways:
+    /// claims are the same as [`Analyzer::analyze`] gives. The relations
+    /// differ in two ways:
     ///
     /// - a relation that `analyze` makes between two groups (claims that
     ///   share a key but whose documents share no rare name, such as the
@@ -461,9 +461,9 @@ impl StoryGroups {
     /// numbers in the whole corpus ([`Analysis::stories`] lists them in that
     /// order). Groups are analysed in windows of 64 documents per thread,
     /// each document prepared again (tokens, stems, quotes, from the
-    /// sentences kept) when its group is,
-    /// and each window is freed before the next, so memory holds the
-    /// corpus's text and names plus one window.
+    /// sentences kept) when its group is, and each window is freed before
+    /// the next, so memory holds the corpus's text, sentences and names
+    /// plus one window.
     ///
     /// Stops at the first error `sink` returns and returns it.
     pub fn analyze_each<T, M, S>(self, map: M, mut sink: S) -> Result<()>
