@@ -597,10 +597,11 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
 }
 
 /// [`vocabulary`] of the texts of `docs`, from their sentences and tokens
-/// alone, with the sentences of each text (`segment(text)`, packed, for
-/// [`Prepared::segmented`]; in document order): each text is segmented and tokenised, its words
-/// added, and the tokens dropped, so that the corpus is never held prepared
-/// at once. The same vocabulary as [`vocabulary`] gives.
+/// alone, with the sentences of each text in document order
+/// (`segment(text)`, packed, for [`Prepared::segmented`]): each text is
+/// segmented and tokenised, its words added, and the tokens dropped, so
+/// that the corpus is never held prepared at once. The same vocabulary as
+/// [`vocabulary`] gives.
 pub(crate) fn vocabulary_of_texts(
     docs: &[crate::document::Document],
     counter: &crate::progress::Counter<'_>,
