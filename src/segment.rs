@@ -1449,6 +1449,10 @@ mod tests {
     /// Checks every documented invariant of `segment(text)`.
     fn check_invariants(text: &str) {
         let sentences = segment(text);
+        // What the corpus path keeps comes back as it was found, packed.
+        let kept = Sentences::new(sentences.clone());
+        assert!(matches!(kept, Sentences::Packed(_)), "unpacked sentences of {text:?}");
+        assert_eq!(kept.get(), sentences, "packed sentences of {text:?}");
         let mut covered = 0;
         let mut prev: Option<Sentence> = None;
         for s in &sentences {
