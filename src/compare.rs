@@ -513,7 +513,9 @@ fn ordered(a: &Claim, b: &Claim) -> bool {
 
 /// Sort key of a claim id `doc:n`: the doc, then n numerically.
 pub(crate) fn id_order(id: &str) -> (&str, usize) {
-    match id.rsplit_once(':') {
+    // By byte: `rsplit_once(':')` compares the match through a call to
+    // `bcmp`, and relations are sorted by this key.
+    match memchr::memrchr(b':', id.as_bytes()).and_then(|i| Some((id.get(..i)?, id.get(i + 1..)?))) {
         Some((d, n)) => (d, n.parse().unwrap_or(0)),
         None => (id, 0),
     }
@@ -1318,4 +1320,22 @@ fn restatement(a: &Claim, b: &Claim) -> Found {
 /// Map from claim id to index, for lookups.
 pub(crate) fn id_index(claims: &[Claim]) -> HashMap<&str, usize> {
     claims.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The sort key splits at the last colon, as `rsplit_once(':')` does.
+    #[test]
+    fn id_order_splits_at_the_last_colon() {
+        for id in ["a:1", "a:b:12", "nocolon", "x:", ":5", "é:3", "doc:9:x", ""] {
+            let old = match id.rsplit_once(':') {
+                Some((d, n)) => (d, n.parse().unwrap_or(0)),
+                None => (id, 0),
+            };
+            assert_eq!(id_order(id), old, "{id:?}");
+        }
+        assert_eq!(id_order("doc:b:12"), ("doc:b", 12));
+    }
 }

@@ -128,6 +128,13 @@ fn split_ascii(text: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `text.split_once(sep as char)` for an ASCII `sep`, without the call to
+/// `bcmp` (see [`split_ascii`]).
+fn split_once_ascii(text: &str, sep: u8) -> Option<(&str, &str)> {
+    let i = memchr::memchr(sep, text.as_bytes())?;
+    Some((text.get(..i)?, text.get(i + 1..)?))
+}
+
 /// Appends the ids of `field` (base-36 numbers separated by spaces) to
 /// `all`, and returns where they are.
 fn push_ids(all: &mut Vec<u32>, field: &str) -> Ids {
@@ -224,14 +231,14 @@ impl WordNet {
             wn.synsets.push(Synset { pos, descendants, hypernyms, antonyms, heads, derived, name });
         }
         for line in rows("lemmas") {
-            if let Some((lemma, list)) = line.split_once('\t') {
+            if let Some((lemma, list)) = split_once_ascii(line, b'\t') {
                 let list = split_ascii(list, b'\t').next().unwrap_or("");
                 let ids = push_ids(&mut wn.ids, list);
                 wn.lemmas.insert(lemma, ids);
             }
         }
         for line in rows("exceptions") {
-            if let Some((form, lemma)) = line.split_once('\t') {
+            if let Some((form, lemma)) = split_once_ascii(line, b'\t') {
                 let lemma = split_ascii(lemma, b'\t').next().unwrap_or("");
                 wn.exceptions.entry(form).or_insert(lemma);
             }
@@ -538,6 +545,11 @@ mod tests {
                 let ours: Vec<&str> = split_ascii(text, sep).collect();
                 let std: Vec<&str> = text.split(char::from(sep)).collect();
                 assert_eq!(ours, std, "{text:?} at {sep}");
+                assert_eq!(
+                    split_once_ascii(text, sep),
+                    text.split_once(char::from(sep)),
+                    "{text:?} at {sep}"
+                );
             }
         }
     }
