@@ -206,13 +206,14 @@ impl WordNet {
         let count = |name: &'static str| {
             of(name).map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count()).sum::<usize>()
         };
+        let (synsets, lemmas) = (count("synsets"), count("lemmas"));
         let mut wn = WordNet {
-            synsets: Vec::with_capacity(count("synsets")),
-            lemmas: HashMap::with_capacity(count("lemmas")),
+            synsets: Vec::with_capacity(synsets),
+            lemmas: HashMap::with_capacity(lemmas),
             exceptions: HashMap::with_capacity(count("exceptions")),
             // Enough for the compiled-in table (386,562 ids for 117,659
             // synsets and 147,306 lemmas) without growing.
-            ids: Vec::with_capacity(count("synsets") + 2 * count("lemmas")),
+            ids: Vec::with_capacity(synsets + 2 * lemmas),
         };
         for line in rows("synsets") {
             let mut f = split_ascii(line, b'\t');
