@@ -113,9 +113,14 @@
 //! which only matters for lines longer than that; a cut that is not
 //! followed by whitespace is undone by the first repair above.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use regex::Regex;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::pikevm::PikeVM;
+use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -582,35 +587,143 @@ fn datetime_pattern() -> String {
     )
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+/// The dateline pattern: a place in capitals, optional dates, places and
+/// an agency in parentheses, then a dash or a slash.
+fn dateline_pattern() -> String {
     let date = date_pattern();
     let h = r"[\t\p{Zs}]";
     let word = r"\p{Lu}[\p{Lu}\p{M}'’.\-]*";
     let pattern = format!(
         r"^\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\-]+(?:{h}+{word}){{0,3}}(?:,{h}*(?:{date}|\p{{Lu}}\p{{Ll}}+(?:{h}+\p{{Lu}}\p{{Ll}}+){{0,2}})){{0,2}}(?:{h}*\((?:[^()\n]{{1,40}}\))?)?(?:{h}*(?:—|–|--)|{h}+-{h}|\.?{h}*/\p{{L}}[\p{{L}}\-]{{1,19}}/\.?)"
     );
-    big(&pattern).expect("dateline pattern is valid")
-});
+    pattern
+}
 
-/// Builds one of the page-furniture patterns with room for its lazy DFA.
-/// Their Unicode classes make many states: with the default 2 MiB cache (and
-/// still at 4 MiB) the DFA kept clearing its cache, gave up and left every
-/// search to the much slower PikeVM, which made segmentation three times
-/// slower. The cache grows only as states are needed; 8 MiB sufficed on the
-/// synthetic corpora, and 16 MiB leaves a margin.
-fn big(p: &str) -> Result<Regex, regex::Error> {
-    regex::RegexBuilder::new(p).dfa_size_limit(16 << 20).build()
+static DATELINE: Digits = Digits {
+    ascii: LazyLock::new(|| {
+        Pattern::new(&ascii_digits(&dateline_pattern())).expect("dateline pattern is valid")
+    }),
+    unicode: LazyLock::new(|| Pattern::new(&dateline_pattern()).expect("dateline pattern is valid")),
+};
+
+/// A page-furniture pattern, searched forwards only by a lazy DFA.
+///
+/// These patterns are only asked whether they match, or where a match from
+/// the start of the text ends, never where a match starts. `regex::Regex`
+/// compiles every pattern a second time, backwards, to find that start;
+/// compiling is paid by every run, and it was a third of the time a run
+/// on one article takes. Here only the forward automaton is built.
+struct Pattern {
+    dfa: DFA,
+    caches: Pool<Cache, CacheFn>,
+    /// The pattern, for [`Pattern::fallback`].
+    written: String,
+    /// The PikeVM, compiled on the first search the DFA gives up (the
+    /// DFA's own automaton keeps no positions for it).
+    slow: OnceLock<Option<PikeVM>>,
+}
+
+/// Makes a lazy DFA's cache for another thread.
+type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
+
+impl Pattern {
+    /// Compiles `pattern` with room for its lazy DFA. The page-furniture
+    /// patterns' Unicode classes make many states: with a 2 MiB cache (and still at 4 MiB)
+    /// the DFA kept clearing its cache and searches fell back to a much
+    /// slower engine, which made segmentation three times slower. The
+    /// cache grows only as states are needed; 8 MiB sufficed on the
+    /// synthetic corpora, and 16 MiB leaves a margin.
+    fn new(pattern: &str) -> Result<Pattern, Box<regex_automata::hybrid::BuildError>> {
+        Pattern::with_config(pattern, DFA::config().cache_capacity(16 << 20))
+    }
+
+    /// Compiles `pattern` for a lazy DFA configured by `config`.
+    fn with_config(
+        pattern: &str,
+        config: regex_automata::hybrid::dfa::Config,
+    ) -> Result<Pattern, Box<regex_automata::hybrid::BuildError>> {
+        let dfa = DFA::builder().configure(config).build(pattern).map_err(Box::new)?;
+        let maker = dfa.clone();
+        Ok(Pattern {
+            dfa,
+            caches: Pool::new(Box::new(move || maker.create_cache())),
+            written: pattern.to_string(),
+            slow: OnceLock::new(),
+        })
+    }
+
+    /// Whether the pattern matches anywhere in `s`.
+    fn is_match(&self, s: &str) -> bool {
+        let input = Input::new(s).earliest(true);
+        match self.dfa.try_search_fwd(&mut self.caches.get(), &input) {
+            Ok(found) => found.is_some(),
+            Err(_) => self.fallback(input).is_some(),
+        }
+    }
+
+    /// Where the leftmost-first match that starts at the start of `s` ends.
+    fn end_at_start(&self, s: &str) -> Option<usize> {
+        let input = Input::new(s).anchored(Anchored::Yes);
+        match self.dfa.try_search_fwd(&mut self.caches.get(), &input) {
+            Ok(found) => found.map(|m| m.offset()),
+            Err(_) => self.fallback(input),
+        }
+    }
+
+    /// The search by the (slower) PikeVM, for a search the lazy DFA gave
+    /// up. With its default configuration it never gives up (no quit
+    /// bytes, no Unicode word boundaries in these patterns), but a search
+    /// must not panic.
+    #[cold]
+    fn fallback(&self, input: Input<'_>) -> Option<usize> {
+        let vm = self.slow.get_or_init(|| PikeVM::new(&self.written).ok()).as_ref()?;
+        vm.find(&mut vm.create_cache(), input).map(|m| m.end())
+    }
+}
+
+/// One pattern in two builds: with `\d` as the ASCII digits, and as
+/// written, where `\d` is any of Unicode's decimal digits (Arabic-Indic,
+/// Devanagari, full-width …). The ASCII build is half the compile (each
+/// `\d` compiles to some sixty byte ranges, and a date has dozens of them)
+/// and gives the same answers on a text with no other decimal digit; the
+/// Unicode build is compiled only when a text has one.
+struct Digits {
+    ascii: LazyLock<Pattern>,
+    unicode: LazyLock<Pattern>,
+}
+
+impl Digits {
+    /// The build that answers for `s`. `char::is_numeric` holds for every
+    /// decimal digit and for other numerals too ("Ⅻ", "½"), for which the
+    /// Unicode build is used needlessly but rightly.
+    fn for_text(&self, s: &str) -> &Pattern {
+        if s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
+            &self.ascii
+        } else {
+            &self.unicode
+        }
+    }
+
+    /// Whether the pattern matches anywhere in `s`.
+    fn is_match(&self, s: &str) -> bool {
+        self.for_text(s).is_match(s)
+    }
+}
+
+/// `pattern` with each `\d` (any decimal digit) written `[0-9]`.
+fn ascii_digits(pattern: &str) -> String {
+    pattern.replace(r"\d", "[0-9]")
 }
 
 /// Length in bytes of a dateline at the start of `block`, if there is one.
 fn dateline_len(block: &str) -> Option<usize> {
-    let m = DATELINE.find(block)?;
-    let rest = block[m.end()..].trim_start_matches(is_blank);
+    let end = DATELINE.for_text(block).end_at_start(block)?;
+    let rest = block[end..].trim_start_matches(is_blank);
     // The body must start a sentence; `NATO — the alliance …` is not a dateline.
     if rest.chars().next().is_some_and(char::is_lowercase) {
         return None;
     }
-    Some(m.end())
+    Some(end)
 }
 
 // ---------------------------------------------------------------------------
@@ -640,7 +753,7 @@ const CREDIT: &str = r"^(?:©|\([cC]\)\s|/[\t\p{Zs}]*\p{L}|\([^()]{0,60}/[^()]{0
 const CREDIT_LINE: &str = r"^(?:[^.!?]*?(?-u:\b)via\s+\p{Lu}{2,}|[^.!?]*?(?:/\p{Lu}|(?i:photo|image|handout|pool|courtesy))[^.!?]*?(?-u:\b)via\s+\p{Lu}[\p{L}\p{M}.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}.\-]*|of|the|and|for)){0,4}|[^.!?]*?\p{Lu}[\p{L}\p{M}'’\-]*/\p{Lu}[\p{L}\p{M}\-]*\)?)$";
 
 /// Page furniture recognised in any sentence: prompts and credits.
-static SENTENCE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+fn sentence_pattern() -> String {
     let patterns = [
         // Newsletter and subscription prompts.
         r"(?i)(?-u:\b)(?:in|into|to)\s+your\s+inbox(?-u:\b)".to_string(),
@@ -652,11 +765,15 @@ static SENTENCE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^(?:continue\s+reading|story\s+continues\s+below|advertisement$)".to_string(),
         CREDIT.to_string(),
     ];
-    big(&alternatives(&patterns)).expect("boilerplate pattern is valid")
-});
+    alternatives(&patterns)
+}
+
+static SENTENCE_BOILERPLATE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&sentence_pattern()).expect("boilerplate pattern is valid"));
 
 /// Page furniture recognised only in a sentence that is a whole line.
-static STANDALONE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+/// The page furniture recognised only in a sentence that is a whole line.
+fn standalone_pattern() -> String {
     let datetime = datetime_pattern();
     let date = date_pattern();
     let name = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|al|bin|da|de|del|der|di|dos|du|el|ibn|la|le|van|von)){0,4}";
@@ -697,9 +814,17 @@ static STANDALONE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
             r"{cap}(?:\s+(?:{cap}|of|the|and|for|on|in|at|to|de|du|la|le|des|&))*(?:\s*,|\s*[—–|]|\s+-)\s*(?:{WEEKDAY},?\s*)?{date}\.?"
         ),
     ];
-    big(&format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&patterns)))
-        .expect("standalone boilerplate pattern is valid")
-});
+    format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&patterns))
+}
+
+static STANDALONE_BOILERPLATE: Digits = Digits {
+    ascii: LazyLock::new(|| {
+        Pattern::new(&ascii_digits(&standalone_pattern())).expect("standalone boilerplate pattern is valid")
+    }),
+    unicode: LazyLock::new(|| {
+        Pattern::new(&standalone_pattern()).expect("standalone boilerplate pattern is valid")
+    }),
+};
 
 /// A contact line: "Letters to the editor: letters@example.com", a label
 /// of 1 to 60 letters, blanks, `'’,&-` before the first colon, then an
@@ -708,8 +833,8 @@ static STANDALONE_BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 /// repeated letter class made more than a third of that pattern's states
 /// and of its compile time, paid by every run.
 fn is_contact_line(s: &str) -> bool {
-    static CONTACT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[\p{L}\s'’,&\-]+:\s*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|https?://\S+)$")
+    static CONTACT: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"^[\p{L}\s'’,&\-]+:\s*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|https?://\S+)$")
             .expect("contact pattern is valid")
     });
     // The label's class has no colon, so the label ends at the first one.
@@ -718,8 +843,8 @@ fn is_contact_line(s: &str) -> bool {
 
 /// Whether a sentence is an image credit.
 fn is_credit_line(s: &str) -> bool {
-    static CREDIT_ANY: LazyLock<Regex> =
-        LazyLock::new(|| big(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid"));
+    static CREDIT_ANY: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid"));
     s.len() <= MAX_CLASSIFIED_LEN && CREDIT_ANY.is_match(s)
 }
 
@@ -899,6 +1024,8 @@ impl Sentences {
 
 #[cfg(test)]
 mod tests {
+    use regex::Regex;
+
     use super::SentenceKind::{Body, Boilerplate, Headline};
     use super::*;
 
@@ -938,6 +1065,130 @@ mod tests {
             assert!(matches!(kept, Sentences::Wide(_)), "{wide:?}");
             assert_eq!(kept.get(), wide);
         }
+    }
+
+    /// Lines to hold the page-furniture patterns to `regex::Regex`: every
+    /// line of the fixtures, each again with its digits written in
+    /// Arabic-Indic and in full-width digits, and lines made to match.
+    fn pattern_cases() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut lines: Vec<String> = Vec::new();
+        let mut folders = vec![root];
+        while let Some(folder) = folders.pop() {
+            let mut entries: Vec<_> =
+                std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+            entries.sort();
+            for path in entries {
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    lines.extend(text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()));
+                }
+            }
+        }
+        lines.extend(
+            [
+                "Updated: 12 March 2023, 14:05 GMT",
+                "Published 2024-05-01 | Updated 2024-05-02",
+                "March 3, 2023",
+                "Friday, 23 June 2023 at 9:30 a.m.",
+                "12 Comments",
+                "4 min read",
+                "Home / World / Europe",
+                "NEWS | NATIONAL | 17 May 2025, 16:20",
+                "By Anna Smith and Li Wei, staff writer 12.09.2024",
+                "Executive Board of the Union, 18 January 2023",
+                "KYIV, Ukraine, March 3 (Agency) — The talks ended.",
+                "PARIS, 2023-03-03 — The talks ended.",
+                "MOSCOW /Agency/. The talks ended.",
+                "Photo: Jane Roe/Pool via AP",
+                "Get the news in your inbox: subscribe",
+                "Letters: letters@example.com",
+            ]
+            .map(String::from),
+        );
+        let written = |zero: u32| {
+            move |l: &String| -> String {
+                l.chars()
+                    .map(|c| c.to_digit(10).and_then(|d| char::from_u32(zero + d)).unwrap_or(c))
+                    .collect()
+            }
+        };
+        let arabic: Vec<String> = lines.iter().map(written(0x0660)).collect();
+        let wide: Vec<String> = lines.iter().map(written(0xFF10)).collect();
+        lines.extend(arabic);
+        lines.extend(wide);
+        lines.dedup();
+        lines
+    }
+
+    /// The forward-only patterns answer as `regex::Regex` answers for the
+    /// patterns as written: whether they match, and where a dateline ends.
+    /// The ASCII-digit builds agree on every line without other digits,
+    /// and differ on some with them, which the Unicode builds then answer.
+    #[test]
+    fn patterns_answer_as_regex_does() {
+        let cases = pattern_cases();
+        assert!(cases.len() > 1000, "{}", cases.len());
+        let standalone = Regex::new(&standalone_pattern()).unwrap();
+        let sentence = Regex::new(&sentence_pattern()).unwrap();
+        let credit = Regex::new(&format!("{CREDIT}|{CREDIT_LINE}")).unwrap();
+        let dateline = Regex::new(&dateline_pattern()).unwrap();
+        let (mut matched, mut datelines, mut ascii_differs) = (0, 0, 0);
+        for case in &cases {
+            let other_digits = case.chars().any(|c| !c.is_ascii() && c.is_numeric());
+            let is_standalone = standalone.is_match(case);
+            assert_eq!(STANDALONE_BOILERPLATE.is_match(case), is_standalone, "{case:?}");
+            assert_eq!(STANDALONE_BOILERPLATE.unicode.is_match(case), is_standalone, "{case:?}");
+            matched += usize::from(is_standalone);
+            let end = dateline.find(case).map(|m| m.end());
+            assert_eq!(DATELINE.for_text(case).end_at_start(case), end, "{case:?}");
+            assert_eq!(DATELINE.unicode.end_at_start(case), end, "{case:?}");
+            datelines += usize::from(end.is_some());
+            let ascii_standalone = STANDALONE_BOILERPLATE.ascii.is_match(case);
+            let ascii_dateline = DATELINE.ascii.end_at_start(case);
+            if other_digits {
+                ascii_differs += usize::from(ascii_standalone != is_standalone || ascii_dateline != end);
+            } else {
+                assert_eq!(ascii_standalone, is_standalone, "{case:?}");
+                assert_eq!(ascii_dateline, end, "{case:?}");
+            }
+            assert_eq!(SENTENCE_BOILERPLATE.is_match(case), sentence.is_match(case), "{case:?}");
+            assert_eq!(is_credit_line(case), case.len() <= MAX_CLASSIFIED_LEN && credit.is_match(case));
+        }
+        assert!(matched > 20 && matched < cases.len() / 2, "{matched} of {}", cases.len());
+        assert!(datelines > 5, "{datelines}");
+        assert!(ascii_differs > 5, "{ascii_differs}");
+    }
+
+    /// A search the lazy DFA gives up is answered by the PikeVM, as
+    /// `regex::Regex` answers it. A cache of the smallest size, and no
+    /// clearing of it allowed, makes the DFA give up.
+    #[test]
+    fn a_search_given_up_falls_back() {
+        let config = DFA::config()
+            .cache_capacity(0)
+            .skip_cache_capacity_check(true)
+            .minimum_cache_clear_count(Some(0))
+            .minimum_bytes_per_state(None);
+        let (mut gave_up, mut found) = (0, 0);
+        for (written, anchored) in [(sentence_pattern(), false), (standalone_pattern(), true)] {
+            let tiny = Pattern::with_config(&written, config.clone()).unwrap();
+            let regex = Regex::new(&written).unwrap();
+            for case in pattern_cases().iter().take(600) {
+                let input =
+                    Input::new(case.as_str()).anchored(if anchored { Anchored::Yes } else { Anchored::No });
+                gave_up += usize::from(tiny.dfa.try_search_fwd(&mut tiny.caches.get(), &input).is_err());
+                found += usize::from(regex.is_match(case));
+                assert_eq!(tiny.is_match(case), regex.is_match(case), "{case:?}");
+                if anchored {
+                    assert_eq!(tiny.end_at_start(case), regex.find(case).map(|m| m.end()), "{case:?}");
+                }
+            }
+        }
+        assert!(gave_up > 100, "{gave_up}");
+        assert!(found > 10, "{found}");
     }
 
     /// The contact line, tested in two parts, accepts exactly what the
