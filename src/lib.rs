@@ -116,6 +116,9 @@ mod stories;
 pub mod svg;
 pub mod text;
 mod wordnet;
+mod wordnet_format;
+#[cfg(test)]
+mod wordnet_write;
 
 pub use analysis::{Analysis, Analyzer, StoryGroups};
 pub use attribution::Attribution;

@@ -1,9 +1,10 @@
 //! Word relations from WordNet 3.0: synonyms, antonyms and sister terms.
 //!
 //! The table in `data/wordnet.txt.gz` is generated from Princeton's WordNet
-//! 3.0 by `scripts/wordnet.sh` (see `scripts/wordnet.py` for the format) and
-//! compiled into the crate, so nothing is read or downloaded at run time. It
-//! is decompressed and parsed once, on first use.
+//! 3.0 by `scripts/wordnet.sh` (see `scripts/wordnet.py` for the format).
+//! The build script turns it into arrays and hash tables that are compiled
+//! into the crate and read where they lie (`wordnet_format.rs`), so nothing
+//! is read, downloaded, decompressed or parsed at run time.
 //!
 //! Three relations are answered, each between two words or short phrases
 //! ("far", "living room"), inflected or not ("onions", "bought"):
@@ -25,9 +26,15 @@
 
 use std::sync::OnceLock;
 
-use foldhash::{HashMap, HashMapExt as _, HashSet};
+use foldhash::{HashMap, HashSet};
 
-static DATA: &[u8] = include_bytes!("../data/wordnet.txt.gz");
+use crate::wordnet_format::{ENTRY_WORDS, HEADER_WORDS, MAGIC, POS_SHIFT, SYNSET_WORDS, VERSION, slot};
+
+/// The table's bytes, aligned for reading as 32-bit words.
+#[repr(C, align(8))]
+struct Aligned<B: ?Sized>(B);
+
+static DATA: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/wordnet.bin")));
 
 /// A part of speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,6 +66,8 @@ const ALTERNATIVE_DISTANCE: u8 = 3;
 /// 10,000), "organism" and "object" do not.
 const ALTERNATIVE_MAX_KINDS: u32 = 2000;
 
+/// A synset, read from its record in the table.
+#[derive(Clone, Copy, Debug)]
 struct Synset {
     pos: Pos,
     /// For nouns, how many synsets are below this one.
@@ -70,78 +79,70 @@ struct Synset {
     name: &'static str,
 }
 
-/// A list of synset ids: a range of [`WordNet::ids`]. One list holds them
-/// all: a list each took most of the time the table takes to parse.
+/// A list of synset ids: a range of the table's ids.
 #[derive(Clone, Copy, Debug, Default)]
 struct Ids {
     start: u32,
     len: u32,
 }
 
-/// The parsed table.
+/// A hash table of string keys in the table: slots, and entries of
+/// [`ENTRY_WORDS`] words whose first two are the key's place in the strings.
+#[derive(Default)]
+struct Keyed {
+    slots: &'static [u32],
+    entries: &'static [u32],
+}
+
+/// The table, read in place.
+#[derive(Default)]
 pub(crate) struct WordNet {
-    synsets: Vec<Synset>,
-    lemmas: HashMap<&'static str, Ids>,
-    exceptions: HashMap<&'static str, &'static str>,
-    /// Every list of synset ids, one after another.
-    ids: Vec<u32>,
+    synsets: &'static [u32],
+    ids: &'static [u32],
+    lemmas: Keyed,
+    exceptions: Keyed,
+    strings: &'static str,
 }
 
-/// The table, parsed on first use.
+/// The table.
 pub(crate) fn get() -> &'static WordNet {
-    static TEXT: OnceLock<String> = OnceLock::new();
     static TABLE: OnceLock<WordNet> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let text = TEXT.get_or_init(|| {
-            use std::io::Read;
-            let mut out = String::new();
-            // The data is compiled in and checked by the tests; should it
-            // ever fail to decompress, the table is empty rather than a panic.
-            match flate2::read::GzDecoder::new(DATA).read_to_string(&mut out) {
-                Ok(_) => out,
-                Err(_) => String::new(),
-            }
-        });
-        WordNet::parse(text)
-    })
+    // The table is written by the build script and checked by the tests;
+    // should it ever not read, it is empty rather than a panic.
+    TABLE.get_or_init(|| WordNet::read(&DATA.0).unwrap_or_default())
 }
 
-/// `text` split at each `sep`, an ASCII byte: what `text.split(sep as
-/// char)` gives. `str::split` by a character compares each match with the
-/// character's encoding through a call to `bcmp`, and the table's 4.8 MB
-/// have millions of tabs, spaces and line ends: a tenth of the start-up.
-fn split_ascii(text: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(text);
-    std::iter::from_fn(move || {
-        let t = rest?;
-        match memchr::memchr(sep, t.as_bytes()) {
-            // `sep` is ASCII, so both sides of it are on char boundaries.
-            Some(i) => {
-                rest = t.get(i + 1..);
-                t.get(..i)
-            }
-            None => {
-                rest = None;
-                Some(t)
-            }
+impl Keyed {
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.entries.len() / ENTRY_WORDS
+    }
+
+    /// The entry for `key`: its words after the key's two.
+    fn get(&self, key: &str, strings: &'static str) -> Option<&'static [u32]> {
+        if self.slots.is_empty() {
+            return None;
         }
-    })
+        let mask = self.slots.len() - 1;
+        let mut i = slot(key.as_bytes(), self.slots.len().trailing_zeros());
+        // Every key in the table is at most as far from its slot as the
+        // table is long; the bound keeps a damaged table from looping.
+        for _ in 0..self.slots.len() {
+            let n = *self.slots.get(i)? as usize;
+            let entry = self.entries.get(n.checked_sub(1)? * ENTRY_WORDS..n * ENTRY_WORDS)?;
+            if text(strings, entry[0], entry[1]) == key {
+                return Some(&entry[2..]);
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
 }
 
-/// `text.split_once(sep as char)` for an ASCII `sep`, without the call to
-/// `bcmp` (see [`split_ascii`]).
-fn split_once_ascii(text: &str, sep: u8) -> Option<(&str, &str)> {
-    let i = memchr::memchr(sep, text.as_bytes())?;
-    Some((text.get(..i)?, text.get(i + 1..)?))
-}
-
-/// Appends the ids of `field` (base-36 numbers separated by spaces) to
-/// `all`, and returns where they are.
-fn push_ids(all: &mut Vec<u32>, field: &str) -> Ids {
-    let start = all.len();
-    all.extend(split_ascii(field, b' ').filter_map(|s| u32::from_str_radix(s, 36).ok()));
-    let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    Ids { start: at(start), len: at(all.len() - start) }
+/// The `len` bytes of `strings` from `start`, or "" outside them.
+fn text(strings: &'static str, start: u32, len: u32) -> &'static str {
+    let start = start as usize;
+    strings.get(start..start.saturating_add(len as usize)).unwrap_or("")
 }
 
 /// Inflectional endings and their replacements, per part of speech
@@ -174,93 +175,102 @@ fn endings(pos: Pos) -> &'static [(&'static str, &'static str)] {
 }
 
 impl WordNet {
-    fn parse(data: &'static str) -> WordNet {
-        // Each section's name and text, found once: matching the section's
-        // name on every line was a sixth of the start-up. A section starts
-        // at a line `@name` and runs to the next.
-        let starts: Vec<usize> = data
-            .starts_with('@')
-            .then_some(0)
-            .into_iter()
-            .chain(data.match_indices("\n@").map(|(at, _)| at + 1))
-            .collect();
-        let sections: Vec<(&str, &'static str)> = starts
-            .iter()
-            .enumerate()
-            .map(|(i, &at)| {
-                let end = starts.get(i + 1).copied().unwrap_or(data.len());
-                let (name, text) = data[at + 1..end].split_once('\n').unwrap_or((&data[at + 1..end], ""));
-                (name.trim_end_matches('\r'), text)
-            })
-            .collect();
-        let of = |name: &'static str| sections.iter().filter(move |s| s.0 == name).map(|s| s.1);
-        // Lines as `str::lines` gives them (a `\r` before the `\n` dropped),
-        // without its per-line `bcmp` (see `split_ascii`).
-        let rows = move |name: &'static str| {
-            of(name)
-                .flat_map(|text| split_ascii(text, b'\n'))
-                .map(|l| l.strip_suffix(['\r']).unwrap_or(l))
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
+    /// The table in `bytes`, as the build script wrote it, for the target's
+    /// byte order; `None` if it is not one (its header, its sizes, its
+    /// alignment, or its strings not UTF-8).
+    fn read(bytes: &'static [u8]) -> Option<WordNet> {
+        let header: &[u32] = bytemuck::try_cast_slice(bytes.get(..HEADER_WORDS * 4)?).ok()?;
+        let &[magic, version, synsets, ids, lemma_slots, lemmas, exception_slots, exceptions, strings_len] =
+            header
+        else {
+            return None;
         };
-        // Lines per section, to size the tables once.
-        let count = |name: &'static str| {
-            of(name).map(|t| memchr::memchr_iter(b'\n', t.as_bytes()).count()).sum::<usize>()
+        if magic != MAGIC || version != VERSION {
+            return None;
+        }
+        let sizes = [
+            synsets as usize * SYNSET_WORDS,
+            ids as usize,
+            lemma_slots as usize,
+            lemmas as usize * ENTRY_WORDS,
+            exception_slots as usize,
+            exceptions as usize * ENTRY_WORDS,
+        ];
+        let words_end = (HEADER_WORDS + sizes.iter().sum::<usize>()) * 4;
+        let words: &'static [u32] = bytemuck::try_cast_slice(bytes.get(..words_end)?).ok()?;
+        let strings = std::str::from_utf8(bytes.get(words_end..)?).ok()?;
+        if strings.len() != strings_len as usize {
+            return None;
+        }
+        let mut at = HEADER_WORDS;
+        let mut next = |len: usize| {
+            let part = words.get(at..at + len);
+            at += len;
+            part
         };
-        let (synsets, lemmas) = (count("synsets"), count("lemmas"));
-        let mut wn = WordNet {
-            synsets: Vec::with_capacity(synsets),
-            lemmas: HashMap::with_capacity(lemmas),
-            exceptions: HashMap::with_capacity(count("exceptions")),
-            // Enough for the compiled-in table (386,562 ids for 117,659
-            // synsets and 147,306 lemmas) without growing.
-            ids: Vec::with_capacity(synsets + 2 * lemmas),
+        let wn = WordNet {
+            synsets: next(sizes[0])?,
+            ids: next(sizes[1])?,
+            lemmas: Keyed { slots: next(sizes[2])?, entries: next(sizes[3])? },
+            exceptions: Keyed { slots: next(sizes[4])?, entries: next(sizes[5])? },
+            strings,
         };
-        for line in rows("synsets") {
-            let mut f = split_ascii(line, b'\t');
-            let pos = match f.next() {
-                Some("n") => Pos::Noun,
-                Some("v") => Pos::Verb,
-                Some("a") => Pos::Adjective,
-                _ => Pos::Adverb,
-            };
-            let descendants = f.next().and_then(|d| d.parse().ok()).unwrap_or(0);
-            let hypernyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-            let antonyms = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-            let heads = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-            let name = f.next().unwrap_or("");
-            let derived = push_ids(&mut wn.ids, f.next().unwrap_or(""));
-            wn.synsets.push(Synset { pos, descendants, hypernyms, antonyms, heads, derived, name });
-        }
-        for line in rows("lemmas") {
-            if let Some((lemma, list)) = split_once_ascii(line, b'\t') {
-                let list = split_ascii(list, b'\t').next().unwrap_or("");
-                let ids = push_ids(&mut wn.ids, list);
-                wn.lemmas.insert(lemma, ids);
-            }
-        }
-        for line in rows("exceptions") {
-            if let Some((form, lemma)) = split_once_ascii(line, b'\t') {
-                let lemma = split_ascii(lemma, b'\t').next().unwrap_or("");
-                wn.exceptions.entry(form).or_insert(lemma);
-            }
-        }
-        wn
+        let power_of_two = |n: usize| n == 0 || n.is_power_of_two();
+        (power_of_two(wn.lemmas.slots.len()) && power_of_two(wn.exceptions.slots.len())).then_some(wn)
     }
 
     /// The synset ids of `ids`.
-    fn ids(&self, ids: Ids) -> &[u32] {
+    fn ids(&self, ids: Ids) -> &'static [u32] {
         let start = ids.start as usize;
         self.ids.get(start..start.saturating_add(ids.len as usize)).unwrap_or(&[])
     }
 
-    fn synset(&self, id: u32) -> Option<&Synset> {
-        self.synsets.get(id as usize)
+    fn synset(&self, id: u32) -> Option<Synset> {
+        let at = (id as usize).checked_mul(SYNSET_WORDS)?;
+        let &[kind, start, lists, more, name_start, name_len] = self.synsets.get(at..at + SYNSET_WORDS)?
+        else {
+            return None;
+        };
+        let pos = match kind >> POS_SHIFT {
+            0 => Pos::Noun,
+            1 => Pos::Verb,
+            2 => Pos::Adjective,
+            _ => Pos::Adverb,
+        };
+        let lens = [lists >> 16, lists & 0xFFFF, more >> 16, more & 0xFFFF];
+        let mut ids = [Ids::default(); 4];
+        let mut next = start;
+        for (ids, len) in ids.iter_mut().zip(lens) {
+            *ids = Ids { start: next, len };
+            next = next.saturating_add(len);
+        }
+        let [hypernyms, antonyms, heads, derived] = ids;
+        Some(Synset {
+            pos,
+            descendants: kind & ((1 << POS_SHIFT) - 1),
+            hypernyms,
+            antonyms,
+            heads,
+            derived,
+            name: text(self.strings, name_start, name_len),
+        })
+    }
+
+    /// The synsets of `lemma`, most frequent sense first.
+    fn lemma(&self, lemma: &str) -> Option<Ids> {
+        let entry = self.lemmas.get(lemma, self.strings)?;
+        Some(Ids { start: *entry.first()?, len: *entry.get(1)? })
+    }
+
+    /// The lemma of an irregular inflected `form` ("geese": "goose").
+    fn exception(&self, form: &str) -> Option<&'static str> {
+        let entry = self.exceptions.get(form, self.strings)?;
+        Some(text(self.strings, *entry.first()?, *entry.get(1)?))
     }
 
     fn has_pos(&self, lemma: &str, pos: Pos) -> bool {
-        self.lemmas
-            .get(lemma)
-            .is_some_and(|&ids| self.ids(ids).iter().any(|&i| self.synset(i).is_some_and(|s| s.pos == pos)))
+        self.lemma(lemma)
+            .is_some_and(|ids| self.ids(ids).iter().any(|&i| self.synset(i).is_some_and(|s| s.pos == pos)))
     }
 
     /// The dictionary forms `word` may be an inflection of, as `pos`.
@@ -271,7 +281,7 @@ impl WordNet {
                 out.push(w);
             }
         };
-        if let Some(lemma) = self.exceptions.get(word)
+        if let Some(lemma) = self.exception(word)
             && self.has_pos(lemma, pos)
         {
             push(lemma.to_string());
@@ -297,7 +307,7 @@ impl WordNet {
         let word = normalize(word);
         let mut out = Vec::new();
         for lemma in self.lemmas_of(&word, pos) {
-            let ids = self.lemmas.get(lemma.as_str()).map_or(&[][..], |&ids| self.ids(ids));
+            let ids = self.lemma(&lemma).map_or(&[][..], |ids| self.ids(ids));
             for &id in ids.iter().filter(|&&i| self.synset(i).is_some_and(|s| s.pos == pos)).take(limit) {
                 if !out.contains(&id) {
                     out.push(id);
@@ -500,11 +510,24 @@ fn normalize(word: &str) -> String {
 mod tests {
     use super::*;
 
+    /// `bytes` where a table can be read: 'static, and aligned.
+    fn leak_aligned(bytes: &[u8]) -> &'static [u8] {
+        let words: &'static mut [u64] = Vec::leak(vec![0u64; bytes.len().div_ceil(8)]);
+        let all: &'static mut [u8] = bytemuck::cast_slice_mut(words);
+        all[..bytes.len()].copy_from_slice(bytes);
+        &all[..bytes.len()]
+    }
+
+    fn written(text: &str) -> &'static [u8] {
+        leak_aligned(&crate::wordnet_write::write(text, cfg!(target_endian = "big")).unwrap())
+    }
+
     /// Sections are read by name wherever they stand, a section may come
     /// twice, and comments, blank lines, rows without their fields and
-    /// unknown sections are passed over.
+    /// unknown sections are passed over. A lemma listed twice keeps its
+    /// last list, an inflected form its first lemma.
     #[test]
-    fn parse_reads_sections_by_name() {
+    fn the_written_table_reads_back() {
         let text = "# header, not a section: @lemmas\n\
                     @synsets\n\
                     n\t3\t1\t\t\tdog\t\n\
@@ -515,25 +538,95 @@ mod tests {
                     dog\t0\n\
                     @lemmas\n\
                     dog\t0\n\
+                    cat\t0\n\
                     no-fields\n\
                     @exceptions\n\
                     dogs\tdog\textra\n\
                     dogs\tdoggo\n\
                     @synsets\r\n\
-                    v\t0\t\t\t\tbark\t\n\
+                    a\t0\t\t2 0\t1\tbark\t0 1 z\n\
                     @lemmas\n\
-                    animal\t1 2";
-        let wn = WordNet::parse(text);
+                    animal\t1 2\n\
+                    cat\t1";
+        let wn = WordNet::read(written(text)).unwrap();
         let names: Vec<(Pos, &str, u32)> =
-            wn.synsets.iter().map(|s| (s.pos, s.name, s.descendants)).collect();
-        assert_eq!(names, [(Pos::Noun, "dog", 3), (Pos::Noun, "animal", 0), (Pos::Verb, "bark", 0)]);
-        assert_eq!(wn.ids(wn.synsets[0].hypernyms), [1]);
-        let mut lemmas: Vec<(&str, Vec<u32>)> =
-            wn.lemmas.iter().map(|(&l, &ids)| (l, wn.ids(ids).to_vec())).collect();
-        lemmas.sort();
-        assert_eq!(lemmas, [("animal", vec![1, 2]), ("dog", vec![0])]);
+            (0..4).filter_map(|i| wn.synset(i)).map(|s| (s.pos, s.name, s.descendants)).collect();
+        assert_eq!(names, [(Pos::Noun, "dog", 3), (Pos::Noun, "animal", 0), (Pos::Adjective, "bark", 0)]);
+        let dog = wn.synset(0).unwrap();
+        assert_eq!(wn.ids(dog.hypernyms), [1]);
+        assert_eq!(wn.ids(dog.antonyms), [0u32; 0]);
+        let bark = wn.synset(2).unwrap();
+        assert_eq!(
+            [bark.hypernyms, bark.antonyms, bark.heads, bark.derived].map(|ids| wn.ids(ids).to_vec()),
+            [vec![], vec![2, 0], vec![1], vec![0, 1, 35]]
+        );
+        let lemma = |l: &str| wn.lemma(l).map(|ids| wn.ids(ids).to_vec());
+        assert_eq!(lemma("dog"), Some(vec![0]));
+        assert_eq!(lemma("animal"), Some(vec![1, 2]));
+        assert_eq!(lemma("cat"), Some(vec![1]));
+        assert_eq!(lemma("no-fields"), None);
+        assert_eq!(lemma("bark"), None);
+        assert_eq!(wn.lemmas.len(), 3);
         assert_eq!(wn.exceptions.len(), 1);
-        assert_eq!(wn.exceptions.get("dogs"), Some(&"dog"));
+        assert_eq!(wn.exception("dogs"), Some("dog"));
+        assert_eq!(wn.exception("dog"), None);
+    }
+
+    /// A table that is not one reads as nothing: another version, cut
+    /// short, out of alignment, its strings cut.
+    #[test]
+    fn a_damaged_table_reads_as_nothing() {
+        let good = written("@synsets\nn\t0\t\t\t\tdog\t\n@lemmas\ndog\t0\n").to_vec();
+        assert!(WordNet::read(leak_aligned(&good)).is_some());
+        let mut version = good.clone();
+        // A byte of the version word, whichever the byte order.
+        version[4] ^= 0x10;
+        version[7] ^= 0x10;
+        assert!(WordNet::read(leak_aligned(&version)).is_none());
+        assert!(WordNet::read(leak_aligned(&good[..good.len() / 2])).is_none());
+        assert!(WordNet::read(leak_aligned(&good[..good.len() - 1])).is_none());
+        let mut shifted = vec![0];
+        shifted.extend(&good);
+        assert!(WordNet::read(&leak_aligned(&shifted)[1..]).is_none());
+        assert!(WordNet::read(&[]).is_none());
+    }
+
+    /// Every lemma and inflected form of the text table is found in the
+    /// compiled one, with its synsets and its lemma.
+    #[test]
+    fn every_lemma_and_form_reads_back() {
+        use std::io::Read as _;
+        let gz = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/wordnet.txt.gz")).unwrap();
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut text).unwrap();
+        let wn = get();
+        let (mut section, mut lemmas, mut forms) = ("", 0, 0);
+        let mut first_lemma: std::collections::HashMap<&str, &str> = std::collections::HashMap::new();
+        for line in text.lines() {
+            if let Some(name) = line.strip_prefix('@') {
+                section = name;
+                continue;
+            }
+            let Some((key, rest)) = line.split_once('\t') else { continue };
+            let value = rest.split('\t').next().unwrap_or("");
+            match section {
+                "lemmas" => {
+                    let ids: Vec<u32> =
+                        value.split(' ').filter_map(|s| u32::from_str_radix(s, 36).ok()).collect();
+                    assert_eq!(wn.lemma(key).map(|ids| wn.ids(ids).to_vec()), Some(ids), "{key}");
+                    lemmas += 1;
+                }
+                "exceptions" => {
+                    let first = *first_lemma.entry(key).or_insert(value);
+                    assert_eq!(wn.exception(key), Some(first), "{key}");
+                    forms += 1;
+                }
+                _ => {}
+            }
+        }
+        assert!(lemmas > 140_000 && forms > 5_000, "{lemmas} lemmas, {forms} forms");
+        assert!(wn.lemma("qzxv").is_none());
+        assert_eq!(wn.exception("qzxv"), None);
     }
 
     /// `split_ascii` gives what `str::split` by the same character gives,
@@ -543,14 +636,9 @@ mod tests {
         for text in ["", "\t", "a", "a\tb", "\ta\t\tb\t", "é\tü ß\t\t", "x y  z ", "日本\t語", "\r\n\n"]
         {
             for sep in [b'\t', b' ', b'\n'] {
-                let ours: Vec<&str> = split_ascii(text, sep).collect();
+                let ours: Vec<&str> = crate::wordnet_write::split_ascii(text, sep).collect();
                 let std: Vec<&str> = text.split(char::from(sep)).collect();
                 assert_eq!(ours, std, "{text:?} at {sep}");
-                assert_eq!(
-                    split_once_ascii(text, sep),
-                    text.split_once(char::from(sep)),
-                    "{text:?} at {sep}"
-                );
             }
         }
     }
@@ -604,7 +692,8 @@ mod tests {
     #[test]
     fn the_table_is_complete() {
         let wn = get();
-        assert!(wn.synsets.len() > 100_000, "{} synsets", wn.synsets.len());
+        let synsets = wn.synsets.len() / SYNSET_WORDS;
+        assert!(synsets > 100_000, "{synsets} synsets");
         assert!(wn.lemmas.len() > 140_000, "{} lemmas", wn.lemmas.len());
         assert!(wn.exceptions.len() > 5_000);
     }

@@ -1,0 +1,59 @@
+//! The layout of the WordNet table as compiled into the crate, shared by
+//! the build script, which writes it (`wordnet_write.rs`), and by
+//! [`crate::wordnet`], which reads it in place.
+//!
+//! `build.rs` turns `data/wordnet.txt.gz` (text, see `scripts/wordnet.py`)
+//! into this form once, at build time: reading the text at every start
+//! (decompressing it, then filling a hash table of 147,306 lemmas) was two
+//! thirds of a one-article run and 23 MB of its memory.
+//!
+//! The table is a header of [`HEADER_WORDS`] 32-bit words, then arrays of
+//! 32-bit words, then the strings, all in the target's byte order:
+//!
+//! - header: [`MAGIC`], [`VERSION`], then the number of synsets, of ids, of
+//!   lemma slots, of lemmas, of exception slots, of exceptions, and the
+//!   length of the strings in bytes;
+//! - synsets, [`SYNSET_WORDS`] words each: part of speech (top two bits,
+//!   [`POS_SHIFT`]) and, for nouns, the number of synsets below (the other
+//!   bits); where its id lists start in the ids; the lengths of the
+//!   hypernym and antonym lists (high and low half-word); those of the
+//!   head and derived lists; the name's start and length in the strings.
+//!   The four lists follow one another in the ids;
+//! - ids: every list of synset ids, one after another;
+//! - lemma slots: an open-addressing hash table (a power of two long,
+//!   probed linearly from [`slot`]), each slot 0 or a lemma's index plus
+//!   one;
+//! - lemmas, [`ENTRY_WORDS`] words each: the lemma's start and length in
+//!   the strings, its ids' start and length in the ids;
+//! - exception slots and exceptions, as the lemmas: the inflected form's
+//!   start and length, its lemma's start and length;
+//! - strings: UTF-8 text the entries point into.
+
+/// The table's first word.
+pub(crate) const MAGIC: u32 = u32::from_le_bytes(*b"CGWN");
+/// The layout's version, the table's second word.
+pub(crate) const VERSION: u32 = 1;
+/// Words in the header.
+pub(crate) const HEADER_WORDS: usize = 9;
+/// Words per synset.
+pub(crate) const SYNSET_WORDS: usize = 6;
+/// Words per lemma or exception.
+pub(crate) const ENTRY_WORDS: usize = 4;
+/// Where the part of speech sits in a synset's first word.
+pub(crate) const POS_SHIFT: u32 = 30;
+
+/// The slot where probing for `key` starts in a table of `2^bits` slots:
+/// FNV-1a, then a Fibonacci multiply whose top bits are taken. The build
+/// script and the reader must agree on it, hence its place here.
+pub(crate) fn slot(key: &[u8], bits: u32) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    if bits == 0 {
+        return 0;
+    }
+    let top = h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits.min(63));
+    usize::try_from(top).unwrap_or(0)
+}
