@@ -48,14 +48,61 @@ use crate::segment::SentenceKind;
 use crate::span::Span;
 use crate::text::TokenKind;
 
-const AUX: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "did", "does", "do", "could",
-    "would", "can", "will", "may", "might", "must", "should", "shall", "cannot", "'s",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that", "'s", "my",
-    "your",
-];
+/// Auxiliary and modal verbs. This and the other word tests asked of
+/// every token are `match`es: each word is compared at its known length,
+/// where `slice::contains` called `memcmp` for every listed word of the
+/// same length (2.8% of a 1,000-article run in `is_finite_like` alone).
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "did"
+            | "does"
+            | "do"
+            | "could"
+            | "would"
+            | "can"
+            | "will"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "shall"
+            | "cannot"
+            | "'s"
+    )
+}
+
+/// Determiners and possessives (a `match`, as [`is_aux`]).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "that"
+            | "'s"
+            | "my"
+            | "your"
+    )
+}
+
 const ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -316,151 +363,148 @@ const COMPLEMENT_NOUNS: &[&str] = &[
     "hope",
 ];
 /// Irregular past forms of common verbs (and "says", "remains", "continues"),
-/// which mark a finite verb.
-const IRREGULAR_PAST: &[&str] = &[
-    "said",
-    "told",
-    "made",
-    "went",
-    "left",
-    "held",
-    "led",
-    "met",
-    "took",
-    "gave",
-    "came",
-    "saw",
-    "fled",
-    "won",
-    "lost",
-    "began",
-    "fell",
-    "rose",
-    "sent",
-    "kept",
-    "found",
-    "stood",
-    "knew",
-    "grew",
-    "drew",
-    "flew",
-    "struck",
-    "sold",
-    "paid",
-    "says",
-    "remains",
-    "continues",
-    "broke",
-    "blew",
-    "tore",
-    "wrote",
-    "spoke",
-    "shot",
-    "ran",
-    "rode",
-    "drove",
-    "threw",
-    "sank",
-    "stole",
-    "wore",
-    "swore",
-    "chose",
-    "froze",
-    "forgot",
-    "hid",
-    "bit",
-    "fought",
-    "bought",
-    "brought",
-    "thought",
-    "caught",
-    "taught",
-    "sought",
-    "spent",
-    "built",
-    "lent",
-    "meant",
-    "felt",
-    "dealt",
-    "slept",
-    "swept",
-    "wept",
-    "became",
-    "withdrew",
-    "undertook",
-    "overtook",
-    "arose",
-    "awoke",
-    "shook",
-    "forbade",
-    "forgave",
-    "sprang",
-    "sang",
-    "rang",
-    "swam",
-    "began",
-    "hung",
-    "dug",
-    "stuck",
-    "struck",
-    "spun",
-    "won",
-    "laid",
-    "lay",
-    "sat",
-    "slid",
-    "led",
-    "fed",
-    "bled",
-    "sped",
-    "stank",
-    "sank",
-    "drank",
-    "shrank",
-    // Past forms that are also the base form ("the company cut two
-    // crossings and announced …"); after a determiner they are nouns.
-    "cut",
-    "hit",
-    "quit",
-    "shut",
-    "spread",
-    "upset",
-    // Irregular past participles.
-    "driven",
-    "taken",
-    "given",
-    "seen",
-    "known",
-    "shown",
-    "grown",
-    "written",
-    "spoken",
-    "broken",
-    "chosen",
-    "fallen",
-    "risen",
-    "eaten",
-    "hidden",
-    "ridden",
-    "stolen",
-    "forgotten",
-    "beaten",
-    "bitten",
-    "frozen",
-    "flown",
-    "sworn",
-    "worn",
-    "torn",
-    "drawn",
-    "blown",
-    "thrown",
-    "done",
-    "gone",
-    "begun",
-    "sung",
-    "swum",
-    "withdrawn",
-];
+/// which mark a finite verb (a `match`, as [`is_aux`]).
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "told"
+            | "made"
+            | "went"
+            | "left"
+            | "held"
+            | "led"
+            | "met"
+            | "took"
+            | "gave"
+            | "came"
+            | "saw"
+            | "fled"
+            | "won"
+            | "lost"
+            | "began"
+            | "fell"
+            | "rose"
+            | "sent"
+            | "kept"
+            | "found"
+            | "stood"
+            | "knew"
+            | "grew"
+            | "drew"
+            | "flew"
+            | "struck"
+            | "sold"
+            | "paid"
+            | "says"
+            | "remains"
+            | "continues"
+            | "broke"
+            | "blew"
+            | "tore"
+            | "wrote"
+            | "spoke"
+            | "shot"
+            | "ran"
+            | "rode"
+            | "drove"
+            | "threw"
+            | "sank"
+            | "stole"
+            | "wore"
+            | "swore"
+            | "chose"
+            | "froze"
+            | "forgot"
+            | "hid"
+            | "bit"
+            | "fought"
+            | "bought"
+            | "brought"
+            | "thought"
+            | "caught"
+            | "taught"
+            | "sought"
+            | "spent"
+            | "built"
+            | "lent"
+            | "meant"
+            | "felt"
+            | "dealt"
+            | "slept"
+            | "swept"
+            | "wept"
+            | "became"
+            | "withdrew"
+            | "undertook"
+            | "overtook"
+            | "arose"
+            | "awoke"
+            | "shook"
+            | "forbade"
+            | "forgave"
+            | "sprang"
+            | "sang"
+            | "rang"
+            | "swam"
+            | "hung"
+            | "dug"
+            | "stuck"
+            | "spun"
+            | "laid"
+            | "lay"
+            | "sat"
+            | "slid"
+            | "fed"
+            | "bled"
+            | "sped"
+            | "stank"
+            | "drank"
+            | "shrank"
+            | "the company cut two
+    // crossings and announced …"
+            | "cut"
+            | "hit"
+            | "quit"
+            | "shut"
+            | "spread"
+            | "upset"
+            | "driven"
+            | "taken"
+            | "given"
+            | "seen"
+            | "known"
+            | "shown"
+            | "grown"
+            | "written"
+            | "spoken"
+            | "broken"
+            | "chosen"
+            | "fallen"
+            | "risen"
+            | "eaten"
+            | "hidden"
+            | "ridden"
+            | "stolen"
+            | "forgotten"
+            | "beaten"
+            | "bitten"
+            | "frozen"
+            | "flown"
+            | "sworn"
+            | "worn"
+            | "torn"
+            | "drawn"
+            | "blown"
+            | "thrown"
+            | "done"
+            | "gone"
+            | "begun"
+            | "sung"
+            | "swum"
+            | "withdrawn"
+    )
+}
 /// Nouns naming an act rather than a fact: "rejected the calls" is an
 /// event, not a denial of a proposition.
 const ACT_NOUNS: &[&str] = &[
@@ -687,16 +731,14 @@ impl Extractor<'_> {
             return false;
         }
         let n = t.norm.as_str();
-        if AUX.contains(&n) && n != "'s" {
+        if is_aux(n) && n != "'s" {
             return true;
         }
         let prev = if k > 0 { self.norm(k - 1) } else { "" };
-        if DETERMINERS.contains(&prev) {
+        if is_determiner(prev) {
             return false;
         }
-        (n.len() > 4 && n.ends_with("ed"))
-            || (n.len() > 3 && n.ends_with("ied"))
-            || IRREGULAR_PAST.contains(&n)
+        (n.len() > 4 && n.ends_with("ed")) || (n.len() > 3 && n.ends_with("ied")) || is_irregular_past(n)
     }
 
     pub fn extract(&self) -> Vec<Claim> {
@@ -1243,7 +1285,7 @@ impl Extractor<'_> {
                 // "the rebels' alleged shipments", "the reported deaths": an
                 // adjective before its noun.
                 let adjective = past
-                    && (prev == "'s" || DETERMINERS.contains(&prev))
+                    && (prev == "'s" || is_determiner(prev))
                     && self.is_word(k + n)
                     && !self.lex.is_function_word(next);
                 // "a union that supports …": a relative "that" before a
@@ -1261,7 +1303,7 @@ impl Extractor<'_> {
                         && self.is_word(k + 1)
                         && !self.p.tokens[k + 1].capitalized
                         && !self.lex.is_function_word(next)
-                        && !DETERMINERS.contains(&next)
+                        && !is_determiner(next)
                         && !PRONOUNS.contains(&next)
                     || self.p.stems[k] == "add" && {
                         let mut f = k + n;
@@ -1284,7 +1326,7 @@ impl Extractor<'_> {
                                 self.norm(t) == "that" || self.p.tokens[t].kind == TokenKind::OpenQuote
                             }));
                 let noun_use = not_speech
-                    || (DETERMINERS.contains(&prev) && !(prev == "'s" && past) && !relative)
+                    || (is_determiner(prev) && !(prev == "'s" && past) && !relative)
                     || adjective
                     // ("was accused of" is a passive verb.)
                     || next == "of" && light.is_none() && !(attitudes && past && BE_FORMS.contains(&prev))
@@ -1306,7 +1348,7 @@ impl Extractor<'_> {
                     && k > r.start
                     && self.is_word(k - 1)
                     && !self.lex.is_function_word(prev)
-                    && !AUX.contains(&prev)
+                    && !is_aux(prev)
                     && !self.is_finite_like(k - 1);
                 // "is urging", "were discussing", "are even demanding": a
                 // progressive verb.
@@ -1768,7 +1810,7 @@ impl Extractor<'_> {
         let w = self.norm(t);
         tok.is_word()
             && !tok.capitalized
-            && !DETERMINERS.contains(&w)
+            && !is_determiner(w)
             && !PRONOUNS.contains(&w)
             && !self.lex.is_function_word(w)
             && crate::wordnet::get().is_base_verb(w)
@@ -1779,7 +1821,7 @@ impl Extractor<'_> {
     /// `start`.
     fn before_verb_group(&self, start: usize, k: usize) -> usize {
         let mut t = k;
-        while t > start && (AUX.contains(&self.norm(t - 1)) || self.is_adverb(t - 1)) {
+        while t > start && (is_aux(self.norm(t - 1)) || self.is_adverb(t - 1)) {
             t -= 1;
         }
         t
@@ -1987,7 +2029,7 @@ impl Extractor<'_> {
             }
             // "that" must open a clause, not a relative ("the claims that
             // were made"): a word other than a verb follows it.
-            if next == "that" && (self.is_finite_like(k + 2) || AUX.contains(&self.norm(k + 2))) {
+            if next == "that" && (self.is_finite_like(k + 2) || is_aux(self.norm(k + 2))) {
                 continue;
             }
             // Adjectives between a possessor and the noun: "Lund's
@@ -2004,7 +2046,7 @@ impl Extractor<'_> {
             // A verb, not a noun: "he plans to stay", "who also fear that".
             if p > r.start
                 && (PRONOUNS.contains(&self.norm(p - 1))
-                    || AUX.contains(&self.norm(p - 1)) && self.norm(p - 1) != "'s"
+                    || is_aux(self.norm(p - 1)) && self.norm(p - 1) != "'s"
                     || ADVERBS.contains(&self.norm(p - 1))
                     || matches!(self.norm(p - 1), "who" | "which" | "you"))
             {
@@ -2244,7 +2286,7 @@ impl Extractor<'_> {
             && (w.ends_with("ed") || crate::text::irregular(w).is_some())
             && self.is_word(k - 1)
             && !self.lex.is_function_word(self.norm(k - 1))
-            && !AUX.contains(&self.norm(k - 1))
+            && !is_aux(self.norm(k - 1))
             && !PRONOUNS.contains(&self.norm(k - 1))
             && !self.is_finite_like(k - 1)
             && !self.norm(k - 1).ends_with("ly")
@@ -2503,7 +2545,7 @@ impl Extractor<'_> {
         let mut np = self.np_left(r.start, k)..k;
         if let Some(v) = np.clone().rev().find(|&t| {
             let w = self.norm(t);
-            AUX.contains(&w)
+            is_aux(w)
                 || w == "there"
                 || (self.is_finite_like(t) || w.ends_with("ing") && w.len() > 5)
                     && !self.p.tokens[t].capitalized
@@ -2843,7 +2885,7 @@ impl Extractor<'_> {
                 && !(tail_end + 1..r.end).any(|t| self.p.tokens[t].is_quote());
             let appositive = self.norm(tail_end) == ","
                 && tail_end + 1 < r.end
-                && (DETERMINERS.contains(&self.norm(tail_end + 1))
+                && (is_determiner(self.norm(tail_end + 1))
                     || self.p.tokens[tail_end + 1].capitalized
                     || role(tail_end + 1)
                     || short)
@@ -2962,7 +3004,7 @@ impl Extractor<'_> {
                 break;
             }
             let w = self.norm(j - 1);
-            if AUX.contains(&w) && w != "'s"
+            if is_aux(w) && w != "'s"
                 || ADVERBS.contains(&w)
                 || w.ends_with("ly") && self.is_word(j - 1) && !self.p.tokens[j - 1].capitalized
             {
@@ -3019,7 +3061,10 @@ impl Extractor<'_> {
                 && self.is_word(t - 1)
                 && !self.is_finite_like(t - 1)
                 && !self.p.tokens[t].capitalized
-                && ![DETERMINERS, AUX, PRONOUNS].iter().any(|l| l.contains(&self.norm(t - 1)))
+                && !{
+                    let w = self.norm(t - 1);
+                    is_determiner(w) || is_aux(w) || PRONOUNS.contains(&w)
+                }
         };
         let timed = (np_end..k)
             .any(|t| TIME_WORDS.contains(&self.norm(t)) || self.p.tokens[t].kind == TokenKind::Number);
@@ -3192,7 +3237,7 @@ impl Extractor<'_> {
             // A participle opening the phrase modifies its noun ("outraged
             // Democratic lawmakers", "the leaked memo").
             let modifier = w.ends_with("ed")
-                && (t == np.start || DETERMINERS.contains(&self.norm(t - 1)))
+                && (t == np.start || is_determiner(self.norm(t - 1)))
                 && self.modifies_next(t, np.end);
             !self.p.tokens[t].capitalized
                 && (self.is_finite_like(t) && !modifier
@@ -3280,7 +3325,7 @@ impl Extractor<'_> {
         // Denial or directive of an act: "rejected the calls for …" is an event.
         let mut c = k + n;
         while c < r.end
-            && (DETERMINERS.contains(&self.norm(c))
+            && (is_determiner(self.norm(c))
                 || self.p.tokens[c].capitalized
                 || self.norm(c).ends_with("est")
                 || self.norm(c) == "latest")
@@ -3587,7 +3632,7 @@ impl Extractor<'_> {
         {
             return Some(issuer.clone());
         }
-        let np_words_start = if lower.first().is_some_and(|w| DETERMINERS.contains(w)) { 1 } else { 0 };
+        let np_words_start = if lower.first().is_some_and(|w| is_determiner(w)) { 1 } else { 0 };
         // A named person or organisation inside the phrase.
         let person = mentions.iter().rev().find(|m| {
             self.referents[m.referent.unwrap_or(0)].kind == EntityKind::Person || m.kind == EntityKind::Person
@@ -3733,7 +3778,7 @@ impl Extractor<'_> {
     fn labels_object(&self, k: usize, r: &Range<usize>) -> bool {
         let tok = &self.p.tokens[k];
         let prev = if k > r.start { self.norm(k - 1) } else { "" };
-        if tok.capitalized || DETERMINERS.contains(&prev) || tok.norm.ends_with("ing") && prev != "," {
+        if tok.capitalized || is_determiner(prev) || tok.norm.ends_with("ing") && prev != "," {
             return false;
         }
         let label_at = |t: usize| t < r.end && self.p.tokens[t].kind == TokenKind::OpenQuote;
@@ -3754,7 +3799,7 @@ impl Extractor<'_> {
             {
                 return false;
             }
-            content_word |= !DETERMINERS.contains(&w) && !self.lex.is_function_word(w);
+            content_word |= !is_determiner(w) && !self.lex.is_function_word(w);
             t += 1;
         }
         content_word && label_at(t)
@@ -3797,7 +3842,7 @@ impl Extractor<'_> {
     fn modifies_next(&self, t: usize, end: usize) -> bool {
         t + 1 < end
             && self.is_word(t + 1)
-            && !DETERMINERS.contains(&self.norm(t + 1))
+            && !is_determiner(self.norm(t + 1))
             && !PRONOUNS.contains(&self.norm(t + 1))
             && !self.lex.is_function_word(self.norm(t + 1))
     }
@@ -4247,12 +4292,12 @@ impl Extractor<'_> {
             }
             let st = CompactString::from(self.p.stems[k].as_str());
             f.stems.push(st.clone());
-            let verb_like = (self.is_finite_like(k) && !AUX.contains(&t.norm.as_str()))
+            let verb_like = (self.is_finite_like(k) && !is_aux(t.norm.as_str()))
                 || (t.norm.ends_with("ing")
                     && t.norm.len() > 5
                     && !t.capitalized
                     && k > clause.start
-                    && AUX.contains(&self.norm(k - 1)));
+                    && is_aux(self.norm(k - 1)));
             let is_cue = self.entry_at(k, k + 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)));
             if verb_like && !is_cue && !f.verbs.contains(&st) {
                 f.verbs.push(st);
@@ -4464,9 +4509,7 @@ impl Extractor<'_> {
                     })
                 })
                 .map(str::to_string)
-                .or_else(|| {
-                    verb.filter(|&v| !AUX.contains(&self.norm(v))).map(|v| self.p.stems[v].to_string())
-                });
+                .or_else(|| verb.filter(|&v| !is_aux(self.norm(v))).map(|v| self.p.stems[v].to_string()));
             let _ = window;
             f.measures.push(group);
             f.quantity_context.push(
@@ -4640,7 +4683,7 @@ impl Extractor<'_> {
             let prev2 = if k > clause.start + 1 { self.norm(k - 2).to_string() } else { String::new() };
             let infinitive = prev == "to" || (prev.ends_with("ly") && prev2 == "to");
             let gerund = norm.ends_with("ing");
-            let nominal = DETERMINERS.contains(&prev.as_str())
+            let nominal = is_determiner(prev.as_str())
                 || self.norm(k + n) == "of"
                 || prev.ends_with("-month")
                 || prev.ends_with("-day")
@@ -4664,7 +4707,7 @@ impl Extractor<'_> {
                         && k - nt_end <= 4
                         && (nt_end..k).all(|t| {
                             let w = self.norm(t);
-                            AUX.contains(&w)
+                            is_aux(w)
                                 || ADVERBS.contains(&w)
                                 || w.ends_with("ly")
                                 || matches!(w, "to" | "be" | "been" | "any" | "a" | "the" | "yet")
@@ -4708,11 +4751,11 @@ impl Extractor<'_> {
             // increase", "the road closure") are kept.
             let compound_head = n == 1
                 && k >= clause.start + 2
-                && DETERMINERS.contains(&prev2.as_str())
+                && is_determiner(prev2.as_str())
                 && self.p.tokens[k - 1].is_word()
                 && !self.p.tokens[k - 1].capitalized
                 && !self.lex.is_function_word(&prev)
-                && !AUX.contains(&prev.as_str())
+                && !is_aux(prev.as_str())
                 && !prev.ends_with("ly")
                 && !norm.ends_with("ed")
                 && !gerund
@@ -4773,7 +4816,7 @@ impl Extractor<'_> {
                         && !t.norm.ends_with("ly")
                 })
                 && !self.is_finite_like(k + n)
-                && !(k > clause.start && AUX.contains(&self.norm(k - 1)));
+                && !(k > clause.start && is_aux(self.norm(k - 1)));
             const MOVEMENT_NOUNS: &[&str] =
                 &["movement", "traffic", "passage", "access", "transit", "flow", "travel"];
             if attributive && !MOVEMENT_NOUNS.contains(&self.norm(k + n)) {
@@ -4846,7 +4889,7 @@ impl Extractor<'_> {
                 k += n;
                 continue;
             }
-            if gerund && DETERMINERS.contains(&prev.as_str()) {
+            if gerund && is_determiner(prev.as_str()) {
                 k += n;
                 continue;
             }
