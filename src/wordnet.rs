@@ -129,7 +129,8 @@ impl Keyed {
         // table is long; the bound keeps a damaged table from looping.
         for _ in 0..self.slots.len() {
             let n = *self.slots.get(i)? as usize;
-            let entry = self.entries.get(n.checked_sub(1)? * ENTRY_WORDS..n * ENTRY_WORDS)?;
+            let start = n.checked_sub(1)?.checked_mul(ENTRY_WORDS)?;
+            let entry = self.entries.get(start..start.checked_add(ENTRY_WORDS)?)?;
             if text(strings, entry[0], entry[1]) == key {
                 return Some(&entry[2..]);
             }
@@ -188,15 +189,19 @@ impl WordNet {
         if magic != MAGIC || version != VERSION {
             return None;
         }
+        // Checked arithmetic: a damaged header must not overflow on a
+        // 32-bit target.
+        let times = |n: u32, words: usize| (n as usize).checked_mul(words);
         let sizes = [
-            synsets as usize * SYNSET_WORDS,
-            ids as usize,
-            lemma_slots as usize,
-            lemmas as usize * ENTRY_WORDS,
-            exception_slots as usize,
-            exceptions as usize * ENTRY_WORDS,
+            times(synsets, SYNSET_WORDS)?,
+            times(ids, 1)?,
+            times(lemma_slots, 1)?,
+            times(lemmas, ENTRY_WORDS)?,
+            times(exception_slots, 1)?,
+            times(exceptions, ENTRY_WORDS)?,
         ];
-        let words_end = (HEADER_WORDS + sizes.iter().sum::<usize>()) * 4;
+        let words = sizes.iter().try_fold(HEADER_WORDS, |sum, &n| sum.checked_add(n))?;
+        let words_end = words.checked_mul(4)?;
         let words: &'static [u32] = bytemuck::try_cast_slice(bytes.get(..words_end)?).ok()?;
         let strings = std::str::from_utf8(bytes.get(words_end..)?).ok()?;
         if strings.len() != strings_len as usize {
@@ -227,7 +232,8 @@ impl WordNet {
 
     fn synset(&self, id: u32) -> Option<Synset> {
         let at = (id as usize).checked_mul(SYNSET_WORDS)?;
-        let &[kind, start, lists, more, name_start, name_len] = self.synsets.get(at..at + SYNSET_WORDS)?
+        let &[kind, start, lists, more, name_start, name_len] =
+            self.synsets.get(at..at.checked_add(SYNSET_WORDS)?)?
         else {
             return None;
         };
@@ -545,13 +551,24 @@ mod tests {
                     dogs\tdoggo\n\
                     @synsets\r\n\
                     a\t0\t\t2 0\t1\tbark\t0 1 z\n\
+                    v\t0\t\t\t\trun\t\n\
+                    r\t0\t\t\t\tfast\t\n\
                     @lemmas\n\
                     animal\t1 2\n\
                     cat\t1";
         let wn = WordNet::read(written(text)).unwrap();
         let names: Vec<(Pos, &str, u32)> =
-            (0..4).filter_map(|i| wn.synset(i)).map(|s| (s.pos, s.name, s.descendants)).collect();
-        assert_eq!(names, [(Pos::Noun, "dog", 3), (Pos::Noun, "animal", 0), (Pos::Adjective, "bark", 0)]);
+            (0..6).filter_map(|i| wn.synset(i)).map(|s| (s.pos, s.name, s.descendants)).collect();
+        assert_eq!(
+            names,
+            [
+                (Pos::Noun, "dog", 3),
+                (Pos::Noun, "animal", 0),
+                (Pos::Adjective, "bark", 0),
+                (Pos::Verb, "run", 0),
+                (Pos::Adverb, "fast", 0)
+            ]
+        );
         let dog = wn.synset(0).unwrap();
         assert_eq!(wn.ids(dog.hypernyms), [1]);
         assert_eq!(wn.ids(dog.antonyms), [0u32; 0]);
