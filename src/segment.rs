@@ -611,7 +611,7 @@ static DATELINE: Digits = Digits {
 /// These patterns are only asked whether they match, or where a match from
 /// the start of the text ends, never where a match starts. `regex::Regex`
 /// compiles every pattern a second time, backwards, to find that start;
-/// compiling is paid by every run, and it was a third of the time a run
+/// compiling is paid by every run, and it was two fifths of the time a run
 /// on one article takes. Here only the forward automaton is built.
 struct Pattern {
     dfa: DFA,
