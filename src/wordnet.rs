@@ -28,7 +28,9 @@ use std::sync::OnceLock;
 
 use foldhash::{HashMap, HashSet};
 
-use crate::wordnet_format::{ENTRY_WORDS, HEADER_WORDS, MAGIC, POS_SHIFT, SYNSET_WORDS, VERSION, slot};
+use crate::wordnet_format::{
+    ENTRY_WORDS, HEADER_WORDS, MAGIC, POS_SHIFT, SYNSET_WORDS, VERSION, probe, text,
+};
 
 /// The table's bytes, aligned for reading as 32-bit words.
 #[repr(C, align(8))]
@@ -118,32 +120,19 @@ impl Keyed {
         self.entries.len() / ENTRY_WORDS
     }
 
+    /// Entry number `n`, all its words.
+    fn entry(&self, n: usize) -> Option<&'static [u32]> {
+        let start = n.checked_mul(ENTRY_WORDS)?;
+        self.entries.get(start..start.checked_add(ENTRY_WORDS)?)
+    }
+
     /// The entry for `key`: its words after the key's two.
     fn get(&self, key: &str, strings: &'static str) -> Option<&'static [u32]> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut i = slot(key.as_bytes(), self.slots.len().trailing_zeros());
-        // Every key in the table is at most as far from its slot as the
-        // table is long; the bound keeps a damaged table from looping.
-        for _ in 0..self.slots.len() {
-            let n = *self.slots.get(i)? as usize;
-            let start = n.checked_sub(1)?.checked_mul(ENTRY_WORDS)?;
-            let entry = self.entries.get(start..start.checked_add(ENTRY_WORDS)?)?;
-            if text(strings, entry[0], entry[1]) == key {
-                return Some(&entry[2..]);
-            }
-            i = (i + 1) & mask;
-        }
-        None
+        let is_key = |n| self.entry(n).is_some_and(|e| text(strings, e[0], e[1]) == key);
+        let at = probe(self.slots, key.as_bytes(), is_key)?.ok()?;
+        let n = *self.slots.get(at)? as usize;
+        self.entry(n.checked_sub(1)?)?.get(2..)
     }
-}
-
-/// The `len` bytes of `strings` from `start`, or "" outside them.
-fn text(strings: &'static str, start: u32, len: u32) -> &'static str {
-    let start = start as usize;
-    strings.get(start..start.saturating_add(len as usize)).unwrap_or("")
 }
 
 /// Inflectional endings and their replacements, per part of speech

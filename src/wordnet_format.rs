@@ -42,10 +42,43 @@ pub(crate) const ENTRY_WORDS: usize = 4;
 /// Where the part of speech sits in a synset's first word.
 pub(crate) const POS_SHIFT: u32 = 30;
 
+/// Where `key` is in the open-addressing table `slots` (each slot 0, or an
+/// entry's index plus one), probing linearly from [`slot`]: `Ok` with the
+/// slot whose entry `is_key` accepts, `Err` with the empty slot where the
+/// key would go. `None` if `slots` is not a power of two long, or is full
+/// and has no such entry. The build script and the reader must probe
+/// alike, hence its place here.
+pub(crate) fn probe(
+    slots: &[u32],
+    key: &[u8],
+    mut is_key: impl FnMut(usize) -> bool,
+) -> Option<Result<usize, usize>> {
+    if !slots.len().is_power_of_two() {
+        return None;
+    }
+    let mask = slots.len() - 1;
+    let mut i = slot(key, slots.len().trailing_zeros());
+    // Every key is at most as far from its slot as the table is long; the
+    // bound keeps a damaged table from looping.
+    for _ in 0..slots.len() {
+        match *slots.get(i)? {
+            0 => return Some(Err(i)),
+            n if is_key(n as usize - 1) => return Some(Ok(i)),
+            _ => i = (i + 1) & mask,
+        }
+    }
+    None
+}
+
+/// The `len` bytes of `strings` from `start`, or "" outside them.
+pub(crate) fn text(strings: &str, start: u32, len: u32) -> &str {
+    let start = start as usize;
+    strings.get(start..start.saturating_add(len as usize)).unwrap_or("")
+}
+
 /// The slot where probing for `key` starts in a table of `2^bits` slots:
-/// FNV-1a, then a Fibonacci multiply whose top bits are taken. The build
-/// script and the reader must agree on it, hence its place here.
-pub(crate) fn slot(key: &[u8], bits: u32) -> usize {
+/// FNV-1a, then a Fibonacci multiply whose top bits are taken.
+fn slot(key: &[u8], bits: u32) -> usize {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in key {
         h ^= u64::from(b);

@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use crate::wordnet_format::{ENTRY_WORDS, HEADER_WORDS, MAGIC, POS_SHIFT, SYNSET_WORDS, VERSION, slot};
+use crate::wordnet_format::{
+    ENTRY_WORDS, HEADER_WORDS, MAGIC, POS_SHIFT, SYNSET_WORDS, VERSION, probe, text,
+};
 
 /// `text` split at each `sep`, an ASCII byte: what `text.split(sep as
 /// char)` gives, without a call to `bcmp` for each match.
@@ -64,8 +66,7 @@ impl Strings {
     }
 
     fn get(&self, (start, len): (u32, u32)) -> &str {
-        let start = start as usize;
-        self.bytes.get(start..start + len as usize).unwrap_or("")
+        text(&self.bytes, start, len)
     }
 }
 
@@ -81,24 +82,6 @@ impl Table {
         Table { slots: vec![0; slots_for(keys)], entries: Vec::with_capacity(keys) }
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    fn find(&self, key: &str, strings: &Strings) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut i = slot(key.as_bytes(), self.slots.len().trailing_zeros());
-        loop {
-            match self.slots[i] {
-                0 => return i,
-                n => {
-                    let e = &self.entries[n as usize - 1];
-                    if strings.get((e[0], e[1])) == key {
-                        return i;
-                    }
-                }
-            }
-            i = (i + 1) & mask;
-        }
-    }
-
     /// Adds `entry` under `key`, replacing the entry there if `replace`,
     /// else keeping it.
     fn insert(
@@ -108,14 +91,16 @@ impl Table {
         strings: &Strings,
         replace: bool,
     ) -> Result<(), String> {
-        let i = self.find(key, strings);
-        match self.slots[i] {
-            0 => {
+        let entries = &self.entries;
+        let is_key = |n: usize| entries.get(n).is_some_and(|e| strings.get((e[0], e[1])) == key);
+        match probe(&self.slots, key.as_bytes(), is_key) {
+            Some(Err(empty)) => {
                 self.entries.push(entry);
-                self.slots[i] = word(self.entries.len(), "the number of entries")?;
+                self.slots[empty] = word(self.entries.len(), "the number of entries")?;
             }
-            n if replace => self.entries[n as usize - 1] = entry,
-            _ => {}
+            Some(Ok(at)) if replace => self.entries[self.slots[at] as usize - 1] = entry,
+            Some(Ok(_)) => {}
+            None => return Err(format!("WordNet table: no slot for {key:?}")),
         }
         Ok(())
     }
