@@ -113,9 +113,8 @@
 //! which only matters for lines longer than that; a cut that is not
 //! followed by whitespace is undone by the first repair above.
 
-use std::sync::{LazyLock, OnceLock};
-
 use std::panic::{RefUnwindSafe, UnwindSafe};
+use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::pikevm::PikeVM;
@@ -593,10 +592,9 @@ fn dateline_pattern() -> String {
     let date = date_pattern();
     let h = r"[\t\p{Zs}]";
     let word = r"\p{Lu}[\p{Lu}\p{M}'’.\-]*";
-    let pattern = format!(
+    format!(
         r"^\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\-]+(?:{h}+{word}){{0,3}}(?:,{h}*(?:{date}|\p{{Lu}}\p{{Ll}}+(?:{h}+\p{{Lu}}\p{{Ll}}+){{0,2}})){{0,2}}(?:{h}*\((?:[^()\n]{{1,40}}\))?)?(?:{h}*(?:—|–|--)|{h}+-{h}|\.?{h}*/\p{{L}}[\p{{L}}\-]{{1,19}}/\.?)"
-    );
-    pattern
+    )
 }
 
 static DATELINE: Digits = Digits {
@@ -628,11 +626,11 @@ type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>
 
 impl Pattern {
     /// Compiles `pattern` with room for its lazy DFA. The page-furniture
-    /// patterns' Unicode classes make many states: with a 2 MiB cache (and still at 4 MiB)
-    /// the DFA kept clearing its cache and searches fell back to a much
-    /// slower engine, which made segmentation three times slower. The
-    /// cache grows only as states are needed; 8 MiB sufficed on the
-    /// synthetic corpora, and 16 MiB leaves a margin.
+    /// patterns' Unicode classes make many states: with a 2 MiB cache (and
+    /// still at 4 MiB) the DFA kept clearing its cache and searches fell
+    /// back to a much slower engine, which made segmentation three times
+    /// slower. The cache grows only as states are needed; 8 MiB sufficed
+    /// on the synthetic corpora, and 16 MiB leaves a margin.
     fn new(pattern: &str) -> Result<Pattern, Box<regex_automata::hybrid::BuildError>> {
         Pattern::with_config(pattern, DFA::config().cache_capacity(16 << 20))
     }
@@ -693,21 +691,22 @@ struct Digits {
 }
 
 impl Digits {
-    /// The build that answers for `s`. `char::is_numeric` holds for every
-    /// decimal digit and for other numerals too ("Ⅻ", "½"), for which the
-    /// Unicode build is used needlessly but rightly.
+    /// The build that answers for `s`.
     fn for_text(&self, s: &str) -> &Pattern {
-        if s.is_ascii() || !s.chars().any(|c| !c.is_ascii() && c.is_numeric()) {
-            &self.ascii
-        } else {
-            &self.unicode
-        }
+        if has_other_numerals(s) { &self.unicode } else { &self.ascii }
     }
 
     /// Whether the pattern matches anywhere in `s`.
     fn is_match(&self, s: &str) -> bool {
         self.for_text(s).is_match(s)
     }
+}
+
+/// Whether `s` has a numeral outside ASCII. `char::is_numeric` holds for
+/// every decimal digit and for other numerals too ("Ⅻ", "½"), for which
+/// the Unicode build of a [`Digits`] is used needlessly but rightly.
+fn has_other_numerals(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_numeric())
 }
 
 /// `pattern` with each `\d` (any decimal digit) written `[0-9]`.
@@ -772,7 +771,6 @@ static SENTENCE_BOILERPLATE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(&sentence_pattern()).expect("boilerplate pattern is valid"));
 
 /// Page furniture recognised only in a sentence that is a whole line.
-/// The page furniture recognised only in a sentence that is a whole line.
 fn standalone_pattern() -> String {
     let datetime = datetime_pattern();
     let date = date_pattern();
@@ -1142,7 +1140,7 @@ mod tests {
         let dateline = Regex::new(&dateline_pattern()).unwrap();
         let (mut matched, mut datelines, mut ascii_differs) = (0, 0, 0);
         for case in &cases {
-            let other_digits = case.chars().any(|c| !c.is_ascii() && c.is_numeric());
+            let other_digits = has_other_numerals(case);
             let is_standalone = standalone.is_match(case);
             assert_eq!(STANDALONE_BOILERPLATE.is_match(case), is_standalone, "{case:?}");
             assert_eq!(STANDALONE_BOILERPLATE.unicode.is_match(case), is_standalone, "{case:?}");
@@ -1178,10 +1176,11 @@ mod tests {
             .minimum_cache_clear_count(Some(0))
             .minimum_bytes_per_state(None);
         let (mut gave_up, mut found) = (0, 0);
+        let cases = pattern_cases();
         for (written, anchored) in [(sentence_pattern(), false), (standalone_pattern(), true)] {
             let tiny = Pattern::with_config(&written, config.clone()).unwrap();
             let regex = Regex::new(&written).unwrap();
-            for case in pattern_cases().iter().take(600) {
+            for case in cases.iter().take(600) {
                 let input =
                     Input::new(case.as_str()).anchored(if anchored { Anchored::Yes } else { Anchored::No });
                 gave_up += usize::from(tiny.dfa.try_search_fwd(&mut tiny.caches.get(), &input).is_err());
