@@ -342,8 +342,7 @@ impl<'a> Page<'a> {
             let extra: Vec<(&str, &str)> = d
                 .extra
                 .iter()
-                .filter(|(k, _)| k.as_str() != "perspective")
-                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .filter(|&(k, _)| k != "perspective")
                 // Shown as text, never as a live link: the page has no external address.
                 .chain(d.url.as_deref().map(|u| ("url", u)))
                 .collect();

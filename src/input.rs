@@ -519,6 +519,7 @@ fn split_line(text: &str) -> (&str, &str) {
 /// the lines name none.
 fn parse_front_matter(origin: &str, stem: &str, lines: &[Line<'_>]) -> Result<Metadata> {
     let mut meta = Metadata::default();
+    let mut extra = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for line in lines {
         let trimmed = line.text.trim();
@@ -538,8 +539,10 @@ fn parse_front_matter(origin: &str, stem: &str, lines: &[Line<'_>]) -> Result<Me
             return Err(error(format!("duplicate key `{key}` (first on line {first})")));
         }
         let value = unquote(value.trim());
-        set_field(&mut meta, &folded, key, value).map_err(error)?;
+        set_field(&mut meta, &mut extra, &folded, key, value).map_err(error)?;
     }
+    // Sorted once, not field by field.
+    meta.extra = extra.into_iter().collect();
     if meta.outlet.is_empty() {
         meta.outlet = stem.to_string();
     }
@@ -548,7 +551,13 @@ fn parse_front_matter(origin: &str, stem: &str, lines: &[Line<'_>]) -> Result<Me
 
 /// Sets one front matter field. `folded` is the lowercased key, `key` the
 /// key as written.
-fn set_field(meta: &mut Metadata, folded: &str, key: &str, value: &str) -> Result<(), String> {
+fn set_field(
+    meta: &mut Metadata,
+    extra: &mut Vec<(String, String)>,
+    folded: &str,
+    key: &str,
+    value: &str,
+) -> Result<(), String> {
     let optional = |value: &str| (!value.is_empty()).then(|| value.to_string());
     match folded {
         "outlet" if value.trim().is_empty() => return Err(format!("`{key}` is empty")),
@@ -560,9 +569,7 @@ fn set_field(meta: &mut Metadata, folded: &str, key: &str, value: &str) -> Resul
             let date = parse_date(value).ok_or_else(|| format!("`{key}`: {}", bad_date(value)))?;
             meta.published = Some(date);
         }
-        _ => {
-            meta.extra.insert(key.to_string(), value.to_string());
-        }
+        _ => extra.push((key.to_string(), value.to_string())),
     }
     Ok(())
 }
@@ -660,11 +667,14 @@ impl Element<'_> {
             ),
             None => None,
         };
+        let mut extra = Vec::new();
         for (key, value) in fields {
             if let Some(value) = self.extra_value(&key, value)? {
-                meta.extra.insert(key, value);
+                extra.push((key, value));
             }
         }
+        // Sorted once, not field by field.
+        meta.extra = extra.into_iter().collect();
         check_size(self.origin, text.len(), options)?;
         if text.trim().is_empty() {
             return Err(Error::EmptyDocument { origin: self.origin.to_string() });
@@ -1069,7 +1079,7 @@ mod tests {
         assert_eq!(docs[0].meta.author, None);
         assert_eq!(docs[0].meta.url, None);
         assert_eq!(docs[0].meta.published, Some(jiff::civil::date(2023, 1, 18)));
-        let extra: Vec<(&str, &str)> = docs[0].meta.extra.iter().map(|(k, v)| (&**k, &**v)).collect();
+        let extra: Vec<(&str, &str)> = docs[0].meta.extra.iter().collect();
         assert_eq!(extra, [("live", "false"), ("note", "n"), ("rank", "1.5")]);
         assert_eq!(docs[1].id, "b");
         assert_eq!(docs[1].text, "Two\r\n");

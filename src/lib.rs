@@ -128,7 +128,7 @@ pub use claim::{Claim, Speaker, SpeakerKind};
 /// JSON string.
 pub use compact_str::CompactString;
 pub use compare::{Kind, Relation, RelationType};
-pub use document::{Document, Metadata};
+pub use document::{Document, Fields, Metadata};
 pub use error::{Error, Result};
 pub use graph::ClaimGraph;
 pub use lexicon::Lexicon;

@@ -65,6 +65,7 @@ use compact_str::CompactString;
 use crate::analysis::Analysis;
 use crate::claim::{Claim, FramingKind, Modality, SpeakerKind};
 use crate::compare::{self, Kind, Relation, RelationType, Undecided};
+use crate::document::Fields;
 use crate::entity::{EntityKind, NameUse, Referent};
 
 /// The format tag of the JSON report.
@@ -270,8 +271,8 @@ pub struct DocumentSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Other metadata.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Fields::is_empty")]
+    pub extra: Fields,
     /// Number of claims extracted.
     pub claims: usize,
     /// The document's story, numbered from 0 in the order of the stories'

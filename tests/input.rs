@@ -88,7 +88,7 @@ fn front_matter_with_crlf_and_bom() {
     assert_eq!(doc.meta.published, Some(jiff::civil::date(2024, 3, 6)));
     assert_eq!(doc.meta.author.as_deref(), Some("J. Doe"));
     assert_eq!(doc.meta.url.as_deref(), Some("https://example.com/a1"));
-    assert_eq!(doc.meta.extra.get("Section").map(String::as_str), Some("Local news"));
+    assert_eq!(doc.meta.extra.get("Section"), Some("Local news"));
     assert_eq!(doc.meta.extra.len(), 1);
     assert_eq!(doc.text, "Body line one.\r\nBody line two.\r\n");
 }
@@ -188,7 +188,7 @@ fn json_file_happy_path() {
     assert_eq!(doc.meta.author.as_deref(), Some("J. Doe"));
     assert_eq!(doc.meta.url.as_deref(), Some("https://example.com/1"));
     assert_eq!(doc.text, "The bridge was closed.\r\n");
-    let extra: Vec<(&str, &str)> = doc.meta.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let extra: Vec<(&str, &str)> = doc.meta.extra.iter().collect();
     assert_eq!(extra, [("desk", "local"), ("rank", "3"), ("verified", "true")]);
 }
 
