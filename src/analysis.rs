@@ -351,16 +351,7 @@ fn extract_all(
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let ex = Extractor {
-                doc: d,
-                p: &prepared[i],
-                mentions: &mentions[i],
-                referents,
-                lex,
-                outlets,
-                topics: entity::topics(&mentions[i], referents).into(),
-                story_day: std::cell::Cell::new(None),
-            };
+            let ex = Extractor::new(d, &prepared[i], &mentions[i], referents, lex, outlets);
             // Extraction builds its vectors and strings by pushing, and
             // they hold up to twice what they use; a clone is allocated
             // at their length. On a large corpus that is a third of the

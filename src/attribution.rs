@@ -106,16 +106,7 @@ impl Analyzer {
         let mut mentions = vec![entity::find_mentions(&doc.text, &prepared[0], lex, &vocab)];
         let referents = entity::resolve(&mut mentions, &prepared, std::slice::from_ref(&doc.id), lex, &vocab);
         let outlets: HashSet<String> = [doc.meta.outlet.to_lowercase()].into_iter().collect();
-        let ex = Extractor {
-            doc,
-            p: &prepared[0],
-            mentions: &mentions[0],
-            referents: &referents,
-            lex,
-            outlets: &outlets,
-            topics: entity::topics(&mentions[0], &referents).into(),
-            story_day: std::cell::Cell::new(None),
-        };
+        let ex = Extractor::new(doc, &prepared[0], &mentions[0], &referents, lex, &outlets);
         Ok(ex.attributions())
     }
 }

@@ -689,6 +689,37 @@ pub(crate) struct Extractor<'a> {
     pub topics: std::sync::Arc<[String]>,
     /// The story's day, set when extraction starts.
     pub story_day: std::cell::Cell<Option<jiff::civil::Date>>,
+    /// The lexicon's entries at each token, found the first time they are
+    /// asked for (see [`Extractor::entry_at`]).
+    entries: Vec<std::cell::OnceCell<Entries<'a>>>,
+}
+
+/// The lexicon's entries matching at one token: `(length in tokens, entry)`,
+/// longest first.
+type Entries<'a> = Box<[(usize, &'a Entry)]>;
+
+impl<'a> Extractor<'a> {
+    /// An extractor for `doc`, prepared as `p`, with its name `mentions`.
+    pub fn new(
+        doc: &'a Document,
+        p: &'a Prepared,
+        mentions: &'a [Mention],
+        referents: &'a [Referent],
+        lex: &'a Lexicon,
+        outlets: &'a HashSet<String>,
+    ) -> Extractor<'a> {
+        Extractor {
+            doc,
+            p,
+            mentions,
+            referents,
+            lex,
+            outlets,
+            topics: crate::entity::topics(mentions, referents).into(),
+            story_day: std::cell::Cell::new(None),
+            entries: std::iter::repeat_with(std::cell::OnceCell::new).take(p.tokens.len()).collect(),
+        }
+    }
 }
 
 impl Extractor<'_> {
@@ -712,8 +743,22 @@ impl Extractor<'_> {
         self.p.tokens.get(k).is_some_and(|t| t.is_word())
     }
 
+    /// The lexicon's entries matching at token `k` and ending by token
+    /// `end`, longest first: [`Prepared::lookup`], remembered.
+    ///
+    /// Extraction asks for the entries at a token several times, with
+    /// different ends (2.75 times a token on the synthetic corpora). Each
+    /// token's entries are found once, up to the longest phrase, and each
+    /// answer keeps those that end by `end`: the same entries in the same
+    /// order, since they are sorted by length alone.
     fn entry_at(&self, k: usize, end: usize) -> Vec<(usize, &Entry)> {
-        self.p.lookup(self.lex, k, end)
+        let Some(cell) = self.entries.get(k) else { return Vec::new() };
+        let limit = end.min(self.p.tokens.len()).saturating_sub(k);
+        if limit == 0 {
+            return Vec::new();
+        }
+        let all = cell.get_or_init(|| self.p.lookup(self.lex, k, usize::MAX).into_boxed_slice());
+        all.iter().filter(|&&(n, _)| n <= limit).copied().collect()
     }
 
     fn span_of(&self, r: &Range<usize>) -> Span {

@@ -67,17 +67,7 @@ pub fn extract(docs: &[Document], prepared: &PreparedDocs, names: &Names, lex: &
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            Extractor {
-                doc: d,
-                p: &prepared.0[i],
-                mentions: &names.mentions[i],
-                referents: &names.referents,
-                lex,
-                outlets: &outlets,
-                topics: entity::topics(&names.mentions[i], &names.referents).into(),
-                story_day: std::cell::Cell::new(None),
-            }
-            .extract()
+            Extractor::new(d, &prepared.0[i], &names.mentions[i], &names.referents, lex, &outlets).extract()
         })
         .collect();
     stories::assign(per_doc, &names.stories)
