@@ -397,8 +397,13 @@ impl DateValue {
 /// assert!(find_dates("No. 10 said the 44-day war killed 120,000, or 20 percent.", 0, p).is_empty());
 /// ```
 pub fn find_dates(text: &str, base: usize, published: Option<Date>) -> Vec<DateMention> {
-    let scan = Scan::new(text);
-    let finder = Finder { s: &scan, p: published };
+    dates_in(&Scan::new(text), base, published)
+}
+
+/// [`find_dates`] on a text already scanned (the quantities are found on
+/// the same scan).
+pub(crate) fn dates_in(scan: &Scan<'_>, base: usize, published: Option<Date>) -> Vec<DateMention> {
+    let finder = Finder { s: scan, p: published };
     finder.run().into_iter().map(|m| m.shifted(base)).collect()
 }
 

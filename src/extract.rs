@@ -797,16 +797,20 @@ impl Extractor<'_> {
         let mut claims = Vec::new();
         // The story's day: the first day the body names. A time of day given
         // without a day ("at 9 a.m.") is taken to be on it.
-        let mut all_dates: Vec<Vec<DateMention>> = self
+        // Each body sentence is scanned for numbers once: its dates now, its
+        // quantities when its claims are built.
+        let scans: Vec<Option<quantity::Scan<'_>>> = self
             .p
             .sentences
             .iter()
-            .map(|s| {
-                if s.kind == SentenceKind::Body {
-                    dates::find_dates(s.span.slice(self.text()), s.span.start, self.doc.meta.published)
-                } else {
-                    Vec::new()
-                }
+            .map(|s| (s.kind == SentenceKind::Body).then(|| quantity::Scan::new(s.span.slice(self.text()))))
+            .collect();
+        let mut all_dates: Vec<Vec<DateMention>> = scans
+            .iter()
+            .zip(&self.p.sentences)
+            .map(|(scan, s)| match scan {
+                Some(scan) => dates::dates_in(scan, s.span.start, self.doc.meta.published),
+                None => Vec::new(),
             })
             .collect();
         let story_day = all_dates.iter().flatten().find_map(|d| match d.value {
@@ -917,7 +921,10 @@ impl Extractor<'_> {
             }
             let n = clauses.len();
             let sentence_text = s.span.slice(self.text());
-            let quantities = quantity::find_quantities(sentence_text, s.span.start);
+            let quantities = match &scans[si] {
+                Some(scan) => quantity::quantities_in(scan, s.span.start),
+                None => quantity::find_quantities(sentence_text, s.span.start),
+            };
             let dates = std::mem::take(&mut all_dates[si]);
             let leading_frame = !frame.is_empty() && clauses.first().is_some_and(|c| frame.start < c.start);
             let first_clause = clauses.first().cloned().unwrap_or(r.clone());

@@ -408,7 +408,12 @@ impl Interval {
 /// assert!(find_quantities("On December 12, 2022 at 10 a.m.", 0).is_empty());
 /// ```
 pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
-    let scan = Scan::new(text);
+    quantities_in(&Scan::new(text), base)
+}
+
+/// [`find_quantities`] on a text already scanned (the dates are found on the
+/// same scan).
+pub(crate) fn quantities_in(scan: &Scan<'_>, base: usize) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < scan.toks.len() {
