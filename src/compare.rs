@@ -928,66 +928,50 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                 if ux != uy || shared.is_empty() || !durations_of_same_thing(x, y) {
                     continue;
                 }
-                let values = [show_interval(x), show_interval(y)];
-                let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
-                let topic = format!("numeric:duration-{ux}");
-                let reason =
-                    format!("how long ({ux}s): {} says {}, {} says {}", who(a), values[0], who(b), values[1]);
-                if overlaps(x, y) {
-                    agree.get_or_insert_with(|| {
-                        relation(a, b, RelationType::Agree, Kind::Numeric, reason, ev, topic, values)
-                    });
-                    continue;
-                }
-                return Found::Contradict(relation(
-                    a,
-                    b,
-                    RelationType::Contradict,
-                    Kind::Numeric,
-                    reason,
-                    ev,
-                    topic,
-                    values,
-                ));
-            }
-            let Some(mx) = shared_measure(a, i, b, j) else { continue };
-            if !dates_compatible(a, x, b, y) || dated_apart(a, b) {
-                return Found::Undecided("same measure but the claims are dated differently".to_string());
-            }
-            let what = x.head.clone().or(y.head.clone()).unwrap_or_else(|| mx.clone());
-            let values = [show_interval(x), show_interval(y)];
-            let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
-            let topic = format!("numeric:{mx}");
-            if overlaps(x, y) {
-                if agree.is_none() {
+                // Built only when it is kept: a second compatible pair of
+                // figures adds nothing to the first.
+                let build = |kind: RelationType| {
+                    let values = [show_interval(x), show_interval(y)];
+                    let ev =
+                        value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
+                    let topic = format!("numeric:duration-{ux}");
                     let reason = format!(
-                        "{what} ({mx}): {} says {}, {} says {}; compatible",
+                        "how long ({ux}s): {} says {}, {} says {}",
                         who(a),
                         values[0],
                         who(b),
                         values[1]
                     );
-                    agree =
-                        Some(relation(a, b, RelationType::Agree, Kind::Numeric, reason, ev, topic, values));
+                    relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
+                };
+                if overlaps(x, y) {
+                    agree.get_or_insert_with(|| build(RelationType::Agree));
+                    continue;
                 }
-            } else {
+                return Found::Contradict(build(RelationType::Contradict));
+            }
+            let Some(mx) = shared_measure(a, i, b, j) else { continue };
+            if !dates_compatible(a, x, b, y) || dated_apart(a, b) {
+                return Found::Undecided("same measure but the claims are dated differently".to_string());
+            }
+            let build = |kind: RelationType, verdict: &str| {
+                let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
+                let values = [show_interval(x), show_interval(y)];
+                let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
+                let topic = format!("numeric:{mx}");
                 let reason = format!(
-                    "{what} ({mx}): {} says {}, {} says {}; the figures cannot both hold",
+                    "{what} ({mx}): {} says {}, {} says {}; {verdict}",
                     who(a),
                     values[0],
                     who(b),
                     values[1]
                 );
-                return Found::Contradict(relation(
-                    a,
-                    b,
-                    RelationType::Contradict,
-                    Kind::Numeric,
-                    reason,
-                    ev,
-                    topic,
-                    values,
-                ));
+                relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
+            };
+            if overlaps(x, y) {
+                agree.get_or_insert_with(|| build(RelationType::Agree, "compatible"));
+            } else {
+                return Found::Contradict(build(RelationType::Contradict, "the figures cannot both hold"));
             }
         }
     }
