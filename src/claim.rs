@@ -326,8 +326,6 @@ pub(crate) struct Features {
     /// For each quantity (same order as `Claim::quantities`): the measure
     /// group or predicate stem it counts ("death", "injury", or a verb).
     pub measures: Vec<Option<String>>,
-    /// Stems of nouns just before each quantity ("toll at eight": "toll").
-    pub quantity_context: Vec<Vec<CompactString>>,
     /// Stems of content words under a negation or denial ("did not use
     /// tear gas": "use", "tear", "gas").
     pub negated: Vec<CompactString>,
@@ -366,7 +364,6 @@ impl Features {
             stems: _,
             verbs,
             measures,
-            quantity_context,
             negated,
             topics: _,
             story: _,
@@ -382,7 +379,6 @@ impl Features {
             *v = Vec::new();
         }
         *measures = Vec::new();
-        *quantity_context = Vec::new();
         *date_events = Vec::new();
     }
 }

@@ -748,7 +748,7 @@ pub(crate) fn show_interval(q: &Quantity) -> String {
     }
 }
 
-fn heads_compatible<S: AsRef<str>>(a: &Quantity, b: &Quantity, ca: &[S], cb: &[S]) -> bool {
+fn heads_compatible(a: &Quantity, b: &Quantity) -> bool {
     // The last word of the head ("death toll" -> "toll").
     let h = |q: &Quantity| {
         q.head
@@ -768,8 +768,8 @@ fn heads_compatible<S: AsRef<str>>(a: &Quantity, b: &Quantity, ca: &[S], cb: &[S
         }
         // A count without a noun ("31 were injured") counts people when its
         // measure is about people; the measures were already found equal.
-        (None, Some(y)) => personal(&y) || measure_group(&y).is_some() || !ca.is_empty() && cb.is_empty(),
-        (Some(x), None) => personal(&x) || measure_group(&x).is_some() || !cb.is_empty() && ca.is_empty(),
+        (None, Some(y)) => personal(&y) || measure_group(&y).is_some(),
+        (Some(x), None) => personal(&x) || measure_group(&x).is_some(),
         (None, None) => true,
     }
 }
@@ -873,9 +873,16 @@ fn share_place(a: &Claim, b: &Claim) -> bool {
 }
 
 fn shared_referents(a: &Claim, b: &Claim) -> Vec<CompactString> {
-    let ra: BTreeSet<&str> = a.entities.iter().map(|e| e.referent.as_str()).collect();
-    let rb: BTreeSet<&str> = b.entities.iter().map(|e| e.referent.as_str()).collect();
-    ra.intersection(&rb).map(|&s| s.into()).collect()
+    // Sorted lists rather than two sets: a claim names a few referents, and
+    // this is asked several times for every pair compared.
+    let mut ra: Vec<&str> = a.entities.iter().map(|e| e.referent.as_str()).collect();
+    ra.sort_unstable();
+    ra.dedup();
+    let mut shared: Vec<&str> =
+        b.entities.iter().map(|e| e.referent.as_str()).filter(|r| ra.binary_search(r).is_ok()).collect();
+    shared.sort_unstable();
+    shared.dedup();
+    shared.into_iter().map(CompactString::from).collect()
 }
 
 /// The measure (`death`, `arrest`, …) that quantity `i` of `a` and
@@ -892,11 +899,7 @@ fn shared_measure<'a>(a: &'a Claim, i: usize, b: &Claim, j: usize) -> Option<&'a
     if mx != my {
         return None;
     }
-    let mut ca = a.features.quantity_context.get(i).cloned().unwrap_or_default();
-    ca.push(mx.as_str().into());
-    let mut cb = b.features.quantity_context.get(j).cloned().unwrap_or_default();
-    cb.push(my.as_str().into());
-    heads_compatible(x, y, &ca, &cb).then_some(mx)
+    heads_compatible(x, y).then_some(mx)
 }
 
 /// Whether `a` and `b` count the same measure of compatible heads with

@@ -4520,7 +4520,6 @@ impl Extractor<'_> {
         for q in quantities {
             let qk = self.p.token_at(q.span.start);
             let qe = self.p.token_at(q.span.end);
-            let window = qk.saturating_sub(6).max(clause.start)..(qe + 6).min(clause.end);
             // "N people were at the camp": a count of those present.
             let head_end = q.head_span.map_or(qe, |h| self.p.token_at(h.end));
             let presence = matches!(self.norm(head_end), "was" | "were" | "are" | "is")
@@ -4562,14 +4561,7 @@ impl Extractor<'_> {
                 })
                 .map(str::to_string)
                 .or_else(|| verb.filter(|&v| !is_aux(self.norm(v))).map(|v| self.p.stems[v].to_string()));
-            let _ = window;
             f.measures.push(group);
-            f.quantity_context.push(
-                (qk.saturating_sub(3).max(clause.start)..qk)
-                    .filter(|&k| self.is_word(k) && !self.lex.is_function_word(self.norm(k)))
-                    .map(|k| CompactString::from(self.p.stems[k].as_str()))
-                    .collect(),
-            );
         }
         f
     }
