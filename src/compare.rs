@@ -554,10 +554,22 @@ fn relation(
     }
 }
 
-fn who(c: &Claim) -> String {
-    match c.speaker.kind {
-        crate::claim::SpeakerKind::Outlet => c.outlet.clone(),
-        _ => format!("{} (in {})", c.speaker.name, c.outlet),
+fn who(c: &Claim) -> Who<'_> {
+    Who(c)
+}
+
+/// Who makes a claim, as a reason names them: the outlet, or the speaker
+/// and the outlet ("Jane Doe (in Daily Example)"). Written straight into
+/// the reason rather than built as a string of its own first.
+struct Who<'c>(&'c Claim);
+
+impl std::fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = self.0;
+        match c.speaker.kind {
+            crate::claim::SpeakerKind::Outlet => f.write_str(&c.outlet),
+            _ => write!(f, "{} (in {})", c.speaker.name, c.outlet),
+        }
     }
 }
 
@@ -733,19 +745,29 @@ fn state(a: &Claim, b: &Claim) -> Found {
 
 /// Printable value of a quantity interval.
 pub(crate) fn show_interval(q: &Quantity) -> String {
+    use std::fmt::Write as _;
     let v = &q.value;
-    let f = |x: f64| {
-        if x.fract() == 0.0 && x.abs() < 1e15 { format!("{}", x as i64) } else { format!("{x}") }
+    // Written into one string: this is built twice for every numeric
+    // relation.
+    let mut out = String::new();
+    let number = |x: f64, out: &mut String| {
+        let _ =
+            if x.fract() == 0.0 && x.abs() < 1e15 { write!(out, "{}", x as i64) } else { write!(out, "{x}") };
     };
     if v.low == v.high {
-        f(v.low)
+        number(v.low, &mut out);
     } else if v.high.is_infinite() {
-        format!("{}{}", if v.low_inclusive { "≥ " } else { "> " }, f(v.low))
+        out.push_str(if v.low_inclusive { "≥ " } else { "> " });
+        number(v.low, &mut out);
     } else if v.low <= 0.0 {
-        format!("{}{}", if v.high_inclusive { "≤ " } else { "< " }, f(v.high))
+        out.push_str(if v.high_inclusive { "≤ " } else { "< " });
+        number(v.high, &mut out);
     } else {
-        format!("{}–{}", f(v.low), f(v.high))
+        number(v.low, &mut out);
+        out.push('–');
+        number(v.high, &mut out);
     }
+    out
 }
 
 fn heads_compatible(a: &Quantity, b: &Quantity) -> bool {
@@ -1312,6 +1334,25 @@ pub(crate) fn id_index(claims: &[Claim]) -> HashMap<&str, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each form a figure is shown in, as reasons and positions give it.
+    #[test]
+    fn intervals_are_shown_in_each_form() {
+        for (text, shown) in [
+            ("21 people", "21"),
+            ("at least 40 people", "≥ 40"),
+            ("more than 40 people", "> 40"),
+            ("at most 12 people", "≤ 12"),
+            ("fewer than 10 people", "< 10"),
+            ("12 to 15 people", "12–15"),
+            ("2.5 tonnes", "2.5"),
+            ("2.5 million people", "2500000"),
+        ] {
+            let q = crate::quantity::find_quantities(text, 0);
+            assert_eq!(q.len(), 1, "{text}");
+            assert_eq!(show_interval(&q[0]), shown, "{text}");
+        }
+    }
 
     /// The sort key splits at the last colon, as `rsplit_once(':')` does.
     #[test]
