@@ -613,8 +613,11 @@ pub(crate) fn vocabulary_of_texts(
             || (Vocabulary::default(), Vec::new()),
             |(mut v, mut kept), d| {
                 let ss = crate::segment::segment(&d.text);
+                let mut tokens = Vec::new();
                 for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
-                    v.add_sentence(&crate::text::tokenize(s.span.slice(&d.text), s.span.start));
+                    tokens.clear();
+                    crate::text::tokenize_into(&mut tokens, s.span.slice(&d.text), s.span.start);
+                    v.add_sentence(&tokens);
                 }
                 kept.push(crate::segment::Sentences::new(ss));
                 counter.add(1);

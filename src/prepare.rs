@@ -101,7 +101,7 @@ impl Prepared {
         let mut sents = Vec::with_capacity(sentences.len());
         for s in sentences {
             let start = tokens.len();
-            tokens.extend(text::tokenize(s.span.slice(text), s.span.start));
+            text::tokenize_into(&mut tokens, s.span.slice(text), s.span.start);
             sents.push(Sent {
                 span: s.span,
                 kind: s.kind,
