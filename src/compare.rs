@@ -933,6 +933,23 @@ fn figures_differ(a: &Claim, b: &Claim) -> bool {
     })
 }
 
+/// The numeric relation between figure `x` of claim `a` and figure `y` of
+/// claim `b`: its reason reads "`label`: A says x, B says y`tail`".
+fn figures_relation(
+    (a, x): (&Claim, &Quantity),
+    (b, y): (&Claim, &Quantity),
+    shared: &[CompactString],
+    kind: RelationType,
+    topic: String,
+    label: std::fmt::Arguments<'_>,
+    tail: &str,
+) -> Relation {
+    let values = [show_interval(x), show_interval(y)];
+    let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), shared, &values);
+    let reason = format!("{label}: {} says {}, {} says {}{tail}", who(a), values[0], who(b), values[1]);
+    relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
+}
+
 fn numeric(a: &Claim, b: &Claim) -> Found {
     if !assertive(a) || !assertive(b) {
         return Found::Nothing;
@@ -956,18 +973,16 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                 // Built only when it is kept: a second compatible pair of
                 // figures adds nothing to the first.
                 let build = |kind: RelationType| {
-                    let values = [show_interval(x), show_interval(y)];
-                    let ev =
-                        value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
                     let topic = format!("numeric:duration-{ux}");
-                    let reason = format!(
-                        "how long ({ux}s): {} says {}, {} says {}",
-                        who(a),
-                        values[0],
-                        who(b),
-                        values[1]
-                    );
-                    relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
+                    figures_relation(
+                        (a, x),
+                        (b, y),
+                        &shared,
+                        kind,
+                        topic,
+                        format_args!("how long ({ux}s)"),
+                        "",
+                    )
                 };
                 if overlaps(x, y) {
                     agree.get_or_insert_with(|| build(RelationType::Agree));
@@ -981,22 +996,13 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             }
             let build = |kind: RelationType, verdict: &str| {
                 let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
-                let values = [show_interval(x), show_interval(y)];
-                let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), &shared, &values);
                 let topic = format!("numeric:{mx}");
-                let reason = format!(
-                    "{what} ({mx}): {} says {}, {} says {}; {verdict}",
-                    who(a),
-                    values[0],
-                    who(b),
-                    values[1]
-                );
-                relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
+                figures_relation((a, x), (b, y), &shared, kind, topic, format_args!("{what} ({mx})"), verdict)
             };
             if overlaps(x, y) {
-                agree.get_or_insert_with(|| build(RelationType::Agree, "compatible"));
+                agree.get_or_insert_with(|| build(RelationType::Agree, "; compatible"));
             } else {
-                return Found::Contradict(build(RelationType::Contradict, "the figures cannot both hold"));
+                return Found::Contradict(build(RelationType::Contradict, "; the figures cannot both hold"));
             }
         }
     }
