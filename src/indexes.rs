@@ -36,7 +36,9 @@ pub(crate) fn framing_uses<'c>(claims: &'c [Claim], keys: &[&str]) -> Vec<Vec<&'
         }
     }
     let names_ac = if names.is_empty() { None } else { AhoCorasick::new(names.iter().map(|(_, n)| *n)).ok() };
-    let mut stems: HashMap<&str, String> = HashMap::new();
+    // Each distinct word of the claims' texts, with the keys its stem
+    // holds: stemmed and looked up once, not once per use.
+    let mut words: HashMap<&str, Option<&Vec<usize>>> = HashMap::new();
     let mut out: Vec<Vec<&Claim>> = vec![Vec::new(); keys.len()];
     for c in claims.iter().filter(|c| !c.headline) {
         let mut hit: BTreeSet<usize> = BTreeSet::new();
@@ -59,8 +61,10 @@ pub(crate) fn framing_uses<'c>(claims: &'c [Claim], keys: &[&str]) -> Vec<Vec<&'
                 }
             }
             for w in c.text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                let st = stems.entry(w).or_insert_with(|| crate::text::stem(&crate::text::normalize(w)));
-                if let Some(ks) = by_stem.get(st.as_str()) {
+                let keys = *words
+                    .entry(w)
+                    .or_insert_with(|| by_stem.get(crate::text::stem(&crate::text::normalize(w)).as_str()));
+                if let Some(ks) = keys {
                     hit.extend(ks);
                 }
             }
