@@ -797,22 +797,22 @@ impl Extractor<'_> {
         let mut claims = Vec::new();
         // The story's day: the first day the body names. A time of day given
         // without a day ("at 9 a.m.") is taken to be on it.
-        // Each body sentence is scanned for numbers once: its dates now, its
-        // quantities when its claims are built.
-        let scans: Vec<Option<quantity::Scan<'_>>> = self
+        // Each body sentence is scanned for numbers once, for its dates and
+        // its quantities. The scan itself (a token list) is not kept: on a
+        // very large document that would double what extraction holds.
+        let (mut all_dates, mut body_quantities): (Vec<Vec<DateMention>>, Vec<Option<Vec<Quantity>>>) = self
             .p
             .sentences
             .iter()
-            .map(|s| (s.kind == SentenceKind::Body).then(|| quantity::Scan::new(s.span.slice(self.text()))))
-            .collect();
-        let mut all_dates: Vec<Vec<DateMention>> = scans
-            .iter()
-            .zip(&self.p.sentences)
-            .map(|(scan, s)| match scan {
-                Some(scan) => dates::dates_in(scan, s.span.start, self.doc.meta.published),
-                None => Vec::new(),
+            .map(|s| {
+                if s.kind != SentenceKind::Body {
+                    return (Vec::new(), None);
+                }
+                let scan = quantity::Scan::new(s.span.slice(self.text()));
+                let dates = dates::dates_in(&scan, s.span.start, self.doc.meta.published);
+                (dates, Some(quantity::quantities_in(&scan, s.span.start)))
             })
-            .collect();
+            .unzip();
         let story_day = all_dates.iter().flatten().find_map(|d| match d.value {
             dates::DateValue::Day(day) => Some(day),
             _ => None,
@@ -921,8 +921,8 @@ impl Extractor<'_> {
             }
             let n = clauses.len();
             let sentence_text = s.span.slice(self.text());
-            let quantities = match &scans[si] {
-                Some(scan) => quantity::quantities_in(scan, s.span.start),
+            let quantities = match body_quantities[si].take() {
+                Some(quantities) => quantities,
                 None => quantity::find_quantities(sentence_text, s.span.start),
             };
             let dates = std::mem::take(&mut all_dates[si]);
