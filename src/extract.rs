@@ -5269,6 +5269,52 @@ fn unreachable_pole() -> (usize, Pole, bool, bool) {
 mod tests {
     use crate::{Analyzer, Document, SpeakerKind};
 
+    /// The entries remembered per token answer as the lexicon does, for
+    /// every token and every end, asked in either order (the first question
+    /// at a token fills what the later ones read).
+    #[test]
+    fn remembered_entries_are_the_lexicons() {
+        use foldhash::HashSet;
+
+        use super::Extractor;
+        use crate::entity;
+        use crate::lexicon::Lexicon;
+        use crate::prepare::Prepared;
+
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/kestrel-dam-camp/000_vnr-news.txt"
+        ))
+        .expect("fixture")
+            + " According to the police, it was not closed; officials denied it, saying the road was reopened.";
+        let lex = Lexicon::default();
+        let doc = Document::new("d", "Daily Example", text);
+        let prepared = [Prepared::new(&doc.text)];
+        let vocab = entity::vocabulary(&prepared);
+        let mut mentions = vec![entity::find_mentions(&doc.text, &prepared[0], &lex, &vocab)];
+        let referents =
+            entity::resolve(&mut mentions, &prepared, std::slice::from_ref(&doc.id), &lex, &vocab);
+        let outlets = HashSet::default();
+        let n = prepared[0].tokens.len();
+        let reach = lex.max_phrase_len() + 2;
+        let mut found = 0;
+        for descending in [false, true] {
+            let ex = Extractor::new(&doc, &prepared[0], &mentions[0], &referents, &lex, &outlets);
+            for k in 0..n + 2 {
+                let mut ends: Vec<usize> = (k.saturating_sub(1)..k + reach).collect();
+                if descending {
+                    ends.reverse();
+                }
+                for end in ends {
+                    let want = prepared[0].lookup(&lex, k, end);
+                    found += want.len();
+                    assert_eq!(ex.entry_at(k, end), want, "token {k}, end {end}");
+                }
+            }
+        }
+        assert!(found > 100, "the text matches the lexicon often ({found})");
+    }
+
     /// (speaker name or "outlet", cue text, claim text) for each claim of one article.
     fn claims(text: &str) -> Vec<(String, String, String)> {
         let doc = Document::new("d", "Daily Example", text).published(jiff::civil::date(2024, 3, 6));
