@@ -689,14 +689,38 @@ pub(crate) struct Extractor<'a> {
     pub topics: std::sync::Arc<[String]>,
     /// The story's day, set when extraction starts.
     pub story_day: std::cell::Cell<Option<jiff::civil::Date>>,
-    /// The lexicon's entries at each token, found the first time they are
-    /// asked for (see [`Extractor::entry_at`]).
-    entries: Vec<std::cell::OnceCell<Entries<'a>>>,
+    /// The lexicon's entries at each token (see [`Extractor::entry_at`]).
+    entries: Entries<'a>,
 }
 
-/// The lexicon's entries matching at one token: `(length in tokens, entry)`,
-/// longest first.
-type Entries<'a> = Box<[(usize, &'a Entry)]>;
+/// The lexicon's entries matching at each token of a document, found once:
+/// token `k`'s are `items[starts[k]..starts[k + 1]]`, as
+/// `(length in tokens, entry)`, longest first, up to the longest phrase.
+struct Entries<'a> {
+    starts: Vec<usize>,
+    items: Vec<(usize, &'a Entry)>,
+}
+
+impl<'a> Entries<'a> {
+    fn new(p: &Prepared, lex: &'a Lexicon) -> Entries<'a> {
+        let mut starts = Vec::with_capacity(p.tokens.len() + 1);
+        let mut items = Vec::new();
+        for k in 0..p.tokens.len() {
+            starts.push(items.len());
+            items.extend(p.lookup(lex, k, usize::MAX));
+        }
+        starts.push(items.len());
+        Entries { starts, items }
+    }
+
+    /// Token `k`'s entries (none past the last token).
+    fn at(&self, k: usize) -> &[(usize, &'a Entry)] {
+        match (self.starts.get(k), self.starts.get(k + 1)) {
+            (Some(&from), Some(&to)) => &self.items[from..to],
+            _ => &[],
+        }
+    }
+}
 
 impl<'a> Extractor<'a> {
     /// An extractor for `doc`, prepared as `p`, with its name `mentions`.
@@ -717,7 +741,7 @@ impl<'a> Extractor<'a> {
             outlets,
             topics: crate::entity::topics(mentions, referents).into(),
             story_day: std::cell::Cell::new(None),
-            entries: std::iter::repeat_with(std::cell::OnceCell::new).take(p.tokens.len()).collect(),
+            entries: Entries::new(p, lex),
         }
     }
 }
@@ -744,21 +768,17 @@ impl Extractor<'_> {
     }
 
     /// The lexicon's entries matching at token `k` and ending by token
-    /// `end`, longest first: [`Prepared::lookup`], remembered.
+    /// `end`, longest first: [`Prepared::lookup`], found once.
     ///
     /// Extraction asks for the entries at a token several times, with
     /// different ends (2.75 times a token on the synthetic corpora). Each
-    /// token's entries are found once, up to the longest phrase, and each
-    /// answer keeps those that end by `end`: the same entries in the same
-    /// order, since they are sorted by length alone.
+    /// token's entries are found once, up to the longest phrase, when the
+    /// extractor is made, and each answer keeps those that end by `end`:
+    /// the same entries in the same order, since they are sorted by length
+    /// alone.
     fn entry_at(&self, k: usize, end: usize) -> Vec<(usize, &Entry)> {
-        let Some(cell) = self.entries.get(k) else { return Vec::new() };
         let limit = end.min(self.p.tokens.len()).saturating_sub(k);
-        if limit == 0 {
-            return Vec::new();
-        }
-        let all = cell.get_or_init(|| self.p.lookup(self.lex, k, usize::MAX).into_boxed_slice());
-        all.iter().filter(|&&(n, _)| n <= limit).copied().collect()
+        self.entries.at(k).iter().filter(|&&(n, _)| n <= limit).copied().collect()
     }
 
     fn span_of(&self, r: &Range<usize>) -> Span {
@@ -5269,9 +5289,8 @@ fn unreachable_pole() -> (usize, Pole, bool, bool) {
 mod tests {
     use crate::{Analyzer, Document, SpeakerKind};
 
-    /// The entries remembered per token answer as the lexicon does, for
-    /// every token and every end, asked in either order (the first question
-    /// at a token fills what the later ones read).
+    /// The entries found once per token answer as the lexicon does, for
+    /// every token and every end, asked in either order.
     #[test]
     fn remembered_entries_are_the_lexicons() {
         use foldhash::HashSet;
