@@ -1850,6 +1850,14 @@ pub fn name_key(name: &str) -> String {
     let n = normalize(name.trim());
     let n = n.trim_matches(|c: char| !c.is_alphanumeric());
     let n = n.strip_prefix("the ").unwrap_or(n);
+    // Nearly every name is already words with one space between them.
+    let single_spaced = !n.starts_with(' ')
+        && !n.ends_with(' ')
+        && !n.contains("  ")
+        && !n.contains(|c: char| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        return n.to_string();
+    }
     n.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -2279,6 +2287,17 @@ mod tests {
     #[test]
     fn name_keys() {
         assert_eq!(name_key("the Tessa  Bridge"), "tessa bridge");
+        // Each kind of spacing the single-spaced path must not take.
+        for (name, key) in [
+            ("The  Tessa Bridge", "tessa bridge"),
+            ("Tessa\tBridge", "tessa bridge"),
+            ("Tessa\u{A0}Bridge", "tessa bridge"),
+            ("  “Tessa Bridge”  ", "tessa bridge"),
+            ("the the bridge", "the bridge"),
+            ("", ""),
+        ] {
+            assert_eq!(name_key(name), key, "{name:?}");
+        }
         assert_eq!(name_key("“Şəhla”"), "sahla");
     }
 }
