@@ -994,10 +994,10 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             if !dates_compatible(a, x, b, y) || dated_apart(a, b) {
                 return Found::Undecided("same measure but the claims are dated differently".to_string());
             }
-            let build = |kind: RelationType, verdict: &str| {
+            let build = |kind: RelationType, tail: &str| {
                 let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
                 let topic = format!("numeric:{mx}");
-                figures_relation((a, x), (b, y), &shared, kind, topic, format_args!("{what} ({mx})"), verdict)
+                figures_relation((a, x), (b, y), &shared, kind, topic, format_args!("{what} ({mx})"), tail)
             };
             if overlaps(x, y) {
                 agree.get_or_insert_with(|| build(RelationType::Agree, "; compatible"));
