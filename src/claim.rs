@@ -326,6 +326,10 @@ pub(crate) struct Features {
     /// For each quantity (same order as `Claim::quantities`): the measure
     /// group or predicate stem it counts ("death", "injury", or a verb).
     pub measures: Vec<Option<String>>,
+    /// For each quantity (same order as `Claim::quantities`): the stem of
+    /// the last word of its head ("death toll": "toll"), `None` without a
+    /// head. The comparison asks it of each pair of figures.
+    pub heads: Vec<Option<CompactString>>,
     /// Stems of content words under a negation or denial ("did not use
     /// tear gas": "use", "tear", "gas").
     pub negated: Vec<CompactString>,
@@ -364,6 +368,7 @@ impl Features {
             stems: _,
             verbs,
             measures,
+            heads,
             negated,
             topics: _,
             story: _,
@@ -379,6 +384,7 @@ impl Features {
             *v = Vec::new();
         }
         *measures = Vec::new();
+        *heads = Vec::new();
         *date_events = Vec::new();
     }
 }

@@ -25,6 +25,7 @@
 //! differ; claims that are questions, or hypothetical without a
 //! presupposition, are not compared (see [`Undecided`]).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use compact_str::CompactString;
@@ -770,20 +771,31 @@ pub(crate) fn show_interval(q: &Quantity) -> String {
     out
 }
 
-fn heads_compatible(a: &Quantity, b: &Quantity) -> bool {
-    // The last word of the head ("death toll" -> "toll").
-    let h = |q: &Quantity| {
-        q.head
-            .as_deref()
-            .map(|h| crate::text::stem(crate::quantity::head_stem(h).rsplit(' ').next().unwrap_or("")))
-    };
+/// The stem of the last word of a quantity's head ("death toll":
+/// "toll"), kept for each quantity in [`Features::heads`].
+pub(crate) fn head_word(head: &str) -> CompactString {
+    crate::text::stem(crate::quantity::head_stem(head).rsplit(' ').next().unwrap_or("")).into()
+}
+
+/// [`head_word`] of quantity `i` of `c`: as extraction kept it, or found
+/// again for a claim whose features were not computed.
+fn head_word_of(c: &Claim, i: usize) -> Option<Cow<'_, str>> {
+    match c.features.heads.get(i) {
+        Some(kept) => kept.as_deref().map(Cow::Borrowed),
+        None => c.quantities[i].head.as_deref().map(|h| Cow::Owned(head_word(h).into_string())),
+    }
+}
+
+/// Whether quantity `i` of `a` and quantity `j` of `b` count the same kind
+/// of thing, by the last word of their heads.
+fn heads_compatible(a: &Claim, i: usize, b: &Claim, j: usize) -> bool {
     // A head that is itself the measure ("arrests", "deaths") or a person.
     let personal = |x: &str| PEOPLE.contains(&x) || group_of(x).is_some() || measure_group(x).is_some();
-    match (h(a), h(b)) {
+    match (head_word_of(a, i), head_word_of(b, j)) {
         (Some(x), Some(y)) => {
             x == y
-                || PEOPLE.contains(&x.as_str()) && personal(&y)
-                || PEOPLE.contains(&y.as_str()) && personal(&x)
+                || PEOPLE.contains(&x.as_ref()) && personal(&y)
+                || PEOPLE.contains(&y.as_ref()) && personal(&x)
                 || group_of(&x).is_some() && group_of(&x) == group_of(&y)
                 || measure_group(&x).is_some() && personal(&y)
                 || measure_group(&y).is_some() && personal(&x)
@@ -815,14 +827,10 @@ const STANDOFF: &[&str] = &[
     "truce",
 ];
 
-fn durations_of_same_thing(a: &Quantity, b: &Quantity) -> bool {
-    let h = |q: &Quantity| {
-        q.head
-            .as_deref()
-            .map(|h| crate::text::stem(crate::quantity::head_stem(h).rsplit(' ').next().unwrap_or("")))
-    };
-    match (h(a), h(b)) {
-        (Some(x), Some(y)) => x == y || STANDOFF.contains(&x.as_str()) && STANDOFF.contains(&y.as_str()),
+/// Whether durations `i` of `a` and `j` of `b` last for the same thing.
+fn durations_of_same_thing(a: &Claim, i: usize, b: &Claim, j: usize) -> bool {
+    match (head_word_of(a, i), head_word_of(b, j)) {
+        (Some(x), Some(y)) => x == y || STANDOFF.contains(&x.as_ref()) && STANDOFF.contains(&y.as_ref()),
         _ => false,
     }
 }
@@ -921,7 +929,7 @@ fn shared_measure<'a>(a: &'a Claim, i: usize, b: &Claim, j: usize) -> Option<&'a
     if mx != my {
         return None;
     }
-    heads_compatible(x, y).then_some(mx)
+    heads_compatible(a, i, b, j).then_some(mx)
 }
 
 /// Whether `a` and `b` count the same measure of compatible heads with
@@ -967,7 +975,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             if let (QuantityKind::Duration { unit: ux }, QuantityKind::Duration { unit: uy }) =
                 (&x.kind, &y.kind)
             {
-                if ux != uy || shared.is_empty() || !durations_of_same_thing(x, y) {
+                if ux != uy || shared.is_empty() || !durations_of_same_thing(a, i, b, j) {
                     continue;
                 }
                 // Built only when it is kept: a second compatible pair of
@@ -1025,6 +1033,17 @@ fn is_day(v: &DateValue) -> bool {
     matches!(v, DateValue::Day(_))
 }
 
+/// An event key without its `class:` prefixes: the verb stem or the class.
+/// `str::trim_start_matches` would give the same, but sets up a substring
+/// search on every call, and this is asked for every shared event of every
+/// pair.
+fn event_name(mut event: &str) -> &str {
+    while let Some(rest) = event.strip_prefix("class:") {
+        event = rest;
+    }
+    event
+}
+
 fn when(a: &Claim, b: &Claim) -> Found {
     if !assertive(a) || !assertive(b) {
         return Found::Nothing;
@@ -1040,7 +1059,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
     // thing acted on ("statement", "conveyor gallery", "police"). "Held
     // negotiations" and "held a conversation" are different events.
     let share_noun = |event: &str| {
-        let name = event.trim_start_matches("class:");
+        let name = event_name(event);
         a.features
             .nouns
             .iter()
@@ -1048,7 +1067,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
     };
     let mut agreement = None;
     for event in a.features.events.iter().filter(|v| b.features.events.contains(v)) {
-        let name = event.trim_start_matches("class:");
+        let name = event_name(event);
         // The event itself must not be negated on either side.
         if a.features.negated.iter().any(|n| n == name) || b.features.negated.iter().any(|n| n == name) {
             continue;
@@ -1357,6 +1376,69 @@ mod tests {
             let q = crate::quantity::find_quantities(text, 0);
             assert_eq!(q.len(), 1, "{text}");
             assert_eq!(show_interval(&q[0]), shown, "{text}");
+        }
+    }
+
+    /// What a comparison gives, as text, to compare two outcomes.
+    fn shown(o: Outcome) -> String {
+        match o {
+            Outcome::Related(r) => format!("{r:?}"),
+            Outcome::Undecided(why) => format!("undecided: {why}"),
+            Outcome::None => "none".to_string(),
+        }
+    }
+
+    /// Each quantity's head word is kept at extraction as `head_word`
+    /// gives it, and a claim without them (features not computed) is
+    /// compared as one with them: the head words are found again.
+    #[test]
+    fn head_words_are_kept_for_each_quantity() {
+        use crate::Document;
+        let analysis = crate::Analyzer::new()
+            .analyze(vec![
+                Document::new(
+                    "a",
+                    "Daily",
+                    "Eight people died in the blast at the Osk plant, police said. The death toll at the Osk plant \
+                     rose to 12 on Monday. A nine-day blockade of the Osk plant ended.",
+                ),
+                Document::new(
+                    "b",
+                    "Echo",
+                    "Ten people died in the blast at the Osk plant, officials said. The death toll at the Osk plant \
+                     was 14 on Monday. The nine-day standoff at the Osk plant ended.",
+                ),
+            ])
+            .unwrap();
+        let claims = analysis.claims();
+        let mut kept = 0;
+        for c in claims {
+            assert_eq!(c.features.heads.len(), c.quantities.len(), "{}", c.text);
+            for (q, word) in c.quantities.iter().zip(&c.features.heads) {
+                assert_eq!(word.as_deref(), q.head.as_deref().map(head_word).as_deref(), "{}", q.text);
+                kept += usize::from(word.is_some());
+            }
+        }
+        assert!(kept >= 4, "{kept} head words");
+        let mut numeric = 0;
+        for a in claims {
+            for b in claims {
+                let (mut x, mut y) = (a.clone(), b.clone());
+                x.features.heads.clear();
+                y.features.heads.clear();
+                let with = shown(compare_pair(a, b));
+                numeric += usize::from(with.contains("Numeric"));
+                assert_eq!(with, shown(compare_pair(&x, &y)), "{} / {}", a.text, b.text);
+            }
+        }
+        assert!(numeric > 0, "no numeric relation to test the head words on");
+    }
+
+    /// `event_name` drops the `class:` prefixes as `trim_start_matches` does.
+    #[test]
+    fn event_names_lose_their_class_prefixes() {
+        for event in ["class:fire", "fire", "class:class:fire", "class:", "", "clas:fire", "fire:class:"] {
+            assert_eq!(event_name(event), event.trim_start_matches("class:"), "{event:?}");
         }
     }
 

@@ -4593,6 +4593,7 @@ impl Extractor<'_> {
                 .map(str::to_string)
                 .or_else(|| verb.filter(|&v| !is_aux(self.norm(v))).map(|v| self.p.stems[v].to_string()));
             f.measures.push(group);
+            f.heads.push(q.head.as_deref().map(crate::compare::head_word));
         }
         f
     }
