@@ -453,10 +453,11 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     }
     // A date agreement between claims that also agree on a state is the more
     // specific finding.
-    if let Some(r) =
-        agreements.iter().find(|r| r.kind == Kind::Date || r.kind == Kind::Time || r.kind == Kind::Numeric)
+    if let Some(i) = agreements
+        .iter()
+        .position(|r| r.kind == Kind::Date || r.kind == Kind::Time || r.kind == Kind::Numeric)
     {
-        return Outcome::Related(r.clone());
+        return Outcome::Related(agreements.swap_remove(i));
     }
     if let Some(r) = agreements.into_iter().next() {
         // Both say the same thing happened, but with figures for it that
