@@ -330,6 +330,9 @@ pub(crate) struct Features {
     /// the last word of its head ("death toll": "toll"), `None` without a
     /// head. The comparison asks it of each pair of figures.
     pub heads: Vec<Option<CompactString>>,
+    /// The referent ids of `Claim::entities`, sorted and each once. The
+    /// comparison asks which two claims share, several times a pair.
+    pub referents: Vec<CompactString>,
     /// Stems of content words under a negation or denial ("did not use
     /// tear gas": "use", "tear", "gas").
     pub negated: Vec<CompactString>,
@@ -369,6 +372,7 @@ impl Features {
             verbs,
             measures,
             heads,
+            referents,
             negated,
             topics: _,
             story: _,
@@ -385,6 +389,7 @@ impl Features {
         }
         *measures = Vec::new();
         *heads = Vec::new();
+        *referents = Vec::new();
         *date_events = Vec::new();
     }
 }

@@ -906,14 +906,41 @@ fn share_place(a: &Claim, b: &Claim) -> bool {
 fn shared_referents(a: &Claim, b: &Claim) -> Vec<CompactString> {
     // Sorted lists rather than two sets: a claim names a few referents, and
     // this is asked several times for every pair compared.
-    let mut ra: Vec<&str> = a.entities.iter().map(|e| e.referent.as_str()).collect();
-    ra.sort_unstable();
-    ra.dedup();
-    let mut shared: Vec<&str> =
-        b.entities.iter().map(|e| e.referent.as_str()).filter(|r| ra.binary_search(r).is_ok()).collect();
-    shared.sort_unstable();
-    shared.dedup();
-    shared.into_iter().map(CompactString::from).collect()
+    let (ra, rb) = (referents_of(a), referents_of(b));
+    let (mut i, mut j) = (0, 0);
+    let mut shared = Vec::new();
+    while i < ra.len() && j < rb.len() {
+        match ra[i].cmp(&rb[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared.push(ra[i].clone());
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// The referent ids of `entities`, sorted and each once: a claim's
+/// [`Features::referents`](crate::claim::Features::referents).
+pub(crate) fn referent_ids(entities: &[crate::claim::EntityRef]) -> Vec<CompactString> {
+    let mut ids: Vec<CompactString> =
+        entities.iter().map(|e| CompactString::from(e.referent.as_str())).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// [`referent_ids`] of `c`: as extraction kept them, or found again for a
+/// claim whose features were not computed.
+fn referents_of(c: &Claim) -> Cow<'_, [CompactString]> {
+    if c.features.referents.is_empty() && !c.entities.is_empty() {
+        Cow::Owned(referent_ids(&c.entities))
+    } else {
+        Cow::Borrowed(&c.features.referents)
+    }
 }
 
 /// The measure (`death`, `arrest`, …) that quantity `i` of `a` and
@@ -1389,11 +1416,12 @@ mod tests {
         }
     }
 
-    /// Each quantity's head word is kept at extraction as `head_word`
-    /// gives it, and a claim without them (features not computed) is
-    /// compared as one with them: the head words are found again.
+    /// Each quantity's head word and the claim's referents are kept at
+    /// extraction as `head_word` and `referent_ids` give them, and a claim
+    /// without them (features not computed) is compared as one with them:
+    /// they are found again.
     #[test]
-    fn head_words_are_kept_for_each_quantity() {
+    fn head_words_and_referents_are_kept_at_extraction() {
         use crate::Document;
         let analysis = crate::Analyzer::new()
             .analyze(vec![
@@ -1421,12 +1449,23 @@ mod tests {
             }
         }
         assert!(kept >= 4, "{kept} head words");
+        for c in claims {
+            assert_eq!(c.features.referents, referent_ids(&c.entities), "{}", c.text);
+        }
+        assert!(
+            claims
+                .iter()
+                .any(|a| claims.iter().any(|b| a.doc != b.doc && !shared_referents(a, b).is_empty())),
+            "no two claims of the two documents share a referent"
+        );
         let mut numeric = 0;
         for a in claims {
             for b in claims {
                 let (mut x, mut y) = (a.clone(), b.clone());
                 x.features.heads.clear();
                 y.features.heads.clear();
+                x.features.referents.clear();
+                y.features.referents.clear();
                 let with = shown(compare_pair(a, b));
                 numeric += usize::from(with.contains("Numeric"));
                 assert_eq!(with, shown(compare_pair(&x, &y)), "{} / {}", a.text, b.text);

@@ -4268,7 +4268,9 @@ impl Extractor<'_> {
         claim_quantities.sort_by_key(|q| q.span);
         let claim_dates: Vec<DateMention> =
             dates.iter().filter(|d| content_span.contains(d.span)).cloned().collect();
-        let features = self.features(clause.clone(), &claim_quantities, &claim_dates, denial_cue.is_some());
+        let mut features =
+            self.features(clause.clone(), &claim_quantities, &claim_dates, denial_cue.is_some());
+        features.referents = crate::compare::referent_ids(&entities);
         Claim {
             id: String::new(),
             doc: self.doc.id.clone(),
