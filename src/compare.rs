@@ -364,14 +364,14 @@ pub(crate) fn claim_keys(c: &Claim) -> BTreeSet<String> {
     let mut keys: BTreeSet<String> = BTreeSet::new();
     for s in &c.states {
         for t in s.themes.iter().take(3) {
-            keys.insert(format!("state:{}:{}", s.concept, t));
+            keys.insert(["state:", &s.concept, ":", t].concat());
         }
         if s.themes.is_empty() {
             if let Some(t) = c.features.topics.first() {
-                keys.insert(format!("state:{}:~{}", s.concept, t));
+                keys.insert(["state:", &s.concept, ":~", t].concat());
             }
             for t in &c.features.terms {
-                keys.insert(format!("state:{}:term:{}", s.concept, t));
+                keys.insert(["state:", &s.concept, ":term:", t].concat());
             }
         }
     }
@@ -384,12 +384,12 @@ pub(crate) fn claim_keys(c: &Claim) -> BTreeSet<String> {
             continue;
         }
         if let Some(m) = c.features.measures.get(qi).and_then(|m| m.as_ref()) {
-            keys.insert(format!("qty:{m}"));
+            keys.insert(["qty:", m].concat());
         }
     }
     if c.dates.iter().any(|d| d.value != DateValue::Unresolved || d.time.is_some()) {
         for e in &c.features.events {
-            keys.insert(format!("date:{e}"));
+            keys.insert(["date:", e].concat());
         }
     }
     if assertive(c) {
@@ -398,7 +398,7 @@ pub(crate) fn claim_keys(c: &Claim) -> BTreeSet<String> {
                 continue;
             }
             for e in c.entities.iter().take(4) {
-                keys.insert(format!("pred:{v}:{}", e.referent));
+                keys.insert(["pred:", v, ":", &e.referent].concat());
             }
         }
     }
@@ -578,7 +578,7 @@ impl std::fmt::Display for Who<'_> {
 // ---------------------------------------------------------------- states
 
 fn position_label(s: &StateAssertion) -> String {
-    if s.holds { s.label.clone() } else { format!("not {}", s.label) }
+    if s.holds { s.label.clone() } else { ["not ", &s.label].concat() }
 }
 
 fn state_strength(s: &StateAssertion) -> u8 {
@@ -685,7 +685,7 @@ fn state(a: &Claim, b: &Claim) -> Found {
         }
     }
     let positions = [position_label(x), position_label(y)];
-    let topic = format!("state:{}", x.concept);
+    let topic = ["state:", &x.concept].concat();
     let subject = shared
         .first()
         .map(|id| {
@@ -1032,7 +1032,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             }
             let build = |kind: RelationType, tail: &str| {
                 let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
-                let topic = format!("numeric:{mx}");
+                let topic = ["numeric:", mx].concat();
                 figures_relation((a, x), (b, y), &shared, kind, topic, format_args!("{what} ({mx})"), tail)
             };
             if overlaps(x, y) {
@@ -1126,7 +1126,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
                 };
                 let values = [show(tx), show(ty)];
                 let ev = value_evidence("time", (&x.text, x.span), (&y.text, y.span), &shared, &values);
-                let topic = format!("time:{name}");
+                let topic = ["time:", name].concat();
                 let disjoint = tx.end < ty.start || ty.end < tx.start;
                 let reason = format!(
                     "time of \"{name}\": {} says {}, {} says {}",
@@ -1156,7 +1156,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
             for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
                 let values = [show_date(&x.value), show_date(&y.value)];
                 let ev = value_evidence("date", (&x.text, x.span), (&y.text, y.span), &shared, &values);
-                let topic = format!("date:{name}");
+                let topic = ["date:", name].concat();
                 // The same kind of event a year or more apart is another event
                 // ("a fire in March 2021"), unless a side dates the last or first
                 // time it happened ("last inspected in 2019").
@@ -1283,9 +1283,9 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         ev.a = verb_items(a);
     }
     let positions = if std::ptr::eq(neg, a) {
-        [format!("not {verb}"), verb.to_string()]
+        [["not ", verb].concat(), verb.to_string()]
     } else {
-        [verb.to_string(), format!("not {verb}")]
+        [verb.to_string(), ["not ", verb].concat()]
     };
     let reason = format!(
         "\"{verb}\" about {}: {} negates it (\"{}\"), {} affirms it",
@@ -1301,7 +1301,7 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         Kind::Negation,
         reason,
         ev,
-        format!("negation:{verb}"),
+        ["negation:", verb].concat(),
         positions,
     ))
 }
@@ -1330,9 +1330,9 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
     }
     let label = term.clone();
     let positions = if na {
-        [format!("not {label}"), label.to_string()]
+        [["not ", &label].concat(), label.to_string()]
     } else {
-        [label.to_string(), format!("not {label}")]
+        [label.to_string(), ["not ", &label].concat()]
     };
     let reason = format!(
         "\"{label}\": {} {} it (\"{}\"), {} affirms it",
@@ -1348,7 +1348,7 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
         kind,
         reason,
         ev,
-        format!("term:{term}"),
+        ["term:", &term].concat(),
         positions,
     )))
 }
@@ -1365,8 +1365,13 @@ fn restatement(a: &Claim, b: &Claim) -> Found {
     let ev = Evidence { shared, ..Evidence::default() };
     let reason =
         format!("{} and {} say the same in other words ({inter} content words shared)", who(a), who(b));
-    let topic =
-        format!("restatement:{}", a.features.stems.iter().take(3).cloned().collect::<Vec<_>>().join("-"));
+    let mut topic = String::from("restatement:");
+    for (k, stem) in a.features.stems.iter().take(3).enumerate() {
+        if k > 0 {
+            topic.push('-');
+        }
+        topic.push_str(stem);
+    }
     Found::Agree(relation(
         a,
         b,
