@@ -567,12 +567,21 @@ struct Who<'c>(&'c Claim);
 
 impl std::fmt::Display for Who<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let c = self.0;
-        match c.speaker.kind {
-            crate::claim::SpeakerKind::Outlet => f.write_str(&c.outlet),
-            _ => write!(f, "{} (in {})", c.speaker.name, c.outlet),
-        }
+        who_pieces(self.0).iter().try_for_each(|p| f.write_str(p))
     }
+}
+
+/// [`who`] in pieces, written one by one: `write!` would pad each.
+fn who_pieces(c: &Claim) -> [&str; 4] {
+    match c.speaker.kind {
+        crate::claim::SpeakerKind::Outlet => [&c.outlet, "", "", ""],
+        _ => [&c.speaker.name, " (in ", &c.outlet, ")"],
+    }
+}
+
+/// [`who`] appended to `out`.
+fn push_who(out: &mut String, c: &Claim) {
+    who_pieces(c).iter().for_each(|p| out.push_str(p));
 }
 
 // ---------------------------------------------------------------- states
@@ -970,19 +979,28 @@ fn figures_differ(a: &Claim, b: &Claim) -> bool {
 }
 
 /// The numeric relation between figure `x` of claim `a` and figure `y` of
-/// claim `b`: its reason reads "`label`: A says x, B says y`tail`".
+/// claim `b`: its reason reads "`label`: A says x, B says y`tail`", the
+/// label given in pieces.
 fn figures_relation(
     (a, x): (&Claim, &Quantity),
     (b, y): (&Claim, &Quantity),
     shared: &[CompactString],
     kind: RelationType,
     topic: String,
-    label: std::fmt::Arguments<'_>,
+    label: &[&str],
     tail: &str,
 ) -> Relation {
     let values = [show_interval(x), show_interval(y)];
     let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), shared, &values);
-    let reason = format!("{label}: {} says {}, {} says {}{tail}", who(a), values[0], who(b), values[1]);
+    // Piece by piece: this is built for every numeric relation, and
+    // `format!` pads each of its arguments.
+    let mut reason = label.concat();
+    for (c, value, sep) in [(a, &values[0], ", "), (b, &values[1], tail)] {
+        push_who(&mut reason, c);
+        reason.push_str(" says ");
+        reason.push_str(value);
+        reason.push_str(sep);
+    }
     relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
 }
 
@@ -1010,15 +1028,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                 // figures adds nothing to the first.
                 let build = |kind: RelationType| {
                     let topic = format!("numeric:duration-{ux}");
-                    figures_relation(
-                        (a, x),
-                        (b, y),
-                        &shared,
-                        kind,
-                        topic,
-                        format_args!("how long ({ux}s)"),
-                        "",
-                    )
+                    figures_relation((a, x), (b, y), &shared, kind, topic, &["how long (", ux, "s): "], "")
                 };
                 if overlaps(x, y) {
                     agree.get_or_insert_with(|| build(RelationType::Agree));
@@ -1033,7 +1043,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             let build = |kind: RelationType, tail: &str| {
                 let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
                 let topic = ["numeric:", mx].concat();
-                figures_relation((a, x), (b, y), &shared, kind, topic, format_args!("{what} ({mx})"), tail)
+                figures_relation((a, x), (b, y), &shared, kind, topic, &[what, " (", mx, "): "], tail)
             };
             if overlaps(x, y) {
                 agree.get_or_insert_with(|| build(RelationType::Agree, "; compatible"));
