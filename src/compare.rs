@@ -706,7 +706,10 @@ fn state(a: &Claim, b: &Claim) -> Found {
         })
         .unwrap_or_default();
     if x.holds == y.holds {
-        let reason = format!("both say {subject} was {}: {} and {}", position_label(x), who(a), who(b));
+        let mut reason = ["both say ", &subject, " was ", &position_label(x), ": "].concat();
+        push_who(&mut reason, a);
+        reason.push_str(" and ");
+        push_who(&mut reason, b);
         return Found::Agree(relation(
             a,
             b,
@@ -762,8 +765,11 @@ pub(crate) fn show_interval(q: &Quantity) -> String {
     // relation.
     let mut out = String::new();
     let number = |x: f64, out: &mut String| {
-        let _ =
-            if x.fract() == 0.0 && x.abs() < 1e15 { write!(out, "{}", x as i64) } else { write!(out, "{x}") };
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            out.push_str(itoa::Buffer::new().format(x as i64));
+        } else {
+            let _ = write!(out, "{x}");
+        }
     };
     if v.low == v.high {
         number(v.low, &mut out);
@@ -992,16 +998,22 @@ fn figures_relation(
 ) -> Relation {
     let values = [show_interval(x), show_interval(y)];
     let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), shared, &values);
-    // Piece by piece: this is built for every numeric relation, and
-    // `format!` pads each of its arguments.
+    let reason = says_reason(label, (a, &values[0]), (b, &values[1]), tail);
+    relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
+}
+
+/// The reason "`label`A says x, B says y`tail`", the label given in
+/// pieces. Pushed together piece by piece: it is built for every numeric,
+/// date and time relation, and `format!` pads each of its arguments.
+fn says_reason(label: &[&str], (a, x): (&Claim, &str), (b, y): (&Claim, &str), tail: &str) -> String {
     let mut reason = label.concat();
-    for (c, value, sep) in [(a, &values[0], ", "), (b, &values[1], tail)] {
+    for (c, value, sep) in [(a, x, ", "), (b, y, tail)] {
         push_who(&mut reason, c);
         reason.push_str(" says ");
         reason.push_str(value);
         reason.push_str(sep);
     }
-    relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
+    reason
 }
 
 fn numeric(a: &Claim, b: &Claim) -> Found {
@@ -1138,13 +1150,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
                 let ev = value_evidence("time", (&x.text, x.span), (&y.text, y.span), &shared, &values);
                 let topic = ["time:", name].concat();
                 let disjoint = tx.end < ty.start || ty.end < tx.start;
-                let reason = format!(
-                    "time of \"{name}\": {} says {}, {} says {}",
-                    who(a),
-                    values[0],
-                    who(b),
-                    values[1]
-                );
+                let reason = says_reason(&["time of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
                 if disjoint {
                     return Found::Contradict(relation(
                         a,
@@ -1179,13 +1185,8 @@ fn when(a: &Claim, b: &Claim) -> Found {
                 }
                 match x.value.compatible(&y.value) {
                     Some(false) if is_day(&x.value) || is_day(&y.value) => {
-                        let reason = format!(
-                            "date of \"{name}\": {} says {}, {} says {}",
-                            who(a),
-                            values[0],
-                            who(b),
-                            values[1]
-                        );
+                        let reason =
+                            says_reason(&["date of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
                         return Found::Contradict(relation(
                             a,
                             b,
@@ -1198,7 +1199,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
                         ));
                     }
                     Some(true) if x.value == y.value && !matches!(x.value, DateValue::Range { .. }) => {
-                        let reason = format!("date of \"{name}\": both say {}", values[0]);
+                        let reason = ["date of \"", name, "\": both say ", &values[0]].concat();
                         agreement.get_or_insert_with(|| {
                             relation(a, b, RelationType::Agree, Kind::Date, reason, ev, topic, values)
                         });
@@ -1373,8 +1374,13 @@ fn restatement(a: &Claim, b: &Claim) -> Found {
     }
     let shared = shared_referents(a, b);
     let ev = Evidence { shared, ..Evidence::default() };
-    let reason =
-        format!("{} and {} say the same in other words ({inter} content words shared)", who(a), who(b));
+    let mut reason = String::new();
+    push_who(&mut reason, a);
+    reason.push_str(" and ");
+    push_who(&mut reason, b);
+    reason.push_str(" say the same in other words (");
+    reason.push_str(itoa::Buffer::new().format(inter));
+    reason.push_str(" content words shared)");
     let mut topic = String::from("restatement:");
     for (k, stem) in a.features.stems.iter().take(3).enumerate() {
         if k > 0 {
