@@ -1036,7 +1036,7 @@ impl Extractor<'_> {
             }
         }
         for (i, c) in claims.iter_mut().enumerate() {
-            c.id = format!("{}:{}", self.doc.id, i + 1);
+            c.id = [self.doc.id.as_str(), ":", itoa::Buffer::new().format(i + 1)].concat();
         }
         claims
     }
@@ -4450,10 +4450,10 @@ impl Extractor<'_> {
             }
             let st = &self.p.stems[k];
             if let Some(c) = crate::compare::event_class(st) {
-                ev.push(format!("class:{c}"));
+                ev.push(["class:", c].concat());
             }
             if let Some(c) = crate::compare::phrase_event_class(st, self.norm(k + 1)) {
-                ev.push(format!("class:{c}"));
+                ev.push(["class:", c].concat());
             }
             if f.verbs.iter().any(|v| v == st) && !crate::compare::is_generic_verb(st) {
                 ev.push(st.to_string());
@@ -4540,7 +4540,7 @@ impl Extractor<'_> {
         let first_content: Vec<usize> = clause.clone().filter(|&t| is_term_word(t)).take(4).collect();
         for t in clause.start..clause.end.saturating_sub(1) {
             if is_term_word(t) && is_term_word(t + 1) {
-                let term = format!("{} {}", self.p.stems[t], self.p.stems[t + 1]);
+                let term = [self.p.stems[t].as_str(), " ", self.p.stems[t + 1].as_str()].concat();
                 let negated = f.negated.iter().any(|x| *x == self.p.stems[t])
                     && f.negated.iter().any(|x| *x == self.p.stems[t + 1])
                     || denied && first_content.contains(&t) && first_content.contains(&(t + 1));
@@ -4610,7 +4610,7 @@ impl Extractor<'_> {
         }
         if m.description {
             let head = m.surface.rsplit(' ').next().unwrap_or("").to_lowercase();
-            ids.push(format!("~{}", head.trim_end_matches('s')));
+            ids.push(["~", head.trim_end_matches('s')].concat());
         }
         ids
     }
