@@ -579,9 +579,15 @@ fn who_pieces(c: &Claim) -> [&str; 4] {
     }
 }
 
-/// [`who`] appended to `out`.
-fn push_who(out: &mut String, c: &Claim) {
-    who_pieces(c).iter().for_each(|p| out.push_str(p));
+/// The pieces of each group joined into one string, allocated once at its
+/// length: a reason is kept as it is built, and pushing piece by piece
+/// grew it several times and left spare room for [`Relation::fit`] to
+/// give back.
+fn joined(groups: &[&[&str]]) -> String {
+    let pieces = || groups.iter().flat_map(|g| g.iter());
+    let mut out = String::with_capacity(pieces().map(|p| p.len()).sum());
+    pieces().for_each(|p| out.push_str(p));
+    out
 }
 
 // ---------------------------------------------------------------- states
@@ -706,10 +712,12 @@ fn state(a: &Claim, b: &Claim) -> Found {
         })
         .unwrap_or_default();
     if x.holds == y.holds {
-        let mut reason = ["both say ", &subject, " was ", &position_label(x), ": "].concat();
-        push_who(&mut reason, a);
-        reason.push_str(" and ");
-        push_who(&mut reason, b);
+        let reason = joined(&[
+            &["both say ", &subject, " was ", &position_label(x), ": "],
+            &who_pieces(a),
+            &[" and "],
+            &who_pieces(b),
+        ]);
         return Found::Agree(relation(
             a,
             b,
@@ -1003,17 +1011,10 @@ fn figures_relation(
 }
 
 /// The reason "`label`A says x, B says y`tail`", the label given in
-/// pieces. Pushed together piece by piece: it is built for every numeric,
-/// date and time relation, and `format!` pads each of its arguments.
+/// pieces. Joined from its pieces: it is built for every numeric, date and
+/// time relation, and `format!` pads each of its arguments.
 fn says_reason(label: &[&str], (a, x): (&Claim, &str), (b, y): (&Claim, &str), tail: &str) -> String {
-    let mut reason = label.concat();
-    for (c, value, sep) in [(a, x, ", "), (b, y, tail)] {
-        push_who(&mut reason, c);
-        reason.push_str(" says ");
-        reason.push_str(value);
-        reason.push_str(sep);
-    }
-    reason
+    joined(&[label, &who_pieces(a), &[" says ", x, ", "], &who_pieces(b), &[" says ", y, tail]])
 }
 
 fn numeric(a: &Claim, b: &Claim) -> Found {
@@ -1374,13 +1375,12 @@ fn restatement(a: &Claim, b: &Claim) -> Found {
     }
     let shared = shared_referents(a, b);
     let ev = Evidence { shared, ..Evidence::default() };
-    let mut reason = String::new();
-    push_who(&mut reason, a);
-    reason.push_str(" and ");
-    push_who(&mut reason, b);
-    reason.push_str(" say the same in other words (");
-    reason.push_str(itoa::Buffer::new().format(inter));
-    reason.push_str(" content words shared)");
+    let reason = joined(&[
+        &who_pieces(a),
+        &[" and "],
+        &who_pieces(b),
+        &[" say the same in other words (", itoa::Buffer::new().format(inter), " content words shared)"],
+    ]);
     let mut topic = String::from("restatement:");
     for (k, stem) in a.features.stems.iter().take(3).enumerate() {
         if k > 0 {
