@@ -993,8 +993,8 @@ fn figures_differ(a: &Claim, b: &Claim) -> bool {
 }
 
 /// The numeric relation between figure `x` of claim `a` and figure `y` of
-/// claim `b`: its reason reads "`label`: A says x, B says y`tail`", the
-/// label given in pieces.
+/// claim `b`: its reason reads "`label`A says x, B says y`tail`", the
+/// label given in pieces, ending with its own ": ".
 fn figures_relation(
     (a, x): (&Claim, &Quantity),
     (b, y): (&Claim, &Quantity),

@@ -816,11 +816,13 @@ impl Report {
         // Sized ahead: a group's line runs to megabytes, and grown from
         // empty it was copied a dozen times. A claim or a relation takes
         // 550-590 bytes on the synthetic corpora and the texts of the
-        // spaCy comparison; the other lists are shorter.
+        // spaCy comparison; the other lists are shorter. Beyond 1 GiB the
+        // line grows as it is written, as any estimate may be wrong.
         let items = self.claims.len() + self.relations.len();
         let others =
             self.documents.len() + self.divergences.len() + self.agreements.len() + self.entities.len();
-        let mut out = Vec::with_capacity(1024 + 640 * items + 256 * others);
+        let estimate = 640usize.saturating_mul(items).saturating_add(256usize.saturating_mul(others));
+        let mut out = Vec::with_capacity(estimate.saturating_add(1024).min(1 << 30));
         match serde_json::to_writer(&mut out, self) {
             // serde_json writes UTF-8 only; the check cannot fail.
             Ok(()) => String::from_utf8(out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
