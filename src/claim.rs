@@ -330,9 +330,11 @@ pub(crate) struct Features {
     /// the last word of its head ("death toll": "toll"), `None` without a
     /// head. The comparison asks it of each pair of figures.
     pub heads: Vec<Option<CompactString>>,
-    /// The referent ids of `Claim::entities`, sorted and each once. The
-    /// comparison asks which two claims share, several times a pair.
-    pub referents: Vec<CompactString>,
+    /// `Claim::entities` by referent id, each id once: indices into the
+    /// entities, in the order of their ids. The comparison asks which
+    /// referents two claims share, several times a pair; indices take 4
+    /// bytes where a copy of the id would take 24.
+    pub referents: Vec<u32>,
     /// Stems of content words under a negation or denial ("did not use
     /// tear gas": "use", "tear", "gas").
     pub negated: Vec<CompactString>,

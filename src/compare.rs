@@ -930,14 +930,18 @@ fn shared_referents(a: &Claim, b: &Claim) -> Vec<CompactString> {
     // Sorted lists rather than two sets: a claim names a few referents, and
     // this is asked several times for every pair compared.
     let (ra, rb) = (referents_of(a), referents_of(b));
+    fn id(c: &Claim, k: u32) -> &str {
+        c.entities[k as usize].referent.as_str()
+    }
     let (mut i, mut j) = (0, 0);
     let mut shared = Vec::new();
     while i < ra.len() && j < rb.len() {
-        match ra[i].cmp(&rb[j]) {
+        let (x, y) = (id(a, ra[i]), id(b, rb[j]));
+        match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared.push(ra[i].clone());
+                shared.push(CompactString::from(x));
                 i += 1;
                 j += 1;
             }
@@ -946,21 +950,22 @@ fn shared_referents(a: &Claim, b: &Claim) -> Vec<CompactString> {
     shared
 }
 
-/// The referent ids of `entities`, sorted and each once: a claim's
-/// [`Features::referents`](crate::claim::Features::referents).
-pub(crate) fn referent_ids(entities: &[crate::claim::EntityRef]) -> Vec<CompactString> {
-    let mut ids: Vec<CompactString> =
-        entities.iter().map(|e| CompactString::from(e.referent.as_str())).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
+/// `entities` by referent id, each id once: their indices in the order of
+/// their ids, a claim's [`Features::referents`](crate::claim::Features::referents).
+pub(crate) fn referent_order(entities: &[crate::claim::EntityRef]) -> Vec<u32> {
+    let id = |k: &u32| entities[*k as usize].referent.as_str();
+    // A claim's entities are the names of one sentence: far fewer than 2^32.
+    let mut order: Vec<u32> = (0..entities.len()).filter_map(|k| u32::try_from(k).ok()).collect();
+    order.sort_unstable_by(|x, y| id(x).cmp(id(y)));
+    order.dedup_by(|x, y| id(x) == id(y));
+    order
 }
 
-/// [`referent_ids`] of `c`: as extraction kept them, or found again for a
+/// [`referent_order`] of `c`: as extraction kept it, or found again for a
 /// claim whose features were not computed.
-fn referents_of(c: &Claim) -> Cow<'_, [CompactString]> {
+fn referents_of(c: &Claim) -> Cow<'_, [u32]> {
     if c.features.referents.is_empty() && !c.entities.is_empty() {
-        Cow::Owned(referent_ids(&c.entities))
+        Cow::Owned(referent_order(&c.entities))
     } else {
         Cow::Borrowed(&c.features.referents)
     }
@@ -1438,7 +1443,7 @@ mod tests {
     }
 
     /// Each quantity's head word and the claim's referents are kept at
-    /// extraction as `head_word` and `referent_ids` give them, and a claim
+    /// extraction as `head_word` and `referent_order` give them, and a claim
     /// without them (features not computed) is compared as one with them:
     /// they are found again.
     #[test]
@@ -1471,7 +1476,14 @@ mod tests {
         }
         assert!(kept >= 4, "{kept} head words");
         for c in claims {
-            assert_eq!(c.features.referents, referent_ids(&c.entities), "{}", c.text);
+            assert_eq!(c.features.referents, referent_order(&c.entities), "{}", c.text);
+            // Each referent once, in the order of the ids.
+            let kept: Vec<&str> =
+                c.features.referents.iter().map(|&k| c.entities[k as usize].referent.as_str()).collect();
+            let mut ids: Vec<&str> = c.entities.iter().map(|e| e.referent.as_str()).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            assert_eq!(kept, ids, "{}", c.text);
         }
         assert!(
             claims

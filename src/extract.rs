@@ -4270,7 +4270,7 @@ impl Extractor<'_> {
             dates.iter().filter(|d| content_span.contains(d.span)).cloned().collect();
         let mut features =
             self.features(clause.clone(), &claim_quantities, &claim_dates, denial_cue.is_some());
-        features.referents = crate::compare::referent_ids(&entities);
+        features.referents = crate::compare::referent_order(&entities);
         Claim {
             id: String::new(),
             doc: self.doc.id.clone(),
