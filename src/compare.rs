@@ -1455,7 +1455,8 @@ mod tests {
                     "a",
                     "Daily",
                     "Eight people died in the blast at the Osk plant, police said. The death toll at the Osk plant \
-                     rose to 12 on Monday. A nine-day blockade of the Osk plant ended.",
+                     rose to 12 on Monday. A nine-day blockade of the Osk plant ended. The owners of the Osk plant \
+                     closed the Osk plant, police said.",
                 ),
                 Document::new(
                     "b",
@@ -1475,6 +1476,14 @@ mod tests {
             }
         }
         assert!(kept >= 4, "{kept} head words");
+        // A claim that names one referent twice, for the "each once" below.
+        assert!(
+            claims.iter().any(|c| {
+                let ids: BTreeSet<&str> = c.entities.iter().map(|e| e.referent.as_str()).collect();
+                ids.len() < c.entities.len()
+            }),
+            "no claim names a referent twice"
+        );
         for c in claims {
             assert_eq!(c.features.referents, referent_order(&c.entities), "{}", c.text);
             // Each referent once, in the order of the ids.
