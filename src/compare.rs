@@ -156,23 +156,28 @@ impl Relation {
     /// a fifth of the relations' memory. Naming every field makes a new one
     /// a compile error here until it is considered.
     pub(crate) fn fit(&mut self) {
+        // A small string is held inline and has no room to give back; the
+        // call is skipped for it (ten or more a relation).
+        fn fit_str(s: &mut CompactString) {
+            if s.is_heap_allocated() {
+                s.shrink_to_fit();
+            }
+        }
         let Relation { a, b, relation: _, kind: _, reason, evidence, topic, positions } = self;
         let Evidence { a: ea, b: eb, shared, values } = evidence;
         for s in [a, b, topic].into_iter().chain(positions.iter_mut()).chain(values.iter_mut().flatten()) {
-            s.shrink_to_fit();
+            fit_str(s);
         }
         reason.shrink_to_fit();
         for items in [&mut *ea, &mut *eb] {
             items.shrink_to_fit();
             for EvidenceItem { role, text, span: _ } in items.iter_mut() {
-                role.shrink_to_fit();
-                text.shrink_to_fit();
+                fit_str(role);
+                fit_str(text);
             }
         }
         shared.shrink_to_fit();
-        for s in shared.iter_mut() {
-            s.shrink_to_fit();
-        }
+        shared.iter_mut().for_each(fit_str);
     }
 }
 
