@@ -28,7 +28,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use compact_str::CompactString;
+use compact_str::{CompactString, CompactStringExt as _, ToCompactString as _, format_compact};
 use foldhash::HashMap;
 use serde::{Deserialize, Serialize};
 
@@ -499,13 +499,13 @@ fn value_evidence(
     (x, x_span): (&str, Span),
     (y, y_span): (&str, Span),
     shared: &[CompactString],
-    values: &[String; 2],
+    values: &[CompactString; 2],
 ) -> Evidence {
     Evidence {
         a: vec![EvidenceItem { role: role.into(), text: x.into(), span: x_span }],
         b: vec![EvidenceItem { role: role.into(), text: y.into(), span: y_span }],
         shared: shared.to_vec(),
-        values: Some(values.each_ref().map(|v| v.as_str().into())),
+        values: Some(values.clone()),
     }
 }
 
@@ -536,10 +536,9 @@ fn relation(
     kind: Kind,
     reason: String,
     mut ev: Evidence,
-    topic: String,
-    positions: [String; 2],
+    topic: CompactString,
+    mut positions: [CompactString; 2],
 ) -> Relation {
-    let (topic, mut positions) = (CompactString::from(topic), positions.map(CompactString::from));
     let (mut first, mut second) = (a, b);
     if !ordered(a, b) {
         std::mem::swap(&mut ev.a, &mut ev.b);
@@ -597,8 +596,8 @@ fn joined(groups: &[&[&str]]) -> String {
 
 // ---------------------------------------------------------------- states
 
-fn position_label(s: &StateAssertion) -> String {
-    if s.holds { s.label.clone() } else { ["not ", &s.label].concat() }
+fn position_label(s: &StateAssertion) -> CompactString {
+    if s.holds { s.label.as_str().into() } else { ["not ", &s.label].concat_compact() }
 }
 
 fn state_strength(s: &StateAssertion) -> u8 {
@@ -705,7 +704,7 @@ fn state(a: &Claim, b: &Claim) -> Found {
         }
     }
     let positions = [position_label(x), position_label(y)];
-    let topic = ["state:", &x.concept].concat();
+    let topic = ["state:", &x.concept].concat_compact();
     let subject = shared
         .first()
         .map(|id| {
@@ -771,13 +770,13 @@ fn state(a: &Claim, b: &Claim) -> Found {
 // ---------------------------------------------------------------- numbers
 
 /// Printable value of a quantity interval.
-pub(crate) fn show_interval(q: &Quantity) -> String {
+pub(crate) fn show_interval(q: &Quantity) -> CompactString {
     use std::fmt::Write as _;
     let v = &q.value;
     // Written into one string: this is built twice for every numeric
     // relation.
-    let mut out = String::new();
-    let number = |x: f64, out: &mut String| {
+    let mut out = CompactString::default();
+    let number = |x: f64, out: &mut CompactString| {
         if x.fract() == 0.0 && x.abs() < 1e15 {
             out.push_str(itoa::Buffer::new().format(x as i64));
         } else {
@@ -1010,7 +1009,7 @@ fn figures_relation(
     (b, y): (&Claim, &Quantity),
     shared: &[CompactString],
     kind: RelationType,
-    topic: String,
+    topic: CompactString,
     label: &[&str],
     tail: &str,
 ) -> Relation {
@@ -1050,7 +1049,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                 // Built only when it is kept: a second compatible pair of
                 // figures adds nothing to the first.
                 let build = |kind: RelationType| {
-                    let topic = format!("numeric:duration-{ux}");
+                    let topic = ["numeric:duration-", ux].concat_compact();
                     figures_relation((a, x), (b, y), &shared, kind, topic, &["how long (", ux, "s): "], "")
                 };
                 if overlaps(x, y) {
@@ -1065,7 +1064,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             }
             let build = |kind: RelationType, tail: &str| {
                 let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
-                let topic = ["numeric:", mx].concat();
+                let topic = ["numeric:", mx].concat_compact();
                 figures_relation((a, x), (b, y), &shared, kind, topic, &[what, " (", mx, "): "], tail)
             };
             if overlaps(x, y) {
@@ -1080,13 +1079,13 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
 
 // ---------------------------------------------------------------- dates and times
 
-fn show_date(v: &DateValue) -> String {
+fn show_date(v: &DateValue) -> CompactString {
     match v {
-        DateValue::Day(d) => d.to_string(),
-        DateValue::Month { year, month } => format!("{year:04}-{month:02}"),
-        DateValue::Year(y) => format!("{y}"),
-        DateValue::Range { start, end } => format!("{start}/{end}"),
-        DateValue::Unresolved => "unresolved".to_string(),
+        DateValue::Day(d) => d.to_compact_string(),
+        DateValue::Month { year, month } => format_compact!("{year:04}-{month:02}"),
+        DateValue::Year(y) => y.to_compact_string(),
+        DateValue::Range { start, end } => format_compact!("{start}/{end}"),
+        DateValue::Unresolved => CompactString::const_new("unresolved"),
     }
 }
 
@@ -1155,11 +1154,11 @@ fn when(a: &Claim, b: &Claim) -> Found {
                 let (Some(tx), Some(ty)) = (x.time.as_ref(), y.time.as_ref()) else { continue };
                 let show = |t: &crate::dates::TimeOfDay| {
                     let (l, r) = (short_time(&t.start.to_string()), short_time(&t.end.to_string()));
-                    if l == r { l } else { format!("{l}–{r}") }
+                    if l == r { CompactString::from(l) } else { format_compact!("{l}–{r}") }
                 };
                 let values = [show(tx), show(ty)];
                 let ev = value_evidence("time", (&x.text, x.span), (&y.text, y.span), &shared, &values);
-                let topic = ["time:", name].concat();
+                let topic = ["time:", name].concat_compact();
                 let disjoint = tx.end < ty.start || ty.end < tx.start;
                 let reason = says_reason(&["time of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
                 if disjoint {
@@ -1183,7 +1182,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
             for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
                 let values = [show_date(&x.value), show_date(&y.value)];
                 let ev = value_evidence("date", (&x.text, x.span), (&y.text, y.span), &shared, &values);
-                let topic = ["date:", name].concat();
+                let topic = ["date:", name].concat_compact();
                 // The same kind of event a year or more apart is another event
                 // ("a fire in March 2021"), unless a side dates the last or first
                 // time it happened ("last inspected in 2019").
@@ -1305,9 +1304,9 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         ev.a = verb_items(a);
     }
     let positions = if std::ptr::eq(neg, a) {
-        [["not ", verb].concat(), verb.to_string()]
+        [["not ", verb].concat_compact(), (*verb).clone()]
     } else {
-        [verb.to_string(), ["not ", verb].concat()]
+        [(*verb).clone(), ["not ", verb].concat_compact()]
     };
     let reason = format!(
         "\"{verb}\" about {}: {} negates it (\"{}\"), {} affirms it",
@@ -1323,7 +1322,7 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         Kind::Negation,
         reason,
         ev,
-        ["negation:", verb].concat(),
+        ["negation:", verb].concat_compact(),
         positions,
     ))
 }
@@ -1352,9 +1351,9 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
     }
     let label = term.clone();
     let positions = if na {
-        [["not ", &label].concat(), label.to_string()]
+        [["not ", &label].concat_compact(), label.clone()]
     } else {
-        [label.to_string(), ["not ", &label].concat()]
+        [label.clone(), ["not ", &label].concat_compact()]
     };
     let reason = format!(
         "\"{label}\": {} {} it (\"{}\"), {} affirms it",
@@ -1370,7 +1369,7 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
         kind,
         reason,
         ev,
-        ["term:", &term].concat(),
+        ["term:", &term].concat_compact(),
         positions,
     )))
 }
@@ -1391,7 +1390,7 @@ fn restatement(a: &Claim, b: &Claim) -> Found {
         &who_pieces(b),
         &[" say the same in other words (", itoa::Buffer::new().format(inter), " content words shared)"],
     ]);
-    let mut topic = String::from("restatement:");
+    let mut topic = CompactString::const_new("restatement:");
     for (k, stem) in a.features.stems.iter().take(3).enumerate() {
         if k > 0 {
             topic.push('-');
