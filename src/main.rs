@@ -281,15 +281,15 @@ fn report_by_group(
     let header = claimgraph::report::GroupsHeader::new(&groups, rejected, skipped);
     let path = output.clone().unwrap_or_else(|| PathBuf::from("-"));
     let mut out = std::io::BufWriter::with_capacity(1 << 16, open_output(output)?);
-    let mut line = |text: &str| -> Result<(), claimgraph::Error> {
-        out.write_all(text.as_bytes())
+    let mut line = |text: &[u8]| -> Result<(), claimgraph::Error> {
+        out.write_all(text)
             .and_then(|()| out.write_all(b"\n"))
             .map_err(|source| claimgraph::Error::Write { path: path.clone(), source })
     };
-    line(&header.to_json_line())?;
+    line(header.to_json_line().as_bytes())?;
     groups.analyze_each(
-        |group, analysis| analysis.into_report().for_group(group).to_json_line(),
-        |text: String| line(&text),
+        |group, analysis| analysis.into_report().for_group(group).to_json_line_vec(),
+        |text: Vec<u8>| line(&text),
     )?;
     out.flush().map_err(|source| claimgraph::Error::Write { path, source })
 }

@@ -813,6 +813,14 @@ impl Report {
     /// The report as one line of compact JSON, without a newline: the
     /// layout of each line of the command line's `--format jsonl`.
     pub fn to_json_line(&self) -> String {
+        // serde_json writes UTF-8 only; the check cannot fail.
+        String::from_utf8(self.to_json_line_vec()).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// [`Report::to_json_line`] as bytes, for writing: the same line,
+    /// without the check that it is UTF-8 (which is a twelfth of the
+    /// writing's cost on a line of megabytes).
+    pub fn to_json_line_vec(&self) -> Vec<u8> {
         // Sized ahead: a group's line runs to megabytes, and grown from
         // empty it was copied a dozen times. A claim or a relation takes
         // 550-590 bytes on the synthetic corpora and the texts of the
@@ -824,9 +832,8 @@ impl Report {
         let estimate = 640usize.saturating_mul(items).saturating_add(256usize.saturating_mul(others));
         let mut out = Vec::with_capacity(estimate.saturating_add(1024).min(1 << 30));
         match serde_json::to_writer(&mut out, self) {
-            // serde_json writes UTF-8 only; the check cannot fail.
-            Ok(()) => String::from_utf8(out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
-            Err(e) => format!("{{\"error\": \"{e}\"}}"),
+            Ok(()) => out,
+            Err(e) => format!("{{\"error\": \"{e}\"}}").into_bytes(),
         }
     }
 
@@ -2027,6 +2034,32 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::{ApartGroups, Groups, HashMap};
+
+    /// The line as bytes is the line as text, and the same as serde_json
+    /// writes it, on a report with claims, relations and divergences.
+    #[test]
+    fn json_line_bytes_are_the_json_line() {
+        use crate::{Analyzer, Document};
+        let report = Analyzer::new()
+            .analyze(vec![
+                Document::new(
+                    "a",
+                    "Daily",
+                    "Police said the Tessa Bridge was closed on Monday. Eight people died.",
+                ),
+                Document::new(
+                    "b",
+                    "Echo",
+                    "The Tessa Bridge was not closed on Monday, the mayor said. Ten people died.",
+                ),
+            ])
+            .unwrap()
+            .into_report();
+        assert!(!report.relations.is_empty() && !report.divergences.is_empty());
+        let bytes = report.to_json_line_vec();
+        assert_eq!(bytes, report.to_json_line().into_bytes());
+        assert_eq!(bytes, serde_json::to_vec(&report).unwrap());
+    }
 
     #[test]
     fn apart_groups_keep_contradicting_claims_apart_after_merging_lists() {
