@@ -818,8 +818,8 @@ impl Report {
     }
 
     /// [`Report::to_json_line`] as bytes, for writing: the same line,
-    /// without the check that it is UTF-8 (which is a twelfth of the
-    /// writing's cost on a line of megabytes).
+    /// without the check that it is UTF-8 (about a twentieth of the cost
+    /// of writing the line).
     pub fn to_json_line_vec(&self) -> Vec<u8> {
         // Sized ahead: a group's line runs to megabytes, and grown from
         // empty it was copied a dozen times. A claim or a relation takes
