@@ -113,7 +113,7 @@ impl Fields {
 
     /// The fields as `(key, value)`, in key order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> + DoubleEndedIterator {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+        self.into_iter()
     }
 
     /// The keys, in order.

@@ -703,7 +703,7 @@ fn name_ends_with(name: &str, norms: &[&str]) -> bool {
 /// Whether `word` normalises to `norm` ([`crate::text::normalize`]), without
 /// building the normalised word when it is plain ASCII (lowercased, then).
 fn normalizes_to(word: &str, norm: &str) -> bool {
-    if word.bytes().all(|b| b.is_ascii() && b != b'`') {
+    if crate::text::lowercases_to_norm(word) {
         word.eq_ignore_ascii_case(norm)
     } else {
         crate::text::normalize(word) == norm

@@ -66,10 +66,17 @@ impl Token {
     }
 }
 
+/// Whether [`normalize`] gives `s` lowercased and nothing else: plain
+/// ASCII without the backtick (which becomes an apostrophe). Nearly every
+/// word is.
+pub(crate) fn lowercases_to_norm(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && b != b'`')
+}
+
 /// Normalises a piece of text the way token norms are: lowercase, ASCII
 /// apostrophes and hyphens, accents folded.
 pub fn normalize(s: &str) -> String {
-    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+    if lowercases_to_norm(s) {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
@@ -80,8 +87,7 @@ pub fn normalize(s: &str) -> String {
 /// [`normalize`] into a [`CompactString`], which holds a norm of up to 24
 /// bytes (nearly every word) without a heap allocation of its own.
 pub fn normalize_compact(s: &str) -> CompactString {
-    // Nearly every word is plain ASCII, which only needs lowercasing.
-    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+    if lowercases_to_norm(s) {
         let mut out = CompactString::from(s);
         out.make_ascii_lowercase();
         return out;
