@@ -837,17 +837,17 @@ impl Extractor<'_> {
         // Each body sentence is scanned for numbers once, for its dates and
         // its quantities. The scan itself (a token list) is not kept: on a
         // very large document that would double what extraction holds.
-        let (mut all_dates, mut body_quantities): (Vec<Vec<DateMention>>, Vec<Option<Vec<Quantity>>>) = self
+        let (mut all_dates, mut body_quantities): (Vec<Vec<DateMention>>, Vec<Vec<Quantity>>) = self
             .p
             .sentences
             .iter()
             .map(|s| {
                 if s.kind != SentenceKind::Body {
-                    return (Vec::new(), None);
+                    return (Vec::new(), Vec::new());
                 }
                 let scan = quantity::Scan::new(s.span.slice(self.text()));
                 let dates = dates::dates_in(&scan, s.span.start, self.doc.meta.published);
-                (dates, Some(quantity::quantities_in(&scan, s.span.start)))
+                (dates, quantity::quantities_in(&scan, s.span.start))
             })
             .unzip();
         let story_day = all_dates.iter().flatten().find_map(|d| match d.value {
@@ -958,10 +958,8 @@ impl Extractor<'_> {
             }
             let n = clauses.len();
             let sentence_text = s.span.slice(self.text());
-            let quantities = match body_quantities[si].take() {
-                Some(quantities) => quantities,
-                None => quantity::find_quantities(sentence_text, s.span.start),
-            };
+            // Only body sentences come this far, and each was scanned.
+            let quantities = std::mem::take(&mut body_quantities[si]);
             let dates = std::mem::take(&mut all_dates[si]);
             let leading_frame = !frame.is_empty() && clauses.first().is_some_and(|c| frame.start < c.start);
             let first_clause = clauses.first().cloned().unwrap_or(r.clone());
