@@ -117,9 +117,11 @@ use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::sync::{LazyLock, OnceLock};
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson;
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -597,10 +599,11 @@ fn dateline_pattern() -> String {
     )
 }
 
-static DATELINE: Digits = Digits {
-    ascii: LazyLock::new(|| {
+static DATELINE: Builds = Builds {
+    narrow: LazyLock::new(|| Pattern::narrow(&dateline_pattern()).expect("dateline pattern is valid")),
+    ascii: Some(LazyLock::new(|| {
         Pattern::new(&ascii_digits(&dateline_pattern())).expect("dateline pattern is valid")
-    }),
+    })),
     unicode: LazyLock::new(|| Pattern::new(&dateline_pattern()).expect("dateline pattern is valid")),
 };
 
@@ -616,6 +619,9 @@ struct Pattern {
     caches: Pool<Cache, CacheFn>,
     /// The pattern, for [`Pattern::fallback`].
     written: String,
+    /// Whether this is the build for [`NARROW`] texts, for
+    /// [`Pattern::fallback`].
+    narrow: bool,
     /// The PikeVM, compiled on the first search the DFA gives up (the
     /// DFA's own automaton keeps no positions for it).
     slow: OnceLock<Option<PikeVM>>,
@@ -624,30 +630,73 @@ struct Pattern {
 /// Makes a lazy DFA's cache for another thread.
 type CacheFn = Box<dyn Fn() -> Cache + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
+/// Why a page-furniture pattern did not compile (never, for the patterns
+/// written here: the tests compile every build).
+type PatternError = Box<dyn std::error::Error + Send + Sync>;
+
 impl Pattern {
-    /// Compiles `pattern` with room for its lazy DFA. The page-furniture
-    /// patterns' Unicode classes make many states: with a 2 MiB cache (and
-    /// still at 4 MiB) the DFA kept clearing its cache and searches fell
-    /// back to a much slower engine, which made segmentation three times
-    /// slower. The cache grows only as states are needed; 8 MiB sufficed
-    /// on the synthetic corpora, and 16 MiB leaves a margin.
-    fn new(pattern: &str) -> Result<Pattern, Box<regex_automata::hybrid::BuildError>> {
-        Pattern::with_config(pattern, DFA::config().cache_capacity(16 << 20))
+    /// Compiles `pattern` as written.
+    fn new(pattern: &str) -> Result<Pattern, PatternError> {
+        Pattern::with_config(pattern, false, Pattern::config())
     }
 
-    /// Compiles `pattern` for a lazy DFA configured by `config`.
+    /// Compiles `pattern` for texts of [`NARROW`] characters alone: every
+    /// character class in it (`\p{L}`, `\w`, `\s`, `[^|/]`, the classes
+    /// that `(?i)` makes of letters …) keeps only the characters in
+    /// [`NARROW`]. On a text of those characters a class matches a
+    /// character exactly when the class as written does, so this build
+    /// gives the same answers there; and a class of all letters, which
+    /// compiles to thousands of byte-range states, becomes a handful.
+    fn narrow(pattern: &str) -> Result<Pattern, PatternError> {
+        Pattern::with_config(pattern, true, Pattern::config())
+    }
+
+    /// Room for the lazy DFA. The page-furniture patterns' Unicode classes
+    /// make many states: with a 2 MiB cache (and still at 4 MiB) the DFA
+    /// kept clearing its cache and searches fell back to a much slower
+    /// engine, which made segmentation three times slower. The cache grows
+    /// only as states are needed; 8 MiB sufficed on the synthetic corpora,
+    /// and 16 MiB leaves a margin.
+    fn config() -> regex_automata::hybrid::dfa::Config {
+        DFA::config().cache_capacity(16 << 20)
+    }
+
+    /// Compiles `pattern`, narrowed or not, for a lazy DFA configured by
+    /// `config`.
     fn with_config(
         pattern: &str,
+        narrow: bool,
         config: regex_automata::hybrid::dfa::Config,
-    ) -> Result<Pattern, Box<regex_automata::hybrid::BuildError>> {
-        let dfa = DFA::builder().configure(config).build(pattern).map_err(Box::new)?;
+    ) -> Result<Pattern, PatternError> {
+        // A DFA keeps no capture groups (as `DFA::builder().build` compiles).
+        let nfa = Pattern::nfa(pattern, narrow, thompson::WhichCaptures::None)?;
+        let dfa = DFA::builder().configure(config).build_from_nfa(nfa)?;
         let maker = dfa.clone();
         Ok(Pattern {
             dfa,
             caches: Pool::new(Box::new(move || maker.create_cache())),
             written: pattern.to_string(),
+            narrow,
             slow: OnceLock::new(),
         })
+    }
+
+    /// The automaton of `pattern`, narrowed or not.
+    fn nfa(
+        pattern: &str,
+        narrow: bool,
+        captures: thompson::WhichCaptures,
+    ) -> Result<thompson::NFA, PatternError> {
+        let mut compiler = thompson::Compiler::new();
+        compiler.configure(thompson::Config::new().which_captures(captures));
+        if narrow {
+            let alphabet =
+                ClassUnicode::new(NARROW.iter().map(|&(start, end)| ClassUnicodeRange::new(start, end)));
+            let hir = narrowed(regex_automata::util::syntax::parse(pattern)?, &alphabet);
+            Ok(compiler.build_from_hir(&hir)?)
+        } else {
+            Ok(compiler.build(pattern)?)
+        }
     }
 
     /// Whether the pattern matches anywhere in `s`.
@@ -674,26 +723,89 @@ impl Pattern {
     /// must not panic.
     #[cold]
     fn fallback(&self, input: Input<'_>) -> Option<usize> {
-        let vm = self.slow.get_or_init(|| PikeVM::new(&self.written).ok()).as_ref()?;
+        let vm = self
+            .slow
+            .get_or_init(|| {
+                let nfa = Pattern::nfa(&self.written, self.narrow, thompson::WhichCaptures::All).ok()?;
+                PikeVM::new_from_nfa(nfa).ok()
+            })
+            .as_ref()?;
         vm.find(&mut vm.create_cache(), input).map(|m| m.end())
     }
 }
 
-/// One pattern in two builds: with `\d` as the ASCII digits, and as
-/// written, where `\d` is any of Unicode's decimal digits (Arabic-Indic,
-/// Devanagari, full-width …). The ASCII build is half the compile (each
-/// `\d` compiles to some sixty byte ranges, and a date has dozens of them)
-/// and gives the same answers on a text with no other decimal digit; the
-/// Unicode build is compiled only when a text has one.
-struct Digits {
-    ascii: LazyLock<Pattern>,
+/// `hir` with every Unicode class in it intersected with `alphabet`.
+fn narrowed(hir: Hir, alphabet: &ClassUnicode) -> Hir {
+    match hir.into_kind() {
+        HirKind::Class(Class::Unicode(mut class)) => {
+            class.intersect(alphabet);
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Repetition(mut repetition) => {
+            repetition.sub = Box::new(narrowed(*repetition.sub, alphabet));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(mut capture) => {
+            capture.sub = Box::new(narrowed(*capture.sub, alphabet));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(|h| narrowed(h, alphabet)).collect()),
+        HirKind::Alternation(hirs) => {
+            Hir::alternation(hirs.into_iter().map(|h| narrowed(h, alphabet)).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Look(look) => Hir::look(look),
+    }
+}
+
+/// The characters of the narrow builds: ASCII, the Latin letters of Western
+/// and Central European names with their combining accents, and the
+/// punctuation, spaces and symbols of typeset English news text (curly
+/// quotes, dashes, the ellipsis, bullets, no-break and thin spaces,
+/// currency signs, ™, arrows, ≥). A text with any other character (another
+/// script, an emoji) is searched by the builds as written.
+const NARROW: [(char, char); 6] = [
+    ('\0', '\x7f'),
+    ('\u{a0}', '\u{36f}'),
+    ('\u{2000}', '\u{206f}'),
+    ('\u{20a0}', '\u{20cf}'),
+    ('\u{2100}', '\u{214f}'),
+    ('\u{2190}', '\u{22ff}'),
+];
+
+/// Whether every character of `s` is in [`NARROW`].
+fn is_narrow(s: &str) -> bool {
+    s.is_ascii() || s.chars().all(|c| NARROW.iter().any(|&(start, end)| (start..=end).contains(&c)))
+}
+
+/// One pattern in up to three builds, each compiled on first use. A text of
+/// [`NARROW`] characters is searched by the narrow build, which compiles in
+/// a fraction of the time (a run over one article spent four fifths of its
+/// time compiling the builds as written). Other texts are searched by the
+/// pattern with `\d` as the ASCII digits, when it has `\d` and the text no
+/// other numeral, or as written: each `\d` compiles to some sixty byte
+/// ranges, and a date has dozens of them, so the ASCII build is half the
+/// compile, and gives the same answers on a text with no other decimal
+/// digit (Arabic-Indic, Devanagari, full-width …).
+struct Builds {
+    narrow: LazyLock<Pattern>,
+    ascii: Option<LazyLock<Pattern>>,
     unicode: LazyLock<Pattern>,
 }
 
-impl Digits {
+impl Builds {
     /// The build that answers for `s`.
     fn for_text(&self, s: &str) -> &Pattern {
-        if has_other_numerals(s) { &self.unicode } else { &self.ascii }
+        if is_narrow(s) {
+            &self.narrow
+        } else {
+            match &self.ascii {
+                Some(ascii) if !has_other_numerals(s) => ascii,
+                _ => &self.unicode,
+            }
+        }
     }
 
     /// Whether the pattern matches anywhere in `s`.
@@ -704,7 +816,7 @@ impl Digits {
 
 /// Whether `s` has a numeral outside ASCII. `char::is_numeric` holds for
 /// every decimal digit and for other numerals too ("Ⅻ", "½"), for which
-/// the Unicode build of a [`Digits`] is used needlessly but rightly.
+/// the Unicode build of a [`Builds`] is used needlessly but rightly.
 fn has_other_numerals(s: &str) -> bool {
     !s.is_ascii() && s.chars().any(|c| !c.is_ascii() && c.is_numeric())
 }
@@ -767,8 +879,11 @@ fn sentence_pattern() -> String {
     alternatives(&patterns)
 }
 
-static SENTENCE_BOILERPLATE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(&sentence_pattern()).expect("boilerplate pattern is valid"));
+static SENTENCE_BOILERPLATE: Builds = Builds {
+    narrow: LazyLock::new(|| Pattern::narrow(&sentence_pattern()).expect("boilerplate pattern is valid")),
+    ascii: None,
+    unicode: LazyLock::new(|| Pattern::new(&sentence_pattern()).expect("boilerplate pattern is valid")),
+};
 
 /// Page furniture recognised only in a sentence that is a whole line.
 fn standalone_pattern() -> String {
@@ -815,10 +930,13 @@ fn standalone_pattern() -> String {
     format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&patterns))
 }
 
-static STANDALONE_BOILERPLATE: Digits = Digits {
-    ascii: LazyLock::new(|| {
-        Pattern::new(&ascii_digits(&standalone_pattern())).expect("standalone boilerplate pattern is valid")
+static STANDALONE_BOILERPLATE: Builds = Builds {
+    narrow: LazyLock::new(|| {
+        Pattern::narrow(&standalone_pattern()).expect("standalone boilerplate pattern is valid")
     }),
+    ascii: Some(LazyLock::new(|| {
+        Pattern::new(&ascii_digits(&standalone_pattern())).expect("standalone boilerplate pattern is valid")
+    })),
     unicode: LazyLock::new(|| {
         Pattern::new(&standalone_pattern()).expect("standalone boilerplate pattern is valid")
     }),
@@ -827,23 +945,34 @@ static STANDALONE_BOILERPLATE: Digits = Digits {
 /// A contact line: "Letters to the editor: letters@example.com", a label
 /// of 1 to 60 letters, blanks, `'’,&-` before the first colon, then an
 /// e-mail address or a web address. Its own pattern, with the label's
-/// length counted here: as `[…]{1,60}` in the standalone pattern, the
-/// repeated letter class made more than a third of that pattern's states
-/// and of its compile time, paid by every run.
+/// length counted by [`is_contact_line`]: as `[…]{1,60}` in the standalone
+/// pattern, the repeated letter class made more than a third of that
+/// pattern's states and of its compile time, paid by every run.
+const CONTACT: &str = r"^[\p{L}\s'’,&\-]+:\s*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|https?://\S+)$";
+
+/// Whether `s` is a contact line (see [`CONTACT`]).
 fn is_contact_line(s: &str) -> bool {
-    static CONTACT: LazyLock<Pattern> = LazyLock::new(|| {
-        Pattern::new(r"^[\p{L}\s'’,&\-]+:\s*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|https?://\S+)$")
-            .expect("contact pattern is valid")
-    });
+    static BUILDS: Builds = Builds {
+        narrow: LazyLock::new(|| Pattern::narrow(CONTACT).expect("contact pattern is valid")),
+        ascii: None,
+        unicode: LazyLock::new(|| Pattern::new(CONTACT).expect("contact pattern is valid")),
+    };
     // The label's class has no colon, so the label ends at the first one.
-    s.split_once(':').is_some_and(|(label, _)| label.chars().count() <= 60) && CONTACT.is_match(s)
+    s.split_once(':').is_some_and(|(label, _)| label.chars().count() <= 60) && BUILDS.is_match(s)
 }
 
 /// Whether a sentence is an image credit.
 fn is_credit_line(s: &str) -> bool {
-    static CREDIT_ANY: LazyLock<Pattern> =
-        LazyLock::new(|| Pattern::new(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid"));
-    s.len() <= MAX_CLASSIFIED_LEN && CREDIT_ANY.is_match(s)
+    static BUILDS: Builds = Builds {
+        narrow: LazyLock::new(|| {
+            Pattern::narrow(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid")
+        }),
+        ascii: None,
+        unicode: LazyLock::new(|| {
+            Pattern::new(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid")
+        }),
+    };
+    s.len() <= MAX_CLASSIFIED_LEN && BUILDS.is_match(s)
 }
 
 /// Whether `s` has at most `n` words, runs of characters that are not
@@ -1108,6 +1237,30 @@ mod tests {
                 "Updated: 12 March 2023, ½ past",
                 "4 min read ²",
                 "By Anna Smith — Ⅻ 12.09.2024",
+                // Letters outside the narrow builds' characters (Cyrillic,
+                // Greek, the long s and the Kelvin sign that `(?i)` folds
+                // to "s" and "k", a joiner that `\w` holds): the builds as
+                // written answer, and must agree.
+                "By Анна Смирнова and Li Wei, staff writer 12.09.2024",
+                "МОСКВА (Agency) — The talks ended.",
+                "ΑΘΗΝΑ, March 3 — The talks ended.",
+                "Ѕubscribe to our newsletter",
+                "Updated: 12 March 2023, 14:05 GMT Ω",
+                "Home / Мир / Europe",
+                "Share thiſ",
+                "12 Comments ſ",
+                "4 min read \u{212a}",
+                "Ꮪᴜbscribe: sign up",
+                "Desk\u{200d}news: a@b.org",
+                // Inside the narrow builds' characters: Latin letters with
+                // accents, precomposed and combining, and typeset punctuation.
+                "By José Martínez and Zoë Dvořák, staff writer 12.09.2024",
+                "By Jose\u{301} Marti\u{301}nez",
+                "SÃO PAULO (Agency) — The talks ended.",
+                "Photo: Łukasz Öz/Pool via AP",
+                "Home › World › Europe",
+                "Updated\u{a0}at: 12\u{202f}March 2023",
+                "Ärzte’s desk: x@y.de",
             ]
             .map(String::from),
         );
@@ -1128,8 +1281,10 @@ mod tests {
 
     /// The forward-only patterns answer as `regex::Regex` answers for the
     /// patterns as written: whether they match, and where a dateline ends.
-    /// The ASCII-digit builds agree on every line without other digits,
-    /// and differ on some with them, which the Unicode builds then answer.
+    /// The narrow builds agree on every line of [`NARROW`] characters, and
+    /// differ on some others, which the other builds then answer; the
+    /// ASCII-digit builds agree on every line without other numerals, and
+    /// differ on some with them, which the Unicode builds then answer.
     #[test]
     fn patterns_answer_as_regex_does() {
         let cases = pattern_cases();
@@ -1137,10 +1292,13 @@ mod tests {
         let standalone = Regex::new(&standalone_pattern()).unwrap();
         let sentence = Regex::new(&sentence_pattern()).unwrap();
         let credit = Regex::new(&format!("{CREDIT}|{CREDIT_LINE}")).unwrap();
+        let contact = Regex::new(CONTACT).unwrap();
         let dateline = Regex::new(&dateline_pattern()).unwrap();
-        let (mut matched, mut datelines, mut ascii_differs) = (0, 0, 0);
+        let narrow_contact = Pattern::narrow(CONTACT).unwrap();
+        let narrow_credit = Pattern::narrow(&format!("{CREDIT}|{CREDIT_LINE}")).unwrap();
+        let (mut matched, mut datelines, mut narrow_lines) = (0, 0, 0);
+        let (mut narrow_differs, mut ascii_differs) = (0, 0);
         for case in &cases {
-            let other_digits = has_other_numerals(case);
             let is_standalone = standalone.is_match(case);
             assert_eq!(STANDALONE_BOILERPLATE.is_match(case), is_standalone, "{case:?}");
             assert_eq!(STANDALONE_BOILERPLATE.unicode.is_match(case), is_standalone, "{case:?}");
@@ -1149,24 +1307,63 @@ mod tests {
             assert_eq!(DATELINE.for_text(case).end_at_start(case), end, "{case:?}");
             assert_eq!(DATELINE.unicode.end_at_start(case), end, "{case:?}");
             datelines += usize::from(end.is_some());
-            let ascii_standalone = STANDALONE_BOILERPLATE.ascii.is_match(case);
-            let ascii_dateline = DATELINE.ascii.end_at_start(case);
-            if other_digits {
+            let is_sentence = sentence.is_match(case);
+            assert_eq!(SENTENCE_BOILERPLATE.is_match(case), is_sentence, "{case:?}");
+            let is_credit = credit.is_match(case);
+            assert_eq!(is_credit_line(case), case.len() <= MAX_CLASSIFIED_LEN && is_credit, "{case:?}");
+            let is_contact = contact.is_match(case);
+            assert_eq!(
+                is_contact_line(case),
+                is_contact && case.split_once(':').is_some_and(|(label, _)| label.chars().count() <= 60),
+                "{case:?}"
+            );
+
+            let narrow = [
+                STANDALONE_BOILERPLATE.narrow.is_match(case) == is_standalone,
+                DATELINE.narrow.end_at_start(case) == end,
+                SENTENCE_BOILERPLATE.narrow.is_match(case) == is_sentence,
+                narrow_contact.is_match(case) == is_contact,
+                narrow_credit.is_match(case) == is_credit,
+            ];
+            if is_narrow(case) {
+                narrow_lines += usize::from(!case.is_ascii());
+                assert_eq!(narrow, [true; 5], "{case:?}");
+            } else {
+                narrow_differs += usize::from(narrow.contains(&false));
+            }
+
+            let ascii_standalone = STANDALONE_BOILERPLATE.ascii.as_ref().unwrap().is_match(case);
+            let ascii_dateline = DATELINE.ascii.as_ref().unwrap().end_at_start(case);
+            if has_other_numerals(case) {
                 ascii_differs += usize::from(ascii_standalone != is_standalone || ascii_dateline != end);
             } else {
                 assert_eq!(ascii_standalone, is_standalone, "{case:?}");
                 assert_eq!(ascii_dateline, end, "{case:?}");
             }
-            assert_eq!(SENTENCE_BOILERPLATE.is_match(case), sentence.is_match(case), "{case:?}");
-            assert_eq!(is_credit_line(case), case.len() <= MAX_CLASSIFIED_LEN && credit.is_match(case));
         }
         assert!(matched > 20 && matched < cases.len() / 2, "{matched} of {}", cases.len());
         assert!(datelines > 5, "{datelines}");
+        assert!(narrow_lines > 50, "{narrow_lines}");
+        assert!(narrow_differs > 5, "{narrow_differs}");
         assert!(ascii_differs > 5, "{ascii_differs}");
     }
 
+    /// Which characters the narrow builds are for: ASCII, Latin letters and
+    /// their accents, typeset punctuation; not other scripts or emoji.
+    #[test]
+    fn narrow_texts() {
+        for text in ["", "plain", "José", "Jose\u{301}", "“Zoë” — Łódź…", "a\u{a0}b", "≥ 5 €", "Dvořák’s ½"]
+        {
+            assert!(is_narrow(text), "{text:?}");
+        }
+        for text in ["Москва", "Αθήνα", "北京", "café ☕", "٣", "\u{fe0f}", "\u{feff}x"] {
+            assert!(!is_narrow(text), "{text:?}");
+        }
+    }
+
     /// A search the lazy DFA gives up is answered by the PikeVM, as
-    /// `regex::Regex` answers it. A cache of the smallest size, and no
+    /// `regex::Regex` answers it, in the builds as written and in the
+    /// narrow ones (on their texts). A cache of the smallest size, and no
     /// clearing of it allowed, makes the DFA give up.
     #[test]
     fn a_search_given_up_falls_back() {
@@ -1175,24 +1372,29 @@ mod tests {
             .skip_cache_capacity_check(true)
             .minimum_cache_clear_count(Some(0))
             .minimum_bytes_per_state(None);
-        let (mut gave_up, mut found) = (0, 0);
         let cases = pattern_cases();
-        for (written, anchored) in [(sentence_pattern(), false), (standalone_pattern(), true)] {
-            let tiny = Pattern::with_config(&written, config.clone()).unwrap();
-            let regex = Regex::new(&written).unwrap();
-            for case in cases.iter().take(600) {
-                let input =
-                    Input::new(case.as_str()).anchored(if anchored { Anchored::Yes } else { Anchored::No });
-                gave_up += usize::from(tiny.dfa.try_search_fwd(&mut tiny.caches.get(), &input).is_err());
-                found += usize::from(regex.is_match(case));
-                assert_eq!(tiny.is_match(case), regex.is_match(case), "{case:?}");
-                if anchored {
-                    assert_eq!(tiny.end_at_start(case), regex.find(case).map(|m| m.end()), "{case:?}");
+        for narrow in [false, true] {
+            let (mut gave_up, mut found) = (0, 0);
+            for (written, anchored) in [(sentence_pattern(), false), (standalone_pattern(), true)] {
+                let tiny = Pattern::with_config(&written, narrow, config.clone()).unwrap();
+                let regex = Regex::new(&written).unwrap();
+                for case in cases.iter().filter(|case| !narrow || is_narrow(case)).take(600) {
+                    let input = Input::new(case.as_str()).anchored(if anchored {
+                        Anchored::Yes
+                    } else {
+                        Anchored::No
+                    });
+                    gave_up += usize::from(tiny.dfa.try_search_fwd(&mut tiny.caches.get(), &input).is_err());
+                    found += usize::from(regex.is_match(case));
+                    assert_eq!(tiny.is_match(case), regex.is_match(case), "{case:?}");
+                    if anchored {
+                        assert_eq!(tiny.end_at_start(case), regex.find(case).map(|m| m.end()), "{case:?}");
+                    }
                 }
             }
+            assert!(gave_up > 100, "{gave_up}");
+            assert!(found > 10, "{found}");
         }
-        assert!(gave_up > 100, "{gave_up}");
-        assert!(found > 10, "{found}");
     }
 
     /// The contact line, tested in two parts, accepts exactly what the
