@@ -448,22 +448,24 @@ impl Groups {
     fn new() -> Groups {
         Groups::default()
     }
-    fn parent(&self, x: usize) -> usize {
-        self.0.get(&x).copied().unwrap_or(x)
-    }
     /// The root of `x`'s group. Every claim on the way points to the root
     /// afterwards (full path compression): pointing only `x` there left long
     /// chains on large groups, and the finds grew faster than the claims.
+    /// A root has no entry; a claim that already points to its root (most
+    /// of them, after compression) is looked up twice and not written.
     fn find(&mut self, x: usize) -> usize {
-        let mut r = x;
-        while self.parent(r) != r {
-            r = self.parent(r);
+        let Some(&first) = self.0.get(&x) else { return x };
+        let mut r = first;
+        while let Some(&parent) = self.0.get(&r) {
+            r = parent;
         }
-        let mut y = x;
-        while y != r {
-            let next = self.parent(y);
-            self.0.insert(y, r);
-            y = next;
+        if r != first {
+            let mut y = x;
+            while let Some(parent) = self.0.get_mut(&y)
+                && *parent != r
+            {
+                y = std::mem::replace(parent, r);
+            }
         }
         r
     }
@@ -2092,11 +2094,16 @@ mod tests {
         for x in (0..4).rev() {
             g.union(x, x + 1);
         }
-        assert_eq!(g.parent(4), 3);
+        let parent = |g: &Groups, x: usize| g.0.get(&x).copied();
+        assert_eq!(parent(&g, 4), Some(3));
         assert_eq!(g.find(4), 0);
         for x in 1..=4 {
-            assert_eq!(g.parent(x), 0, "claim {x} points at the root after one find");
+            assert_eq!(parent(&g, x), Some(0), "claim {x} points at the root after one find");
         }
+        assert_eq!(parent(&g, 0), None, "a root has no entry");
+        // Finds along a compressed path change nothing.
+        assert_eq!((g.find(4), g.find(1), g.find(0)), (0, 0, 0));
+        assert_eq!(g.0.len(), 4);
         // The root is the smallest index whatever the order of unions.
         let mut h = Groups::new();
         h.union(7, 9);
