@@ -760,24 +760,40 @@ fn narrowed(hir: Hir, alphabet: &ClassUnicode) -> Hir {
     }
 }
 
-/// The characters of the narrow builds: ASCII, the Latin letters of Western
-/// and Central European names with their combining accents, and the
-/// punctuation, spaces and symbols of typeset English news text (curly
-/// quotes, dashes, the ellipsis, bullets, no-break and thin spaces,
-/// currency signs, ™, arrows, ≥). A text with any other character (another
-/// script, an emoji) is searched by the builds as written.
-const NARROW: [(char, char); 6] = [
-    ('\0', '\x7f'),
-    ('\u{a0}', '\u{36f}'),
-    ('\u{2000}', '\u{206f}'),
-    ('\u{20a0}', '\u{20cf}'),
-    ('\u{2100}', '\u{214f}'),
-    ('\u{2190}', '\u{22ff}'),
-];
+/// The characters of the narrow builds: U+0000–U+037F (ASCII, Latin-1,
+/// the Latin letters of European names, combining accents) and
+/// U+2000–U+22FF (the punctuation, spaces and symbols of typeset text:
+/// curly quotes, dashes, the ellipsis, bullets, thin spaces, currency
+/// signs, ™, arrows, ≥). In UTF-8 these are the characters whose first
+/// byte is below 0xCE, or 0xE2 followed by a byte up to 0x8B, which
+/// [`is_narrow`] tests without decoding. A text with any other character
+/// (another script, an emoji) is searched by the builds as written.
+const NARROW: [(char, char); 2] = [('\0', '\u{37f}'), ('\u{2000}', '\u{22ff}')];
 
-/// Whether every character of `s` is in [`NARROW`].
+/// Whether every character of `s` is in [`NARROW`]. Asked of every block
+/// and short line, so it reads bytes, eight at a time while they are
+/// ASCII, and decodes nothing.
 fn is_narrow(s: &str) -> bool {
-    s.is_ascii() || s.chars().all(|c| NARROW.iter().any(|&(start, end)| (start..=end).contains(&c)))
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok())
+            && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
+        {
+            i += 8;
+            continue;
+        }
+        // `s` is UTF-8: a lead byte 0xC2–0xCD starts a two-byte character
+        // (U+0080–U+037F), 0xE2 then 0x80–0x8B a three-byte one
+        // (U+2000–U+22FF).
+        match bytes[i] {
+            0x00..=0x7F => i += 1,
+            0xC2..=0xCD => i += 2,
+            0xE2 if matches!(bytes.get(i + 1), Some(0x80..=0x8B)) => i += 3,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// One pattern in up to three builds, each compiled on first use. A text of
@@ -1352,6 +1368,17 @@ mod tests {
     /// their accents, typeset punctuation; not other scripts or emoji.
     #[test]
     fn narrow_texts() {
+        // The byte test agrees with the ranges on every character around
+        // and inside them, alone and after ASCII runs of every length.
+        let in_ranges = |c: char| NARROW.iter().any(|&(start, end)| (start..=end).contains(&c));
+        let edges = (0..0x500).chain(0x1F00..0x2400).chain([0xFEFF, 0x1F600]);
+        for c in edges.filter_map(char::from_u32) {
+            for run in 0..10 {
+                let text = format!("{}{c}", "a".repeat(run));
+                assert_eq!(is_narrow(&text), in_ranges(c), "{text:?}");
+                assert_eq!(is_narrow(&format!("{text}{c}é ’ —")), in_ranges(c), "{text:?}");
+            }
+        }
         for text in ["", "plain", "José", "Jose\u{301}", "“Zoë” — Łódź…", "a\u{a0}b", "≥ 5 €", "Dvořák’s ½"]
         {
             assert!(is_narrow(text), "{text:?}");
