@@ -599,13 +599,7 @@ fn dateline_pattern() -> String {
     )
 }
 
-static DATELINE: Builds = Builds {
-    narrow: LazyLock::new(|| Pattern::narrow(&dateline_pattern()).expect("dateline pattern is valid")),
-    ascii: Some(LazyLock::new(|| {
-        Pattern::new(&ascii_digits(&dateline_pattern())).expect("dateline pattern is valid")
-    })),
-    unicode: LazyLock::new(|| Pattern::new(&dateline_pattern()).expect("dateline pattern is valid")),
-};
+static DATELINE: LazyLock<Builds> = LazyLock::new(|| Builds::new(dateline_pattern()));
 
 /// A page-furniture pattern, searched forwards only by a lazy DFA.
 ///
@@ -806,22 +800,59 @@ fn is_narrow(s: &str) -> bool {
 /// compile, and gives the same answers on a text with no other decimal
 /// digit (Arabic-Indic, Devanagari, full-width …).
 struct Builds {
-    narrow: LazyLock<Pattern>,
-    ascii: Option<LazyLock<Pattern>>,
-    unicode: LazyLock<Pattern>,
+    /// The pattern as written.
+    written: String,
+    narrow: OnceLock<Pattern>,
+    /// `None` when the pattern has no `\d`.
+    ascii: Option<OnceLock<Pattern>>,
+    unicode: OnceLock<Pattern>,
+}
+
+/// Which characters a text has, and so which build of a [`Builds`] answers
+/// for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Chars {
+    /// Only [`NARROW`] characters.
+    Narrow,
+    /// Others, but no numeral outside ASCII.
+    AsciiNumerals,
+    /// Any.
+    Any,
+}
+
+impl Chars {
+    fn of(s: &str) -> Chars {
+        if is_narrow(s) {
+            Chars::Narrow
+        } else if has_other_numerals(s) {
+            Chars::Any
+        } else {
+            Chars::AsciiNumerals
+        }
+    }
 }
 
 impl Builds {
+    fn new(written: String) -> Builds {
+        let ascii = written.contains(r"\d").then(OnceLock::new);
+        Builds { written, narrow: OnceLock::new(), ascii, unicode: OnceLock::new() }
+    }
+
+    /// The build that answers for a text of `chars`, compiled if it was not.
+    fn build(&self, chars: Chars) -> &Pattern {
+        const VALID: &str = "page-furniture patterns are valid (the tests compile every build)";
+        match (chars, &self.ascii) {
+            (Chars::Narrow, _) => self.narrow.get_or_init(|| Pattern::narrow(&self.written).expect(VALID)),
+            (Chars::AsciiNumerals, Some(ascii)) => {
+                ascii.get_or_init(|| Pattern::new(&ascii_digits(&self.written)).expect(VALID))
+            }
+            _ => self.unicode.get_or_init(|| Pattern::new(&self.written).expect(VALID)),
+        }
+    }
+
     /// The build that answers for `s`.
     fn for_text(&self, s: &str) -> &Pattern {
-        if is_narrow(s) {
-            &self.narrow
-        } else {
-            match &self.ascii {
-                Some(ascii) if !has_other_numerals(s) => ascii,
-                _ => &self.unicode,
-            }
-        }
+        self.build(Chars::of(s))
     }
 
     /// Whether the pattern matches anywhere in `s`.
@@ -895,14 +926,11 @@ fn sentence_pattern() -> String {
     alternatives(&patterns)
 }
 
-static SENTENCE_BOILERPLATE: Builds = Builds {
-    narrow: LazyLock::new(|| Pattern::narrow(&sentence_pattern()).expect("boilerplate pattern is valid")),
-    ascii: None,
-    unicode: LazyLock::new(|| Pattern::new(&sentence_pattern()).expect("boilerplate pattern is valid")),
-};
+static SENTENCE_BOILERPLATE: LazyLock<Builds> = LazyLock::new(|| Builds::new(sentence_pattern()));
 
-/// Page furniture recognised only in a sentence that is a whole line.
-fn standalone_pattern() -> String {
+/// Page furniture recognised only in a sentence that is a whole line: each
+/// alternative matches the whole line.
+fn standalone_alternatives() -> Vec<String> {
     let datetime = datetime_pattern();
     let date = date_pattern();
     let name = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|al|bin|da|de|del|der|di|dos|du|el|ibn|la|le|van|von)){0,4}";
@@ -943,20 +971,34 @@ fn standalone_pattern() -> String {
             r"{cap}(?:\s+(?:{cap}|of|the|and|for|on|in|at|to|de|du|la|le|des|&))*(?:\s*,|\s*[—–|]|\s+-)\s*(?:{WEEKDAY},?\s*)?{date}\.?"
         ),
     ];
-    format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&patterns))
+    patterns.to_vec()
 }
 
-static STANDALONE_BOILERPLATE: Builds = Builds {
-    narrow: LazyLock::new(|| {
-        Pattern::narrow(&standalone_pattern()).expect("standalone boilerplate pattern is valid")
-    }),
-    ascii: Some(LazyLock::new(|| {
-        Pattern::new(&ascii_digits(&standalone_pattern())).expect("standalone boilerplate pattern is valid")
-    })),
-    unicode: LazyLock::new(|| {
-        Pattern::new(&standalone_pattern()).expect("standalone boilerplate pattern is valid")
-    }),
-};
+/// The standalone page furniture as one pattern, as it was compiled before
+/// it was split (the tests hold [`STANDALONE_BOILERPLATE`] to it).
+#[cfg(test)]
+fn standalone_pattern() -> String {
+    format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&standalone_alternatives()))
+}
+
+/// The standalone page furniture, one pattern an alternative, each matching
+/// a whole line, and the image credits of [`CREDIT_LINE`]. A line is
+/// standalone furniture when any of them matches, as when they were one
+/// pattern; but as one pattern its lazy DFA built a state for every mix of
+/// the alternatives a line kept alive (a byline's name, a signature's
+/// capitalised words, a breadcrumb's forty characters, a date), and
+/// building those states took more of a run than compiling the pattern.
+/// Each alternative apart builds few states, reused from line to line.
+static STANDALONE_BOILERPLATE: LazyLock<Vec<Builds>> = LazyLock::new(|| {
+    let whole_line = standalone_alternatives().into_iter().map(|p| format!("^(?:{p})$"));
+    whole_line.chain([CREDIT_LINE.to_string()]).map(Builds::new).collect()
+});
+
+/// Whether a standalone pattern matches `s`, searched by the build for
+/// `chars`.
+fn is_standalone_match(s: &str, chars: Chars) -> bool {
+    STANDALONE_BOILERPLATE.iter().any(|builds| builds.build(chars).is_match(s))
+}
 
 /// A contact line: "Letters to the editor: letters@example.com", a label
 /// of 1 to 60 letters, blanks, `'’,&-` before the first colon, then an
@@ -968,26 +1010,14 @@ const CONTACT: &str = r"^[\p{L}\s'’,&\-]+:\s*(?:[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)
 
 /// Whether `s` is a contact line (see [`CONTACT`]).
 fn is_contact_line(s: &str) -> bool {
-    static BUILDS: Builds = Builds {
-        narrow: LazyLock::new(|| Pattern::narrow(CONTACT).expect("contact pattern is valid")),
-        ascii: None,
-        unicode: LazyLock::new(|| Pattern::new(CONTACT).expect("contact pattern is valid")),
-    };
+    static BUILDS: LazyLock<Builds> = LazyLock::new(|| Builds::new(CONTACT.to_string()));
     // The label's class has no colon, so the label ends at the first one.
     s.split_once(':').is_some_and(|(label, _)| label.chars().count() <= 60) && BUILDS.is_match(s)
 }
 
 /// Whether a sentence is an image credit.
 fn is_credit_line(s: &str) -> bool {
-    static BUILDS: Builds = Builds {
-        narrow: LazyLock::new(|| {
-            Pattern::narrow(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid")
-        }),
-        ascii: None,
-        unicode: LazyLock::new(|| {
-            Pattern::new(&format!("{CREDIT}|{CREDIT_LINE}")).expect("credit pattern is valid")
-        }),
-    };
+    static BUILDS: LazyLock<Builds> = LazyLock::new(|| Builds::new(format!("{CREDIT}|{CREDIT_LINE}")));
     s.len() <= MAX_CLASSIFIED_LEN && BUILDS.is_match(s)
 }
 
@@ -1020,7 +1050,7 @@ fn is_standalone_boilerplate(s: &str) -> bool {
     s.len() <= MAX_CLASSIFIED_LEN
         && words_at_most(s, 20)
         && !s.trim_end_matches(is_closer).ends_with(['!', '?'])
-        && (STANDALONE_BOILERPLATE.is_match(s) || is_contact_line(s))
+        && (is_standalone_match(s, Chars::of(s)) || is_contact_line(s))
 }
 
 /// Words a title-case headline leaves in lower case.
@@ -1316,12 +1346,12 @@ mod tests {
         let (mut narrow_differs, mut ascii_differs) = (0, 0);
         for case in &cases {
             let is_standalone = standalone.is_match(case);
-            assert_eq!(STANDALONE_BOILERPLATE.is_match(case), is_standalone, "{case:?}");
-            assert_eq!(STANDALONE_BOILERPLATE.unicode.is_match(case), is_standalone, "{case:?}");
+            assert_eq!(is_standalone_match(case, Chars::of(case)), is_standalone, "{case:?}");
+            assert_eq!(is_standalone_match(case, Chars::Any), is_standalone, "{case:?}");
             matched += usize::from(is_standalone);
             let end = dateline.find(case).map(|m| m.end());
             assert_eq!(DATELINE.for_text(case).end_at_start(case), end, "{case:?}");
-            assert_eq!(DATELINE.unicode.end_at_start(case), end, "{case:?}");
+            assert_eq!(DATELINE.build(Chars::Any).end_at_start(case), end, "{case:?}");
             datelines += usize::from(end.is_some());
             let is_sentence = sentence.is_match(case);
             assert_eq!(SENTENCE_BOILERPLATE.is_match(case), is_sentence, "{case:?}");
@@ -1335,9 +1365,9 @@ mod tests {
             );
 
             let narrow = [
-                STANDALONE_BOILERPLATE.narrow.is_match(case) == is_standalone,
-                DATELINE.narrow.end_at_start(case) == end,
-                SENTENCE_BOILERPLATE.narrow.is_match(case) == is_sentence,
+                is_standalone_match(case, Chars::Narrow) == is_standalone,
+                DATELINE.build(Chars::Narrow).end_at_start(case) == end,
+                SENTENCE_BOILERPLATE.build(Chars::Narrow).is_match(case) == is_sentence,
                 narrow_contact.is_match(case) == is_contact,
                 narrow_credit.is_match(case) == is_credit,
             ];
@@ -1348,8 +1378,8 @@ mod tests {
                 narrow_differs += usize::from(narrow.contains(&false));
             }
 
-            let ascii_standalone = STANDALONE_BOILERPLATE.ascii.as_ref().unwrap().is_match(case);
-            let ascii_dateline = DATELINE.ascii.as_ref().unwrap().end_at_start(case);
+            let ascii_standalone = is_standalone_match(case, Chars::AsciiNumerals);
+            let ascii_dateline = DATELINE.build(Chars::AsciiNumerals).end_at_start(case);
             if has_other_numerals(case) {
                 ascii_differs += usize::from(ascii_standalone != is_standalone || ascii_dateline != end);
             } else {
