@@ -121,6 +121,7 @@ use regex_automata::nfa::thompson;
 use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
+use regex_syntax::ast::{Ast, GroupKind};
 use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
 use serde::{Deserialize, Serialize};
 
@@ -684,10 +685,7 @@ impl Pattern {
         let mut compiler = thompson::Compiler::new();
         compiler.configure(thompson::Config::new().which_captures(captures));
         if narrow {
-            let alphabet =
-                ClassUnicode::new(NARROW.iter().map(|&(start, end)| ClassUnicodeRange::new(start, end)));
-            let hir = narrowed(regex_automata::util::syntax::parse(pattern)?, &alphabet);
-            Ok(compiler.build_from_hir(&hir)?)
+            Ok(compiler.build_from_hir(&narrow_hir(pattern)?)?)
         } else {
             Ok(compiler.build(pattern)?)
         }
@@ -725,6 +723,146 @@ impl Pattern {
             })
             .as_ref()?;
         vm.find(&mut vm.create_cache(), input).map(|m| m.end())
+    }
+}
+
+/// [`NARROW`] as a class.
+fn narrow_alphabet() -> ClassUnicode {
+    ClassUnicode::new(NARROW.iter().map(|&(start, end)| ClassUnicodeRange::new(start, end)))
+}
+
+/// A part that the page-furniture patterns write out several times: the
+/// standalone alternatives hold the date and time five times over, and
+/// parsing them was half of compiling the narrow builds.
+struct Part {
+    /// The private-use character that stands for the part while a pattern
+    /// holding it is parsed.
+    stands_for: char,
+    written: String,
+    /// The part parsed and narrowed, once.
+    hir: Hir,
+}
+
+/// The shared parts, longest first (a date and time holds two dates). Each
+/// is a group, so that it is one atom wherever it is written; none stands
+/// in a group that sets flags (the tests check that every narrow pattern
+/// parsed with its parts spliced in is the pattern parsed whole).
+static PARTS: LazyLock<Vec<Part>> = LazyLock::new(|| {
+    let alphabet = narrow_alphabet();
+    [('\u{E000}', datetime_pattern()), ('\u{E001}', date_pattern())]
+        .into_iter()
+        .filter_map(|(stands_for, written)| {
+            let hir = narrowed(regex_automata::util::syntax::parse(&written).ok()?, &alphabet);
+            Some(Part { stands_for, written, hir })
+        })
+        .collect()
+});
+
+/// `pattern` parsed and narrowed to [`NARROW`], each [`Part`] it holds
+/// parsed once for all the patterns and spliced in.
+fn narrow_hir(pattern: &str) -> Result<Hir, PatternError> {
+    let alphabet = narrow_alphabet();
+    if let Some(hir) = spliced_hir(pattern, &alphabet)? {
+        return Ok(hir);
+    }
+    Ok(narrowed(regex_automata::util::syntax::parse(pattern)?, &alphabet))
+}
+
+/// `pattern` parsed with each [`Part`] it holds spliced in, narrowed; `None`
+/// when it holds none, or one where a flag is set (`(?i:` around it, or a
+/// bare `(?i)` anywhere), since the part was parsed without flags.
+fn spliced_hir(pattern: &str, alphabet: &ClassUnicode) -> Result<Option<Hir>, PatternError> {
+    if pattern.contains(|c| PARTS.iter().any(|part| part.stands_for == c)) {
+        return Ok(None);
+    }
+    let mut text = pattern.to_string();
+    let mut held = 0;
+    for part in PARTS.iter() {
+        let count = text.matches(part.written.as_str()).count();
+        if count > 0 {
+            text = text.replace(&part.written, part.stands_for.encode_utf8(&mut [0; 4]));
+            held += count;
+        }
+    }
+    if held == 0 {
+        return Ok(None);
+    }
+    // The same parser and translator, with the same defaults, as
+    // `regex_automata::util::syntax::parse`.
+    let ast = regex_syntax::ast::parse::Parser::new().parse(&text)?;
+    if !parts_unflagged(&ast, false) {
+        return Ok(None);
+    }
+    let hir = regex_syntax::hir::translate::Translator::new().translate(&text, &ast)?;
+    let mut spliced = 0;
+    let hir = splice(narrowed(hir, alphabet), &mut spliced);
+    Ok((spliced == held).then_some(hir))
+}
+
+/// Whether no flag is set where a [`Part`]'s character stands in `ast`
+/// (`flagged`: a group around it sets one). A bare `(?i)` anywhere counts
+/// as set: it holds to the end of its group, across alternatives.
+fn parts_unflagged(ast: &Ast, flagged: bool) -> bool {
+    match ast {
+        Ast::Literal(literal) => !flagged || !PARTS.iter().any(|part| part.stands_for == literal.c),
+        Ast::Flags(_) => false,
+        Ast::Group(group) => {
+            let sets = matches!(&group.kind, GroupKind::NonCapturing(flags) if !flags.items.is_empty());
+            parts_unflagged(&group.ast, flagged || sets)
+        }
+        Ast::Repetition(repetition) => parts_unflagged(&repetition.ast, flagged),
+        Ast::Concat(concat) => concat.asts.iter().all(|ast| parts_unflagged(ast, flagged)),
+        Ast::Alternation(alternation) => alternation.asts.iter().all(|ast| parts_unflagged(ast, flagged)),
+        Ast::Empty(_)
+        | Ast::Dot(_)
+        | Ast::Assertion(_)
+        | Ast::ClassUnicode(_)
+        | Ast::ClassPerl(_)
+        | Ast::ClassBracketed(_) => true,
+    }
+}
+
+/// `hir` with each [`Part`]'s character in its literals replaced by the
+/// part, counting the replacements in `spliced`.
+fn splice(hir: Hir, spliced: &mut usize) -> Hir {
+    match hir.into_kind() {
+        HirKind::Literal(literal) => {
+            let mut pieces = Vec::new();
+            let mut rest: &str = match std::str::from_utf8(&literal.0) {
+                Ok(text) => text,
+                Err(_) => return Hir::literal(literal.0),
+            };
+            while let Some((at, part)) = rest
+                .char_indices()
+                .find_map(|(at, c)| PARTS.iter().find(|part| part.stands_for == c).map(|part| (at, part)))
+            {
+                if at > 0 {
+                    pieces.push(Hir::literal(&rest.as_bytes()[..at]));
+                }
+                pieces.push(part.hir.clone());
+                *spliced += 1;
+                rest = &rest[at + part.stands_for.len_utf8()..];
+            }
+            if !rest.is_empty() {
+                pieces.push(Hir::literal(rest.as_bytes()));
+            }
+            Hir::concat(pieces)
+        }
+        HirKind::Repetition(mut repetition) => {
+            repetition.sub = Box::new(splice(*repetition.sub, spliced));
+            Hir::repetition(repetition)
+        }
+        HirKind::Capture(mut capture) => {
+            capture.sub = Box::new(splice(*capture.sub, spliced));
+            Hir::capture(capture)
+        }
+        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(|h| splice(h, spliced)).collect()),
+        HirKind::Alternation(hirs) => {
+            Hir::alternation(hirs.into_iter().map(|h| splice(h, spliced)).collect())
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Look(look) => Hir::look(look),
     }
 }
 
@@ -1392,6 +1530,48 @@ mod tests {
         assert!(narrow_lines > 50, "{narrow_lines}");
         assert!(narrow_differs > 5, "{narrow_differs}");
         assert!(ascii_differs > 5, "{ascii_differs}");
+    }
+
+    /// Every narrow build parsed with its shared parts spliced in is the
+    /// pattern parsed whole: the parts stand where their meaning does not
+    /// change (no flags around them), and each pattern that holds one is
+    /// spliced, not parsed whole again.
+    #[test]
+    fn spliced_parts_parse_as_written() {
+        let alphabet = narrow_alphabet();
+        let mut patterns: Vec<String> = STANDALONE_BOILERPLATE.iter().map(|b| b.written.clone()).collect();
+        patterns.extend([
+            dateline_pattern(),
+            sentence_pattern(),
+            CONTACT.to_string(),
+            format!("{CREDIT}|{CREDIT_LINE}"),
+            datetime_pattern(),
+            date_pattern(),
+        ]);
+        assert_eq!(PARTS.len(), 2);
+        let mut holding = 0;
+        for pattern in &patterns {
+            let whole = narrowed(regex_automata::util::syntax::parse(pattern).unwrap(), &alphabet);
+            assert_eq!(narrow_hir(pattern).unwrap(), whole, "{pattern}");
+            let holds = PARTS.iter().any(|part| pattern.contains(&part.written));
+            assert_eq!(spliced_hir(pattern, &alphabet).unwrap().is_some(), holds, "{pattern}");
+            holding += usize::from(holds);
+        }
+        assert!(holding >= 8, "{holding}");
+        // A part where a flag is set is not spliced, and the pattern is
+        // parsed whole; one where none is, is.
+        let date = date_pattern();
+        for (pattern, splices) in [
+            (format!("(?i:x{date})"), false),
+            (format!("(?i)x|{date}"), false),
+            (format!("(?-u:x){date}|(?s:.)"), true),
+            (format!("x{date}y{date}?"), true),
+            (format!("x\u{E001}{date}"), false),
+        ] {
+            let whole = narrowed(regex_automata::util::syntax::parse(&pattern).unwrap(), &alphabet);
+            assert_eq!(narrow_hir(&pattern).unwrap(), whole, "{pattern}");
+            assert_eq!(spliced_hir(&pattern, &alphabet).unwrap().is_some(), splices, "{pattern}");
+        }
     }
 
     /// Which characters the narrow builds are for: ASCII, Latin letters and
