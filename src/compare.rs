@@ -427,12 +427,20 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     if a.id == b.id {
         return Outcome::None;
     }
-    let mut agreements = Vec::new();
+    // Of the agreements found, only two can be chosen: the first on a date,
+    // a time or a figure, the more specific finding, and else the first
+    // other one. Each is kept as it is found, without a list to hold them.
+    let mut specific: Option<Relation> = None;
+    let mut other: Option<Relation> = None;
     let mut undecided = None;
-    let mut take = |found: Found, agreements: &mut Vec<Relation>| match found {
+    let mut take = |found: Found, specific: &mut Option<Relation>, other: &mut Option<Relation>| match found {
         Found::Contradict(r) => Some(r),
         Found::Agree(r) => {
-            agreements.push(r);
+            let slot =
+                if matches!(r.kind, Kind::Date | Kind::Time | Kind::Numeric) { specific } else { other };
+            if slot.is_none() {
+                *slot = Some(r);
+            }
             None
         }
         Found::Undecided(why) => {
@@ -443,7 +451,7 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     };
     let detectors: [fn(&Claim, &Claim) -> Found; 4] = [state, numeric, when, negation];
     for detect in detectors {
-        if let Some(r) = take(detect(a, b), &mut agreements) {
+        if let Some(r) = take(detect(a, b), &mut specific, &mut other) {
             return Outcome::Related(r);
         }
     }
@@ -451,20 +459,18 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     // when no other detector agrees: it is looked for only then. (On the
     // synthetic corpora most agreeing pairs also restate each other, and
     // the unused relation, its reason and topic, were built for nothing.)
-    if agreements.is_empty()
-        && let Some(r) = take(restatement(a, b), &mut agreements)
+    if specific.is_none()
+        && other.is_none()
+        && let Some(r) = take(restatement(a, b), &mut specific, &mut other)
     {
         return Outcome::Related(r);
     }
     // A date agreement between claims that also agree on a state is the more
     // specific finding.
-    if let Some(i) = agreements
-        .iter()
-        .position(|r| r.kind == Kind::Date || r.kind == Kind::Time || r.kind == Kind::Numeric)
-    {
-        return Outcome::Related(agreements.swap_remove(i));
+    if let Some(r) = specific {
+        return Outcome::Related(r);
     }
-    if let Some(r) = agreements.into_iter().next() {
+    if let Some(r) = other {
         // Both say the same thing happened, but with figures for it that
         // cannot both hold: not an agreement.
         if figures_differ(a, b) {
@@ -1435,6 +1441,43 @@ mod tests {
             assert_eq!(q.len(), 1, "{text}");
             assert_eq!(show_interval(&q[0]), shown, "{text}");
         }
+    }
+
+    /// Of the agreements a pair has, the one on a date (or time, or figure)
+    /// is chosen over the others, though the state detector, which runs
+    /// first, found one too; a pair with only a state in common agrees on
+    /// the state (a restatement of it).
+    #[test]
+    fn the_date_agreement_is_chosen_over_the_state() {
+        use crate::Document;
+        let analysis = crate::Analyzer::new()
+            .analyze(vec![
+                Document::new(
+                    "a",
+                    "Daily",
+                    "The Osk bridge was closed on 12 March 2023, police said. The Brell tunnel was closed, police said.",
+                ),
+                Document::new(
+                    "b",
+                    "Echo",
+                    "The Osk bridge was closed on 12 March 2023, officials said. The Brell tunnel was closed, \
+                     officials said.",
+                ),
+            ])
+            .unwrap();
+        let claim = |doc: &str, needle: &str| {
+            analysis.claims().iter().find(|c| c.doc == doc && c.text.contains(needle)).unwrap()
+        };
+        let kind = |x: &Claim, y: &Claim| match compare_pair(x, y) {
+            Outcome::Related(r) => (r.relation, r.kind, r.topic.split(':').next().unwrap_or("").to_string()),
+            other => panic!("{}", shown(other)),
+        };
+        let (bridge_a, bridge_b) = (claim("a", "bridge"), claim("b", "bridge"));
+        assert!(matches!(state(bridge_a, bridge_b), Found::Agree(_)), "the state agrees too");
+        assert_eq!(kind(bridge_a, bridge_b), (RelationType::Agree, Kind::Date, "date".to_string()));
+        assert_eq!(kind(bridge_b, bridge_a), (RelationType::Agree, Kind::Date, "date".to_string()));
+        let (tunnel_a, tunnel_b) = (claim("a", "tunnel"), claim("b", "tunnel"));
+        assert_eq!(kind(tunnel_a, tunnel_b), (RelationType::Agree, Kind::Restatement, "state".to_string()));
     }
 
     /// What a comparison gives, as text, to compare two outcomes.
