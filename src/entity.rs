@@ -1347,7 +1347,13 @@ impl Records {
                 }
             }
             let word_count = |m: &Record| split_words(str_of(m.words)).count();
-            let long: Vec<&Record> = ms.iter().filter(|m| word_count(m) >= 2 && m.is_name()).collect();
+            // The first name of two or more words with each initials, found
+            // once: searching the document's names for every acronym made a
+            // long document quadratic.
+            let mut long: HashMap<String, &Record> = HashMap::new();
+            for l in ms.iter().filter(|m| word_count(m) >= 2 && m.is_name()) {
+                long.entry(initials(split_words(str_of(l.words)))).or_insert(l);
+            }
             for m in ms.iter().filter(|m| word_count(m) == 1 && m.is_name()) {
                 let surface = str_of(m.surface).trim_matches(|c: char| !c.is_alphanumeric());
                 let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -1356,7 +1362,7 @@ impl Records {
                     continue;
                 }
                 let acro = surface.to_lowercase().replace('.', "");
-                if let Some(l) = long.iter().find(|l| initials(split_words(str_of(l.words))) == acro)
+                if let Some(l) = long.get(&acro)
                     && let (Some(a), Some(b)) = (index_sym(m.key), index_sym(l.key))
                 {
                     dsu.union(a, b);

@@ -1,6 +1,7 @@
 //! Pathological input: huge documents, one huge sentence, many numbers,
 //! deep quote nesting, only punctuation, mixed and right-to-left scripts,
-//! zero-width characters, odd line ends, a byte order mark.
+//! zero-width characters, odd line ends, a byte order mark, many names and
+//! acronyms in one document.
 //!
 //! The default tests run every case at a small size through the whole
 //! analysis (no panic, valid spans, a report) and check the size limit.
@@ -45,6 +46,43 @@ fn cases(size: usize) -> Vec<(&'static str, String)> {
         }
         s
     };
+    // Distinct names of several words and distinct acronyms, all in one
+    // document: each acronym is matched against the names' initials.
+    let names = {
+        let word = |mut n: usize| {
+            let syllables = ["Ka", "lo", "mi", "ru", "te", "va", "zo", "ne"];
+            let mut w = String::new();
+            loop {
+                w.push_str(syllables[n % 8]);
+                n /= 8;
+                if n == 0 {
+                    break;
+                }
+            }
+            let mut chars = w.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+        };
+        let acronym = |mut n: usize| {
+            let mut a = String::new();
+            for _ in 0..4 {
+                a.push(char::from(b'A' + (n % 26) as u8));
+                n /= 26;
+            }
+            a
+        };
+        let mut s = String::with_capacity(size + 80);
+        let mut i = 0;
+        while s.len() < size {
+            s.push_str(&format!(
+                "The {} {} Council met the {} delegation. ",
+                word(i),
+                word(i + 7),
+                acronym(i)
+            ));
+            i += 1;
+        }
+        s
+    };
     let depth = size / 4;
     let nested = {
         // “‘“‘ ... x ... ’”’” : quotes nested `depth` deep.
@@ -85,6 +123,7 @@ fn cases(size: usize) -> Vec<(&'static str, String)> {
         ("BOM", "\u{feff}".to_string() + &fill("\u{feff}The bridge was open, the mayor said. ")),
         ("no spaces", fill("x")),
         ("capitalised words", fill("Alpha Beta Gamma Delta Said Closed ")),
+        ("names and acronyms", names),
     ]
 }
 
