@@ -1348,12 +1348,10 @@ impl Records {
             }
             let word_count = |m: &Record| split_words(str_of(m.words)).count();
             // The first name of two or more words with each initials, found
-            // once: searching the document's names for every acronym made a
-            // long document quadratic.
-            let mut long: HashMap<String, &Record> = HashMap::new();
-            for l in ms.iter().filter(|m| word_count(m) >= 2 && m.is_name()) {
-                long.entry(initials(split_words(str_of(l.words)))).or_insert(l);
-            }
+            // once, at the document's first acronym: searching the
+            // document's names for every acronym made a long document
+            // quadratic.
+            let mut long: Option<HashMap<String, &Record>> = None;
             for m in ms.iter().filter(|m| word_count(m) == 1 && m.is_name()) {
                 let surface = str_of(m.surface).trim_matches(|c: char| !c.is_alphanumeric());
                 let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -1362,6 +1360,13 @@ impl Records {
                     continue;
                 }
                 let acro = surface.to_lowercase().replace('.', "");
+                let long = long.get_or_insert_with(|| {
+                    let mut long = HashMap::new();
+                    for l in ms.iter().filter(|m| word_count(m) >= 2 && m.is_name()) {
+                        long.entry(initials(split_words(str_of(l.words)))).or_insert(l);
+                    }
+                    long
+                });
                 if let Some(l) = long.get(&acro)
                     && let (Some(a), Some(b)) = (index_sym(m.key), index_sym(l.key))
                 {
