@@ -825,70 +825,70 @@ fn parts_unflagged(ast: &Ast, flagged: bool) -> bool {
 /// `hir` with each [`Part`]'s character in its literals replaced by the
 /// part, counting the replacements in `spliced`.
 fn splice(hir: Hir, spliced: &mut usize) -> Hir {
-    match hir.into_kind() {
-        HirKind::Literal(literal) => {
-            let mut pieces = Vec::new();
-            let mut rest: &str = match std::str::from_utf8(&literal.0) {
-                Ok(text) => text,
-                Err(_) => return Hir::literal(literal.0),
-            };
-            while let Some((at, part)) = rest
-                .char_indices()
-                .find_map(|(at, c)| PARTS.iter().find(|part| part.stands_for == c).map(|part| (at, part)))
-            {
-                if at > 0 {
-                    pieces.push(Hir::literal(&rest.as_bytes()[..at]));
-                }
-                pieces.push(part.hir.clone());
-                *spliced += 1;
-                rest = &rest[at + part.stands_for.len_utf8()..];
+    map_leaves(hir, &mut |leaf| {
+        let HirKind::Literal(literal) = leaf else { return rebuilt(leaf) };
+        let Ok(mut rest) = std::str::from_utf8(&literal.0) else { return Hir::literal(literal.0) };
+        let mut pieces = Vec::new();
+        while let Some((at, part)) = rest
+            .char_indices()
+            .find_map(|(at, c)| PARTS.iter().find(|part| part.stands_for == c).map(|part| (at, part)))
+        {
+            if at > 0 {
+                pieces.push(Hir::literal(&rest.as_bytes()[..at]));
             }
-            if !rest.is_empty() {
-                pieces.push(Hir::literal(rest.as_bytes()));
-            }
-            Hir::concat(pieces)
+            pieces.push(part.hir.clone());
+            *spliced += 1;
+            rest = &rest[at + part.stands_for.len_utf8()..];
         }
-        HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(splice(*repetition.sub, spliced));
-            Hir::repetition(repetition)
+        if !rest.is_empty() {
+            pieces.push(Hir::literal(rest.as_bytes()));
         }
-        HirKind::Capture(mut capture) => {
-            capture.sub = Box::new(splice(*capture.sub, spliced));
-            Hir::capture(capture)
-        }
-        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(|h| splice(h, spliced)).collect()),
-        HirKind::Alternation(hirs) => {
-            Hir::alternation(hirs.into_iter().map(|h| splice(h, spliced)).collect())
-        }
-        HirKind::Empty => Hir::empty(),
-        HirKind::Class(class) => Hir::class(class),
-        HirKind::Look(look) => Hir::look(look),
-    }
+        Hir::concat(pieces)
+    })
 }
 
 /// `hir` with every Unicode class in it intersected with `alphabet`.
 fn narrowed(hir: Hir, alphabet: &ClassUnicode) -> Hir {
-    match hir.into_kind() {
+    map_leaves(hir, &mut |leaf| match leaf {
         HirKind::Class(Class::Unicode(mut class)) => {
             class.intersect(alphabet);
             Hir::class(Class::Unicode(class))
         }
-        HirKind::Class(class) => Hir::class(class),
+        other => rebuilt(other),
+    })
+}
+
+/// `hir` rebuilt with `leaf` making each of its leaves (literals, classes,
+/// look-arounds, empty pieces) anew.
+fn map_leaves(hir: Hir, leaf: &mut impl FnMut(HirKind) -> Hir) -> Hir {
+    match hir.into_kind() {
         HirKind::Repetition(mut repetition) => {
-            repetition.sub = Box::new(narrowed(*repetition.sub, alphabet));
+            repetition.sub = Box::new(map_leaves(*repetition.sub, leaf));
             Hir::repetition(repetition)
         }
         HirKind::Capture(mut capture) => {
-            capture.sub = Box::new(narrowed(*capture.sub, alphabet));
+            capture.sub = Box::new(map_leaves(*capture.sub, leaf));
             Hir::capture(capture)
         }
-        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(|h| narrowed(h, alphabet)).collect()),
+        HirKind::Concat(hirs) => Hir::concat(hirs.into_iter().map(|h| map_leaves(h, leaf)).collect()),
         HirKind::Alternation(hirs) => {
-            Hir::alternation(hirs.into_iter().map(|h| narrowed(h, alphabet)).collect())
+            Hir::alternation(hirs.into_iter().map(|h| map_leaves(h, leaf)).collect())
         }
+        other => leaf(other),
+    }
+}
+
+/// The [`Hir`] of `kind`, as it was.
+fn rebuilt(kind: HirKind) -> Hir {
+    match kind {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(literal) => Hir::literal(literal.0),
+        HirKind::Class(class) => Hir::class(class),
         HirKind::Look(look) => Hir::look(look),
+        HirKind::Repetition(repetition) => Hir::repetition(repetition),
+        HirKind::Capture(capture) => Hir::capture(capture),
+        HirKind::Concat(hirs) => Hir::concat(hirs),
+        HirKind::Alternation(hirs) => Hir::alternation(hirs),
     }
 }
 
