@@ -122,7 +122,7 @@ use regex_automata::nfa::thompson::pikevm::PikeVM;
 use regex_automata::util::pool::Pool;
 use regex_automata::{Anchored, Input};
 use regex_syntax::ast::{Ast, GroupKind};
-use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Literal};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -794,8 +794,13 @@ fn spliced_hir(pattern: &str, alphabet: &ClassUnicode) -> Result<Option<Hir>, Pa
         return Ok(None);
     }
     let hir = regex_syntax::hir::translate::Translator::new().translate(&text, &ast)?;
+    // One walk narrows the pattern's classes and splices the parts (already
+    // narrowed) into its literals.
     let mut spliced = 0;
-    let hir = splice(narrowed(hir, alphabet), &mut spliced);
+    let hir = map_leaves(hir, &mut |leaf| match leaf {
+        HirKind::Literal(literal) => splice(literal, &mut spliced),
+        other => narrowed_leaf(other, alphabet),
+    });
     Ok((spliced == held).then_some(hir))
 }
 
@@ -822,40 +827,42 @@ fn parts_unflagged(ast: &Ast, flagged: bool) -> bool {
     }
 }
 
-/// `hir` with each [`Part`]'s character in its literals replaced by the
-/// part, counting the replacements in `spliced`.
-fn splice(hir: Hir, spliced: &mut usize) -> Hir {
-    map_leaves(hir, &mut |leaf| {
-        let HirKind::Literal(literal) = leaf else { return rebuilt(leaf) };
-        let Ok(mut rest) = std::str::from_utf8(&literal.0) else { return Hir::literal(literal.0) };
-        let mut pieces = Vec::new();
-        while let Some((at, part)) = rest
-            .char_indices()
-            .find_map(|(at, c)| PARTS.iter().find(|part| part.stands_for == c).map(|part| (at, part)))
-        {
-            if at > 0 {
-                pieces.push(Hir::literal(&rest.as_bytes()[..at]));
-            }
-            pieces.push(part.hir.clone());
-            *spliced += 1;
-            rest = &rest[at + part.stands_for.len_utf8()..];
+/// `literal` with each [`Part`]'s character in it replaced by the part,
+/// counting the replacements in `spliced`.
+fn splice(literal: Literal, spliced: &mut usize) -> Hir {
+    let Ok(mut rest) = std::str::from_utf8(&literal.0) else { return Hir::literal(literal.0) };
+    let mut pieces = Vec::new();
+    while let Some((at, part)) = rest
+        .char_indices()
+        .find_map(|(at, c)| PARTS.iter().find(|part| part.stands_for == c).map(|part| (at, part)))
+    {
+        if at > 0 {
+            pieces.push(Hir::literal(&rest.as_bytes()[..at]));
         }
-        if !rest.is_empty() {
-            pieces.push(Hir::literal(rest.as_bytes()));
-        }
-        Hir::concat(pieces)
-    })
+        pieces.push(part.hir.clone());
+        *spliced += 1;
+        rest = &rest[at + part.stands_for.len_utf8()..];
+    }
+    if !rest.is_empty() {
+        pieces.push(Hir::literal(rest.as_bytes()));
+    }
+    Hir::concat(pieces)
 }
 
 /// `hir` with every Unicode class in it intersected with `alphabet`.
 fn narrowed(hir: Hir, alphabet: &ClassUnicode) -> Hir {
-    map_leaves(hir, &mut |leaf| match leaf {
+    map_leaves(hir, &mut |leaf| narrowed_leaf(leaf, alphabet))
+}
+
+/// A leaf of a pattern, a Unicode class intersected with `alphabet`.
+fn narrowed_leaf(leaf: HirKind, alphabet: &ClassUnicode) -> Hir {
+    match leaf {
         HirKind::Class(Class::Unicode(mut class)) => {
             class.intersect(alphabet);
             Hir::class(Class::Unicode(class))
         }
         other => rebuilt(other),
-    })
+    }
 }
 
 /// `hir` rebuilt with `leaf` making each of its leaves (literals, classes,
