@@ -603,7 +603,18 @@ fn joined(groups: &[&[&str]]) -> String {
 // ---------------------------------------------------------------- states
 
 fn position_label(s: &StateAssertion) -> CompactString {
-    if s.holds { s.label.as_str().into() } else { ["not ", &s.label].concat_compact() }
+    if s.holds { s.label.as_str().into() } else { negated_label(&s.label) }
+}
+
+/// "not `label`": the position of a side that negates it.
+fn negated_label(label: &str) -> CompactString {
+    ["not ", label].concat_compact()
+}
+
+/// The positions of the two sides on `label`, the first or the second
+/// negating it.
+fn negation_positions(label: &CompactString, first_negates: bool) -> [CompactString; 2] {
+    if first_negates { [negated_label(label), label.clone()] } else { [label.clone(), negated_label(label)] }
 }
 
 fn state_strength(s: &StateAssertion) -> u8 {
@@ -1309,11 +1320,7 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         ev.b = neg_items;
         ev.a = verb_items(a);
     }
-    let positions = if std::ptr::eq(neg, a) {
-        [["not ", verb].concat_compact(), (*verb).clone()]
-    } else {
-        [(*verb).clone(), ["not ", verb].concat_compact()]
-    };
+    let positions = negation_positions(verb, std::ptr::eq(neg, a));
     let reason = format!(
         "\"{verb}\" about {}: {} negates it (\"{}\"), {} affirms it",
         shared.join(", "),
@@ -1356,11 +1363,7 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
         ev.b = neg_items;
     }
     let label = term.clone();
-    let positions = if na {
-        [["not ", &label].concat_compact(), label.clone()]
-    } else {
-        [label.clone(), ["not ", &label].concat_compact()]
-    };
+    let positions = negation_positions(&label, na);
     let reason = format!(
         "\"{label}\": {} {} it (\"{}\"), {} affirms it",
         who(neg),
