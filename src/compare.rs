@@ -1308,17 +1308,11 @@ fn negation(a: &Claim, b: &Claim) -> Found {
     let (neg, pos) = if a.polarity == Polarity::Negative { (a, b) } else { (b, a) };
     let mut ev = Evidence { shared: shared.clone(), ..Evidence::default() };
     let neg_items: Vec<EvidenceItem> = neg.negations.iter().map(|m| item("negation", m)).collect();
-    let verb_items = |c: &Claim| -> Vec<EvidenceItem> {
-        let lower = c.text.to_lowercase();
-        let _ = lower;
-        Vec::new()
-    };
+    // The affirming side has no cue of its own: its evidence is its claim.
     if std::ptr::eq(neg, a) {
         ev.a = neg_items;
-        ev.b = verb_items(b);
     } else {
         ev.b = neg_items;
-        ev.a = verb_items(a);
     }
     let positions = negation_positions(verb, std::ptr::eq(neg, a));
     let reason = format!(
