@@ -600,7 +600,15 @@ fn dateline_pattern() -> String {
     )
 }
 
-static DATELINE: LazyLock<Builds> = LazyLock::new(|| Builds::new(dateline_pattern()));
+/// The dateline pattern and its needs: two capitals or the like to start
+/// ("UK", "PARIS", "N.Y."; outside ASCII, any), and a dash or a slash.
+static DATELINE: LazyLock<Gated> = LazyLock::new(|| {
+    let capital = Need::new(At::First, CAPITALS, true);
+    let second = Need::new(At::Second, &[CAPITALS, "'.-"].concat(), true);
+    // "—" and "–" end in these bytes.
+    let dash = Need::new(At::Any, "-/", false).with(&[0x93, 0x94]);
+    Gated::new(dateline_pattern(), vec![capital, second, dash])
+});
 
 /// A page-furniture pattern, searched forwards only by a lazy DFA.
 ///
@@ -1020,7 +1028,7 @@ fn ascii_digits(pattern: &str) -> String {
 
 /// Length in bytes of a dateline at the start of `block`, if there is one.
 fn dateline_len(block: &str) -> Option<usize> {
-    let end = DATELINE.for_text(block).end_at_start(block)?;
+    let end = DATELINE.for_text(block)?.end_at_start(block)?;
     let rest = block[end..].trim_start_matches(is_blank);
     // The body must start a sentence; `NATO — the alliance …` is not a dateline.
     if rest.chars().next().is_some_and(char::is_lowercase) {
@@ -1074,8 +1082,8 @@ fn sentence_pattern() -> String {
 static SENTENCE_BOILERPLATE: LazyLock<Builds> = LazyLock::new(|| Builds::new(sentence_pattern()));
 
 /// Page furniture recognised only in a sentence that is a whole line: each
-/// alternative matches the whole line.
-fn standalone_alternatives() -> Vec<String> {
+/// alternative matches the whole line, and passes its [`Need`]s.
+fn standalone_alternatives() -> Vec<(String, Vec<Need>)> {
     let datetime = datetime_pattern();
     let date = date_pattern();
     let name = r"\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|al|bin|da|de|del|der|di|dos|du|el|ibn|la|le|van|von)){0,4}";
@@ -1084,46 +1092,172 @@ fn standalone_alternatives() -> Vec<String> {
     );
     let cap = r"\p{Lu}[\p{L}\p{M}'’.&\-]*";
     let role = r"(?i:writer|reporter|correspondent|editor|staff|contributor|columnist|bureau|desk|journalist|photographer)s?";
-    let patterns = [
+    // Every date and every time of day has a decimal digit; those outside
+    // ASCII are written in bytes outside ASCII.
+    let digit = || Need::new(At::Any, DIGITS, true);
+    vec![
         // "comments", "12 Comments", "Comments (3)".
-        r"(?i:(?:\d+\s+)?comments?(?:\s*\(\d+\))?)".to_string(),
+        (
+            r"(?i:(?:\d+\s+)?comments?(?:\s*\(\d+\))?)".to_string(),
+            vec![Need::new(At::First, &[DIGITS, "cC"].concat(), true)],
+        ),
         // "All news", "More stories", "Related articles".
-        r"(?i:(?:all|more|latest|top|other|related|recommended)\s+(?:news|stories|articles|videos|headlines|posts|reading))".to_string(),
+        (
+            r"(?i:(?:all|more|latest|top|other|related|recommended)\s+(?:news|stories|articles|videos|headlines|posts|reading))".to_string(),
+            vec![Need::new(At::First, "aAmMlLtToOrR", false)],
+        ),
         // Single-word widgets and labels.
-        r"(?i:related|recommended|trending|most\s+read|most\s+popular|popular|advertisement|advertising|sponsored(?:\s+content)?|ad|share|print|email|e-mail|tweet|copy\s+link|listen|menu|search|home|close)".to_string(),
+        (
+            r"(?i:related|recommended|trending|most\s+read|most\s+popular|popular|advertisement|advertising|sponsored(?:\s+content)?|ad|share|print|email|e-mail|tweet|copy\s+link|listen|menu|search|home|close)".to_string(),
+            // "ſ" (long s) is an "s" to `(?i)`.
+            vec![Need::new(At::First, "rRtTmMpPaAsSeEcClLhH", true)],
+        ),
         // "Updated at:", "Last update: July 20, 2024 14:02",
         // "Published: … | Updated: …".
-        format!(r"{stamp}(?:\s*[|·•,]\s*{stamp})*"),
+        (format!(r"{stamp}(?:\s*[|·•,]\s*{stamp})*"), vec![Need::new(At::First, "lLuUpPmMeEcC", false)]),
         // A line that is only a date, or a date and time.
-        datetime.clone(),
+        (datetime.clone(), vec![digit()]),
         // "4 min read", "Reading time: 5 minutes".
-        r"(?i:\d+[\t\p{Zs}-]*min(?:ute)?s?\.?\s+read|reading\s+time:?\s*\d+\s*min(?:ute)?s?)".to_string(),
+        (
+            r"(?i:\d+[\t\p{Zs}-]*min(?:ute)?s?\.?\s+read|reading\s+time:?\s*\d+\s*min(?:ute)?s?)".to_string(),
+            vec![Need::new(At::First, &[DIGITS, "rR"].concat(), true)],
+        ),
         // Breadcrumbs and section labels: "Home / World / Europe",
         // "NEWS | NATIONAL | 17 May 2025, 16:20".
-        r"(?:[^|/>›»\n]{1,40}\s[|/>›»]\s){2,}[^|/>›»\n]{1,40}".to_string(),
-        format!(r"(?:[^|\n]{{1,40}}\s\|\s)+(?:{WEEKDAY},?\s*)?{datetime}"),
+        (
+            r"(?:[^|/>›»\n]{1,40}\s[|/>›»]\s){2,}[^|/>›»\n]{1,40}".to_string(),
+            // "›" and "»" end in these bytes.
+            vec![Need::new(At::Any, "|/>", false).with(&[0xBA, 0xBB])],
+        ),
+        (
+            format!(r"(?:[^|\n]{{1,40}}\s\|\s)+(?:{WEEKDAY},?\s*)?{datetime}"),
+            vec![Need::new(At::Any, "|", false), digit()],
+        ),
         // "Company logo".
-        r"(?i:[\p{L}\p{N}&'’.\-]+(?:\s+[\p{L}\p{N}&'’.\-]+){0,2}\s+logo)".to_string(),
+        (
+            r"(?i:[\p{L}\p{N}&'’.\-]+(?:\s+[\p{L}\p{N}&'’.\-]+){0,2}\s+logo)".to_string(),
+            vec![Need::new(At::Last, "oO", false)],
+        ),
         // Bylines: "By Name and Name", "By Outlet | Friday, 23 June 2023",
         // "By Name January 24, 2023", "By Name, staff writer".
-        format!(
-            r"(?:By|BY|by)\s+{name}(?:\s*(?:,|&|(?-u:\b)and(?-u:\b))\s*{name})*(?:\s*,\s*(?:[\p{{L}}'’\-]+\s+){{0,3}}{role})?(?:\s*[|,·•—–-]?\s*(?:{datetime}))?"
+        (
+            format!(
+                r"(?:By|BY|by)\s+{name}(?:\s*(?:,|&|(?-u:\b)and(?-u:\b))\s*{name})*(?:\s*,\s*(?:[\p{{L}}'’\-]+\s+){{0,3}}{role})?(?:\s*[|,·•—–-]?\s*(?:{datetime}))?"
+            ),
+            vec![Need::new(At::First, "Bb", false)],
         ),
         // Signature: "Executive Board of X, 18 January 2023", or a byline
         // "Name — 12.09.2024": a name or an organisation (capitalised words
         // and connectives, no verb), a comma, dash or bar, and a date.
-        format!(
-            r"{cap}(?:\s+(?:{cap}|of|the|and|for|on|in|at|to|de|du|la|le|des|&))*(?:\s*,|\s*[—–|]|\s+-)\s*(?:{WEEKDAY},?\s*)?{date}\.?"
+        (
+            format!(
+                r"{cap}(?:\s+(?:{cap}|of|the|and|for|on|in|at|to|de|du|la|le|des|&))*(?:\s*,|\s*[—–|]|\s+-)\s*(?:{WEEKDAY},?\s*)?{date}\.?"
+            ),
+            vec![Need::new(At::First, CAPITALS, true), digit()],
         ),
-    ];
-    patterns.to_vec()
+    ]
+}
+
+/// The ASCII decimal digits, for [`Need::new`].
+const DIGITS: &str = "0123456789";
+
+/// The ASCII capitals, for [`Need::new`].
+const CAPITALS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+/// Where in a text a [`Need`] looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum At {
+    /// The first byte.
+    First,
+    /// The second byte.
+    Second,
+    /// The last byte.
+    Last,
+    /// Any byte.
+    Any,
+}
+
+/// A test on a text's bytes that every text a pattern matches passes: a
+/// text that fails it is not searched by that pattern, and a pattern no
+/// text has passed is never compiled (compiling the standalone patterns was
+/// half of a one-article run). Each is written by hand next to its pattern,
+/// and the tests prove it from the pattern's automaton: no byte outside the
+/// set leads from the start to a match.
+#[derive(Clone, Debug)]
+struct Need {
+    at: At,
+    /// The bytes allowed, one bit each.
+    bytes: [u64; 4],
+}
+
+impl Need {
+    /// A need for one of the bytes of `ascii`, or with `other` for any byte
+    /// outside ASCII too (so for any character outside ASCII).
+    fn new(at: At, ascii: &str, other: bool) -> Need {
+        let mut bytes = [0u64; 4];
+        let mut set = |b: u8| bytes[usize::from(b / 64)] |= 1 << (b % 64);
+        ascii.bytes().for_each(&mut set);
+        if other {
+            (0x80..=0xFF).for_each(set);
+        }
+        Need { at, bytes }
+    }
+
+    /// The need with `bytes` allowed too.
+    fn with(mut self, bytes: &[u8]) -> Need {
+        for &b in bytes {
+            self.bytes[usize::from(b / 64)] |= 1 << (b % 64);
+        }
+        self
+    }
+
+    /// Whether `b` is one of the bytes allowed.
+    fn allows(&self, b: u8) -> bool {
+        self.bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0
+    }
+
+    /// Whether `s` passes.
+    fn holds(&self, s: &str) -> bool {
+        let s = s.as_bytes();
+        match self.at {
+            At::First => s.first().is_some_and(|&b| self.allows(b)),
+            At::Second => s.get(1).is_some_and(|&b| self.allows(b)),
+            At::Last => s.last().is_some_and(|&b| self.allows(b)),
+            At::Any => s.iter().any(|&b| self.allows(b)),
+        }
+    }
+}
+
+/// A pattern and what a text needs for the pattern to match it.
+struct Gated {
+    needs: Vec<Need>,
+    builds: Builds,
+}
+
+impl Gated {
+    fn new(written: String, needs: Vec<Need>) -> Gated {
+        Gated { needs, builds: Builds::new(written) }
+    }
+
+    /// The build that answers for `s`, a text of `chars`, if `s` passes
+    /// every need (compiled the first time a text does); `None` if it
+    /// cannot match.
+    fn build(&self, s: &str, chars: Chars) -> Option<&Pattern> {
+        self.needs.iter().all(|need| need.holds(s)).then(|| self.builds.build(chars))
+    }
+
+    /// [`Gated::build`] for the characters `s` has.
+    fn for_text(&self, s: &str) -> Option<&Pattern> {
+        self.needs.iter().all(|need| need.holds(s)).then(|| self.builds.for_text(s))
+    }
 }
 
 /// The standalone page furniture as one pattern, as it was compiled before
 /// it was split (the tests hold [`STANDALONE_BOILERPLATE`] to it).
 #[cfg(test)]
 fn standalone_pattern() -> String {
-    format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&standalone_alternatives()))
+    let written: Vec<String> = standalone_alternatives().into_iter().map(|(p, _)| p).collect();
+    format!(r"^(?:{})$|{CREDIT_LINE}", alternatives(&written))
 }
 
 /// The standalone page furniture, one pattern an alternative, each matching
@@ -1133,16 +1267,20 @@ fn standalone_pattern() -> String {
 /// the alternatives a line kept alive (a byline's name, a signature's
 /// capitalised words, a breadcrumb's forty characters, a date), and
 /// building those states took more of a run than compiling the pattern.
-/// Each alternative apart builds few states, reused from line to line.
-static STANDALONE_BOILERPLATE: LazyLock<Vec<Builds>> = LazyLock::new(|| {
-    let whole_line = standalone_alternatives().into_iter().map(|p| format!("^(?:{p})$"));
-    whole_line.chain([CREDIT_LINE.to_string()]).map(Builds::new).collect()
+/// Each alternative apart builds few states, reused from line to line; and
+/// each is searched, and compiled, only for a line that passes its
+/// [`Need`]s, so a run compiles only those its lines could match.
+static STANDALONE_BOILERPLATE: LazyLock<Vec<Gated>> = LazyLock::new(|| {
+    let whole_line = standalone_alternatives().into_iter().map(|(p, needs)| (format!("^(?:{p})$"), needs));
+    // An image credit has "via" or a slash.
+    let credit = (CREDIT_LINE.to_string(), vec![Need::new(At::Any, "v/", false)]);
+    whole_line.chain([credit]).map(|(p, needs)| Gated::new(p, needs)).collect()
 });
 
 /// Whether a standalone pattern matches `s`, searched by the build for
 /// `chars`.
 fn is_standalone_match(s: &str, chars: Chars) -> bool {
-    STANDALONE_BOILERPLATE.iter().any(|builds| builds.build(chars).is_match(s))
+    STANDALONE_BOILERPLATE.iter().any(|gated| gated.build(s, chars).is_some_and(|p| p.is_match(s)))
 }
 
 /// A contact line: "Letters to the editor: letters@example.com", a label
@@ -1495,8 +1633,8 @@ mod tests {
             assert_eq!(is_standalone_match(case, Chars::Any), is_standalone, "{case:?}");
             matched += usize::from(is_standalone);
             let end = dateline.find(case).map(|m| m.end());
-            assert_eq!(DATELINE.for_text(case).end_at_start(case), end, "{case:?}");
-            assert_eq!(DATELINE.build(Chars::Any).end_at_start(case), end, "{case:?}");
+            assert_eq!(DATELINE.for_text(case).and_then(|p| p.end_at_start(case)), end, "{case:?}");
+            assert_eq!(DATELINE.builds.build(Chars::Any).end_at_start(case), end, "{case:?}");
             datelines += usize::from(end.is_some());
             let is_sentence = sentence.is_match(case);
             assert_eq!(SENTENCE_BOILERPLATE.is_match(case), is_sentence, "{case:?}");
@@ -1511,7 +1649,7 @@ mod tests {
 
             let narrow = [
                 is_standalone_match(case, Chars::Narrow) == is_standalone,
-                DATELINE.build(Chars::Narrow).end_at_start(case) == end,
+                DATELINE.builds.build(Chars::Narrow).end_at_start(case) == end,
                 SENTENCE_BOILERPLATE.build(Chars::Narrow).is_match(case) == is_sentence,
                 narrow_contact.is_match(case) == is_contact,
                 narrow_credit.is_match(case) == is_credit,
@@ -1524,7 +1662,7 @@ mod tests {
             }
 
             let ascii_standalone = is_standalone_match(case, Chars::AsciiNumerals);
-            let ascii_dateline = DATELINE.build(Chars::AsciiNumerals).end_at_start(case);
+            let ascii_dateline = DATELINE.builds.build(Chars::AsciiNumerals).end_at_start(case);
             if has_other_numerals(case) {
                 ascii_differs += usize::from(ascii_standalone != is_standalone || ascii_dateline != end);
             } else {
@@ -1539,6 +1677,95 @@ mod tests {
         assert!(ascii_differs > 5, "{ascii_differs}");
     }
 
+    /// Every text a gated pattern (as written) matches passes the pattern's
+    /// needs, proved on the pattern's lazy DFA rather than on examples: for
+    /// a need at the first (second) byte, no text shorter matches, and every
+    /// other byte leads from the start (from any state one byte on) to the
+    /// dead state; at the last byte, the same backwards; anywhere, no match
+    /// is reachable from the start by the other bytes.
+    #[test]
+    fn needs_hold_for_every_match() {
+        use regex_automata::hybrid::LazyStateID;
+
+        let config = || DFA::config().cache_capacity(256 << 20).minimum_cache_clear_count(Some(0));
+        let mut checked = 0;
+        for gated in STANDALONE_BOILERPLATE.iter().chain([&*DATELINE]) {
+            let written = &gated.builds.written;
+            let name: String = written.chars().take(60).collect();
+            assert!(!gated.needs.is_empty(), "{name}");
+            for need in &gated.needs {
+                let reverse = need.at == At::Last;
+                let dfa = DFA::builder()
+                    .configure(config())
+                    .thompson(thompson::Config::new().reverse(reverse))
+                    .build(written)
+                    .unwrap();
+                let mut cache = dfa.create_cache();
+                let input = Input::new("").anchored(Anchored::Yes);
+                let start = if reverse {
+                    dfa.start_state_reverse(&mut cache, &input).unwrap()
+                } else {
+                    dfa.start_state_forward(&mut cache, &input).unwrap()
+                };
+                // Whether a match ends before the state's last byte, or at
+                // the end of the text.
+                let matches_here = |cache: &mut Cache, id: LazyStateID| {
+                    id.is_match() || dfa.next_eoi_state(cache, id).unwrap().is_match()
+                };
+                let others: Vec<u8> = (0..=255u8).filter(|&b| !need.allows(b)).collect();
+                // The states from which the need's byte is read; for a need
+                // anywhere, every state reached without the bytes it needs.
+                let mut states = vec![start];
+                if need.at == At::Second {
+                    assert!(!matches_here(&mut cache, start), "{name}");
+                    let mut next = std::collections::BTreeSet::new();
+                    for b in 0..=255u8 {
+                        let id = dfa.next_state(&mut cache, start, b).unwrap();
+                        if !id.is_dead() {
+                            next.insert(id);
+                        }
+                    }
+                    states = next.into_iter().collect();
+                }
+                let mut seen: std::collections::HashSet<LazyStateID> = states.iter().copied().collect();
+                while let Some(id) = states.pop() {
+                    assert!(!matches_here(&mut cache, id), "{name}: a match without {need:?}");
+                    for &b in &others {
+                        let next = dfa.next_state(&mut cache, id, b).unwrap();
+                        if need.at != At::Any {
+                            assert!(next.is_dead(), "{name}: {:?} byte {b:#04x}", need.at);
+                        } else if !next.is_dead() && seen.insert(next) {
+                            states.push(next);
+                        }
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 16, "{checked}");
+    }
+
+    /// The needs keep out most of the test lines, and none that a pattern
+    /// matches.
+    #[test]
+    fn needs_keep_out_most_lines() {
+        let cases = pattern_cases();
+        let gated: Vec<&Gated> = STANDALONE_BOILERPLATE.iter().chain([&*DATELINE]).collect();
+        let mut kept_out = 0;
+        for case in &cases {
+            for gated in &gated {
+                if gated.needs.iter().all(|need| need.holds(case)) {
+                    continue;
+                }
+                kept_out += 1;
+                let written = &gated.builds.written;
+                assert!(!gated.builds.build(Chars::Any).is_match(case), "{case:?}: {written}");
+            }
+        }
+        // Fourteen patterns, over a thousand lines: most pairs are kept out.
+        assert!(kept_out > cases.len() * gated.len() / 2, "{kept_out} of {}", cases.len() * gated.len());
+    }
+
     /// Every narrow build parsed with its shared parts spliced in is the
     /// pattern parsed whole: the parts stand where their meaning does not
     /// change (no flags around them), and each pattern that holds one is
@@ -1546,7 +1773,8 @@ mod tests {
     #[test]
     fn spliced_parts_parse_as_written() {
         let alphabet = narrow_alphabet();
-        let mut patterns: Vec<String> = STANDALONE_BOILERPLATE.iter().map(|b| b.written.clone()).collect();
+        let mut patterns: Vec<String> =
+            STANDALONE_BOILERPLATE.iter().map(|g| g.builds.written.clone()).collect();
         patterns.extend([
             dateline_pattern(),
             sentence_pattern(),
