@@ -603,8 +603,8 @@ fn dateline_pattern() -> String {
 /// The dateline pattern and its needs: two capitals or the like to start
 /// ("UK", "PARIS", "N.Y."; outside ASCII, any), and a dash or a slash.
 static DATELINE: LazyLock<Gated> = LazyLock::new(|| {
-    let capital = Need::new(At::First, CAPITALS, true);
-    let second = Need::new(At::Second, &[CAPITALS, "'.-"].concat(), true);
+    let capital = Need::new(At::Byte(0), CAPITALS, true);
+    let second = Need::new(At::Byte(1), &[CAPITALS, "'.-"].concat(), true);
     // "—" and "–" end in these bytes.
     let dash = Need::new(At::Any, "-/", false).with(&[0x93, 0x94]);
     Gated::new(dateline_pattern(), vec![capital, second, dash])
@@ -1099,28 +1099,38 @@ fn standalone_alternatives() -> Vec<(String, Vec<Need>)> {
         // "comments", "12 Comments", "Comments (3)".
         (
             r"(?i:(?:\d+\s+)?comments?(?:\s*\(\d+\))?)".to_string(),
-            vec![Need::new(At::First, &[DIGITS, "cC"].concat(), true)],
+            vec![Need::new(At::Byte(0), &[DIGITS, "cC"].concat(), true)],
         ),
         // "All news", "More stories", "Related articles".
         (
             r"(?i:(?:all|more|latest|top|other|related|recommended)\s+(?:news|stories|articles|videos|headlines|posts|reading))".to_string(),
-            vec![Need::new(At::First, "aAmMlLtToOrR", false)],
+            vec![Need::new(At::Byte(0), "aAmMlLtToOrR", false)],
         ),
         // Single-word widgets and labels.
         (
             r"(?i:related|recommended|trending|most\s+read|most\s+popular|popular|advertisement|advertising|sponsored(?:\s+content)?|ad|share|print|email|e-mail|tweet|copy\s+link|listen|menu|search|home|close)".to_string(),
             // "ſ" (long s) is an "s" to `(?i)`.
-            vec![Need::new(At::First, "rRtTmMpPaAsSeEcClLhH", true)],
+            vec![Need::new(At::Byte(0), "rRtTmMpPaAsSeEcClLhH", true)],
         ),
         // "Updated at:", "Last update: July 20, 2024 14:02",
         // "Published: … | Updated: …".
-        (format!(r"{stamp}(?:\s*[|·•,]\s*{stamp})*"), vec![Need::new(At::First, "lLuUpPmMeEcC", false)]),
+        // Its first four letters: "last", "upda", "publ", "post", "modi",
+        // "edit", "crea".
+        (
+            format!(r"{stamp}(?:\s*[|·•,]\s*{stamp})*"),
+            vec![
+                Need::new(At::Byte(0), "lLuUpPmMeEcC", false),
+                Need::new(At::Byte(1), "aApPuUoOdDrR", false),
+                Need::new(At::Byte(2), "sSdDbBiIeE", true),
+                Need::new(At::Byte(3), "tTaAlLiI", true),
+            ],
+        ),
         // A line that is only a date, or a date and time.
         (datetime.clone(), vec![digit()]),
         // "4 min read", "Reading time: 5 minutes".
         (
             r"(?i:\d+[\t\p{Zs}-]*min(?:ute)?s?\.?\s+read|reading\s+time:?\s*\d+\s*min(?:ute)?s?)".to_string(),
-            vec![Need::new(At::First, &[DIGITS, "rR"].concat(), true)],
+            vec![Need::new(At::Byte(0), &[DIGITS, "rR"].concat(), true)],
         ),
         // Breadcrumbs and section labels: "Home / World / Europe",
         // "NEWS | NATIONAL | 17 May 2025, 16:20".
@@ -1144,7 +1154,7 @@ fn standalone_alternatives() -> Vec<(String, Vec<Need>)> {
             format!(
                 r"(?:By|BY|by)\s+{name}(?:\s*(?:,|&|(?-u:\b)and(?-u:\b))\s*{name})*(?:\s*,\s*(?:[\p{{L}}'’\-]+\s+){{0,3}}{role})?(?:\s*[|,·•—–-]?\s*(?:{datetime}))?"
             ),
-            vec![Need::new(At::First, "Bb", false)],
+            vec![Need::new(At::Byte(0), "Bb", false), Need::new(At::Byte(1), "yY", false)],
         ),
         // Signature: "Executive Board of X, 18 January 2023", or a byline
         // "Name — 12.09.2024": a name or an organisation (capitalised words
@@ -1153,7 +1163,7 @@ fn standalone_alternatives() -> Vec<(String, Vec<Need>)> {
             format!(
                 r"{cap}(?:\s+(?:{cap}|of|the|and|for|on|in|at|to|de|du|la|le|des|&))*(?:\s*,|\s*[—–|]|\s+-)\s*(?:{WEEKDAY},?\s*)?{date}\.?"
             ),
-            vec![Need::new(At::First, CAPITALS, true), digit()],
+            vec![Need::new(At::Byte(0), CAPITALS, true), digit()],
         ),
     ]
 }
@@ -1167,10 +1177,8 @@ const CAPITALS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 /// Where in a text a [`Need`] looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum At {
-    /// The first byte.
-    First,
-    /// The second byte.
-    Second,
+    /// The byte at this index (0 for the first).
+    Byte(usize),
     /// The last byte.
     Last,
     /// Any byte.
@@ -1220,8 +1228,7 @@ impl Need {
     fn holds(&self, s: &str) -> bool {
         let s = s.as_bytes();
         match self.at {
-            At::First => s.first().is_some_and(|&b| self.allows(b)),
-            At::Second => s.get(1).is_some_and(|&b| self.allows(b)),
+            At::Byte(i) => s.get(i).is_some_and(|&b| self.allows(b)),
             At::Last => s.last().is_some_and(|&b| self.allows(b)),
             At::Any => s.iter().any(|&b| self.allows(b)),
         }
@@ -1679,10 +1686,10 @@ mod tests {
 
     /// Every text a gated pattern (as written) matches passes the pattern's
     /// needs, proved on the pattern's lazy DFA rather than on examples: for
-    /// a need at the first (second) byte, no text shorter matches, and every
-    /// other byte leads from the start (from any state one byte on) to the
-    /// dead state; at the last byte, the same backwards; anywhere, no match
-    /// is reachable from the start by the other bytes.
+    /// a need at byte i, no text of i bytes or fewer matches, and every other
+    /// byte leads from any state i bytes from the start to the dead state;
+    /// at the last byte, the same backwards; anywhere, no match is reachable
+    /// from the start by the other bytes.
     #[test]
     fn needs_hold_for_every_match() {
         use regex_automata::hybrid::LazyStateID;
@@ -1713,16 +1720,21 @@ mod tests {
                     id.is_match() || dfa.next_eoi_state(cache, id).unwrap().is_match()
                 };
                 let others: Vec<u8> = (0..=255u8).filter(|&b| !need.allows(b)).collect();
-                // The states from which the need's byte is read; for a need
-                // anywhere, every state reached without the bytes it needs.
+                // The states from which the need's byte is read (for a need
+                // at byte i, every state i bytes on, no match before it);
+                // for a need anywhere, every state reached without the bytes
+                // it needs.
                 let mut states = vec![start];
-                if need.at == At::Second {
-                    assert!(!matches_here(&mut cache, start), "{name}");
+                let depth = if let At::Byte(i) = need.at { i } else { 0 };
+                for _ in 0..depth {
                     let mut next = std::collections::BTreeSet::new();
-                    for b in 0..=255u8 {
-                        let id = dfa.next_state(&mut cache, start, b).unwrap();
-                        if !id.is_dead() {
-                            next.insert(id);
+                    for id in states {
+                        assert!(!matches_here(&mut cache, id), "{name}: a match shorter than {need:?}");
+                        for b in 0..=255u8 {
+                            let id = dfa.next_state(&mut cache, id, b).unwrap();
+                            if !id.is_dead() {
+                                next.insert(id);
+                            }
                         }
                     }
                     states = next.into_iter().collect();
