@@ -747,23 +747,33 @@ struct Part {
     /// holding it is parsed.
     stands_for: char,
     written: String,
-    /// The part parsed and narrowed, once.
-    hir: Hir,
+    /// The part parsed and narrowed, once, when a pattern that holds it is
+    /// first compiled (`None` if it does not parse, never for these parts).
+    hir: OnceLock<Option<Hir>>,
+}
+
+impl Part {
+    /// The part parsed and narrowed.
+    fn hir(&self) -> Option<&Hir> {
+        self.hir
+            .get_or_init(|| {
+                let hir = regex_automata::util::syntax::parse(&self.written).ok()?;
+                Some(narrowed(hir, &narrow_alphabet()))
+            })
+            .as_ref()
+    }
 }
 
 /// The shared parts, longest first (a date and time holds two dates). Each
 /// is a group, so that it is one atom wherever it is written; none stands
 /// in a group that sets flags (the tests check that every narrow pattern
 /// parsed with its parts spliced in is the pattern parsed whole).
-static PARTS: LazyLock<Vec<Part>> = LazyLock::new(|| {
-    let alphabet = narrow_alphabet();
-    [('\u{E000}', datetime_pattern()), ('\u{E001}', date_pattern())]
-        .into_iter()
-        .filter_map(|(stands_for, written)| {
-            let hir = narrowed(regex_automata::util::syntax::parse(&written).ok()?, &alphabet);
-            Some(Part { stands_for, written, hir })
-        })
-        .collect()
+static PARTS: LazyLock<[Part; 2]> = LazyLock::new(|| {
+    [('\u{E000}', datetime_pattern()), ('\u{E001}', date_pattern())].map(|(stands_for, written)| Part {
+        stands_for,
+        written,
+        hir: OnceLock::new(),
+    })
 });
 
 /// `pattern` parsed and narrowed to [`NARROW`], each [`Part`] it holds
@@ -847,8 +857,15 @@ fn splice(literal: Literal, spliced: &mut usize) -> Hir {
         if at > 0 {
             pieces.push(Hir::literal(&rest.as_bytes()[..at]));
         }
-        pieces.push(part.hir.clone());
-        *spliced += 1;
+        match part.hir() {
+            Some(hir) => {
+                pieces.push(hir.clone());
+                *spliced += 1;
+            }
+            // Left as the character, and not counted: the pattern is then
+            // parsed whole.
+            None => pieces.push(Hir::literal(part.stands_for.encode_utf8(&mut [0; 4]).as_bytes())),
+        }
         rest = &rest[at + part.stands_for.len_utf8()..];
     }
     if !rest.is_empty() {
