@@ -58,6 +58,29 @@ impl Analyzer {
         Analyzer::default()
     }
 
+    /// An analyzer with `lexicon` (for example one read with
+    /// [`Lexicon::from_file`]) and the default size limit. The same as
+    /// `Analyzer::new().lexicon(lexicon)`, without building the built-in
+    /// lexicon only to replace it.
+    ///
+    /// ```
+    /// use claimgraph::{Analyzer, Document, Lexicon};
+    ///
+    /// let text = "Squatters closed the Tessa Bridge on Monday.";
+    /// let docs = || vec![Document::new("a", "Harbor Gazette", text)];
+    /// let loaded = |analysis: &claimgraph::Analysis| {
+    ///     analysis.claims()[0].framing.iter().any(|f| f.cue.text == "Squatters")
+    /// };
+    /// // Not a loaded label in the built-in lexicon; one in this one.
+    /// assert!(!loaded(&Analyzer::new().analyze(docs())?));
+    /// let lexicon = Lexicon::parse("inline", "loaded: squatters\n")?;
+    /// assert!(loaded(&Analyzer::with_lexicon(lexicon).analyze(docs())?));
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn with_lexicon(lexicon: Lexicon) -> Analyzer {
+        Analyzer { lexicon, max_doc_bytes: None, progress: Progress::default() }
+    }
+
     /// Uses `lexicon` (for example one read with [`Lexicon::from_file`]).
     pub fn lexicon(mut self, lexicon: Lexicon) -> Analyzer {
         self.lexicon = lexicon;

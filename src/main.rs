@@ -171,7 +171,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         Some(path) => Lexicon::from_file(path)?,
         None => Lexicon::builtin(),
     };
-    let mut analyzer = Analyzer::new().lexicon(lexicon).max_doc_bytes(args.max_doc_bytes);
+    let mut analyzer = Analyzer::with_lexicon(lexicon).max_doc_bytes(args.max_doc_bytes);
     if attributions {
         let out = attributions_listing(&analyzer, loaded.documents, args.format)?;
         write_out(&args.output, &out)?;
