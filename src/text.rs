@@ -190,6 +190,11 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
             bytes.len(),
             |i| bytes.get(i).map(|&b| char::from(b)),
             |i| i.min(bytes.len()),
+            |i| {
+                i + bytes
+                    .get(i..)
+                    .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count())
+            },
         );
     } else {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -200,12 +205,16 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
             chars.len(),
             |i| chars.get(i).map(|&(_, c)| c),
             |i| chars.get(i).map_or(text.len(), |&(b, _)| b),
+            |i| i,
         );
     }
 }
 
 /// The tokenizer over `n` characters: `at(i)` is character `i`, `byte(i)`
-/// its byte offset in `text` (`text.len()` past the end).
+/// its byte offset in `text` (`text.len()` past the end), and `letters(i)`
+/// the first character from `i` on that is not an ASCII letter or digit
+/// (or `i`, where that is not known cheaply): a word's run of them is
+/// skipped at once, as the character loop would take them one by one.
 fn tokenize_chars(
     tokens: &mut Vec<Token>,
     text: &str,
@@ -213,6 +222,7 @@ fn tokenize_chars(
     n: usize,
     at: impl Fn(usize) -> Option<char>,
     byte: impl Fn(usize) -> usize,
+    letters: impl Fn(usize) -> usize,
 ) {
     let mut i = 0;
     while i < n {
@@ -226,6 +236,7 @@ fn tokenize_chars(
             let digit_start = c.is_ascii_digit();
             i += 1;
             loop {
+                i = letters(i);
                 match at(i) {
                     Some(c) if is_word_char(c) || (is_invisible(c) && c != '\u{200B}') => i += 1,
                     Some(c) if is_hyphen(c) && at(i + 1).is_some_and(is_word_char) => i += 2,
@@ -581,7 +592,8 @@ mod tests {
     use super::*;
 
     /// The tokenizer read through characters and their offsets, as it reads
-    /// text that is not ASCII.
+    /// text that is not ASCII (no run of ASCII letters and digits skipped at
+    /// once).
     fn by_chars(text: &str) -> Vec<Token> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut tokens = Vec::new();
@@ -592,6 +604,7 @@ mod tests {
             chars.len(),
             |i| chars.get(i).map(|&(_, c)| c),
             |i| chars.get(i).map_or(text.len(), |&(b, _)| b),
+            |i| i,
         );
         tokens
     }
