@@ -724,7 +724,7 @@ impl<'a> Entries<'a> {
         let mut items = Vec::new();
         for k in 0..p.tokens.len() {
             starts.push(items.len());
-            items.extend(p.lookup(lex, k, usize::MAX));
+            p.lookup_into(&mut items, lex, k, usize::MAX);
         }
         starts.push(items.len());
         Entries { starts, items }

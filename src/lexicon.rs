@@ -1821,19 +1821,32 @@ impl Lexicon {
         stems: &[T],
         norm: impl Fn(usize) -> &'a str,
     ) -> Vec<(usize, &Entry)> {
-        let Some(first) = stems.first() else { return Vec::new() };
-        let Some(list) = self.phrases.get(first.as_ref()) else { return Vec::new() };
-        let mut out: Vec<(usize, &Entry)> = list
-            .iter()
-            .filter(|p| {
-                p.stems.len() <= stems.len()
-                    && p.stems.iter().zip(stems).all(|(p, s)| p == s.as_ref())
-                    && p.words.iter().enumerate().all(|(i, w)| inflects(norm(i), w))
-            })
-            .map(|p| (p.stems.len(), &p.entry))
-            .collect();
-        out.sort_by_key(|&(n, _)| std::cmp::Reverse(n));
+        let mut out = Vec::new();
+        self.lookup_into(&mut out, stems, norm);
         out
+    }
+
+    /// [`Lexicon::lookup_with`] appended to `out`, for a caller that
+    /// gathers the entries of many positions in one list.
+    pub(crate) fn lookup_into<'l, 'a, T: AsRef<str>>(
+        &'l self,
+        out: &mut Vec<(usize, &'l Entry)>,
+        stems: &[T],
+        norm: impl Fn(usize) -> &'a str,
+    ) {
+        let Some(first) = stems.first() else { return };
+        let Some(list) = self.phrases.get(first.as_ref()) else { return };
+        let from = out.len();
+        out.extend(
+            list.iter()
+                .filter(|p| {
+                    p.stems.len() <= stems.len()
+                        && p.stems.iter().zip(stems).all(|(p, s)| p == s.as_ref())
+                        && p.words.iter().enumerate().all(|(i, w)| inflects(norm(i), w))
+                })
+                .map(|p| (p.stems.len(), &p.entry)),
+        );
+        out[from..].sort_by_key(|&(n, _)| std::cmp::Reverse(n));
     }
 
     /// [`Lexicon::lookup`] for words given as text.

@@ -153,12 +153,25 @@ impl Prepared {
         k: usize,
         end: usize,
     ) -> Vec<(usize, &'l crate::lexicon::Entry)> {
+        let mut out = Vec::new();
+        self.lookup_into(&mut out, lex, k, end);
+        out
+    }
+
+    /// [`Prepared::lookup`] appended to `out`.
+    pub(crate) fn lookup_into<'l>(
+        &self,
+        out: &mut Vec<(usize, &'l crate::lexicon::Entry)>,
+        lex: &'l crate::lexicon::Lexicon,
+        k: usize,
+        end: usize,
+    ) {
         let stop = end.min(k + lex.max_phrase_len()).min(self.tokens.len());
         if k >= stop {
-            return Vec::new();
+            return;
         }
         let tokens = &self.tokens[k..stop];
-        lex.lookup_with(&self.stems[k..stop], |i| tokens[i].norm.as_str())
+        lex.lookup_into(out, &self.stems[k..stop], |i| tokens[i].norm.as_str());
     }
 
     /// Index of the first token at or after byte `pos`.
