@@ -1341,10 +1341,8 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
         return None;
     }
     let (ta, tb) = (terms(a), terms(b));
-    let hit = ta.iter().find_map(|(t, na)| {
-        tb.iter().find(|(u, nb)| u == t && na != nb).map(|(_, nb)| (t.clone(), *na, *nb))
-    })?;
-    let (term, na, _) = hit;
+    let (term, na) =
+        ta.iter().find_map(|(t, na)| tb.iter().any(|(u, nb)| u == t && na != nb).then_some((t, *na)))?;
     let (neg, pos) = if na { (a, b) } else { (b, a) };
     let kind = if neg.denial.is_some() { Kind::Denial } else { Kind::Negation };
     let cue = neg.denial.as_ref().or(neg.negations.first());
@@ -1356,10 +1354,9 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
     } else {
         ev.b = neg_items;
     }
-    let label = term.clone();
-    let positions = negation_positions(&label, na);
+    let positions = negation_positions(term, na);
     let reason = format!(
-        "\"{label}\": {} {} it (\"{}\"), {} affirms it",
+        "\"{term}\": {} {} it (\"{}\"), {} affirms it",
         who(neg),
         if kind == Kind::Denial { "denies" } else { "negates" },
         cue.map_or("", |m| m.text.as_str()),
@@ -1372,7 +1369,7 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found> {
         kind,
         reason,
         ev,
-        ["term:", &term].concat_compact(),
+        ["term:", term].concat_compact(),
         positions,
     )))
 }

@@ -1810,24 +1810,15 @@ impl Lexicon {
     /// [`inflects`]). Returns `(length in tokens, entry)` pairs.
     pub fn lookup<S: AsRef<str>, T: AsRef<str>>(&self, norms: &[S], stems: &[T]) -> Vec<(usize, &Entry)> {
         let n = stems.len().min(norms.len());
-        self.lookup_with(&stems[..n], |i| norms[i].as_ref())
-    }
-
-    /// [`Lexicon::lookup`] with the norms given by position, so that a
-    /// caller whose first stem starts no phrase (nearly every word) pays one
-    /// hash lookup and no allocation.
-    pub(crate) fn lookup_with<'a, T: AsRef<str>>(
-        &self,
-        stems: &[T],
-        norm: impl Fn(usize) -> &'a str,
-    ) -> Vec<(usize, &Entry)> {
         let mut out = Vec::new();
-        self.lookup_into(&mut out, stems, norm);
+        self.lookup_into(&mut out, &stems[..n], |i| norms[i].as_ref());
         out
     }
 
-    /// [`Lexicon::lookup_with`] appended to `out`, for a caller that
-    /// gathers the entries of many positions in one list.
+    /// [`Lexicon::lookup`] appended to `out`, with the norms given by
+    /// position: a caller whose first stem starts no phrase (nearly every
+    /// word) pays one hash lookup and no allocation, and a caller that
+    /// gathers the entries of many positions keeps them in one list.
     pub(crate) fn lookup_into<'l, 'a, T: AsRef<str>>(
         &'l self,
         out: &mut Vec<(usize, &'l Entry)>,

@@ -606,7 +606,7 @@ static DATELINE: LazyLock<Gated> = LazyLock::new(|| {
     let capital = Need::new(At::Byte(0), CAPITALS, true);
     let second = Need::new(At::Byte(1), &[CAPITALS, "'.-"].concat(), true);
     // "—" and "–" end in these bytes.
-    let dash = Need::new(At::Any, "-/", false).with(&[0x93, 0x94]);
+    let dash = Need::new(At::Any, "-/", false).with([0x93, 0x94]);
     Gated::new(dateline_pattern(), vec![capital, second, dash])
 });
 
@@ -1154,7 +1154,7 @@ fn standalone_alternatives() -> Vec<(String, Vec<Need>)> {
         (
             r"(?:[^|/>›»\n]{1,40}\s[|/>›»]\s){2,}[^|/>›»\n]{1,40}".to_string(),
             // "›" and "»" end in these bytes.
-            vec![Need::new(At::Any, "|/>", false).with(&[0xBA, 0xBB])],
+            vec![Need::new(At::Any, "|/>", false).with([0xBA, 0xBB])],
         ),
         (
             format!(r"(?:[^|\n]{{1,40}}\s\|\s)+(?:{WEEKDAY},?\s*)?{datetime}"),
@@ -1219,18 +1219,13 @@ impl Need {
     /// A need for one of the bytes of `ascii`, or with `other` for any byte
     /// outside ASCII too (so for any character outside ASCII).
     fn new(at: At, ascii: &str, other: bool) -> Need {
-        let mut bytes = [0u64; 4];
-        let mut set = |b: u8| bytes[usize::from(b / 64)] |= 1 << (b % 64);
-        ascii.bytes().for_each(&mut set);
-        if other {
-            (0x80..=0xFF).for_each(set);
-        }
-        Need { at, bytes }
+        let need = Need { at, bytes: [0; 4] }.with(ascii.bytes());
+        if other { need.with(0x80..=0xFF) } else { need }
     }
 
     /// The need with `bytes` allowed too.
-    fn with(mut self, bytes: &[u8]) -> Need {
-        for &b in bytes {
+    fn with(mut self, bytes: impl IntoIterator<Item = u8>) -> Need {
+        for b in bytes {
             self.bytes[usize::from(b / 64)] |= 1 << (b % 64);
         }
         self
@@ -1263,16 +1258,21 @@ impl Gated {
         Gated { needs, builds: Builds::new(written) }
     }
 
+    /// Whether `s` passes every need (else the pattern cannot match it).
+    fn admits(&self, s: &str) -> bool {
+        self.needs.iter().all(|need| need.holds(s))
+    }
+
     /// The build that answers for `s`, a text of `chars`, if `s` passes
     /// every need (compiled the first time a text does); `None` if it
     /// cannot match.
     fn build(&self, s: &str, chars: Chars) -> Option<&Pattern> {
-        self.needs.iter().all(|need| need.holds(s)).then(|| self.builds.build(chars))
+        self.admits(s).then(|| self.builds.build(chars))
     }
 
-    /// [`Gated::build`] for the characters `s` has.
+    /// [`Gated::build`] for the characters `s` has (found only if it passes).
     fn for_text(&self, s: &str) -> Option<&Pattern> {
-        self.needs.iter().all(|need| need.holds(s)).then(|| self.builds.for_text(s))
+        self.admits(s).then(|| self.builds.for_text(s))
     }
 }
 
@@ -1783,7 +1783,7 @@ mod tests {
         let mut kept_out = 0;
         for case in &cases {
             for gated in &gated {
-                if gated.needs.iter().all(|need| need.holds(case)) {
+                if gated.admits(case) {
                     continue;
                 }
                 kept_out += 1;
