@@ -610,10 +610,11 @@ pub(crate) fn vocabulary_of_texts(
     let (vocabs, sentences): (Vec<Vocabulary>, Vec<Vec<crate::segment::Sentences>>) = docs
         .par_iter()
         .fold(
-            || (Vocabulary::default(), Vec::new()),
-            |(mut v, mut kept), d| {
+            // One token list per thread, cleared for each sentence: grown
+            // once to the longest sentence, not again for every text.
+            || (Vocabulary::default(), Vec::new(), Vec::new()),
+            |(mut v, mut kept, mut tokens), d| {
                 let ss = crate::segment::segment(&d.text);
-                let mut tokens = Vec::new();
                 for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
                     tokens.clear();
                     crate::text::tokenize_into(&mut tokens, s.span.slice(&d.text), s.span.start);
@@ -621,9 +622,10 @@ pub(crate) fn vocabulary_of_texts(
                 }
                 kept.push(crate::segment::Sentences::new(ss));
                 counter.add(1);
-                (v, kept)
+                (v, kept, tokens)
             },
         )
+        .map(|(v, kept, _)| (v, kept))
         .unzip();
     let vocab = vocabs.into_iter().fold(Vocabulary::default(), Vocabulary::merge);
     (vocab, sentences.into_iter().flatten().collect())
