@@ -222,7 +222,7 @@ impl Analyzer {
                 .par_iter()
                 .zip(segmented)
                 .map(|(d, ss)| {
-                    let p = Prepared::segmented(&d.text, &ss.get());
+                    let p = Prepared::for_names(&d.text, &ss.get());
                     let ms = entity::find_mentions(&d.text, &p, lex, &vocab);
                     let named = ms
                         .iter()
@@ -251,7 +251,7 @@ impl Analyzer {
                 if !may {
                     return Vec::new();
                 }
-                let p = Prepared::segmented(&d.text, &ss.get());
+                let p = Prepared::for_names(&d.text, &ss.get());
                 let ms =
                     entity::mentions_again(&d.text, &p, lex, &vocab, rs.iter().map(|r| records.settled(r)));
                 entity::stated_aliases(&p, &ms)

@@ -749,6 +749,7 @@ impl<'a> Extractor<'a> {
         lex: &'a Lexicon,
         outlets: &'a HashSet<String>,
     ) -> Extractor<'a> {
+        debug_assert_eq!(p.stems.len(), p.tokens.len(), "extraction reads every stem: Prepared::segmented");
         Extractor {
             doc,
             p,

@@ -23,6 +23,8 @@ pub(crate) struct Sent {
 #[derive(Clone, Debug)]
 pub(crate) struct Prepared {
     pub tokens: Vec<Token>,
+    /// Each token's stem ([`stem_of`]); empty in a document prepared by
+    /// [`Prepared::for_names`], whose lookups stem the tokens they read.
     pub stems: Vec<CompactString>,
     pub sentences: Vec<Sent>,
     pub quotes: Vec<QuoteRegion>,
@@ -97,6 +99,19 @@ impl Prepared {
     /// [`Prepared::new`] of a text already segmented: `sentences` are
     /// `segment(text)`.
     pub fn segmented(text: &str, sentences: &[segment::Sentence]) -> Prepared {
+        Prepared::build(text, sentences, true)
+    }
+
+    /// [`Prepared::segmented`] without the list of stems, for finding and
+    /// resolving names, which look the lexicon up at a few positions only
+    /// ([`Prepared::lookup`] stems what it reads), so stemming every token
+    /// was work for nothing there; the extractor reads every stem and needs
+    /// [`Prepared::segmented`].
+    pub fn for_names(text: &str, sentences: &[segment::Sentence]) -> Prepared {
+        Prepared::build(text, sentences, false)
+    }
+
+    fn build(text: &str, sentences: &[segment::Sentence], stemmed: bool) -> Prepared {
         // About a token per three bytes of English news text (589,000 for
         // the 1.8 MB of `benches/compare_spacy.sh`): sized ahead, the list
         // is not copied as it grows, once per doubling.
@@ -112,10 +127,7 @@ impl Prepared {
                 toks: start..tokens.len(),
             });
         }
-        let stems = tokens
-            .iter()
-            .map(|t| if t.is_word() { text::stem_compact(&t.norm) } else { t.norm.clone() })
-            .collect();
+        let stems = if stemmed { tokens.iter().map(stem_of).collect() } else { Vec::new() };
         // Quotes pair within a paragraph.
         let mut quotes = Vec::new();
         let mut i = 0;
@@ -174,13 +186,33 @@ impl Prepared {
             return;
         }
         let tokens = &self.tokens[k..stop];
-        lex.lookup_into(out, &self.stems[k..stop], |i| tokens[i].norm.as_str());
+        let norm = |i: usize| tokens[i].norm.as_str();
+        if self.stems.len() == self.tokens.len() {
+            lex.lookup_into(out, &self.stems[k..stop], norm);
+            return;
+        }
+        // Prepared for names: the first stem decides whether any phrase can
+        // start here (at most tokens none can), and only then are the
+        // others made.
+        let first = stem_of(&tokens[0]);
+        if !lex.starts_phrase(&first) {
+            return;
+        }
+        let stems: Vec<CompactString> =
+            std::iter::once(first).chain(tokens[1..].iter().map(stem_of)).collect();
+        lex.lookup_into(out, &stems, norm);
     }
 
     /// Index of the first token at or after byte `pos`.
     pub fn token_at(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)
     }
+}
+
+/// A token's stem as [`Prepared::stems`] holds it: a word's stem, any
+/// other token's normalised text.
+fn stem_of(t: &Token) -> CompactString {
+    if t.is_word() { text::stem_compact(&t.norm) } else { t.norm.clone() }
 }
 
 #[cfg(test)]
@@ -201,6 +233,55 @@ mod tests {
             inner: Span::new(start, end),
             single: false,
         }
+    }
+
+    /// A document prepared for names looks the lexicon up as one prepared
+    /// whole does: at every token, up to the next token, the next three
+    /// and the end, on the fixtures (titles, organisation heads, cues and
+    /// phrases of several words among them) and on text with accents,
+    /// quotes and numbers. Stemming a token differently in the two paths,
+    /// or deciding on the first stem wrongly, fails it.
+    #[test]
+    fn names_lookups_are_those_of_the_whole_preparation() {
+        let lex = crate::lexicon::Lexicon::builtin();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts: Vec<String> = vec![
+            "Président Émile Zola's “Ministry of Défense” said 1,200 troops weren't sent.".into(),
+            "The deputy prime minister, the Interior Ministry and Foreign Minister Ana Kovac denied it."
+                .into(),
+        ];
+        for story in std::fs::read_dir(&root).unwrap() {
+            let story = story.unwrap().path();
+            if !story.is_dir() {
+                continue;
+            }
+            for file in std::fs::read_dir(&story).unwrap() {
+                let file = file.unwrap().path();
+                if file.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(&file).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() >= 15, "fixtures not found under {}", root.display());
+        let mut found = 0;
+        for text in &texts {
+            let sentences = segment::segment(text);
+            let whole = Prepared::segmented(text, &sentences);
+            let names = Prepared::for_names(text, &sentences);
+            assert!(names.stems.is_empty());
+            assert_eq!(names.tokens, whole.tokens);
+            let n = whole.tokens.len();
+            for k in 0..n {
+                for end in [k + 1, k + 3, n] {
+                    let a = whole.lookup(&lex, k, end);
+                    let b = names.lookup(&lex, k, end);
+                    assert_eq!(a, b, "token {k} to {end} of {:?}", &text[..text.len().min(60)]);
+                    found += a.len();
+                }
+            }
+        }
+        // The comparison is not of empty lists.
+        assert!(found > 1_000, "{found} entries found");
     }
 
     #[test]
