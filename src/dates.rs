@@ -630,7 +630,7 @@ impl Finder<'_, '_> {
     }
 
     fn cap_word(&self, i: usize) -> Option<&str> {
-        self.s.toks.get(i).filter(|t| t.kind == TokKind::Word && t.cap).map(|t| t.lower.as_str())
+        self.s.toks.get(i).filter(|t| t.kind == TokKind::Word && t.cap).map(|t| t.lower.as_ref())
     }
 
     fn prev_word(&self, i: usize) -> Option<&str> {
@@ -1147,7 +1147,7 @@ impl Finder<'_, '_> {
         }
         let a = self.s.num(i)?;
         let sep = self.s.toks.get(i + 1)?.lower.clone();
-        if !matches!(sep.as_str(), "-" | "/") || !self.s.is_punct(i + 3, &sep) {
+        if !matches!(sep.as_ref(), "-" | "/") || !self.s.is_punct(i + 3, &sep) {
             return None;
         }
         let b = self.s.num(i + 2)?.value as i64;
