@@ -793,10 +793,13 @@ impl Extractor<'_> {
     /// token's entries are found once, up to the longest phrase, when the
     /// extractor is made, and each answer keeps those that end by `end`:
     /// the same entries in the same order, since they are sorted by length
-    /// alone.
-    fn entry_at(&self, k: usize, end: usize) -> Vec<(usize, &Entry)> {
+    /// alone. Longest first, those that end by `end` are the tail of the
+    /// token's list, answered without a copy (it was the most frequent
+    /// allocation of a run).
+    fn entry_at(&self, k: usize, end: usize) -> &[(usize, &Entry)] {
         let limit = end.min(self.p.tokens.len()).saturating_sub(k);
-        self.entries.at(k).iter().filter(|&&(n, _)| n <= limit).copied().collect()
+        let all = self.entries.at(k);
+        &all[all.partition_point(|&(n, _)| n > limit)..]
     }
 
     fn span_of(&self, r: &Range<usize>) -> Span {
@@ -4140,7 +4143,7 @@ impl Extractor<'_> {
         while k < toks.end {
             let found = self.entry_at(k, toks.end);
             let mut step = 1;
-            for (n, e) in &found {
+            for (n, e) in found {
                 let m = Marker {
                     text: self.span_of(&(k..k + n)).slice(text).to_string(),
                     span: self.span_of(&(k..k + n)),
@@ -4390,7 +4393,7 @@ impl Extractor<'_> {
         // Content words under a negation (the next few words) or a denial (all).
         let mut k = clause.start;
         while k < clause.end {
-            let neg = self.entry_at(k, clause.end).into_iter().find(|(_, e)| matches!(e, Entry::Negation));
+            let neg = self.entry_at(k, clause.end).iter().find(|(_, e)| matches!(e, Entry::Negation));
             if let Some((n, _)) = neg {
                 let mut t = k + n;
                 let mut taken = 0;
