@@ -515,11 +515,6 @@ fn value_evidence(
     }
 }
 
-/// Owned small strings of `v` (most ids and words fit inline).
-fn compact(v: &[String]) -> Vec<CompactString> {
-    v.iter().map(|s| s.as_str().into()).collect()
-}
-
 fn ordered(a: &Claim, b: &Claim) -> bool {
     id_order(&a.id) <= id_order(&b.id)
 }
@@ -639,23 +634,43 @@ fn topic_themes<'a>(c: &'a Claim, s: &'a StateAssertion) -> &'a [String] {
     if s.themes.is_empty() { &c.features.topics } else { &s.themes }
 }
 
-/// Themes two states share, strongly: the first themes are equal, or at
-/// least two themes are shared.
-fn shared_themes(x: &StateAssertion, y: &StateAssertion) -> Vec<String> {
-    let shared = || x.themes.iter().filter(|t| y.themes.contains(t));
+/// Whether two states share themes strongly: the first themes are equal,
+/// or at least two themes are shared (the shared ones are then all those
+/// of `x` that `y` has).
+fn shares_themes(x: &StateAssertion, y: &StateAssertion) -> bool {
     let first_equal = !x.themes.is_empty() && x.themes.first() == y.themes.first();
     let first_shared = x.themes.first().is_some_and(|t| y.themes.iter().take(2).any(|u| u == t))
         || y.themes.first().is_some_and(|t| x.themes.iter().take(2).any(|u| u == t));
-    // Copied only when they count: most pairs of states share none.
-    if first_equal || first_shared || shared().nth(1).is_some() {
-        shared().cloned().collect()
-    } else {
-        Vec::new()
+    first_equal || first_shared || x.themes.iter().filter(|t| y.themes.contains(t)).nth(1).is_some()
+}
+
+/// What two states are both about, as [`state`] finds it for each pair of
+/// states; written out (for the evidence) for the chosen pair only.
+#[derive(Clone, Copy)]
+enum Shared<'c> {
+    /// Neither names a theme; both claims use this two-word term.
+    Term(&'c CompactString),
+    /// One names none; this is the first theme of both (or of the claims'
+    /// topics).
+    First(&'c String),
+    /// Both name themes and share them strongly ([`shares_themes`]).
+    Themes,
+}
+
+impl Shared<'_> {
+    fn written(self, x: &StateAssertion, y: &StateAssertion) -> Vec<CompactString> {
+        match self {
+            Shared::Term(t) => vec![["~", t.as_str()].concat_compact()],
+            Shared::First(p) => vec![p.as_str().into()],
+            Shared::Themes => {
+                x.themes.iter().filter(|t| y.themes.contains(t)).map(|t| t.as_str().into()).collect()
+            }
+        }
     }
 }
 
 fn state(a: &Claim, b: &Claim) -> Found {
-    let mut best: Option<(u8, &StateAssertion, &StateAssertion, Vec<String>)> = None;
+    let mut best: Option<(u8, &StateAssertion, &StateAssertion, Shared)> = None;
     for x in &a.states {
         for y in &b.states {
             if x.concept != y.concept {
@@ -669,10 +684,13 @@ fn state(a: &Claim, b: &Claim) -> Found {
                 continue;
             }
             let shared_term = a.features.terms.iter().find(|t| b.features.terms.contains(t));
-            let shared = if x.themes.is_empty() && y.themes.is_empty() && shared_term.is_some() {
+            let shared = if x.themes.is_empty()
+                && y.themes.is_empty()
+                && let Some(t) = shared_term
+            {
                 // Neither names what it is about, but both use the same
                 // two-word term ("lower valley"): that term is the theme.
-                vec![format!("~{}", shared_term.map_or("", CompactString::as_str))]
+                Shared::Term(t)
             } else if x.themes.is_empty() || y.themes.is_empty() {
                 let (tx, ty) = (topic_themes(a, x), topic_themes(b, y));
                 // Two states that name nothing are about the same thing only
@@ -683,16 +701,15 @@ fn state(a: &Claim, b: &Claim) -> Found {
                     (Some(p), Some(q))
                         if p == q && (!x.themes.is_empty() || !y.themes.is_empty() || overlap) =>
                     {
-                        vec![p.clone()]
+                        Shared::First(p)
                     }
-                    _ => Vec::new(),
+                    _ => continue,
                 }
+            } else if shares_themes(x, y) {
+                Shared::Themes
             } else {
-                shared_themes(x, y)
-            };
-            if shared.is_empty() {
                 continue;
-            }
+            };
             // Prefer a conflicting pair, then the strongest evidence.
             let score = u8::from(x.holds != y.holds) * 20
                 + state_strength(x).max(state_strength(y)) * 2
@@ -715,7 +732,8 @@ fn state(a: &Claim, b: &Claim) -> Found {
             if usable(a, x) { &b.id } else { &a.id }
         ));
     }
-    let mut ev = Evidence { shared: compact(&shared), ..Evidence::default() };
+    let shared = shared.written(x, y);
+    let mut ev = Evidence { shared, ..Evidence::default() };
     for (side, s) in [(&mut ev.a, x), (&mut ev.b, y)] {
         side.push(item("state", &s.cue));
         if let Some(n) = &s.negation {
@@ -727,14 +745,15 @@ fn state(a: &Claim, b: &Claim) -> Found {
     }
     let positions = [position_label(x), position_label(y)];
     let topic = ["state:", &x.concept].concat_compact();
-    let subject = shared
+    let subject = ev
+        .shared
         .first()
         .map(|id| {
             a.entities
                 .iter()
                 .chain(&b.entities)
                 .find(|e| e.referent == *id)
-                .map_or(id.clone(), |e| e.text.clone())
+                .map_or_else(|| id.to_string(), |e| e.text.clone())
         })
         .unwrap_or_default();
     if x.holds == y.holds {
