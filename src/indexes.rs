@@ -61,9 +61,9 @@ pub(crate) fn framing_uses<'c>(claims: &'c [Claim], keys: &[&str]) -> Vec<Vec<&'
                 }
             }
             for w in c.text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
-                let keys = *words
-                    .entry(w)
-                    .or_insert_with(|| by_stem.get(crate::text::stem(&crate::text::normalize(w)).as_str()));
+                let keys = *words.entry(w).or_insert_with(|| {
+                    by_stem.get(crate::text::stem_compact(&crate::text::normalize_compact(w)).as_str())
+                });
                 if let Some(ks) = keys {
                     hit.extend(ks);
                 }

@@ -1851,16 +1851,24 @@ impl Lexicon {
 /// Normalised key of a name, for alias tables: lowercase, accents folded,
 /// typographic quotes and a leading "the" removed.
 pub fn name_key(name: &str) -> String {
-    let n = normalize(name.trim());
-    let n = n.trim_matches(|c: char| !c.is_alphanumeric());
-    let n = n.strip_prefix("the ").unwrap_or(n);
-    // Nearly every name is already words with one space between them.
+    let mut key = normalize(name.trim());
+    let edge = |c: char| !c.is_alphanumeric();
+    let end = key.trim_end_matches(edge).len();
+    let mut start = end - key[..end].trim_start_matches(edge).len();
+    if key[start..end].starts_with("the ") {
+        start += "the ".len();
+    }
+    let n = &key[start..end];
+    // Nearly every name is already words with one space between them: the
+    // key is then the normalised name, cut in place.
     let single_spaced = !n.starts_with(' ')
         && !n.ends_with(' ')
         && !n.contains("  ")
         && !n.contains(|c: char| c.is_whitespace() && c != ' ');
     if single_spaced {
-        return n.to_string();
+        key.truncate(end);
+        key.drain(..start);
+        return key;
     }
     n.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -2299,6 +2307,14 @@ mod tests {
             ("  “Tessa Bridge”  ", "tessa bridge"),
             ("the the bridge", "the bridge"),
             ("", ""),
+            // The single-spaced path, cut at both ends.
+            ("Tessa Bridge", "tessa bridge"),
+            ("(Tessa Bridge).", "tessa bridge"),
+            ("“The Tessa Bridge”", "tessa bridge"),
+            ("Thessaly", "thessaly"),
+            ("\"the\"", "the"),
+            ("!?", ""),
+            ("Café de l'Été,", "cafe de l'ete"),
         ] {
             assert_eq!(name_key(name), key, "{name:?}");
         }

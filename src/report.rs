@@ -453,6 +453,7 @@ impl Groups {
     /// chains on large groups, and the finds grew faster than the claims.
     /// A root has no entry; a claim that already points to its root (most
     /// of them, after compression) is looked up twice and not written.
+    #[inline]
     fn find(&mut self, x: usize) -> usize {
         let Some(&first) = self.0.get(&x) else { return x };
         let mut r = first;
