@@ -4462,11 +4462,13 @@ impl Extractor<'_> {
             }
             ev
         };
-        for k in clause.clone() {
-            for e in token_events(k) {
-                if !f.events.iter().any(|x| *x == e) {
-                    f.events.push(e.into());
-                }
+        // Each token's events, found once: the dates below ask for them
+        // again at every token of the clause.
+        let events: Vec<Vec<String>> = clause.clone().map(token_events).collect();
+        let events_at = |k: usize| &events[k - clause.start];
+        for e in events.iter().flatten() {
+            if !f.events.iter().any(|x| x == e) {
+                f.events.push(e.as_str().into());
             }
         }
         // The events each date belongs to: those of the nearest word that
@@ -4480,13 +4482,13 @@ impl Extractor<'_> {
         for d in dates {
             let (ds, de) = (self.p.token_at(d.span.start), self.p.token_at(d.span.end));
             let mut near: Vec<String> = Vec::new();
-            let mut nearest: Option<(usize, usize, Vec<String>)> = None;
+            let mut nearest: Option<(usize, usize, &Vec<String>)> = None;
             for k in clause.clone() {
                 if k >= ds && k < de {
                     continue;
                 }
                 let dist = if k < ds { ds - k } else { k + 1 - de };
-                let ev = token_events(k);
+                let ev = events_at(k);
                 let aspectual = ASPECTUAL.contains(&self.p.stems[k].as_str()) && self.p.tokens[k].is_word();
                 if ev.is_empty() && !aspectual {
                     continue;
@@ -4495,13 +4497,13 @@ impl Extractor<'_> {
                     nearest = Some((dist, k, ev));
                 }
             }
-            if let Some((_, k, ev)) = nearest.as_ref() {
+            if let Some((_, k, ev)) = nearest {
                 near.extend(ev.iter().cloned());
-                if ASPECTUAL.contains(&self.p.stems[*k].as_str()) {
+                if ASPECTUAL.contains(&self.p.stems[k].as_str()) {
                     let subject =
-                        (clause.start..*k).find(|&t| token_events(t).iter().any(|e| e.starts_with("class:")));
+                        (clause.start..k).find(|&t| events_at(t).iter().any(|e| e.starts_with("class:")));
                     if let Some(t) = subject {
-                        near.extend(token_events(t));
+                        near.extend(events_at(t).iter().cloned());
                     }
                 }
             }
@@ -4509,7 +4511,11 @@ impl Extractor<'_> {
             // dates the clause's main event, wherever it comes.
             let opening = ds <= clause.start + 1 && self.norm(de) == ",";
             if opening {
-                near = clause.clone().filter(|&k| k < ds || k >= de).flat_map(token_events).collect();
+                near = clause
+                    .clone()
+                    .filter(|&k| k < ds || k >= de)
+                    .flat_map(|k| events_at(k).iter().cloned())
+                    .collect();
             }
             near.sort();
             near.dedup();
