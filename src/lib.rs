@@ -137,3 +137,28 @@ pub use progress::Stage;
 pub use report::Report;
 pub use span::Span;
 pub use stance::{Evidence, EvidenceKind, Stance, StanceFeatures, StanceIndex, StanceLabel, StanceModel};
+
+/// Helpers the unit tests of several modules share.
+#[cfg(test)]
+mod test_support {
+    /// The text of every `.txt` file under `fixtures/` (the articles of
+    /// each story), folder by folder.
+    pub(crate) fn fixture_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts = Vec::new();
+        let mut folders = vec![root];
+        while let Some(folder) = folders.pop() {
+            let mut entries: Vec<_> =
+                std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
+            entries.sort();
+            for path in entries {
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    texts.push(std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        texts
+    }
+}

@@ -244,25 +244,13 @@ mod tests {
     #[test]
     fn names_lookups_are_those_of_the_whole_preparation() {
         let lex = crate::lexicon::Lexicon::builtin();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut texts: Vec<String> = vec![
             "Président Émile Zola's “Ministry of Défense” said 1,200 troops weren't sent.".into(),
             "The deputy prime minister, the Interior Ministry and Foreign Minister Ana Kovac denied it."
                 .into(),
         ];
-        for story in std::fs::read_dir(&root).unwrap() {
-            let story = story.unwrap().path();
-            if !story.is_dir() {
-                continue;
-            }
-            for file in std::fs::read_dir(&story).unwrap() {
-                let file = file.unwrap().path();
-                if file.extension().is_some_and(|e| e == "txt") {
-                    texts.push(std::fs::read_to_string(&file).unwrap());
-                }
-            }
-        }
-        assert!(texts.len() >= 15, "fixtures not found under {}", root.display());
+        texts.extend(crate::test_support::fixture_texts());
+        assert!(texts.len() >= 15, "fixtures not found");
         let mut found = 0;
         for text in &texts {
             let sentences = segment::segment(text);

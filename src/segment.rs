@@ -1551,21 +1551,9 @@ mod tests {
     /// line of the fixtures, each again with its digits written in
     /// Arabic-Indic and in full-width digits, and lines made to match.
     fn pattern_cases() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
         let mut lines: Vec<String> = Vec::new();
-        let mut folders = vec![root];
-        while let Some(folder) = folders.pop() {
-            let mut entries: Vec<_> =
-                std::fs::read_dir(&folder).unwrap().map(|e| e.unwrap().path()).collect();
-            entries.sort();
-            for path in entries {
-                if path.is_dir() {
-                    folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "txt") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    lines.extend(text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()));
-                }
-            }
+        for text in crate::test_support::fixture_texts() {
+            lines.extend(text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()));
         }
         lines.extend(
             [
