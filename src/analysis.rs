@@ -44,18 +44,25 @@ pub const DEFAULT_MAX_DOC_BYTES: usize = 512 << 10;
 /// assert_eq!(analysis.contradictions().count(), 1);
 /// # Ok::<(), claimgraph::Error>(())
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Analyzer {
     lexicon: Lexicon,
     max_doc_bytes: Option<usize>,
     progress: Progress,
 }
 
+impl Default for Analyzer {
+    /// [`Analyzer::new`].
+    fn default() -> Analyzer {
+        Analyzer::new()
+    }
+}
+
 impl Analyzer {
     /// An analyzer with the built-in lexicon and the default size limit
     /// ([`DEFAULT_MAX_DOC_BYTES`]).
     pub fn new() -> Analyzer {
-        Analyzer::default()
+        Analyzer::with_lexicon(Lexicon::builtin())
     }
 
     /// An analyzer with `lexicon` (for example one read with

@@ -634,14 +634,19 @@ fn topic_themes<'a>(c: &'a Claim, s: &'a StateAssertion) -> &'a [String] {
     if s.themes.is_empty() { &c.features.topics } else { &s.themes }
 }
 
+/// The themes of `x` that `y` has too, in `x`'s order.
+fn common_themes<'s>(x: &'s StateAssertion, y: &'s StateAssertion) -> impl Iterator<Item = &'s String> {
+    x.themes.iter().filter(|t| y.themes.contains(t))
+}
+
 /// Whether two states share themes strongly: the first themes are equal,
-/// or at least two themes are shared (the shared ones are then all those
-/// of `x` that `y` has).
+/// or at least two themes are shared (the shared ones are then their
+/// [`common_themes`]).
 fn shares_themes(x: &StateAssertion, y: &StateAssertion) -> bool {
     let first_equal = !x.themes.is_empty() && x.themes.first() == y.themes.first();
     let first_shared = x.themes.first().is_some_and(|t| y.themes.iter().take(2).any(|u| u == t))
         || y.themes.first().is_some_and(|t| x.themes.iter().take(2).any(|u| u == t));
-    first_equal || first_shared || x.themes.iter().filter(|t| y.themes.contains(t)).nth(1).is_some()
+    first_equal || first_shared || common_themes(x, y).nth(1).is_some()
 }
 
 /// What two states are both about, as [`state`] finds it for each pair of
@@ -662,9 +667,7 @@ impl Shared<'_> {
         match self {
             Shared::Term(t) => vec![["~", t.as_str()].concat_compact()],
             Shared::First(p) => vec![p.as_str().into()],
-            Shared::Themes => {
-                x.themes.iter().filter(|t| y.themes.contains(t)).map(|t| t.as_str().into()).collect()
-            }
+            Shared::Themes => common_themes(x, y).map(|t| t.as_str().into()).collect(),
         }
     }
 }
