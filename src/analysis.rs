@@ -1,6 +1,8 @@
 //! The pipeline: documents in, claims, relations, graph and report out.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
 
 use foldhash::HashSet;
 use rayon::prelude::*;
@@ -415,6 +417,10 @@ struct GroupParts {
 /// slower.
 const WINDOW_DOCUMENTS_PER_THREAD: usize = 64;
 
+/// How long [`StoryGroups::analyze_each`], called on a thread of the pool,
+/// waits for a result before it looks for work of the pool again.
+const IDLE_WAIT: std::time::Duration = std::time::Duration::from_millis(1);
+
 /// How many documents' mentions [`Analyzer::story_groups`] finds at once
 /// before it keeps them as records.
 const FIND_WINDOW: usize = 4096;
@@ -484,9 +490,13 @@ impl StoryGroups {
     /// each document prepared again (tokens, stems, quotes, from the
     /// sentences kept) when its group is, and each window is freed before
     /// the next, so memory holds the corpus's text, sentences and names
-    /// plus one window.
+    /// plus one window. Within a window the groups are started in order, and
+    /// `sink` receives each result as soon as those of the groups before it
+    /// have been received, while later groups are still being analysed: it
+    /// holds only the results that finished before an earlier group's.
     ///
-    /// Stops at the first error `sink` returns and returns it.
+    /// Stops at the first error `sink` returns and returns it (groups
+    /// already being analysed then finish, and their results are dropped).
     pub fn analyze_each<T, M, S>(self, map: M, mut sink: S) -> Result<()>
     where
         T: Send,
@@ -497,9 +507,54 @@ impl StoryGroups {
         let lex = &analyzer.lexicon;
         let counter = analyzer.progress.stage(Stage::Groups, documents);
         let quiet = Progress::default();
-        let mut parts = parts.into_iter().enumerate().peekable();
         let window_documents = WINDOW_DOCUMENTS_PER_THREAD * rayon::current_num_threads().max(1);
-        while parts.peek().is_some() {
+        let stopped = AtomicBool::new(false);
+        let analyze = |g: usize, part: GroupParts| -> T {
+            let GroupParts { documents, sentences, settled, stories } = part;
+            let size = documents.len();
+            // Prepared again and their mentions found again: holding the
+            // whole corpus prepared, or its mentions, was most of the
+            // memory. The sentences were kept.
+            let (prepared, mentions): (Vec<Prepared>, Vec<Vec<Mention>>) = documents
+                .par_iter()
+                .zip(sentences)
+                .zip(&settled)
+                .map(|((d, ss), rs)| {
+                    let p = Prepared::segmented(&d.text, &ss.get());
+                    drop(ss);
+                    let ms = entity::mentions_again(&d.text, &p, lex, &vocab, rs.iter().copied());
+                    (p, ms)
+                })
+                .unzip();
+            // Counted by group below, not by document here.
+            let uncounted = quiet.stage(Stage::Extract, documents.len());
+            let per_doc =
+                extract_all(&documents, &prepared, &mentions, &referents, lex, &outlets, &uncounted);
+            let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+            let group_referents = entity::group_referents(&referents, &settled, &ids);
+            drop((prepared, mentions, ids, settled));
+            let claims: Vec<Claim> = stories::assign(per_doc, &stories);
+            let (relations, undecided) = compare::compare_all(&claims, lex, &quiet);
+            let analysis = Analysis {
+                documents,
+                claims,
+                relations,
+                undecided,
+                referents: group_referents,
+                graph: std::sync::OnceLock::new(),
+                rejected: Vec::new(),
+                skipped: Vec::new(),
+                stories,
+            };
+            let out = map(g, analysis);
+            counter.add(size);
+            out
+        };
+        let mut parts = parts.into_iter().enumerate().peekable();
+        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+        let mut next = 0;
+        let mut result = Ok(());
+        while parts.peek().is_some() && result.is_ok() {
             let mut window: Vec<(usize, GroupParts)> = Vec::new();
             let mut size = 0;
             while size < window_documents
@@ -508,55 +563,57 @@ impl StoryGroups {
                 size += part.documents.len();
                 window.push((g, part));
             }
-            let results: Vec<T> = window
-                .into_par_iter()
-                .map(|(g, part)| {
-                    let GroupParts { documents, sentences, settled, stories } = part;
-                    let size = documents.len();
-                    // Prepared again and their mentions found again:
-                    // holding the whole corpus prepared, or its mentions,
-                    // was most of the memory. The sentences were kept.
-                    let (prepared, mentions): (Vec<Prepared>, Vec<Vec<Mention>>) = documents
-                        .par_iter()
-                        .zip(sentences)
-                        .zip(&settled)
-                        .map(|((d, ss), rs)| {
-                            let p = Prepared::segmented(&d.text, &ss.get());
-                            drop(ss);
-                            let ms = entity::mentions_again(&d.text, &p, lex, &vocab, rs.iter().copied());
-                            (p, ms)
-                        })
-                        .unzip();
-                    // Counted by group below, not by document here.
-                    let uncounted = quiet.stage(Stage::Extract, documents.len());
-                    let per_doc =
-                        extract_all(&documents, &prepared, &mentions, &referents, lex, &outlets, &uncounted);
-                    let ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
-                    let group_referents = entity::group_referents(&referents, &settled, &ids);
-                    drop((prepared, mentions, ids, settled));
-                    let claims: Vec<Claim> = stories::assign(per_doc, &stories);
-                    let (relations, undecided) = compare::compare_all(&claims, lex, &quiet);
-                    let analysis = Analysis {
-                        documents,
-                        claims,
-                        relations,
-                        undecided,
-                        referents: group_referents,
-                        graph: std::sync::OnceLock::new(),
-                        rejected: Vec::new(),
-                        skipped: Vec::new(),
-                        stories,
+            let (sender, received) = std::sync::mpsc::channel::<(usize, T)>();
+            // The scope's body runs on this thread, which passes each result
+            // to `sink` while the window's later groups are analysed (the
+            // window is split among the threads as `collect` would split it;
+            // scheduling the groups first in, first out kept the results in
+            // order but used the two threads of BENCHMARKS.md's machine less).
+            rayon::in_place_scope(|s| {
+                let (stopped, analyze) = (&stopped, &analyze);
+                s.spawn(move |_| {
+                    window.into_par_iter().for_each_with(sender, |sender, (g, part)| {
+                        if !stopped.load(Ordering::Relaxed) {
+                            // Fails only once `sink` has failed and nothing
+                            // is received any more.
+                            let _ = sender.send((g, analyze(g, part)));
+                        }
+                    });
+                });
+                while result.is_ok() {
+                    let (g, out) = match received.try_recv() {
+                        Ok(r) => r,
+                        Err(TryRecvError::Disconnected) => break,
+                        // On a thread of the pool (inside `install`), help
+                        // with the window rather than wait: with one thread
+                        // nothing else would run it. Elsewhere, wait.
+                        Err(TryRecvError::Empty) => match rayon::yield_now() {
+                            Some(rayon::Yield::Executed) => continue,
+                            Some(rayon::Yield::Idle) => match received.recv_timeout(IDLE_WAIT) {
+                                Ok(r) => r,
+                                Err(RecvTimeoutError::Timeout) => continue,
+                                Err(RecvTimeoutError::Disconnected) => break,
+                            },
+                            None => match received.recv() {
+                                Ok(r) => r,
+                                Err(_) => break,
+                            },
+                        },
                     };
-                    let out = map(g, analysis);
-                    counter.add(size);
-                    out
-                })
-                .collect();
-            for r in results {
-                sink(r)?;
-            }
+                    waiting.insert(g, out);
+                    while let Some(out) = waiting.remove(&next) {
+                        next += 1;
+                        if let Err(e) = sink(out) {
+                            stopped.store(true, Ordering::Relaxed);
+                            result = Err(e);
+                            break;
+                        }
+                    }
+                }
+                drop(received);
+            });
         }
-        Ok(())
+        result
     }
 }
 
