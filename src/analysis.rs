@@ -422,8 +422,11 @@ const WINDOW_DOCUMENTS_PER_THREAD: usize = 64;
 const IDLE_WAIT: std::time::Duration = std::time::Duration::from_millis(1);
 
 /// How many documents' mentions [`Analyzer::story_groups`] finds at once
-/// before it keeps them as records.
-const FIND_WINDOW: usize = 4096;
+/// before it keeps them as records. 256 rather than 4,096: the mentions of a
+/// window are freed once recorded, but the allocator keeps their pages, so
+/// the peak resident memory on 10,000 synthetic articles fell from 103–116
+/// to 103–107 MB and on 100,000 from 521 to 511 MB, in the same instructions.
+const FIND_WINDOW: usize = 256;
 
 /// A corpus grouped into stories and groups of stories by
 /// [`Analyzer::story_groups`], not yet analysed further.
