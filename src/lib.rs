@@ -101,6 +101,7 @@ pub mod graph;
 pub mod html;
 mod indexes;
 pub mod input;
+mod json;
 pub mod lexicon;
 pub mod pair;
 mod prepare;

@@ -1,0 +1,829 @@
+//! Compact JSON for the JSON Lines report: the bytes `serde_json::to_vec`
+//! writes, written with fewer instructions.
+//!
+//! A group's line runs to megabytes, most of it field names and short
+//! strings (ids, cue words), with longer ones (claims, reasons) between.
+//! serde_json looks at every byte of every string, field names included,
+//! through a table, and writes each run between escapes through
+//! `io::Write`. Here a field name is escaped once per report and then
+//! copied (`Writer::field_name`), a string is searched eight bytes at a
+//! time for the bytes JSON escapes, and everything is pushed onto the
+//! `Vec<u8>` directly.
+//!
+//! The output is serde_json's, byte for byte: the same escapes (`\"`,
+//! `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, otherwise `\u00xx` in lowercase hex
+//! for bytes below 0x20), integers as `itoa` writes them, floats as `zmij`
+//! writes them (serde_json's float writer; `null` when not finite), map
+//! keys as strings. What this writer does not take (a map key that is not
+//! a string, a char or an integer) is an error, and the caller then writes
+//! the value with serde_json ([`to_vec_or_serde_json`]). The tests hold it
+//! to serde_json on every shape serde has and on every escape at every
+//! position; the report tests and the snapshots hold the report's bytes.
+
+use serde::Serialize;
+use serde::ser::{self, Impossible};
+
+/// Why [`write`] gave up: a shape it does not write (serde_json may).
+#[derive(Debug)]
+pub(crate) struct Unsupported(String);
+
+impl std::fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: std::fmt::Display>(msg: T) -> Unsupported {
+        Unsupported(msg.to_string())
+    }
+}
+
+type Result<T = ()> = std::result::Result<T, Unsupported>;
+
+/// Appends `value` as compact JSON to `out`. On an error `out` holds part
+/// of the value.
+pub(crate) fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result {
+    value.serialize(&mut Writer { out, keys: vec![None; KEY_SLOTS] })
+}
+
+/// `value` as compact JSON appended to `out`, exactly as
+/// `serde_json::to_writer` appends it: by [`write`], or, where that gives
+/// up, by serde_json after `out` is cut back to where it was.
+pub(crate) fn to_vec_or_serde_json<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> std::result::Result<(), serde_json::Error> {
+    let start = out.len();
+    if write(out, value).is_ok() {
+        return Ok(());
+    }
+    out.truncate(start);
+    serde_json::to_writer(&mut *out, value)
+}
+
+/// What a byte becomes inside a JSON string: 0 for itself, else the letter
+/// after the backslash (`u` for `\u00xx`). serde_json's table.
+const ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0A] = b'n';
+    t[0x0C] = b'f';
+    t[0x0D] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Whether any of the eight bytes of `w` is below 0x20, a `"` or a `\`.
+/// Each test is exact as to whether some byte matches (the borrow of the
+/// subtraction reaches a byte's high bit only through a byte that matched).
+#[inline]
+fn any_escape(w: u64) -> bool {
+    let below = w.wrapping_sub(ONES * 0x20) & !w;
+    let q = w ^ (ONES * u64::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q;
+    let s = w ^ (ONES * u64::from(b'\\'));
+    let slash = s.wrapping_sub(ONES) & !s;
+    (below | quote | slash) & HIGHS != 0
+}
+
+/// Appends `s` as a JSON string, quotes included.
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    if has_escape(bytes) {
+        escape_from(out, bytes);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'"');
+}
+
+/// Whether `bytes` holds a byte JSON escapes, read eight bytes at a time;
+/// the last word overlaps the one before, and a text shorter than eight
+/// bytes is read as two overlapping halves, or as its first, middle and
+/// last byte, with spaces for the rest.
+#[inline]
+fn has_escape(bytes: &[u8]) -> bool {
+    let n = bytes.len();
+    let word = |w: &[u8]| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if any_escape(word(&bytes[i..i + 8])) {
+                return true;
+            }
+            i += 8;
+        }
+        return any_escape(word(&bytes[n - 8..]));
+    }
+    let spaces = u64::from_le_bytes([b' '; 8]);
+    let w = if n >= 4 {
+        let half = |w: &[u8]| u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+        half(&bytes[..4]) | (half(&bytes[n - 4..]) << 32)
+    } else if n > 0 {
+        let b = |i: usize| u64::from(bytes[i]);
+        (spaces & !0xFF_FFFF) | b(0) | (b(n / 2) << 8) | (b(n - 1) << 16)
+    } else {
+        spaces
+    };
+    any_escape(w)
+}
+
+/// Writes `bytes` with their escapes (some byte needs one).
+#[cold]
+fn escape_from(out: &mut Vec<u8>, bytes: &[u8]) {
+    // `run` is where the bytes not yet written start.
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let e = ESCAPE[usize::from(b)];
+        if e != 0 {
+            out.extend_from_slice(&bytes[run..i]);
+            write_escape(out, b, e);
+            run = i + 1;
+        }
+    }
+    out.extend_from_slice(&bytes[run..]);
+}
+
+/// Writes the escape of byte `b`, whose [`ESCAPE`] entry is `e`.
+fn write_escape(out: &mut Vec<u8>, b: u8, e: u8) {
+    if e == b'u' {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(b >> 4)],
+            HEX[usize::from(b & 0xF)],
+        ]);
+    } else {
+        out.extend_from_slice(&[b'\\', e]);
+    }
+}
+
+fn write_int<I: itoa::Integer>(out: &mut Vec<u8>, i: I) {
+    out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
+}
+
+struct Writer<'a> {
+    out: &'a mut Vec<u8>,
+    /// Struct field names as written (`,"name":`), by where the name lies
+    /// and its length: a derived `Serialize` names its fields with the same
+    /// `&'static str` every time, so each is escaped once per call of
+    /// [`write`] instead of at each of its thousands of uses. A slot holds
+    /// the last name that fell into it.
+    keys: Vec<Option<KeySlot>>,
+}
+
+/// A field name in [`Writer::keys`]: its address, its length, and the name
+/// as written with a comma before it.
+type KeySlot = (usize, usize, Box<[u8]>);
+
+/// How many field names [`Writer::keys`] holds.
+const KEY_SLOTS: usize = 256;
+
+impl Writer<'_> {
+    /// Writes `,"key":` (without the comma for the first field).
+    fn field_name(&mut self, key: &'static str, first: bool) {
+        let at = key.as_ptr() as usize;
+        let slot = ((at ^ key.len()) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
+        let slot = slot as usize % KEY_SLOTS;
+        let written = match &self.keys[slot] {
+            Some((a, n, bytes)) if *a == at && *n == key.len() => bytes,
+            _ => {
+                let mut bytes = Vec::with_capacity(key.len() + 4);
+                bytes.push(b',');
+                write_str(&mut bytes, key);
+                bytes.push(b':');
+                &*self.keys[slot].insert((at, key.len(), bytes.into_boxed_slice())).2
+            }
+        };
+        self.out.extend_from_slice(&written[usize::from(first)..]);
+    }
+}
+
+/// A sequence, map or struct being written: whether the next item is the
+/// first, and what closes it (`]`, `}`, or `]}` / `}}` for a variant).
+#[doc(hidden)]
+pub(crate) struct Compound<'a, 'b> {
+    w: &'b mut Writer<'a>,
+    first: bool,
+    close: &'static [u8],
+}
+
+impl Compound<'_, '_> {
+    fn comma(&mut self) {
+        if self.first {
+            self.first = false;
+        } else {
+            self.w.out.push(b',');
+        }
+    }
+
+    fn end(self) -> Result {
+        self.w.out.extend_from_slice(self.close);
+        Ok(())
+    }
+}
+
+impl<'a, 'b> Writer<'a> {
+    fn open(&'b mut self, open: &[u8], close: &'static [u8]) -> Compound<'a, 'b> {
+        self.out.extend_from_slice(open);
+        Compound { w: self, first: true, close }
+    }
+
+    /// `{"variant":` before a variant's value.
+    fn variant_key(&mut self, variant: &str) {
+        self.out.push(b'{');
+        write_str(self.out, variant);
+        self.out.push(b':');
+    }
+}
+
+macro_rules! ints {
+    ($($f:ident: $t:ty),*) => {
+        $(fn $f(self, v: $t) -> Result {
+            write_int(self.out, v);
+            Ok(())
+        })*
+    };
+}
+
+impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Compound<'a, 'b>;
+    type SerializeTuple = Compound<'a, 'b>;
+    type SerializeTupleStruct = Compound<'a, 'b>;
+    type SerializeTupleVariant = Compound<'a, 'b>;
+    type SerializeMap = Compound<'a, 'b>;
+    type SerializeStruct = Compound<'a, 'b>;
+    type SerializeStructVariant = Compound<'a, 'b>;
+
+    fn serialize_bool(self, v: bool) -> Result {
+        self.out.extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    ints!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_i128: i128,
+          serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_u128: u128);
+
+    fn serialize_f32(self, v: f32) -> Result {
+        if v.is_finite() {
+            self.out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+        } else {
+            self.out.extend_from_slice(b"null");
+        }
+        Ok(())
+    }
+
+    fn serialize_f64(self, v: f64) -> Result {
+        if v.is_finite() {
+            self.out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+        } else {
+            self.out.extend_from_slice(b"null");
+        }
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result {
+        write_str(self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, v: &str) -> Result {
+        write_str(self.out, v);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result {
+        let mut seq = self.open(b"[", b"]");
+        for &b in v {
+            seq.comma();
+            write_int(seq.w.out, b);
+        }
+        seq.end()
+    }
+
+    fn serialize_none(self) -> Result {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result {
+        self.variant_key(variant);
+        value.serialize(&mut *self)?;
+        self.out.push(b'}');
+        Ok(())
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a, 'b>> {
+        Ok(self.open(b"[", b"]"))
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a, 'b>> {
+        Ok(self.open(b"[", b"]"))
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a, 'b>> {
+        Ok(self.open(b"[", b"]"))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a, 'b>> {
+        self.variant_key(variant);
+        Ok(self.open(b"[", b"]}"))
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a, 'b>> {
+        Ok(self.open(b"{", b"}"))
+    }
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a, 'b>> {
+        Ok(self.open(b"{", b"}"))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a, 'b>> {
+        self.variant_key(variant);
+        Ok(self.open(b"{", b"}}"))
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.comma();
+        value.serialize(&mut *self.w)
+    }
+
+    fn end(self) -> Result {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeMap for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
+        self.comma();
+        key.serialize(Key { out: self.w.out })
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        self.w.out.push(b':');
+        value.serialize(&mut *self.w)
+    }
+
+    fn end(self) -> Result {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        self.w.field_name(key, std::mem::take(&mut self.first));
+        value.serialize(&mut *self.w)
+    }
+
+    fn end(self) -> Result {
+        Compound::end(self)
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_, '_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
+        ser::SerializeStruct::serialize_field(self, key, value)
+    }
+
+    fn end(self) -> Result {
+        Compound::end(self)
+    }
+}
+
+/// A map key: a string, a char or an integer (written in quotes, as
+/// serde_json writes it); anything else is [`Unsupported`].
+struct Key<'a> {
+    out: &'a mut Vec<u8>,
+}
+
+impl Key<'_> {
+    fn quoted_int<I: itoa::Integer>(self, i: I) -> Result {
+        self.out.push(b'"');
+        write_int(self.out, i);
+        self.out.push(b'"');
+        Ok(())
+    }
+}
+
+fn not_a_key<T>(what: &str) -> Result<T> {
+    Err(Unsupported(format!("a map key that is {what}")))
+}
+
+macro_rules! int_keys {
+    ($($f:ident: $t:ty),*) => {
+        $(fn $f(self, v: $t) -> Result {
+            self.quoted_int(v)
+        })*
+    };
+}
+
+impl ser::Serializer for Key<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Impossible<(), Unsupported>;
+    type SerializeTuple = Impossible<(), Unsupported>;
+    type SerializeTupleStruct = Impossible<(), Unsupported>;
+    type SerializeTupleVariant = Impossible<(), Unsupported>;
+    type SerializeMap = Impossible<(), Unsupported>;
+    type SerializeStruct = Impossible<(), Unsupported>;
+    type SerializeStructVariant = Impossible<(), Unsupported>;
+
+    fn serialize_str(self, v: &str) -> Result {
+        write_str(self.out, v);
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result {
+        write_str(self.out, v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    int_keys!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64, serialize_i128: i128,
+              serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_u128: u128);
+
+    fn serialize_unit_variant(self, _name: &'static str, _index: u32, variant: &'static str) -> Result {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result {
+        value.serialize(self)
+    }
+
+    fn serialize_bool(self, _v: bool) -> Result {
+        not_a_key("a bool")
+    }
+
+    fn serialize_f32(self, _v: f32) -> Result {
+        not_a_key("a float")
+    }
+
+    fn serialize_f64(self, _v: f64) -> Result {
+        not_a_key("a float")
+    }
+
+    fn serialize_bytes(self, _v: &[u8]) -> Result {
+        not_a_key("bytes")
+    }
+
+    fn serialize_none(self) -> Result {
+        not_a_key("none")
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _value: &T) -> Result {
+        not_a_key("an option")
+    }
+
+    fn serialize_unit(self) -> Result {
+        not_a_key("a unit")
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result {
+        not_a_key("a unit struct")
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result {
+        not_a_key("a variant with a value")
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
+        not_a_key("a sequence")
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
+        not_a_key("a tuple")
+    }
+
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct> {
+        not_a_key("a tuple struct")
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant> {
+        not_a_key("a tuple variant")
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
+        not_a_key("a map")
+    }
+
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+        not_a_key("a struct")
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant> {
+        not_a_key("a struct variant")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn same_as_serde_json<T: Serialize + ?Sized>(value: &T) {
+        let mut ours = Vec::new();
+        write(&mut ours, value).expect("written");
+        let theirs = serde_json::to_vec(value).expect("serde_json writes it");
+        assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
+    }
+
+    /// Every byte JSON escapes, at every position of an eight-byte word and
+    /// across two words, between plain ASCII and multi-byte text.
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let specials: Vec<char> =
+            (0u8..0x20).map(char::from).chain(['"', '\\', '\u{7f}', '/', 'é', '—']).collect();
+        for len in 0..20 {
+            for at in 0..len {
+                for &c in &specials {
+                    let s: String = (0..len).map(|i| if i == at { c } else { 'a' }).collect();
+                    same_as_serde_json(&s);
+                    let around = format!("ł{s}\"{s}\u{1F600}");
+                    same_as_serde_json(&around);
+                }
+            }
+        }
+        same_as_serde_json("");
+        same_as_serde_json(&"x".repeat(1000));
+        same_as_serde_json("\u{0}\u{1f}\u{20}\"\\\n\r\t\u{8}\u{c}");
+    }
+
+    /// The eight-byte test against the byte-by-byte table on words made of
+    /// the bytes near each boundary (0x1f/0x20, around `"` and `\`, 0x7f,
+    /// 0x80 and above).
+    #[test]
+    fn the_word_test_agrees_with_the_table() {
+        let near = [
+            0x00u8, 0x01, 0x1f, 0x20, 0x21, 0x22, 0x23, 0x5b, 0x5c, 0x5d, 0x61, 0x7f, 0x80, 0xa2, 0xdc, 0xff,
+        ];
+        let mut words = 0;
+        for a in near {
+            for b in near {
+                for shift in 0..7 {
+                    let mut bytes = [b'a'; 8];
+                    bytes[shift] = a;
+                    bytes[shift + 1] = b;
+                    let table = bytes.iter().any(|&x| ESCAPE[usize::from(x)] != 0);
+                    assert_eq!(any_escape(u64::from_le_bytes(bytes)), table, "{bytes:?}");
+                    words += 1;
+                }
+            }
+        }
+        assert_eq!(words, 16 * 16 * 7);
+    }
+
+    /// The whole-text test against the table, at every length up to 24
+    /// with one byte of each kind at every position, and on plain text.
+    #[test]
+    fn the_text_test_agrees_with_the_table() {
+        let kinds = [0x00u8, 0x1f, b' ', b'"', b'\\', b'a', 0x7f, 0xc3];
+        for n in 0..24 {
+            let plain = vec![b'x'; n];
+            assert!(!has_escape(&plain), "{n}");
+            for at in 0..n {
+                for k in kinds {
+                    let mut bytes = plain.clone();
+                    bytes[at] = k;
+                    let table = bytes.iter().any(|&x| ESCAPE[usize::from(x)] != 0);
+                    assert_eq!(has_escape(&bytes), table, "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    /// Field names through their cache: far more names than slots, so
+    /// slots are taken over, and names that start at the same address
+    /// with different lengths ("na", "nam", "name").
+    #[test]
+    fn field_names_are_written_right_whatever_the_cache_holds() {
+        let long: &'static str = Box::leak("name\"with\\escapes".to_string().into_boxed_str());
+        let mut names: Vec<&'static str> =
+            (0..3 * KEY_SLOTS).map(|i| &*Box::leak(format!("field_{i}").into_boxed_str())).collect();
+        names.extend((1..=long.len()).map(|n| &long[..n]));
+        let mut out = Vec::new();
+        let mut w = Writer { out: &mut out, keys: vec![None; KEY_SLOTS] };
+        let mut expected = Vec::new();
+        for round in 0..3 {
+            for (i, name) in names.iter().enumerate() {
+                let first = (i + round) % 5 == 0;
+                w.field_name(name, first);
+                if !first {
+                    expected.push(b',');
+                }
+                expected.extend(serde_json::to_vec(name).unwrap());
+                expected.push(b':');
+            }
+        }
+        assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&expected));
+    }
+
+    #[derive(Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, String),
+        Struct { x: f64, y: Option<f32> },
+    }
+
+    #[derive(Serialize)]
+    #[serde(tag = "type", rename_all = "kebab-case")]
+    enum Tagged {
+        OneDay { value: String },
+        Unknown,
+    }
+
+    #[derive(Serialize)]
+    struct Everything {
+        flag: bool,
+        small: i8,
+        big: u128,
+        negative: i64,
+        floats: Vec<f64>,
+        letter: char,
+        nothing: Option<String>,
+        bytes: serde_bytes_like::Bytes,
+        shapes: Vec<Shape>,
+        tagged: Vec<Tagged>,
+        by_name: BTreeMap<String, Vec<u32>>,
+        by_number: BTreeMap<u16, &'static str>,
+        empty: Vec<()>,
+        pair: (u8, &'static str),
+        #[serde(rename = "odd \"key\"")]
+        odd: (),
+    }
+
+    mod serde_bytes_like {
+        /// Bytes serialized with `serialize_bytes`.
+        pub struct Bytes(pub Vec<u8>);
+        impl serde::Serialize for Bytes {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_bytes(&self.0)
+            }
+        }
+    }
+
+    #[test]
+    fn every_shape_is_written_as_serde_json_writes_it() {
+        let value = Everything {
+            flag: true,
+            small: -128,
+            big: u128::MAX,
+            negative: i64::MIN,
+            floats: vec![0.0, -0.0, 1.5, 1e21, 1e-7, 0.1 + 0.2, f64::NAN, f64::INFINITY, f64::MIN_POSITIVE],
+            letter: '"',
+            nothing: None,
+            bytes: serde_bytes_like::Bytes(vec![0, 255, 7]),
+            shapes: vec![
+                Shape::Unit,
+                Shape::Newtype(3),
+                Shape::Tuple(-1, "t\n".into()),
+                Shape::Struct { x: 2.5, y: Some(f32::NAN) },
+            ],
+            tagged: vec![Tagged::OneDay { value: "2020-11-09".into() }, Tagged::Unknown],
+            by_name: BTreeMap::from([("a\u{1}".to_string(), vec![1, 2]), (String::new(), vec![])]),
+            by_number: BTreeMap::from([(7, "seven"), (65535, "")]),
+            empty: Vec::new(),
+            pair: (9, "nine"),
+            odd: (),
+        };
+        same_as_serde_json(&value);
+    }
+
+    #[test]
+    fn a_key_it_does_not_write_falls_back_to_serde_json() {
+        let map = BTreeMap::from([(true, 1), (false, 2)]);
+        let mut out = b"kept ".to_vec();
+        assert!(write(&mut out.clone(), &map).is_err());
+        to_vec_or_serde_json(&mut out, &map).expect("serde_json writes bool keys");
+        let mut expected = b"kept ".to_vec();
+        serde_json::to_writer(&mut expected, &map).expect("serde_json writes bool keys");
+        assert_eq!(out, expected);
+    }
+}
