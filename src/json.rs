@@ -46,7 +46,7 @@ type Result<T = ()> = std::result::Result<T, Unsupported>;
 /// Appends `value` as compact JSON to `out`. On an error `out` holds part
 /// of the value.
 pub(crate) fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result {
-    value.serialize(&mut Writer { out, keys: vec![None; KEY_SLOTS] })
+    Writer::compact(out).write(value)
 }
 
 /// `value` as compact JSON appended to `out`, exactly as
@@ -180,8 +180,16 @@ fn write_int<I: itoa::Integer>(out: &mut Vec<u8>, i: I) {
     out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
 }
 
-struct Writer<'a> {
+/// Writes values onto `out`, compact or in serde_json's pretty layout (two
+/// spaces a level), keeping its cache of field names from one value to the
+/// next.
+pub(crate) struct Writer<'a> {
     out: &'a mut Vec<u8>,
+    /// `Some(level)` for the pretty layout: the nesting level, from the one
+    /// the writer was made with.
+    pretty: Option<usize>,
+    /// A line break and enough spaces for the deepest level so far.
+    line: Vec<u8>,
     /// Struct field names as written (`,"name":`), by where the name lies
     /// and its length: a derived `Serialize` names its fields with the same
     /// `&'static str` every time, so each is escaped once per call of
@@ -197,61 +205,148 @@ type KeySlot = (usize, usize, Box<[u8]>);
 /// How many field names [`Writer::keys`] holds.
 const KEY_SLOTS: usize = 256;
 
-impl Writer<'_> {
-    /// Writes `,"key":` (without the comma for the first field).
+impl<'a> Writer<'a> {
+    /// A writer of compact JSON (`serde_json::to_writer`'s layout).
+    pub(crate) fn compact(out: &'a mut Vec<u8>) -> Writer<'a> {
+        Writer { out, pretty: None, line: Vec::new(), keys: vec![None; KEY_SLOTS] }
+    }
+
+    /// A writer of serde_json's pretty layout for values nested `level`
+    /// levels deep: what `serde_json::Serializer::with_formatter` writes with
+    /// a `PrettyFormatter` that starts at that level.
+    pub(crate) fn pretty(out: &'a mut Vec<u8>, level: usize) -> Writer<'a> {
+        Writer { out, pretty: Some(level), line: Vec::new(), keys: vec![None; KEY_SLOTS] }
+    }
+
+    /// Where the writer writes.
+    pub(crate) fn out(&mut self) -> &mut Vec<u8> {
+        self.out
+    }
+
+    /// Appends `value`. On an error the output holds part of it, and the
+    /// writer is ready for the next value.
+    pub(crate) fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+        let level = self.pretty;
+        let written = value.serialize(&mut *self);
+        self.pretty = level;
+        written
+    }
+
+    /// In the pretty layout, a line break and the indentation of the level.
+    #[inline]
+    fn new_line(&mut self) {
+        if let Some(level) = self.pretty {
+            let n = 1 + 2 * level;
+            if self.line.len() < n {
+                self.line.clear();
+                self.line.push(b'\n');
+                self.line.resize(n.max(64), b' ');
+            }
+            self.out.extend_from_slice(&self.line[..n]);
+        }
+    }
+
+    /// Writes `,"key":` (without the comma for the first field); pretty,
+    /// `,` then a new line, `"key": `.
     fn field_name(&mut self, key: &'static str, first: bool) {
         let at = key.as_ptr() as usize;
         let slot = ((at ^ key.len()) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
         let slot = slot as usize % KEY_SLOTS;
-        let written = match &self.keys[slot] {
-            Some((a, n, bytes)) if *a == at && *n == key.len() => bytes,
-            _ => {
-                let mut bytes = Vec::with_capacity(key.len() + 4);
-                bytes.push(b',');
-                write_str(&mut bytes, key);
-                bytes.push(b':');
-                &*self.keys[slot].insert((at, key.len(), bytes.into_boxed_slice())).2
+        let hit = matches!(&self.keys[slot], Some((a, n, _)) if *a == at && *n == key.len());
+        if !hit {
+            let mut bytes = Vec::with_capacity(key.len() + 4);
+            bytes.push(b',');
+            write_str(&mut bytes, key);
+            bytes.push(b':');
+            self.keys[slot] = Some((at, key.len(), bytes.into_boxed_slice()));
+        }
+        let Some((_, _, written)) = &self.keys[slot] else { return };
+        match self.pretty {
+            None => self.out.extend_from_slice(&written[usize::from(first)..]),
+            Some(level) => {
+                if !first {
+                    self.out.push(b',');
+                }
+                let n = 1 + 2 * level;
+                if self.line.len() < n {
+                    self.line.clear();
+                    self.line.push(b'\n');
+                    self.line.resize(n.max(64), b' ');
+                }
+                self.out.extend_from_slice(&self.line[..n]);
+                self.out.extend_from_slice(&written[1..]);
+                self.out.push(b' ');
             }
-        };
-        self.out.extend_from_slice(&written[usize::from(first)..]);
+        }
     }
 }
 
 /// A sequence, map or struct being written: whether the next item is the
-/// first, and what closes it (`]`, `}`, or `]}` / `}}` for a variant).
+/// first, what closes it (`]` or `}`), and whether it is a variant's value
+/// (then a `}` closes the variant's object after it).
 #[doc(hidden)]
 pub(crate) struct Compound<'a, 'b> {
     w: &'b mut Writer<'a>,
     first: bool,
-    close: &'static [u8],
+    close: u8,
+    variant: bool,
 }
 
 impl Compound<'_, '_> {
-    fn comma(&mut self) {
+    /// Before an element or a map key: a comma unless it is the first, and
+    /// in the pretty layout a new line.
+    fn item(&mut self) {
         if self.first {
             self.first = false;
         } else {
             self.w.out.push(b',');
         }
+        self.w.new_line();
     }
 
     fn end(self) -> Result {
-        self.w.out.extend_from_slice(self.close);
+        self.w.close(!self.first, self.close);
+        if self.variant {
+            self.w.close(true, b'}');
+        }
         Ok(())
     }
 }
 
 impl<'a, 'b> Writer<'a> {
-    fn open(&'b mut self, open: &[u8], close: &'static [u8]) -> Compound<'a, 'b> {
-        self.out.extend_from_slice(open);
-        Compound { w: self, first: true, close }
+    fn open(&'b mut self, open: u8, close: u8, variant: bool) -> Compound<'a, 'b> {
+        self.out.push(open);
+        if let Some(level) = &mut self.pretty {
+            *level += 1;
+        }
+        Compound { w: self, first: true, close, variant }
     }
 
-    /// `{"variant":` before a variant's value.
+    /// Closes what [`Writer::open`] opened, on a new line when it holds
+    /// something (pretty).
+    fn close(&mut self, filled: bool, close: u8) {
+        if let Some(level) = &mut self.pretty {
+            *level -= 1;
+            if filled {
+                self.new_line();
+            }
+        }
+        self.out.push(close);
+    }
+
+    /// `{"variant":` before a variant's value (pretty: `{`, a new line,
+    /// `"variant": `).
     fn variant_key(&mut self, variant: &str) {
         self.out.push(b'{');
+        if let Some(level) = &mut self.pretty {
+            *level += 1;
+        }
+        self.new_line();
         write_str(self.out, variant);
         self.out.push(b':');
+        if self.pretty.is_some() {
+            self.out.push(b' ');
+        }
     }
 }
 
@@ -312,9 +407,9 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     }
 
     fn serialize_bytes(self, v: &[u8]) -> Result {
-        let mut seq = self.open(b"[", b"]");
+        let mut seq = self.open(b'[', b']', false);
         for &b in v {
-            seq.comma();
+            seq.item();
             write_int(seq.w.out, b);
         }
         seq.end()
@@ -354,20 +449,20 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
     ) -> Result {
         self.variant_key(variant);
         value.serialize(&mut *self)?;
-        self.out.push(b'}');
+        self.close(true, b'}');
         Ok(())
     }
 
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a, 'b>> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open(b'[', b']', false))
     }
 
     fn serialize_tuple(self, _len: usize) -> Result<Compound<'a, 'b>> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open(b'[', b']', false))
     }
 
     fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a, 'b>> {
-        Ok(self.open(b"[", b"]"))
+        Ok(self.open(b'[', b']', false))
     }
 
     fn serialize_tuple_variant(
@@ -378,15 +473,15 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         _len: usize,
     ) -> Result<Compound<'a, 'b>> {
         self.variant_key(variant);
-        Ok(self.open(b"[", b"]}"))
+        Ok(self.open(b'[', b']', true))
     }
 
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a, 'b>> {
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open(b'{', b'}', false))
     }
 
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'a, 'b>> {
-        Ok(self.open(b"{", b"}"))
+        Ok(self.open(b'{', b'}', false))
     }
 
     fn serialize_struct_variant(
@@ -397,7 +492,7 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
         _len: usize,
     ) -> Result<Compound<'a, 'b>> {
         self.variant_key(variant);
-        Ok(self.open(b"{", b"}}"))
+        Ok(self.open(b'{', b'}', true))
     }
 }
 
@@ -406,7 +501,7 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     type Error = Unsupported;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.comma();
+        self.item();
         value.serialize(&mut *self.w)
     }
 
@@ -459,12 +554,15 @@ impl ser::SerializeMap for Compound<'_, '_> {
     type Error = Unsupported;
 
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result {
-        self.comma();
+        self.item();
         key.serialize(Key { out: self.w.out })
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
         self.w.out.push(b':');
+        if self.w.pretty.is_some() {
+            self.w.out.push(b' ');
+        }
         value.serialize(&mut *self.w)
     }
 
@@ -647,10 +745,15 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
+    /// Compact and pretty, as serde_json writes them.
     fn same_as_serde_json<T: Serialize + ?Sized>(value: &T) {
         let mut ours = Vec::new();
         write(&mut ours, value).expect("written");
         let theirs = serde_json::to_vec(value).expect("serde_json writes it");
+        assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
+        let mut ours = Vec::new();
+        Writer::pretty(&mut ours, 0).write(value).expect("written");
+        let theirs = serde_json::to_vec_pretty(value).expect("serde_json writes it");
         assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
     }
 
@@ -728,7 +831,7 @@ mod tests {
             (0..3 * KEY_SLOTS).map(|i| &*Box::leak(format!("field_{i}").into_boxed_str())).collect();
         names.extend((1..=long.len()).map(|n| &long[..n]));
         let mut out = Vec::new();
-        let mut w = Writer { out: &mut out, keys: vec![None; KEY_SLOTS] };
+        let mut w = Writer::compact(&mut out);
         let mut expected = Vec::new();
         for round in 0..3 {
             for (i, name) in names.iter().enumerate() {
@@ -814,6 +917,32 @@ mod tests {
             odd: (),
         };
         same_as_serde_json(&value);
+    }
+
+    /// Pretty at level 2 is what serde_json writes for the value two levels
+    /// down: inside `[[value]]`, between the brackets' lines. One writer
+    /// writes several values, keeping its name cache and its level.
+    #[test]
+    fn pretty_values_start_at_their_level() {
+        let values = [
+            serde_json::json!({"a": [1, {"b": [], "c": {}}], "d": "e\u{1}"}),
+            serde_json::json!([]),
+            serde_json::json!({"x": [[{"y": null}]]}),
+        ];
+        let mut out = Vec::new();
+        let mut w = Writer::pretty(&mut out, 2);
+        for v in &values {
+            w.out().extend_from_slice(b"|");
+            w.write(v).expect("written");
+        }
+        let mut expected = Vec::new();
+        for v in &values {
+            let wrapped = serde_json::to_string_pretty(&[[v]]).unwrap();
+            let inner = wrapped.strip_prefix("[\n  [\n    ").unwrap().strip_suffix("\n  ]\n]").unwrap();
+            expected.extend_from_slice(b"|");
+            expected.extend_from_slice(inner.as_bytes());
+        }
+        assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&expected));
     }
 
     #[test]

@@ -954,10 +954,17 @@ fn write_items<W: std::io::Write, T: Serialize + Sync>(
             .enumerate()
             .map(|(c, chunk)| {
                 let mut buf = Vec::with_capacity(chunk.len() * 512);
+                // serde_json's bytes, written by `json` (see
+                // `Report::to_json_line_vec`); serde_json where it gives up.
+                let mut json = crate::json::Writer::pretty(&mut buf, 2);
                 for (k, item) in chunk.iter().enumerate() {
                     let first = w == 0 && c == 0 && k == 0;
-                    buf.extend_from_slice(if first { b"\n    " } else { b",\n    " });
-                    write_value(&mut buf, item, 2)?;
+                    json.out().extend_from_slice(if first { b"\n    " } else { b",\n    " });
+                    let start = json.out().len();
+                    if json.write(item).is_err() {
+                        json.out().truncate(start);
+                        write_value(json.out(), item, 2)?;
+                    }
                 }
                 Ok(buf)
             })

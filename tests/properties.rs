@@ -382,6 +382,8 @@ proptest! {
         let mut streamed = Vec::new();
         report.write_json(&mut streamed).unwrap();
         prop_assert_eq!(String::from_utf8(streamed).unwrap(), report.to_json() + "\n");
+        // The JSON Lines writer gives serde_json's compact bytes.
+        prop_assert_eq!(report.to_json_line_vec(), serde_json::to_vec(&report).unwrap());
         let _ = analysis.graph().to_dot();
         // The attribution listing reads the same text without panicking,
         // and its spans lie inside the document, on char boundaries.
