@@ -295,6 +295,7 @@ pub(crate) struct Compound<'a, 'b> {
 impl Compound<'_, '_> {
     /// Before an element or a map key: a comma unless it is the first, and
     /// in the pretty layout a new line.
+    #[inline]
     fn item(&mut self) {
         if self.first {
             self.first = false;
@@ -304,6 +305,7 @@ impl Compound<'_, '_> {
         self.w.new_line();
     }
 
+    #[inline]
     fn end(self) -> Result {
         self.w.close(!self.first, self.close);
         if self.variant {
@@ -314,6 +316,7 @@ impl Compound<'_, '_> {
 }
 
 impl<'a, 'b> Writer<'a> {
+    #[inline]
     fn open(&'b mut self, open: u8, close: u8, variant: bool) -> Compound<'a, 'b> {
         self.out.push(open);
         if let Some(level) = &mut self.pretty {
@@ -324,6 +327,7 @@ impl<'a, 'b> Writer<'a> {
 
     /// Closes what [`Writer::open`] opened, on a new line when it holds
     /// something (pretty).
+    #[inline]
     fn close(&mut self, filled: bool, close: u8) {
         if let Some(level) = &mut self.pretty {
             *level -= 1;
