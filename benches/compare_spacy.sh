@@ -112,11 +112,11 @@ echo "claimgraph CPU seconds (1 thread, 3 runs): ${cg_runs[*]}; median $cg_cpu"
 # use), three runs. spaCy's figure leaves out its start-up and model
 # loading, so claimgraph's is also given without this.
 "$venv/bin/python" -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
-  "$work/texts.json" "$work/one.json"
+  "$work/texts.json" "$work/one-text.json"
 one_runs=()
 for run in 1 2 3; do
   RAYON_NUM_THREADS=1 /usr/bin/time -f '%U %S %e' -o "$work/time-one-$run.txt" \
-    target/release/claimgraph report --no-progress --format "$format" -o "$work/one.$format" "$work/one.json"
+    target/release/claimgraph report --no-progress --format "$format" -o "$work/one.$format" "$work/one-text.json"
   one_runs+=("$(awk '{printf "%.3f", $1 + $2}' "$work/time-one-$run.txt")")
 done
 one_cpu=$(printf '%s\n' "${one_runs[@]}" | sort -n | sed -n 2p)

@@ -1,5 +1,7 @@
-//! Compact JSON for the JSON Lines report: the bytes `serde_json::to_vec`
-//! writes, written with fewer instructions.
+//! The report's JSON as serde_json writes it, byte for byte, with fewer
+//! instructions: compact for the JSON Lines (`serde_json::to_vec`), and in
+//! serde_json's pretty layout for the claims and relations of the JSON
+//! report ([`Writer::pretty`]).
 //!
 //! A group's line runs to megabytes, most of it field names and short
 //! strings (ids, cue words), with longer ones (claims, reasons) between.
@@ -23,7 +25,7 @@
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
-/// Why [`write`] gave up: a shape it does not write (serde_json may).
+/// Why [`write()`] gave up: a shape it does not write (serde_json may).
 #[derive(Debug)]
 pub(crate) struct Unsupported(String);
 
@@ -50,7 +52,7 @@ pub(crate) fn write<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Resu
 }
 
 /// `value` as compact JSON appended to `out`, exactly as
-/// `serde_json::to_writer` appends it: by [`write`], or, where that gives
+/// `serde_json::to_writer` appends it: by [`write()`], or, where that gives
 /// up, by serde_json after `out` is cut back to where it was.
 pub(crate) fn to_vec_or_serde_json<T: Serialize + ?Sized>(
     out: &mut Vec<u8>,
@@ -193,7 +195,7 @@ pub(crate) struct Writer<'a> {
     /// Struct field names as written (`,"name":`), by where the name lies
     /// and its length: a derived `Serialize` names its fields with the same
     /// `&'static str` every time, so each is escaped once per call of
-    /// [`write`] instead of at each of its thousands of uses. A slot holds
+    /// [`write()`] instead of at each of its thousands of uses. A slot holds
     /// the last name that fell into it.
     keys: Vec<Option<KeySlot>>,
 }
