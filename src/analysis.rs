@@ -493,10 +493,10 @@ impl StoryGroups {
     /// each document prepared again (tokens, stems, quotes, from the
     /// sentences kept) when its group is, and each window is freed before
     /// the next, so memory holds the corpus's text, sentences and names
-    /// plus one window. Within a window the groups are started in order, and
-    /// `sink` receives each result as soon as those of the groups before it
-    /// have been received, while later groups are still being analysed: it
-    /// holds only the results that finished before an earlier group's.
+    /// plus one window. Within a window, `sink` receives each result as soon
+    /// as it has received those of the groups before it, while later groups
+    /// are still being analysed; only results that finish before an earlier
+    /// group's wait.
     ///
     /// Stops at the first error `sink` returns and returns it (groups
     /// already being analysed then finish, and their results are dropped).

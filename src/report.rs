@@ -835,8 +835,8 @@ impl Report {
             self.documents.len() + self.divergences.len() + self.agreements.len() + self.entities.len();
         let estimate = 640usize.saturating_mul(items).saturating_add(256usize.saturating_mul(others));
         let mut out = Vec::with_capacity(estimate.saturating_add(1024).min(1 << 30));
-        // serde_json's bytes, written by `json` (a fifth of a large run went
-        // to serde_json's string escaping).
+        // serde_json's bytes, written by `json`: through serde_json, writing
+        // the line was a fifth of a large run, half of it string escaping.
         match crate::json::to_vec_or_serde_json(&mut out, self) {
             Ok(()) => out,
             Err(e) => format!("{{\"error\": \"{e}\"}}").into_bytes(),
