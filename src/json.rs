@@ -182,6 +182,30 @@ fn write_int<I: itoa::Integer>(out: &mut Vec<u8>, i: I) {
     out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes());
 }
 
+/// A float as serde_json writes it: zmij's digits, `null` if not finite.
+fn write_float<F: zmij::Float>(out: &mut Vec<u8>, v: F, finite: bool) {
+    if finite {
+        out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
+    } else {
+        out.extend_from_slice(b"null");
+    }
+}
+
+/// A line break and the indentation of `level` in serde_json's pretty
+/// layout (two spaces a level), cut from `line`, which keeps a line break
+/// and enough spaces for the deepest level so far: written at once, not a
+/// level at a time as serde_json writes it.
+#[inline]
+pub(crate) fn line_at(line: &mut Vec<u8>, level: usize) -> &[u8] {
+    let n = 1 + 2 * level;
+    if line.len() < n {
+        line.clear();
+        line.push(b'\n');
+        line.resize(n.max(64), b' ');
+    }
+    &line[..n]
+}
+
 /// Writes values onto `out`, compact or in serde_json's pretty layout (two
 /// spaces a level), keeping its cache of field names from one value to the
 /// next.
@@ -190,7 +214,7 @@ pub(crate) struct Writer<'a> {
     /// `Some(level)` for the pretty layout: the nesting level, from the one
     /// the writer was made with.
     pretty: Option<usize>,
-    /// A line break and enough spaces for the deepest level so far.
+    /// For [`line_at`].
     line: Vec<u8>,
     /// Struct field names as written (`,"name":`), by where the name lies
     /// and its length: a derived `Serialize` names its fields with the same
@@ -238,13 +262,7 @@ impl<'a> Writer<'a> {
     #[inline]
     fn new_line(&mut self) {
         if let Some(level) = self.pretty {
-            let n = 1 + 2 * level;
-            if self.line.len() < n {
-                self.line.clear();
-                self.line.push(b'\n');
-                self.line.resize(n.max(64), b' ');
-            }
-            self.out.extend_from_slice(&self.line[..n]);
+            self.out.extend_from_slice(line_at(&mut self.line, level));
         }
     }
 
@@ -269,13 +287,7 @@ impl<'a> Writer<'a> {
                 if !first {
                     self.out.push(b',');
                 }
-                let n = 1 + 2 * level;
-                if self.line.len() < n {
-                    self.line.clear();
-                    self.line.push(b'\n');
-                    self.line.resize(n.max(64), b' ');
-                }
-                self.out.extend_from_slice(&self.line[..n]);
+                self.out.extend_from_slice(line_at(&mut self.line, level));
                 self.out.extend_from_slice(&written[1..]);
                 self.out.push(b' ');
             }
@@ -385,20 +397,12 @@ impl<'a, 'b> ser::Serializer for &'b mut Writer<'a> {
           serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64, serialize_u128: u128);
 
     fn serialize_f32(self, v: f32) -> Result {
-        if v.is_finite() {
-            self.out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
-        } else {
-            self.out.extend_from_slice(b"null");
-        }
+        write_float(self.out, v, v.is_finite());
         Ok(())
     }
 
     fn serialize_f64(self, v: f64) -> Result {
-        if v.is_finite() {
-            self.out.extend_from_slice(zmij::Buffer::new().format_finite(v).as_bytes());
-        } else {
-            self.out.extend_from_slice(b"null");
-        }
+        write_float(self.out, v, v.is_finite());
         Ok(())
     }
 

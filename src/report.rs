@@ -984,19 +984,13 @@ fn write_items<W: std::io::Write, T: Serialize + Sync>(
 struct Pretty {
     level: usize,
     has_value: bool,
-    /// A line break followed by enough spaces for the deepest level so far.
+    /// For [`crate::json::line_at`].
     line: Vec<u8>,
 }
 
 impl Pretty {
     fn new_line<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        let n = 1 + 2 * self.level;
-        if self.line.len() < n {
-            self.line.clear();
-            self.line.push(b'\n');
-            self.line.resize(n.max(64), b' ');
-        }
-        w.write_all(&self.line[..n])
+        w.write_all(crate::json::line_at(&mut self.line, self.level))
     }
 
     fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
