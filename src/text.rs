@@ -70,14 +70,57 @@ impl Token {
 /// ASCII without the backtick (which becomes an apostrophe). Nearly every
 /// word is.
 pub(crate) fn lowercases_to_norm(s: &str) -> bool {
-    s.bytes().all(|b| b.is_ascii() && b != b'`')
+    ascii_case(s) != AsciiCase::Other
+}
+
+/// What [`normalize`] does to a piece of text, as [`ascii_case`] finds it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum AsciiCase {
+    /// Plain ASCII without the backtick or an uppercase letter: its own norm.
+    Lower,
+    /// Plain ASCII without the backtick, with an uppercase letter: the norm
+    /// is the text lowercased.
+    Upper,
+    /// Anything else: [`normalize_into`] reads it character by character.
+    Other,
+}
+
+/// Classifies `s` for [`normalize`] eight bytes at a time (a word is one or
+/// two such chunks).
+fn ascii_case(s: &str) -> AsciiCase {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut upper = 0;
+    for chunk in s.as_bytes().chunks(8) {
+        let mut bytes = [0u8; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        let x = u64::from_le_bytes(bytes);
+        // A byte of 0x80 or more: not ASCII.
+        if x & HIGH != 0 {
+            return AsciiCase::Other;
+        }
+        // A backtick: a byte of `x ^ 0x60…` is zero (the classic zero-byte
+        // test, exact about whether there is one).
+        let tick = x ^ (ONES * u64::from(b'`'));
+        if tick.wrapping_sub(ONES) & !tick & HIGH != 0 {
+            return AsciiCase::Other;
+        }
+        // 'A'..='Z': bytes below 0x80 whose sum with 0x80 - 'A' reaches
+        // 0x80 and with 0x80 - 'Z' - 1 does not (no carries between bytes).
+        upper |= x.wrapping_add(ONES * u64::from(0x80 - b'A'))
+            & !x.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1))
+            & HIGH;
+    }
+    if upper != 0 { AsciiCase::Upper } else { AsciiCase::Lower }
 }
 
 /// Normalises a piece of text the way token norms are: lowercase, ASCII
 /// apostrophes and hyphens, accents folded.
 pub fn normalize(s: &str) -> String {
-    if lowercases_to_norm(s) {
-        return s.to_ascii_lowercase();
+    match ascii_case(s) {
+        AsciiCase::Lower => return s.to_string(),
+        AsciiCase::Upper => return s.to_ascii_lowercase(),
+        AsciiCase::Other => {}
     }
     let mut out = String::with_capacity(s.len());
     normalize_into(s, &mut out);
@@ -87,10 +130,14 @@ pub fn normalize(s: &str) -> String {
 /// [`normalize`] into a [`CompactString`], which holds a norm of up to 24
 /// bytes (nearly every word) without a heap allocation of its own.
 pub fn normalize_compact(s: &str) -> CompactString {
-    if lowercases_to_norm(s) {
-        let mut out = CompactString::from(s);
-        out.make_ascii_lowercase();
-        return out;
+    match ascii_case(s) {
+        AsciiCase::Lower => return CompactString::from(s),
+        AsciiCase::Upper => {
+            let mut out = CompactString::from(s);
+            out.make_ascii_lowercase();
+            return out;
+        }
+        AsciiCase::Other => {}
     }
     let mut out = CompactString::with_capacity(s.len());
     normalize_into(s, &mut out);
@@ -155,7 +202,7 @@ fn is_hyphen(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() || is_mark(c) }
 }
 
 /// Combining marks (so "é" written as e + U+0301 stays in one word).
@@ -190,10 +237,11 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
             bytes.len(),
             |i| bytes.get(i).map(|&b| char::from(b)),
             |i| i.min(bytes.len()),
-            |i| {
-                i + bytes
-                    .get(i..)
-                    .map_or(0, |rest| rest.iter().take_while(|b| b.is_ascii_alphanumeric()).count())
+            |mut i| {
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                i
             },
         );
     } else {
@@ -227,7 +275,7 @@ fn tokenize_chars(
     let mut i = 0;
     while i < n {
         let Some(c) = at(i) else { break };
-        if c.is_whitespace() || is_invisible(c) || c == '\u{200B}' {
+        if if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() || is_invisible(c) } {
             i += 1;
             continue;
         }
@@ -271,11 +319,15 @@ fn tokenize_chars(
             }
             let (s, e) = (byte(start), byte(i));
             let word = &text[s..e];
-            let is_number = word.chars().next().is_some_and(|c| c.is_ascii_digit())
-                && word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            let bytes = word.as_bytes();
+            let is_number = bytes.first().is_some_and(u8::is_ascii_digit)
+                && bytes.iter().all(|&b| b.is_ascii_digit() || b == b',' || b == b'.');
             // "didn't" -> "did" + "n't"
             let lower = normalize_compact(word);
-            if !is_number && lower.len() > 3 && lower.ends_with("n't") && lower != "can't" {
+            let lower_bytes = lower.as_bytes();
+            let cannot = matches!(lower_bytes, b"can't" | b"cannot");
+            if !is_number && lower_bytes.len() > 3 && lower_bytes.ends_with(b"n't") && lower_bytes != b"can't"
+            {
                 let cut = e - word.chars().rev().take(3).map(char::len_utf8).sum::<usize>();
                 push_word(tokens, text, s, cut, base);
                 tokens.push(Token {
@@ -284,7 +336,7 @@ fn tokenize_chars(
                     norm: CompactString::const_new("n't"),
                     capitalized: false,
                 });
-            } else if lower == "can't" || lower == "cannot" {
+            } else if cannot {
                 tokens.push(Token {
                     span: Span::new(s + base, e + base),
                     kind: TokenKind::Word,
@@ -609,7 +661,47 @@ mod tests {
         tokens
     }
 
+    /// [`ascii_case`] as its doc says, a byte at a time.
+    fn ascii_case_by_bytes(s: &str) -> AsciiCase {
+        if !s.bytes().all(|b| b.is_ascii() && b != b'`') {
+            AsciiCase::Other
+        } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            AsciiCase::Upper
+        } else {
+            AsciiCase::Lower
+        }
+    }
+
+    /// Every ASCII byte, at every position of a chunk and past it, among
+    /// neighbours that sit at the edges of the ranges the chunked test
+    /// adds up ('@' and '[' around the capitals, '_' and 'a' around the
+    /// backtick, DEL and NUL).
+    #[test]
+    fn ascii_case_reads_every_byte_in_every_position() {
+        for fill in ["@", "[", "a", "_", "\x7f", "\0", "z"] {
+            for len in 1..=17 {
+                for at in 0..len {
+                    for b in 0..=0x7fu8 {
+                        let mut text = fill.repeat(len);
+                        text.replace_range(at..=at, char::from(b).encode_utf8(&mut [0; 4]));
+                        assert_eq!(ascii_case(&text), ascii_case_by_bytes(&text), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(ascii_case(""), AsciiCase::Lower);
+        assert_eq!(ascii_case("caf\u{e9}"), AsciiCase::Other);
+        assert_eq!(normalize_compact("Don`T"), "don't");
+        assert_eq!(normalize("MAYOR"), "mayor");
+    }
+
     proptest! {
+        /// The chunked classification agrees with the bytewise one.
+        #[test]
+        fn ascii_case_agrees_with_bytes(text in "[ -~]{0,30}|[ -~\u{80}-\u{10FFFF}]{0,12}") {
+            prop_assert_eq!(ascii_case(&text), ascii_case_by_bytes(&text));
+        }
+
         /// ASCII text gives the same tokens read by byte as read by character.
         #[test]
         fn ascii_text_reads_the_same_by_byte(text in "([a-zA-Z0-9 .,'`\"()-]|n't|'s|U\\.S\\.|1,000|2\\.5|\t|\n){0,40}") {
