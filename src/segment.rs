@@ -285,25 +285,42 @@ struct Line {
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
     let mut push = |start: usize, end: usize, para_break: bool| {
         let blank = text[start..end].chars().all(is_blank);
         lines.push(Line { start, end, blank, para_break });
     };
-    while let Some((i, c)) = chars.next() {
-        let para_break = match c {
-            '\n' | '\u{0B}' | '\u{85}' | '\u{2028}' => false,
-            '\r' => {
-                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                    chars.next();
-                }
-                false
+    // By bytes: the terminators are `\n`, `\r` (or `\r\n`), U+000B and
+    // U+000C, and U+0085 (0xC2 0x85), U+2028 and U+2029 (0xE2 0x80 0xA8
+    // and 0xA9). 0xC2 and 0xE2 are lead bytes, never inside a character.
+    // The bytes that can start one are found with `memchr`, in two
+    // searches of three bytes each, merged in order.
+    let bytes = text.as_bytes();
+    let mut common = memchr::memchr3_iter(b'\n', b'\r', 0xE2, bytes).peekable();
+    let mut rare = memchr::memchr3_iter(0x0B, 0x0C, 0xC2, bytes).peekable();
+    loop {
+        let i = match (common.peek(), rare.peek()) {
+            (Some(&c), Some(&r)) if r < c => rare.next(),
+            (Some(_), _) => common.next(),
+            (None, _) => rare.next(),
+        };
+        let Some(i) = i else { break };
+        if i < start {
+            // The `\n` of a `\r\n`.
+            continue;
+        }
+        let next = |k: usize| bytes.get(i + k).copied();
+        let (len, para_break) = match bytes[i] {
+            b'\n' | 0x0B => (1, false),
+            b'\r' => (if next(1) == Some(b'\n') { 2 } else { 1 }, false),
+            0x0C => (1, true),
+            0xC2 if next(1) == Some(0x85) => (2, false),
+            0xE2 if next(1) == Some(0x80) && matches!(next(2), Some(0xA8 | 0xA9)) => {
+                (3, next(2) == Some(0xA9))
             }
-            '\u{0C}' | '\u{2029}' => true,
             _ => continue,
         };
         push(start, i, para_break);
-        start = chars.peek().map_or(text.len(), |&(j, _)| j);
+        start = i + len;
     }
     if start < text.len() {
         push(start, text.len(), false);
@@ -1334,6 +1351,19 @@ fn is_credit_line(s: &str) -> bool {
 fn words_at_most(s: &str, n: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            let blank = matches!(b, b' ' | b'\t'..=b'\r');
+            if !blank && !in_word {
+                words += 1;
+                if words > n {
+                    return false;
+                }
+            }
+            in_word = !blank;
+        }
+        return true;
+    }
     for c in s.chars() {
         let blank = if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { is_blank(c) };
         if !blank && !in_word {
@@ -1509,8 +1539,6 @@ mod tests {
     use super::SentenceKind::{Body, Boilerplate, Headline};
     use super::*;
 
-    /// `words_at_most` agrees with splitting at blanks, Unicode ones
-    /// included, at every bound.
     /// Packed sentences come back as they went in: every kind, large
     /// offsets and paragraphs; sentences out of order are kept whole.
     #[test]
@@ -1926,6 +1954,8 @@ mod tests {
         assert!((8..cases.len() - 8).contains(&accepted), "{accepted} of {}", cases.len());
     }
 
+    /// `words_at_most` agrees with splitting at blanks, Unicode ones
+    /// included, at every bound.
     #[test]
     fn words_at_most_counts_runs_between_blanks() {
         let texts = [
@@ -1943,6 +1973,48 @@ mod tests {
             for n in 0..7 {
                 assert_eq!(words_at_most(t, n), words <= n, "{t:?} with {words} words, at most {n}");
             }
+        }
+    }
+
+    /// `split_lines` read character by character, as it was written first.
+    fn split_lines_by_chars(text: &str) -> Vec<(usize, usize, bool, bool)> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        let mut push = |start: usize, end: usize, para_break: bool| {
+            lines.push((start, end, text[start..end].chars().all(is_blank), para_break));
+        };
+        while let Some((i, c)) = chars.next() {
+            let para_break = match c {
+                '\n' | '\u{0B}' | '\u{85}' | '\u{2028}' => false,
+                '\r' => {
+                    if chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                        chars.next();
+                    }
+                    false
+                }
+                '\u{0C}' | '\u{2029}' => true,
+                _ => continue,
+            };
+            push(start, i, para_break);
+            start = chars.peek().map_or(text.len(), |&(j, _)| j);
+        }
+        if start < text.len() {
+            push(start, text.len(), false);
+        }
+        lines
+    }
+
+    proptest::proptest! {
+        /// Lines found by bytes are the lines found by characters, with
+        /// every terminator and characters that share their lead bytes
+        /// (U+0080–U+00BF after 0xC2, U+2000–U+203F after 0xE2 0x80).
+        #[test]
+        fn lines_split_by_bytes_as_by_characters(
+            text in "([a \t]|\r|\n|\u{0B}|\u{0C}|\u{85}|\u{A0}|\u{2028}|\u{2029}|\u{2027}|\u{202A}|[\u{80}-\u{BF}]|[\u{2000}-\u{203F}]|é){0,40}"
+        ) {
+            let lines: Vec<_> = split_lines(&text).iter().map(|l| (l.start, l.end, l.blank, l.para_break)).collect();
+            proptest::prop_assert_eq!(lines, split_lines_by_chars(&text));
         }
     }
 
