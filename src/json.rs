@@ -22,6 +22,8 @@
 //! to serde_json on every shape serde has and on every escape at every
 //! position; the report tests and the snapshots hold the report's bytes.
 
+use std::cell::Cell;
+
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 
@@ -218,30 +220,75 @@ pub(crate) struct Writer<'a> {
     line: Vec<u8>,
     /// Struct field names as written (`,"name":`), by where the name lies
     /// and its length: a derived `Serialize` names its fields with the same
-    /// `&'static str` every time, so each is escaped once per call of
-    /// [`write()`] instead of at each of its thousands of uses. A slot holds
-    /// the last name that fell into it.
-    keys: Vec<Option<KeySlot>>,
+    /// `&'static str` every time, so each is escaped once per thread
+    /// instead of at each of its thousands of uses. A name takes the first
+    /// empty slot of the [`KEY_PROBES`] from its own, or else its own. The
+    /// table is the thread's ([`KEY_CACHE`]), taken by the writer and given
+    /// back when it is dropped: what a slot holds depends only on a name
+    /// that lives as long as the program.
+    keys: Box<[KeySlot]>,
 }
 
-/// A field name in [`Writer::keys`]: its address, its length, and the name
-/// as written with a comma before it.
-type KeySlot = (usize, usize, Box<[u8]>);
+/// A field name in [`Writer::keys`]: its address and length, and the name
+/// as written with a comma before it (`n` bytes of `written`, the rest
+/// zero), so that a hit copies a fixed 32 bytes and shortens the output to
+/// fit, with no call to `memcpy`.
+#[derive(Clone, Copy)]
+struct KeySlot {
+    at: usize,
+    len: usize,
+    n: usize,
+    written: [u8; KEY_BYTES + 1],
+}
 
-/// How many field names [`Writer::keys`] holds.
-const KEY_SLOTS: usize = 256;
+/// An empty slot: no name has length `usize::MAX`.
+const NO_KEY: KeySlot = KeySlot { at: 0, len: usize::MAX, n: 0, written: [0; KEY_BYTES + 1] };
+
+/// How many field names [`Writer::keys`] holds: the report's hundred or
+/// so names in a table this size share a slot rarely (a name whose own
+/// slot another holds is found past it, out of line).
+const KEY_SLOTS: usize = 4096;
+
+/// How many slots a name may take, from its own on: names whose slots
+/// collide both stay.
+const KEY_PROBES: usize = 4;
+
+/// What a hit copies: `,"name":` for names of up to 28 bytes that need no
+/// escapes, with one byte to spare so that the copy can start after the
+/// comma. Longer names are written without the cache.
+const KEY_BYTES: usize = 32;
+
+thread_local! {
+    /// Each thread's table of field names, while no writer holds it (empty
+    /// until the first writer of the thread is dropped).
+    static KEY_CACHE: Cell<Box<[KeySlot]>> = Cell::new(Box::default());
+}
+
+/// The thread's table of field names, or a new one.
+fn take_keys() -> Box<[KeySlot]> {
+    let keys = KEY_CACHE.try_with(Cell::take).unwrap_or_default();
+    if keys.len() == KEY_SLOTS { keys } else { vec![NO_KEY; KEY_SLOTS].into_boxed_slice() }
+}
+
+impl Drop for Writer<'_> {
+    fn drop(&mut self) {
+        let keys = std::mem::take(&mut self.keys);
+        // Only while the thread is being torn down is there nowhere to put it.
+        let _ = KEY_CACHE.try_with(|cache| cache.set(keys));
+    }
+}
 
 impl<'a> Writer<'a> {
     /// A writer of compact JSON (`serde_json::to_writer`'s layout).
     pub(crate) fn compact(out: &'a mut Vec<u8>) -> Writer<'a> {
-        Writer { out, pretty: None, line: Vec::new(), keys: vec![None; KEY_SLOTS] }
+        Writer { out, pretty: None, line: Vec::new(), keys: take_keys() }
     }
 
     /// A writer of serde_json's pretty layout for values nested `level`
     /// levels deep: what `serde_json::Serializer::with_formatter` writes with
     /// a `PrettyFormatter` that starts at that level.
     pub(crate) fn pretty(out: &'a mut Vec<u8>, level: usize) -> Writer<'a> {
-        Writer { out, pretty: Some(level), line: Vec::new(), keys: vec![None; KEY_SLOTS] }
+        Writer { out, pretty: Some(level), line: Vec::new(), keys: take_keys() }
     }
 
     /// Where the writer writes.
@@ -267,32 +314,109 @@ impl<'a> Writer<'a> {
     }
 
     /// Writes `,"key":` (without the comma for the first field); pretty,
-    /// `,` then a new line, `"key": `.
+    /// `,` then a new line, `"key": `. A name found in its own slot of
+    /// [`Writer::keys`] is written here, in the compact layout, or by
+    /// [`Writer::write_name`]; the rest is [`Writer::field_name_slow`].
+    #[inline]
     fn field_name(&mut self, key: &'static str, first: bool) {
-        let at = key.as_ptr() as usize;
-        let slot = ((at ^ key.len()) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56;
-        let slot = slot as usize % KEY_SLOTS;
-        let hit = matches!(&self.keys[slot], Some((a, n, _)) if *a == at && *n == key.len());
-        if !hit {
-            let mut bytes = Vec::with_capacity(key.len() + 4);
-            bytes.push(b',');
-            write_str(&mut bytes, key);
-            bytes.push(b':');
-            self.keys[slot] = Some((at, key.len(), bytes.into_boxed_slice()));
+        let own = key_slot(key);
+        if let Some(slot) = self.keys.get(own)
+            && slot.at == key.as_ptr() as usize
+            && slot.len == key.len()
+        {
+            match slot.written[usize::from(first)..].first_chunk::<KEY_BYTES>() {
+                Some(written) if self.pretty.is_none() => {
+                    let end = self.out.len() + slot.n - usize::from(first);
+                    self.out.extend_from_slice(written);
+                    self.out.truncate(end);
+                }
+                _ => self.write_name(own, first),
+            }
+            return;
         }
-        let Some((_, _, written)) = &self.keys[slot] else { return };
+        self.field_name_slow(key, first);
+    }
+
+    /// Writes the name in slot `i` of [`Writer::keys`].
+    #[inline(never)]
+    fn write_name(&mut self, i: usize, first: bool) {
+        let slot = &self.keys[i];
+        let written = &slot.written[..slot.n];
         match self.pretty {
             None => self.out.extend_from_slice(&written[usize::from(first)..]),
             Some(level) => {
                 if !first {
                     self.out.push(b',');
                 }
-                self.out.extend_from_slice(line_at(&mut self.line, level));
-                self.out.extend_from_slice(&written[1..]);
+                // The line break and indentation, then the name without its
+                // comma, each as a fixed 32 bytes cut back to fit (no call
+                // to `memcpy`), where the indentation fits.
+                let n = line_at(&mut self.line, level).len();
+                match (self.line.first_chunk::<KEY_BYTES>(), slot.written[1..].first_chunk::<KEY_BYTES>()) {
+                    (Some(line), Some(name)) if n <= KEY_BYTES => {
+                        let end = self.out.len() + n;
+                        self.out.extend_from_slice(line);
+                        self.out.truncate(end);
+                        let end = end + slot.n - 1;
+                        self.out.extend_from_slice(name);
+                        self.out.truncate(end);
+                    }
+                    _ => {
+                        self.out.extend_from_slice(line_at(&mut self.line, level));
+                        self.out.extend_from_slice(&written[1..]);
+                    }
+                }
                 self.out.push(b' ');
             }
         }
     }
+
+    /// [`Writer::field_name`] for a name that is not in its own slot: it is
+    /// found in one of the next slots of its [`KEY_PROBES`], or else
+    /// escaped and, if short enough, put in the first empty slot of those
+    /// (or else in its own).
+    #[cold]
+    fn field_name_slow(&mut self, key: &'static str, first: bool) {
+        let at = key.as_ptr() as usize;
+        let own = key_slot(key);
+        let slots = (0..KEY_PROBES).map(|k| (own + k) % KEY_SLOTS);
+        if let Some(i) = slots.clone().find(|&i| self.keys[i].at == at && self.keys[i].len == key.len()) {
+            return self.write_name(i, first);
+        }
+        let mut bytes = Vec::with_capacity(key.len() + 4);
+        bytes.push(b',');
+        write_str(&mut bytes, key);
+        bytes.push(b':');
+        if bytes.len() <= KEY_BYTES {
+            let mut written = [0; KEY_BYTES + 1];
+            written[..bytes.len()].copy_from_slice(&bytes);
+            let empty = slots.clone().find(|&i| self.keys[i].len == usize::MAX).unwrap_or(own);
+            self.keys[empty] = KeySlot { at, len: key.len(), n: bytes.len(), written };
+            return self.write_name(empty, first);
+        }
+        match self.pretty {
+            None => self.out.extend_from_slice(&bytes[usize::from(first)..]),
+            Some(level) => {
+                if !first {
+                    self.out.push(b',');
+                }
+                self.out.extend_from_slice(line_at(&mut self.line, level));
+                self.out.extend_from_slice(&bytes[1..]);
+                self.out.push(b' ');
+            }
+        }
+    }
+}
+
+/// The slot of [`Writer::keys`] for the name `key`, from where it lies and
+/// its length.
+#[inline]
+fn key_slot(key: &str) -> usize {
+    let at = key.as_ptr() as usize;
+    // The top bits of a Fibonacci hash, as many as index the slots.
+    (((at ^ key.len()) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_SLOTS.trailing_zeros()))
+        as usize
+        % KEY_SLOTS
 }
 
 /// A sequence, map or struct being written: whether the next item is the
@@ -817,29 +941,64 @@ mod tests {
     }
 
     /// Field names through their cache: far more names than slots, so
-    /// slots are taken over, and names that start at the same address
-    /// with different lengths ("na", "nam", "name").
+    /// slots are taken over and probes run past their own slot; names
+    /// that start at the same address with different lengths ("na", "nam",
+    /// "name"); names too long for a slot; in both layouts.
     #[test]
     fn field_names_are_written_right_whatever_the_cache_holds() {
         let long: &'static str = Box::leak("name\"with\\escapes".to_string().into_boxed_str());
         let mut names: Vec<&'static str> =
             (0..3 * KEY_SLOTS).map(|i| &*Box::leak(format!("field_{i}").into_boxed_str())).collect();
         names.extend((1..=long.len()).map(|n| &long[..n]));
+        for i in 0..20 {
+            let name: &'static str = Box::leak(format!("prefixes_of_one_name_{i:03}").into_boxed_str());
+            names.extend((1..=name.len()).map(|n| &name[..n]));
+        }
+        names.push(Box::leak("a_field_name_longer_than_any_slot_holds".to_string().into_boxed_str()));
+        for pretty in [false, true] {
+            let mut out = Vec::new();
+            let mut w = if pretty { Writer::pretty(&mut out, 1) } else { Writer::compact(&mut out) };
+            let mut expected = Vec::new();
+            for round in 0..3 {
+                // A few names over and over between the others, as a
+                // struct's fields come back, so that some are found.
+                for (i, name) in names.iter().chain(names[..40].iter().cycle().take(400)).enumerate() {
+                    let first = (i + round) % 5 == 0;
+                    w.field_name(name, first);
+                    if !first {
+                        expected.push(b',');
+                    }
+                    if pretty {
+                        expected.extend(b"\n  ");
+                    }
+                    expected.extend(serde_json::to_vec(name).unwrap());
+                    expected.push(b':');
+                    if pretty {
+                        expected.push(b' ');
+                    }
+                }
+            }
+            drop(w);
+            assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&expected), "pretty: {pretty}");
+        }
+    }
+
+    /// A slot that holds a name at the same address with another length,
+    /// among the slots probed for a name, is not taken for it.
+    #[test]
+    fn a_shorter_name_at_the_same_address_is_not_found_for_a_longer_one() {
+        let name: &'static str = Box::leak("reason".to_string().into_boxed_str());
+        let short = &name[..3];
         let mut out = Vec::new();
         let mut w = Writer::compact(&mut out);
-        let mut expected = Vec::new();
-        for round in 0..3 {
-            for (i, name) in names.iter().enumerate() {
-                let first = (i + round) % 5 == 0;
-                w.field_name(name, first);
-                if !first {
-                    expected.push(b',');
-                }
-                expected.extend(serde_json::to_vec(name).unwrap());
-                expected.push(b':');
-            }
-        }
-        assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&expected));
+        w.field_name(short, true);
+        let own = key_slot(name);
+        w.keys[(own + 1) % KEY_SLOTS] = w.keys[key_slot(short)];
+        assert_eq!(w.keys[(own + 1) % KEY_SLOTS].at, name.as_ptr() as usize);
+        w.field_name(name, false);
+        w.field_name(name, false);
+        drop(w);
+        assert_eq!(String::from_utf8_lossy(&out), r#""rea":,"reason":,"reason":"#);
     }
 
     #[derive(Serialize)]
@@ -937,6 +1096,7 @@ mod tests {
             expected.extend_from_slice(b"|");
             expected.extend_from_slice(inner.as_bytes());
         }
+        drop(w);
         assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&expected));
     }
 

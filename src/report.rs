@@ -966,6 +966,7 @@ fn write_items<W: std::io::Write, T: Serialize + Sync>(
                         write_value(json.out(), item, 2)?;
                     }
                 }
+                drop(json);
                 Ok(buf)
             })
             .collect();
