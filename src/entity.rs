@@ -169,39 +169,44 @@ const CLASS_NOUNS: &[(&str, &[&str])] = &[
     ),
 ];
 
-const MONTHS_DAYS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Month and day names, written out or abbreviated: whether `w` is one
+/// (a `match`, not a list read from its start at every capitalised word).
+fn is_month_or_day(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan."
+            | "feb."
+            | "mar."
+            | "apr."
+            | "jun."
+            | "jul."
+            | "aug."
+            | "sep."
+            | "sept."
+            | "oct."
+            | "nov."
+            | "dec."
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
 
 /// Words that qualify a title ("Interior Minister", "Acting President").
 const TITLE_MODIFIERS: &[&str] = &[
@@ -684,7 +689,7 @@ fn is_demonym_like(norm: &str) -> bool {
 
 /// Whether token `i` can start or continue a name.
 fn is_name_word(t: &Token) -> bool {
-    t.is_word() && t.capitalized && !MONTHS_DAYS.contains(&t.norm.as_str())
+    t.is_word() && t.capitalized && !is_month_or_day(t.norm.as_str())
 }
 
 /// Finds name mentions in one prepared document.

@@ -189,38 +189,44 @@ const PREPOSITIONS: &[&str] = &[
 /// ("critical in both", "most of all").
 const QUANTIFIER_HEADS: &[&str] =
     &["both", "all", "each", "either", "neither", "most", "some", "any", "none"];
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "month",
-    "year",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "weekend",
-    "day",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-];
+/// Words of time ("monday", "week", "today", …): whether `w` is one.
+/// A `match`, which finds a word by its length and bytes at once, rather
+/// than a list read from its start at every token.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "week"
+            | "month"
+            | "year"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "weekend"
+            | "day"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+    )
+}
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 /// Forms of "be" that make a passive ("was denounced", "had been reported").
 const BE_FORMS: &[&str] = &["be", "been", "being", "is", "was", "were", "are"];
@@ -2950,7 +2956,7 @@ impl Extractor<'_> {
 
     fn next_is_adverbial(&self, k: usize, end: usize) -> bool {
         k < end
-            && (TIME_WORDS.contains(&self.norm(k))
+            && (is_time_word(self.norm(k))
                 || matches!(self.norm(k), "on" | "in" | "last" | "this" | "late" | "early"))
     }
 
@@ -3103,8 +3109,7 @@ impl Extractor<'_> {
                 continue;
             }
             // "on Wednesday", "last week", "earlier this month", "on July 17"
-            let is_time =
-                |t: usize| TIME_WORDS.contains(&self.norm(t)) || self.p.tokens[t].kind == TokenKind::Number;
+            let is_time = |t: usize| is_time_word(self.norm(t)) || self.p.tokens[t].kind == TokenKind::Number;
             if is_time(j - 1) {
                 let mut t = j - 1;
                 while t > r.start && is_time(t - 1) {
@@ -3119,7 +3124,7 @@ impl Extractor<'_> {
                 {
                     t -= 1;
                 }
-                if t < words_start || (words_start..j).any(|x| TIME_WORDS.contains(&self.norm(x))) {
+                if t < words_start || (words_start..j).any(|x| is_time_word(self.norm(x))) {
                     j = t;
                     continue;
                 }
@@ -3157,8 +3162,8 @@ impl Extractor<'_> {
                     is_determiner(w) || is_aux(w) || PRONOUNS.contains(&w)
                 }
         };
-        let timed = (np_end..k)
-            .any(|t| TIME_WORDS.contains(&self.norm(t)) || self.p.tokens[t].kind == TokenKind::Number);
+        let timed =
+            (np_end..k).any(|t| is_time_word(self.norm(t)) || self.p.tokens[t].kind == TokenKind::Number);
         let head_end = if np.len() >= 2 && timed && participle(np.end - 1) {
             Some(np.end - 1)
         } else if np.start >= r.start + 2 && self.norm(np.start - 1) == "by" && participle(np.start - 2) {
@@ -3379,7 +3384,7 @@ impl Extractor<'_> {
             let mut t = np.start;
             while t < np.end
                 && (matches!(self.norm(t), "last" | "this" | "next" | "earlier" | "later" | "late" | "early")
-                    || TIME_WORDS.contains(&self.norm(t)))
+                    || is_time_word(self.norm(t)))
             {
                 t += 1;
             }
@@ -3387,7 +3392,7 @@ impl Extractor<'_> {
             if t > np.start
                 && t < np.end
                 && self.norm(t) != "'s"
-                && (t..np.end).any(|x| TIME_WORDS.contains(&self.norm(x - 1)))
+                && (t..np.end).any(|x| is_time_word(self.norm(x - 1)))
             {
                 np.start = t;
             }
@@ -3600,7 +3605,7 @@ impl Extractor<'_> {
         !p.is_word()
             || p.capitalized
             || p.kind == TokenKind::Number
-            || TIME_WORDS.contains(&w)
+            || is_time_word(w)
             || AUDIENCE.contains(&w)
             || COMPLEMENT_NOUNS.contains(&self.p.stems[t - 1].as_str())
             || self.lex.is_function_word(w)
@@ -4533,7 +4538,7 @@ impl Extractor<'_> {
                 && !t.capitalized
                 && !self.lex.is_function_word(&t.norm)
                 && !self.is_finite_like(k)
-                && !TIME_WORDS.contains(&t.norm.as_str())
+                && !is_time_word(t.norm.as_str())
                 && t.norm.len() > 2
                 && !f.nouns.iter().any(|x| *x == self.p.stems[k])
             {
@@ -5019,7 +5024,7 @@ impl Extractor<'_> {
                 // "moved in before 5 a.m." (an intervention, not traffic).
                 let object_follows = self.p.tokens.get(t + 1).is_some_and(|x| {
                     x.is_word()
-                        && !TIME_WORDS.contains(&x.norm.as_str())
+                        && !is_time_word(x.norm.as_str())
                         && !matches!(x.norm.as_str(), "before" | "after" | "at" | "by" | "to" | "on" | "in")
                 });
                 let path = matches!(self.norm(t), "freely" | "unhindered")

@@ -585,7 +585,13 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut i = 0;
     let mut space = true;
     while i < len {
-        let Some(c) = text[i..].chars().next() else { break };
+        let c = match bytes[i] {
+            b if b.is_ascii() => char::from(b),
+            _ => {
+                let Some(c) = text[i..].chars().next() else { break };
+                c
+            }
+        };
         if c.is_whitespace() {
             space = true;
             i += c.len_utf8();
@@ -642,9 +648,16 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
             });
             i = j;
         } else if c.is_alphabetic() {
+            // ASCII letters by byte; other characters decoded.
             let mut j = i;
-            for ch in text[i..].chars() {
-                if ch.is_alphabetic() {
+            while let Some(&b) = bytes.get(j) {
+                if b.is_ascii_alphabetic() {
+                    j += 1;
+                } else if b.is_ascii() {
+                    break;
+                } else if let Some(ch) = text.get(j..).and_then(|rest| rest.chars().next())
+                    && ch.is_alphabetic()
+                {
                     j += ch.len_utf8();
                 } else {
                     break;
