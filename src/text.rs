@@ -238,6 +238,14 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
             |i| bytes.get(i).map(|&b| char::from(b)),
             |i| i.min(bytes.len()),
             |mut i| {
+                // Eight bytes at a time while they are all letters or digits.
+                while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+                    let run = alphanumeric_run(u64::from_le_bytes(*chunk));
+                    i += run;
+                    if run < 8 {
+                        return i;
+                    }
+                }
                 while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
                     i += 1;
                 }
@@ -256,6 +264,24 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
             |i| i,
         );
     }
+}
+
+/// How many of the eight bytes of `x` (little-endian: the first byte is
+/// the lowest), from the first, are ASCII letters or digits.
+fn alphanumeric_run(x: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // Bit 7 of a byte, for bytes below 0x80, is set in `x + (0x80 - lo)`
+    // when the byte is at least `lo`; no byte carries into the next.
+    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+    let low7 = x & !HIGH;
+    // Letters, with bit 5 set: 'a'..='z' after `| 0x20`; digits '0'..='9'.
+    let folded = low7 | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
+    // A byte of 0x80 or more is neither.
+    let yes = (letter | digit) & !x & HIGH;
+    ((!yes & HIGH).trailing_zeros() / 8) as usize
 }
 
 /// The tokenizer over `n` characters: `at(i)` is character `i`, `byte(i)`
@@ -695,7 +721,36 @@ mod tests {
         assert_eq!(normalize("MAYOR"), "mayor");
     }
 
+    /// [`alphanumeric_run`] byte by byte.
+    fn alphanumeric_run_by_bytes(x: u64) -> usize {
+        x.to_le_bytes().iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+    }
+
+    /// Every byte value at every position of a run of letters.
+    #[test]
+    fn alphanumeric_run_reads_every_byte_in_every_position() {
+        for at in 0..8 {
+            for b in 0..=u8::MAX {
+                let mut bytes = *b"aZ09mQz5";
+                bytes[at] = b;
+                let x = u64::from_le_bytes(bytes);
+                assert_eq!(alphanumeric_run(x), alphanumeric_run_by_bytes(x), "{bytes:?}");
+            }
+        }
+    }
+
     proptest! {
+        /// The chunked run of letters agrees with the bytewise one, on any
+        /// bytes and on letters followed by any bytes.
+        #[test]
+        fn alphanumeric_run_agrees_with_bytes(x in any::<u64>(), letters in "[a-zA-Z0-9]{0,8}") {
+            prop_assert_eq!(alphanumeric_run(x), alphanumeric_run_by_bytes(x));
+            let mut bytes = x.to_le_bytes();
+            bytes[..letters.len()].copy_from_slice(letters.as_bytes());
+            let y = u64::from_le_bytes(bytes);
+            prop_assert_eq!(alphanumeric_run(y), alphanumeric_run_by_bytes(y));
+        }
+
         /// The chunked classification agrees with the bytewise one.
         #[test]
         fn ascii_case_agrees_with_bytes(text in "[ -~]{0,30}|[ -~\u{80}-\u{10FFFF}]{0,12}") {
