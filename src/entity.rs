@@ -170,42 +170,24 @@ const CLASS_NOUNS: &[(&str, &[&str])] = &[
 ];
 
 /// Month and day names, written out or abbreviated: whether `w` is one
-/// (a `match`, not a list read from its start at every capitalised word).
+/// (`match`es, not a list read from its start at every capitalised word).
 fn is_month_or_day(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan."
-            | "feb."
-            | "mar."
-            | "apr."
-            | "jun."
-            | "jul."
-            | "aug."
-            | "sep."
-            | "sept."
-            | "oct."
-            | "nov."
-            | "dec."
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    crate::quantity::is_calendar_name(w)
+        || matches!(
+            w,
+            "jan."
+                | "feb."
+                | "mar."
+                | "apr."
+                | "jun."
+                | "jul."
+                | "aug."
+                | "sep."
+                | "sept."
+                | "oct."
+                | "nov."
+                | "dec."
+        )
 }
 
 /// Words that qualify a title ("Interior Minister", "Acting President").
@@ -1703,6 +1685,21 @@ pub(crate) fn resolve_texts(texts: &[&str], lex: &Lexicon) -> Resolved {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Month and day names as the list they were: written out, months also
+    /// abbreviated with a full stop; not bare abbreviations or other time.
+    #[test]
+    fn month_and_day_names_are_the_listed_ones() {
+        let listed = "january february march april may june july august september october november december \
+                      jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. \
+                      monday tuesday wednesday thursday friday saturday sunday";
+        for w in listed.split_whitespace() {
+            assert!(is_month_or_day(w), "{w}");
+        }
+        for w in ["jan", "may.", "sept", "week", "today", "mon.", "January", ""] {
+            assert!(!is_month_or_day(w), "{w}");
+        }
+    }
 
     fn run(texts: &[&str]) -> (Vec<Vec<Mention>>, Vec<Referent>) {
         let r = resolve_texts(texts, &Lexicon::builtin());

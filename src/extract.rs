@@ -190,42 +190,24 @@ const PREPOSITIONS: &[&str] = &[
 const QUANTIFIER_HEADS: &[&str] =
     &["both", "all", "each", "either", "neither", "most", "some", "any", "none"];
 /// Words of time ("monday", "week", "today", …): whether `w` is one.
-/// A `match`, which finds a word by its length and bytes at once, rather
+/// `match`es, which find a word by its length and bytes at once, rather
 /// than a list read from its start at every token.
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "week"
-            | "month"
-            | "year"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "weekend"
-            | "day"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "today"
-            | "yesterday"
-    )
+    crate::quantity::is_calendar_name(w)
+        || matches!(
+            w,
+            "week"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "weekend"
+                | "day"
+                | "today"
+                | "yesterday"
+        )
 }
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 /// Forms of "be" that make a passive ("was denounced", "had been reported").
@@ -5315,6 +5297,21 @@ fn unreachable_pole() -> (usize, Pole, bool, bool) {
 #[cfg(test)]
 mod tests {
     use crate::{Analyzer, Document, SpeakerKind};
+
+    /// The words of time, as the list they were: days, months, spans of
+    /// time, "today" and "yesterday"; not abbreviations or other words.
+    #[test]
+    fn time_words_are_the_listed_ones() {
+        let listed = "monday tuesday wednesday thursday friday saturday sunday week month year morning \
+                      afternoon evening night weekend day january february march april may june july august \
+                      september october november december today yesterday";
+        for w in listed.split_whitespace() {
+            assert!(super::is_time_word(w), "{w}");
+        }
+        for w in ["jan", "jan.", "sept", "days", "tomorrow", "hour", "Monday", "", "mayor"] {
+            assert!(!super::is_time_word(w), "{w}");
+        }
+    }
 
     /// `name_ends_with` answers as normalising every word of the name and
     /// comparing its last words did.

@@ -736,6 +736,33 @@ pub(crate) fn month_number(w: &str) -> Option<i8> {
     })
 }
 
+/// Whether `w` is the name of a month or a day of the week, written out
+/// (lowercase).
+pub(crate) fn is_calendar_name(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 /// Weekday of a weekday name (lowercase); Monday is 1.
 pub(crate) fn weekday_number(w: &str) -> Option<i8> {
     Some(match w {
