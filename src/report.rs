@@ -953,7 +953,7 @@ fn write_items<W: std::io::Write, T: Serialize + Sync>(
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
-                let mut buf = Vec::with_capacity(chunk.len() * 512);
+                let mut buf = Vec::with_capacity(4096);
                 // serde_json's bytes, written by `json` (see
                 // `Report::to_json_line_vec`); serde_json where it gives up.
                 let mut json = crate::json::Writer::pretty(&mut buf, 2);
@@ -964,6 +964,15 @@ fn write_items<W: std::io::Write, T: Serialize + Sync>(
                     if json.write(item).is_err() {
                         json.out().truncate(start);
                         write_value(json.out(), item, 2)?;
+                    }
+                    // The chunk sized by its first item: the items of a list
+                    // are much alike (pretty relations run to 1–2 kB), and a
+                    // chunk grown from a guess was copied two or three
+                    // times. (An eighth to spare saved 0.7% more of the
+                    // instructions for 3–4% more resident memory.)
+                    if k == 0 {
+                        let per_item = json.out().len();
+                        json.out().reserve(per_item.saturating_mul(chunk.len() - 1));
                     }
                 }
                 drop(json);
