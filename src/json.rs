@@ -227,6 +227,10 @@ pub(crate) struct Writer<'a> {
     /// back when it is dropped: what a slot holds depends only on a name
     /// that lives as long as the program.
     keys: Box<[KeySlot]>,
+    /// The names of [`Writer::keys`] in the pretty layout, slot by slot:
+    /// empty until a pretty writer of the thread writes a name, so that
+    /// the compact layout does not hold it.
+    pretty_keys: Box<[PrettySlot]>,
 }
 
 /// A field name in [`Writer::keys`]: its address and length, and the name
@@ -243,6 +247,25 @@ struct KeySlot {
 
 /// An empty slot: no name has length `usize::MAX`.
 const NO_KEY: KeySlot = KeySlot { at: 0, len: usize::MAX, n: 0, written: [0; KEY_BYTES + 1] };
+
+/// The name of the same slot of [`Writer::keys`] as the pretty layout
+/// writes it at `level` (`,`, a line break, the indentation, `"name": `):
+/// `n` bytes of `bytes`. A name keeps the level it was last written at (a
+/// struct's fields come back at the same depth); `level` is `usize::MAX`
+/// when the slot has none.
+#[derive(Clone, Copy)]
+struct PrettySlot {
+    level: usize,
+    n: usize,
+    bytes: [u8; PRETTY_BYTES + 1],
+}
+
+/// An empty [`PrettySlot`].
+const NO_PRETTY: PrettySlot = PrettySlot { level: usize::MAX, n: 0, bytes: [0; PRETTY_BYTES + 1] };
+
+/// What a pretty hit copies: `,\n`, the indentation and `"name": `, for
+/// names and levels that fit, with a byte to spare to start after the comma.
+const PRETTY_BYTES: usize = 64;
 
 /// How many field names [`Writer::keys`] holds: the report's hundred or
 /// so names in a table this size share a slot rarely (a name whose own
@@ -262,33 +285,49 @@ thread_local! {
     /// Each thread's table of field names, while no writer holds it (empty
     /// until the first writer of the thread is dropped).
     static KEY_CACHE: Cell<Box<[KeySlot]>> = Cell::new(Box::default());
+    /// Each thread's [`Writer::pretty_keys`], as [`KEY_CACHE`] holds its
+    /// names (empty until a pretty writer has written one).
+    static PRETTY_CACHE: Cell<Box<[PrettySlot]>> = Cell::new(Box::default());
 }
 
-/// The thread's table of field names, or a new one.
-fn take_keys() -> Box<[KeySlot]> {
+/// The thread's tables of field names, or a new one and an empty one. The
+/// pretty table goes with the names it was made for: taken and given back
+/// together, and a slot's pretty name is cleared when another name takes
+/// the slot.
+fn take_keys() -> (Box<[KeySlot]>, Box<[PrettySlot]>) {
     let keys = KEY_CACHE.try_with(Cell::take).unwrap_or_default();
-    if keys.len() == KEY_SLOTS { keys } else { vec![NO_KEY; KEY_SLOTS].into_boxed_slice() }
+    let pretty = PRETTY_CACHE.try_with(Cell::take).unwrap_or_default();
+    if keys.len() == KEY_SLOTS {
+        (keys, pretty)
+    } else {
+        (vec![NO_KEY; KEY_SLOTS].into_boxed_slice(), Box::default())
+    }
 }
 
 impl Drop for Writer<'_> {
     fn drop(&mut self) {
         let keys = std::mem::take(&mut self.keys);
-        // Only while the thread is being torn down is there nowhere to put it.
+        let pretty = std::mem::take(&mut self.pretty_keys);
+        // Only while the thread is being torn down is there nowhere to put
+        // them.
         let _ = KEY_CACHE.try_with(|cache| cache.set(keys));
+        let _ = PRETTY_CACHE.try_with(|cache| cache.set(pretty));
     }
 }
 
 impl<'a> Writer<'a> {
     /// A writer of compact JSON (`serde_json::to_writer`'s layout).
     pub(crate) fn compact(out: &'a mut Vec<u8>) -> Writer<'a> {
-        Writer { out, pretty: None, line: Vec::new(), keys: take_keys() }
+        let (keys, pretty_keys) = take_keys();
+        Writer { out, pretty: None, line: Vec::new(), keys, pretty_keys }
     }
 
     /// A writer of serde_json's pretty layout for values nested `level`
     /// levels deep: what `serde_json::Serializer::with_formatter` writes with
     /// a `PrettyFormatter` that starts at that level.
     pub(crate) fn pretty(out: &'a mut Vec<u8>, level: usize) -> Writer<'a> {
-        Writer { out, pretty: Some(level), line: Vec::new(), keys: take_keys() }
+        let (keys, pretty_keys) = take_keys();
+        Writer { out, pretty: Some(level), line: Vec::new(), keys, pretty_keys }
     }
 
     /// Where the writer writes.
@@ -342,32 +381,40 @@ impl<'a> Writer<'a> {
     fn write_name(&mut self, i: usize, first: bool) {
         let slot = &self.keys[i];
         let written = &slot.written[..slot.n];
-        match self.pretty {
-            None => self.out.extend_from_slice(&written[usize::from(first)..]),
-            Some(level) => {
+        let Some(level) = self.pretty else {
+            self.out.extend_from_slice(&written[usize::from(first)..]);
+            return;
+        };
+        if self.pretty_keys.len() != KEY_SLOTS {
+            self.pretty_keys = vec![NO_PRETTY; KEY_SLOTS].into_boxed_slice();
+        }
+        if self.pretty_keys[i].level != level {
+            // `,` and the line break and indentation, then the name without
+            // its comma, and a space: kept in the slot if it fits.
+            let line = line_at(&mut self.line, level);
+            let n = 1 + line.len() + slot.n - 1 + 1;
+            if n > PRETTY_BYTES {
                 if !first {
                     self.out.push(b',');
                 }
-                // The line break and indentation, then the name without its
-                // comma, each as a fixed 32 bytes cut back to fit (no call
-                // to `memcpy`), where the indentation fits.
-                let n = line_at(&mut self.line, level).len();
-                match (self.line.first_chunk::<KEY_BYTES>(), slot.written[1..].first_chunk::<KEY_BYTES>()) {
-                    (Some(line), Some(name)) if n <= KEY_BYTES => {
-                        let end = self.out.len() + n;
-                        self.out.extend_from_slice(line);
-                        self.out.truncate(end);
-                        let end = end + slot.n - 1;
-                        self.out.extend_from_slice(name);
-                        self.out.truncate(end);
-                    }
-                    _ => {
-                        self.out.extend_from_slice(line_at(&mut self.line, level));
-                        self.out.extend_from_slice(&written[1..]);
-                    }
-                }
+                self.out.extend_from_slice(line);
+                self.out.extend_from_slice(&written[1..]);
                 self.out.push(b' ');
+                return;
             }
+            let mut bytes = [0; PRETTY_BYTES + 1];
+            bytes[0] = b',';
+            bytes[1..1 + line.len()].copy_from_slice(line);
+            bytes[1 + line.len()..n - 1].copy_from_slice(&written[1..]);
+            bytes[n - 1] = b' ';
+            self.pretty_keys[i] = PrettySlot { level, n, bytes };
+        }
+        // A fixed copy cut back to fit, with no call to `memcpy`.
+        let slot = &self.pretty_keys[i];
+        if let Some(bytes) = slot.bytes[usize::from(first)..].first_chunk::<PRETTY_BYTES>() {
+            let end = self.out.len() + slot.n - usize::from(first);
+            self.out.extend_from_slice(bytes);
+            self.out.truncate(end);
         }
     }
 
@@ -392,6 +439,9 @@ impl<'a> Writer<'a> {
             written[..bytes.len()].copy_from_slice(&bytes);
             let empty = slots.clone().find(|&i| self.keys[i].len == usize::MAX).unwrap_or(own);
             self.keys[empty] = KeySlot { at, len: key.len(), n: bytes.len(), written };
+            if let Some(pretty) = self.pretty_keys.get_mut(empty) {
+                *pretty = NO_PRETTY;
+            }
             return self.write_name(empty, first);
         }
         match self.pretty {
