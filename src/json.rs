@@ -276,9 +276,9 @@ const KEY_SLOTS: usize = 4096;
 /// collide both stay.
 const KEY_PROBES: usize = 4;
 
-/// What a hit copies: `,"name":` for names of up to 28 bytes that need no
-/// escapes, with one byte to spare so that the copy can start after the
-/// comma. Longer names are written without the cache.
+/// What a hit copies: `,"name":` where it fits (a name of up to 28 bytes
+/// that needs no escapes), with one byte to spare so that the copy can
+/// start after the comma. Longer names are written without the cache.
 const KEY_BYTES: usize = 32;
 
 thread_local! {
