@@ -382,8 +382,7 @@ impl<'a> Writer<'a> {
         let slot = &self.keys[i];
         let written = &slot.written[..slot.n];
         let Some(level) = self.pretty else {
-            self.out.extend_from_slice(&written[usize::from(first)..]);
-            return;
+            return write_written(self.out, &mut self.line, None, written, first);
         };
         if self.pretty_keys.len() != KEY_SLOTS {
             self.pretty_keys = vec![NO_PRETTY; KEY_SLOTS].into_boxed_slice();
@@ -392,15 +391,9 @@ impl<'a> Writer<'a> {
             // `,` and the line break and indentation, then the name without
             // its comma, and a space: kept in the slot if it fits.
             let line = line_at(&mut self.line, level);
-            let n = 1 + line.len() + slot.n - 1 + 1;
+            let n = line.len() + slot.n + 1;
             if n > PRETTY_BYTES {
-                if !first {
-                    self.out.push(b',');
-                }
-                self.out.extend_from_slice(line);
-                self.out.extend_from_slice(&written[1..]);
-                self.out.push(b' ');
-                return;
+                return write_written(self.out, &mut self.line, self.pretty, written, first);
             }
             let mut bytes = [0; PRETTY_BYTES + 1];
             bytes[0] = b',';
@@ -444,16 +437,25 @@ impl<'a> Writer<'a> {
             }
             return self.write_name(empty, first);
         }
-        match self.pretty {
-            None => self.out.extend_from_slice(&bytes[usize::from(first)..]),
-            Some(level) => {
-                if !first {
-                    self.out.push(b',');
-                }
-                self.out.extend_from_slice(line_at(&mut self.line, level));
-                self.out.extend_from_slice(&bytes[1..]);
-                self.out.push(b' ');
+        write_written(self.out, &mut self.line, self.pretty, &bytes, first);
+    }
+}
+
+/// Writes a field name given as written compact (`,"name":`), in the
+/// layout of `pretty` (see [`Writer::pretty`]): without the comma for the
+/// first field; pretty, the comma, a new line of `line_at(line, level)`,
+/// the name and a space. The way a name goes out when no slot keeps it
+/// whole.
+fn write_written(out: &mut Vec<u8>, line: &mut Vec<u8>, pretty: Option<usize>, written: &[u8], first: bool) {
+    match pretty {
+        None => out.extend_from_slice(&written[usize::from(first)..]),
+        Some(level) => {
+            if !first {
+                out.push(b',');
             }
+            out.extend_from_slice(line_at(line, level));
+            out.extend_from_slice(&written[1..]);
+            out.push(b' ');
         }
     }
 }
@@ -993,7 +995,8 @@ mod tests {
     /// Field names through their cache: far more names than slots, so
     /// slots are taken over and probes run past their own slot; names
     /// that start at the same address with different lengths ("na", "nam",
-    /// "name"); names too long for a slot; in both layouts.
+    /// "name"); names too long for a slot; in both layouts, the pretty one
+    /// also where a name and its indentation are too long to keep whole.
     #[test]
     fn field_names_are_written_right_whatever_the_cache_holds() {
         let long: &'static str = Box::leak("name\"with\\escapes".to_string().into_boxed_str());
@@ -1005,9 +1008,12 @@ mod tests {
             names.extend((1..=name.len()).map(|n| &name[..n]));
         }
         names.push(Box::leak("a_field_name_longer_than_any_slot_holds".to_string().into_boxed_str()));
-        for pretty in [false, true] {
+        // Compact; pretty at level 1; pretty at level 20, where a name with
+        // its indentation is too long to be kept whole in its slot.
+        for (pretty, level) in [(false, 0), (true, 1), (true, 20)] {
             let mut out = Vec::new();
-            let mut w = if pretty { Writer::pretty(&mut out, 1) } else { Writer::compact(&mut out) };
+            let mut w = if pretty { Writer::pretty(&mut out, level) } else { Writer::compact(&mut out) };
+            let indent = [b"\n".as_slice(), &b" ".repeat(2 * level)].concat();
             let mut expected = Vec::new();
             for round in 0..3 {
                 // A few names over and over between the others, as a
@@ -1019,7 +1025,7 @@ mod tests {
                         expected.push(b',');
                     }
                     if pretty {
-                        expected.extend(b"\n  ");
+                        expected.extend(&indent);
                     }
                     expected.extend(serde_json::to_vec(name).unwrap());
                     expected.push(b':');
@@ -1029,7 +1035,11 @@ mod tests {
                 }
             }
             drop(w);
-            assert_eq!(String::from_utf8_lossy(&out), String::from_utf8_lossy(&expected), "pretty: {pretty}");
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&expected),
+                "pretty: {pretty}, level {level}"
+            );
         }
     }
 
