@@ -87,20 +87,10 @@ const ESCAPE: [u8; 256] = {
     t
 };
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
 /// Whether any of the eight bytes of `w` is below 0x20, a `"` or a `\`.
-/// Each test is exact as to whether some byte matches (the borrow of the
-/// subtraction reaches a byte's high bit only through a byte that matched).
 #[inline]
 fn any_escape(w: u64) -> bool {
-    let below = w.wrapping_sub(ONES * 0x20) & !w;
-    let q = w ^ (ONES * u64::from(b'"'));
-    let quote = q.wrapping_sub(ONES) & !q;
-    let s = w ^ (ONES * u64::from(b'\\'));
-    let slash = s.wrapping_sub(ONES) & !s;
-    (below | quote | slash) & HIGHS != 0
+    (crate::swar::below(w, 0x20) | crate::swar::equal(w, b'"') | crate::swar::equal(w, b'\\')) != 0
 }
 
 /// Appends `s` as a JSON string, quotes included.

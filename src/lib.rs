@@ -115,6 +115,7 @@ pub mod stages;
 pub mod stance;
 mod stories;
 pub mod svg;
+mod swar;
 pub mod text;
 mod wordnet;
 mod wordnet_format;

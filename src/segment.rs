@@ -959,7 +959,7 @@ fn is_narrow(s: &str) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok())
-            && u64::from_ne_bytes(word) & 0x8080_8080_8080_8080 == 0
+            && u64::from_ne_bytes(word) & crate::swar::HIGH == 0
         {
             i += 8;
             continue;

@@ -88,28 +88,18 @@ enum AsciiCase {
 /// Classifies `s` for [`normalize`] eight bytes at a time (a word is one or
 /// two such chunks).
 fn ascii_case(s: &str) -> AsciiCase {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{HIGH, at_least, equal};
     let mut upper = 0;
     for chunk in s.as_bytes().chunks(8) {
         let mut bytes = [0u8; 8];
         bytes[..chunk.len()].copy_from_slice(chunk);
         let x = u64::from_le_bytes(bytes);
-        // A byte of 0x80 or more: not ASCII.
-        if x & HIGH != 0 {
+        // A byte of 0x80 or more (not ASCII), or a backtick.
+        if x & HIGH != 0 || equal(x, b'`') != 0 {
             return AsciiCase::Other;
         }
-        // A backtick: a byte of `x ^ 0x60…` is zero (the classic zero-byte
-        // test, exact about whether there is one).
-        let tick = x ^ (ONES * u64::from(b'`'));
-        if tick.wrapping_sub(ONES) & !tick & HIGH != 0 {
-            return AsciiCase::Other;
-        }
-        // 'A'..='Z': bytes below 0x80 whose sum with 0x80 - 'A' reaches
-        // 0x80 and with 0x80 - 'Z' - 1 does not (no carries between bytes).
-        upper |= x.wrapping_add(ONES * u64::from(0x80 - b'A'))
-            & !x.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1))
-            & HIGH;
+        // 'A'..='Z'.
+        upper |= at_least(x, b'A') & !at_least(x, b'Z' + 1);
     }
     if upper != 0 { AsciiCase::Upper } else { AsciiCase::Lower }
 }
@@ -269,18 +259,14 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
 /// How many of the eight bytes of `x` (little-endian: the first byte is
 /// the lowest), from the first, are ASCII letters or digits.
 fn alphanumeric_run(x: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // Bit 7 of a byte, for bytes below 0x80, is set in `x + (0x80 - lo)`
-    // when the byte is at least `lo`; no byte carries into the next.
-    let at_least = |x: u64, lo: u8| x.wrapping_add(ONES * u64::from(0x80 - lo));
+    use crate::swar::{HIGH, ONES, at_least};
     let low7 = x & !HIGH;
     // Letters, with bit 5 set: 'a'..='z' after `| 0x20`; digits '0'..='9'.
     let folded = low7 | (ONES * 0x20);
     let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
     let digit = at_least(low7, b'0') & !at_least(low7, b'9' + 1);
     // A byte of 0x80 or more is neither.
-    let yes = (letter | digit) & !x & HIGH;
+    let yes = (letter | digit) & !x;
     ((!yes & HIGH).trailing_zeros() / 8) as usize
 }
 
