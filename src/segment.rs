@@ -1349,23 +1349,22 @@ fn is_credit_line(s: &str) -> bool {
 /// [`is_blank`] (it stops counting after `n + 1`). Asked of every short
 /// sentence, so ASCII is tested without the Unicode tables.
 fn words_at_most(s: &str, n: usize) -> bool {
+    if s.is_ascii() {
+        runs_at_most(s.bytes().map(|b| matches!(b, b' ' | b'\t'..=b'\r')), n)
+    } else {
+        runs_at_most(
+            s.chars().map(|c| if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { is_blank(c) }),
+            n,
+        )
+    }
+}
+
+/// Whether `blanks` (true for a blank) has at most `n` runs of non-blanks;
+/// stops after `n + 1`.
+fn runs_at_most(blanks: impl Iterator<Item = bool>, n: usize) -> bool {
     let mut words = 0;
     let mut in_word = false;
-    if s.is_ascii() {
-        for &b in s.as_bytes() {
-            let blank = matches!(b, b' ' | b'\t'..=b'\r');
-            if !blank && !in_word {
-                words += 1;
-                if words > n {
-                    return false;
-                }
-            }
-            in_word = !blank;
-        }
-        return true;
-    }
-    for c in s.chars() {
-        let blank = if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { is_blank(c) };
+    for blank in blanks {
         if !blank && !in_word {
             words += 1;
             if words > n {
