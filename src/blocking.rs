@@ -254,7 +254,9 @@ fn compare_in_waves(
         let found: Vec<(Vec<Relation>, Vec<Open>)> = wave
             .par_chunks(1024)
             .map(|chunk| {
-                let mut related = Vec::new();
+                // Nearly every candidate pair is related: room for all of
+                // them, as growing by doubling copied the relations.
+                let mut related = Vec::with_capacity(chunk.len());
                 let mut open = Vec::new();
                 for &(i, j) in chunk {
                     match compare_pair(&claims[i], &claims[j]) {

@@ -738,6 +738,7 @@ fn state(a: &Claim, b: &Claim) -> Found {
     let shared = shared.written(x, y);
     let mut ev = Evidence { shared, ..Evidence::default() };
     for (side, s) in [(&mut ev.a, x), (&mut ev.b, y)] {
+        side.reserve_exact(1 + usize::from(s.negation.is_some()) + usize::from(s.count.is_some()));
         side.push(item("state", &s.cue));
         if let Some(n) = &s.negation {
             side.push(item(if s.basis == Basis::Denied { "denial" } else { "negation" }, n));

@@ -823,7 +823,9 @@ impl Extractor<'_> {
     /// its claims do not carry (see [`Extractor::further_frames`]).
     pub fn extract_with(&self, mut more: Option<&mut Vec<crate::attribution::Attribution>>) -> Vec<Claim> {
         let mut state = DocState::default();
-        let mut claims = Vec::new();
+        // About one claim a sentence: room for that many, as growing by
+        // doubling copied the claims.
+        let mut claims = Vec::with_capacity(self.p.sentences.len());
         // The story's day: the first day the body names. A time of day given
         // without a day ("at 9 a.m.") is taken to be on it.
         // Each body sentence is scanned for numbers once, for its dates and
