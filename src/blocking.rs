@@ -121,7 +121,7 @@ fn cross_pairs(claims: &[Claim], negated: &[usize], plain: &[usize], pairs: &mut
 pub(crate) fn candidate_pairs(
     claims: &[Claim],
     index: &BTreeMap<String, Vec<usize>>,
-    terms: &BTreeMap<String, (Vec<usize>, Vec<usize>)>,
+    terms: &BTreeMap<&str, (Vec<usize>, Vec<usize>)>,
     undecided: &mut Vec<Undecided>,
 ) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();

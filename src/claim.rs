@@ -82,7 +82,21 @@ impl Speaker {
                         a.to_lowercase() == b.to_lowercase()
                     }
             }
-            _ => self.key() == other.key(),
+            (Some(id), None) | (None, Some(id)) => {
+                // One key is a referent id, the other the kind, `:` and the
+                // name lowercased, which for an ASCII name has the name's
+                // length: unless the id ends that way, the keys differ.
+                let name = if self.referent.is_none() { &self.name } else { &other.name };
+                if name.is_ascii() {
+                    let Some(colon) = id.len().checked_sub(name.len() + 1) else { return false };
+                    let ends_so = id.as_bytes()[colon] == b':'
+                        && id.as_bytes()[colon + 1..].eq_ignore_ascii_case(name.as_bytes());
+                    if !ends_so {
+                        return false;
+                    }
+                }
+                self.key() == other.key()
+            }
         }
     }
 }
@@ -421,6 +435,14 @@ mod same_key_tests {
             s(SpeakerKind::Person, "ŞƏHLA", None),
             Speaker::outlet("Harbour Times"),
             Speaker::outlet("harbour times"),
+            // A referent id that is another speaker's key, one that only
+            // ends like it, and one shorter than the name.
+            s(SpeakerKind::Person, "Mara", Some("Person:mara")),
+            s(SpeakerKind::Person, "MARA", None),
+            s(SpeakerKind::Unnamed, "Mara", None),
+            s(SpeakerKind::Person, "Mara", Some("Unnamed:Mara")),
+            s(SpeakerKind::Person, "Mara", Some("x:mara")),
+            s(SpeakerKind::Person, "Mara", Some("m")),
         ];
         let mut same = 0;
         for a in &speakers {

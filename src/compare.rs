@@ -321,13 +321,13 @@ pub(crate) fn compare_all(
     progress: &crate::progress::Progress,
 ) -> (Vec<Relation>, Vec<Undecided>) {
     use rayon::prelude::*;
-    let mut terms: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut terms: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (i, c) in claims.iter().enumerate() {
         // Two-word terms, negated or not, for the negation detector: pairs
         // are made only between a negated use and a plain use.
         if comparable(c) && assertive(c) {
             for t in &c.features.terms {
-                let e = terms.entry(t.to_string()).or_default();
+                let e = terms.entry(t.as_str()).or_default();
                 if c.features.negated_terms.contains(t) { e.0.push(i) } else { e.1.push(i) }
             }
         }
@@ -757,7 +757,7 @@ fn state(a: &Claim, b: &Claim) -> Found {
                 .iter()
                 .chain(&b.entities)
                 .find(|e| e.referent == *id)
-                .map_or_else(|| id.to_string(), |e| e.text.clone())
+                .map_or_else(|| id.as_str().to_owned(), |e| e.text.clone())
         })
         .unwrap_or_default();
     if x.holds == y.holds {
@@ -1131,12 +1131,37 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
 
 fn show_date(v: &DateValue) -> CompactString {
     match v {
-        DateValue::Day(d) => d.to_compact_string(),
+        DateValue::Day(d) => show_day(*d),
         DateValue::Month { year, month } => format_compact!("{year:04}-{month:02}"),
         DateValue::Year(y) => y.to_compact_string(),
-        DateValue::Range { start, end } => format_compact!("{start}/{end}"),
+        DateValue::Range { start, end } => {
+            let mut out = show_day(*start);
+            out.push('/');
+            out.push_str(&show_day(*end));
+            out
+        }
         DateValue::Unresolved => CompactString::const_new("unresolved"),
     }
+}
+
+/// A day as jiff's `Display` writes it (`2020-11-09`), written here for the
+/// years 0–9999 (jiff's last): jiff's printer took about 280 instructions a
+/// day, and days are shown for every dated pair compared. Years before 0
+/// are left to jiff (`-000001-12-31`).
+fn show_day(d: jiff::civil::Date) -> CompactString {
+    let Ok(year) = u16::try_from(d.year()) else { return d.to_compact_string() };
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let mut out = CompactString::default();
+    for n in [year / 1000, year / 100, year / 10, year] {
+        out.push(digit(n));
+    }
+    for n in [d.month(), d.day()] {
+        let n = n.unsigned_abs().into();
+        out.push('-');
+        out.push(digit(n / 10));
+        out.push(digit(n));
+    }
+    out
 }
 
 fn is_day(v: &DateValue) -> bool {
@@ -1449,6 +1474,24 @@ pub(crate) fn id_index(claims: &[Claim]) -> HashMap<&str, usize> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn days_are_shown_as_jiff_shows_them() {
+        use jiff::civil::date;
+        let mut days = vec![date(-1, 12, 31), date(-9999, 1, 1), date(9999, 12, 31), date(0, 1, 1)];
+        for year in [1, 9, 10, 99, 100, 999, 1000, 1999, 2020, 2024, 9998] {
+            let mut d = date(year, 1, 1);
+            while d.year() == year {
+                days.push(d);
+                d = d.tomorrow().unwrap();
+            }
+        }
+        for d in days {
+            assert_eq!(show_day(d), d.to_string(), "{d:?}");
+        }
+        let range = DateValue::Range { start: date(2020, 11, 9), end: date(2020, 12, 3) };
+        assert_eq!(show_date(&range), "2020-11-09/2020-12-03");
+    }
+
     use super::*;
 
     /// `dated_apart` walks the dates where it collected them; the collecting

@@ -645,7 +645,7 @@ impl Vocabulary {
             if let Some(set) = set
                 && !set.contains(t.norm.as_str())
             {
-                set.insert(t.norm.to_string());
+                set.insert(t.norm.as_str().to_owned());
             }
             first = false;
         }

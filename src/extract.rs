@@ -4231,7 +4231,7 @@ impl Extractor<'_> {
             if let Some(r) = m.referent {
                 entities.push(EntityRef {
                     referent: self.referents[r].id.clone(),
-                    text: m.surface.to_string(),
+                    text: m.surface.as_str().to_owned(),
                     span: m.span,
                 });
             }
@@ -4447,7 +4447,7 @@ impl Extractor<'_> {
                 ev.push(["class:", c].concat());
             }
             if f.verbs.iter().any(|v| v == st) && !crate::compare::is_generic_verb(st) {
-                ev.push(st.to_string());
+                ev.push(st.as_str().to_owned());
             }
             ev
         };
@@ -4590,7 +4590,9 @@ impl Extractor<'_> {
                     })
                 })
                 .map(str::to_string)
-                .or_else(|| verb.filter(|&v| !is_aux(self.norm(v))).map(|v| self.p.stems[v].to_string()));
+                .or_else(|| {
+                    verb.filter(|&v| !is_aux(self.norm(v))).map(|v| self.p.stems[v].as_str().to_owned())
+                });
             f.measures.push(group);
             f.heads.push(q.head.as_deref().map(crate::compare::head_word));
         }
@@ -4679,7 +4681,7 @@ impl Extractor<'_> {
             while t > clause.start {
                 t -= 1;
                 if is_noun(t) {
-                    return Some(self.p.stems[t].to_string());
+                    return Some(self.p.stems[t].as_str().to_owned());
                 }
                 if self.p.tokens[t].capitalized || matches!(self.norm(t), "," | "that" | "which") {
                     return None;
@@ -4721,7 +4723,7 @@ impl Extractor<'_> {
             // A participle after its noun: "a document signed on …".
             return Some(self.p.stems[k - 1].to_string());
         }
-        last.map(|t| self.p.stems[t].to_string())
+        last.map(|t| self.p.stems[t].as_str().to_owned())
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -1113,8 +1113,8 @@ fn edge_divergences(
             let mut position: BTreeMap<usize, String> = BTreeMap::new();
             for &k in &crels {
                 let r = &analysis.relations[k];
-                position.entry(ends[k].0).or_insert_with(|| r.positions[0].to_string());
-                position.entry(ends[k].1).or_insert_with(|| r.positions[1].to_string());
+                position.entry(ends[k].0).or_insert_with(|| r.positions[0].as_str().to_owned());
+                position.entry(ends[k].1).or_insert_with(|| r.positions[1].as_str().to_owned());
             }
             let members: Vec<usize> = position.keys().copied().collect();
             // Two sides are joined unless a member of one contradicts a
@@ -1190,7 +1190,7 @@ fn edge_divergences(
             );
             let id = crate::entity::slug(&base);
             let mut relations: Vec<[String; 2]> =
-                contra.iter().map(|r| [r.a.to_string(), r.b.to_string()]).collect();
+                contra.iter().map(|r| [r.a.as_str().to_owned(), r.b.as_str().to_owned()]).collect();
             relations.sort_by(|x, y| {
                 (compare::id_order(&x[0]), compare::id_order(&x[1]))
                     .cmp(&(compare::id_order(&y[0]), compare::id_order(&y[1])))
