@@ -86,22 +86,43 @@ enum AsciiCase {
 }
 
 /// Classifies `s` for [`normalize`] eight bytes at a time (a word is one or
-/// two such chunks).
+/// two such words of bytes). The words may overlap, as a byte read twice
+/// gives the same answer: the last eight bytes end a text of eight or
+/// more, a text of four to seven bytes is read as its first and last four,
+/// and a shorter one as its first, middle and last byte beside `a`s
+/// (neither of the three things asked). Nothing is copied to read them.
 fn ascii_case(s: &str) -> AsciiCase {
-    use crate::swar::{HIGH, at_least, equal};
+    use crate::swar::{HIGH, ONES, at_least, equal};
+    let bytes = s.as_bytes();
     let mut upper = 0;
-    for chunk in s.as_bytes().chunks(8) {
-        let mut bytes = [0u8; 8];
-        bytes[..chunk.len()].copy_from_slice(chunk);
-        let x = u64::from_le_bytes(bytes);
+    let mut read = |x: u64| {
         // A byte of 0x80 or more (not ASCII), or a backtick.
         if x & HIGH != 0 || equal(x, b'`') != 0 {
-            return AsciiCase::Other;
+            return false;
         }
         // 'A'..='Z'.
         upper |= at_least(x, b'A') & !at_least(x, b'Z' + 1);
+        true
+    };
+    let plain = if let Some(last) = bytes.last_chunk::<8>() {
+        bytes.chunks_exact(8).all(|w| w.first_chunk::<8>().is_some_and(|w| read(u64::from_le_bytes(*w))))
+            && read(u64::from_le_bytes(*last))
+    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        read(u64::from(u32::from_le_bytes(*first)) | (u64::from(u32::from_le_bytes(*last)) << 32))
+    } else if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+        let middle = bytes.get(bytes.len() / 2).copied().unwrap_or(first);
+        let filler = (ONES * u64::from(b'a')) & !0xFF_FFFF;
+        read(filler | u64::from(first) | (u64::from(middle) << 8) | (u64::from(last) << 16))
+    } else {
+        true
+    };
+    if !plain {
+        AsciiCase::Other
+    } else if upper != 0 {
+        AsciiCase::Upper
+    } else {
+        AsciiCase::Lower
     }
-    if upper != 0 { AsciiCase::Upper } else { AsciiCase::Lower }
 }
 
 /// Normalises a piece of text the way token norms are: lowercase, ASCII
@@ -698,6 +719,16 @@ mod tests {
                         text.replace_range(at..=at, char::from(b).encode_utf8(&mut [0; 4]));
                         assert_eq!(ascii_case(&text), ascii_case_by_bytes(&text), "{text:?}");
                     }
+                }
+            }
+        }
+        // A character of two bytes, and one of three, at every place.
+        for len in 1..=17 {
+            for at in 0..len {
+                for c in ["\u{e9}", "\u{2019}"] {
+                    let mut text = "a".repeat(len);
+                    text.replace_range(at..=at, c);
+                    assert_eq!(ascii_case(&text), AsciiCase::Other, "{text:?}");
                 }
             }
         }
