@@ -4361,9 +4361,19 @@ impl Extractor<'_> {
         denied: bool,
     ) -> Features {
         let mut f = Features::default();
+        // Whether each token of the clause is a function word, looked up
+        // once: the passes below ask up to four times a token.
+        let function: Vec<bool> =
+            clause.clone().map(|k| self.is_word(k) && self.lex.is_function_word(self.norm(k))).collect();
+        let is_function = |k: usize| {
+            function
+                .get(k.wrapping_sub(clause.start))
+                .copied()
+                .unwrap_or_else(|| self.lex.is_function_word(self.norm(k)))
+        };
         for k in clause.clone() {
             let t = &self.p.tokens[k];
-            if !t.is_word() || self.lex.is_function_word(&t.norm) {
+            if !t.is_word() || is_function(k) {
                 continue;
             }
             let st = CompactString::from(self.p.stems[k].as_str());
@@ -4413,7 +4423,7 @@ impl Extractor<'_> {
                             | "before"
                     )
                 {
-                    if self.is_word(t) && !self.lex.is_function_word(self.norm(t)) {
+                    if self.is_word(t) && !is_function(t) {
                         f.negated.push(self.p.stems[t].as_str().into());
                         taken += 1;
                     }
@@ -4520,7 +4530,7 @@ impl Extractor<'_> {
             let t = &self.p.tokens[k];
             if t.is_word()
                 && !t.capitalized
-                && !self.lex.is_function_word(&t.norm)
+                && !is_function(k)
                 && !self.is_finite_like(k)
                 && !is_time_word(t.norm.as_str())
                 && t.norm.len() > 2
@@ -4532,7 +4542,7 @@ impl Extractor<'_> {
         // Two-word lowercase terms, and which of them are negated.
         let is_term_word = |t: usize| {
             let tok = &self.p.tokens[t];
-            tok.is_word() && !tok.capitalized && !self.lex.is_function_word(&tok.norm) && tok.norm.len() > 2
+            tok.is_word() && !tok.capitalized && !is_function(t) && tok.norm.len() > 2
         };
         let first_content: Vec<usize> = clause.clone().filter(|&t| is_term_word(t)).take(4).collect();
         for t in clause.start..clause.end.saturating_sub(1) {
