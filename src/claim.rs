@@ -344,6 +344,10 @@ pub(crate) struct Features {
     /// the last word of its head ("death toll": "toll"), `None` without a
     /// head. The comparison asks it of each pair of figures.
     pub heads: Vec<Option<CompactString>>,
+    /// For each quantity (same order as `Claim::quantities`): its value as
+    /// a relation shows it (`compare::show_interval`: "8", "≥ 40"), made
+    /// once here rather than for every numeric pair the claim is in.
+    pub shown: Vec<CompactString>,
     /// `Claim::entities` by referent id, each id once: indices into the
     /// entities, in the order of their ids. The comparison asks which
     /// referents two claims share, several times a pair; indices take 4
@@ -388,6 +392,7 @@ impl Features {
             verbs,
             measures,
             heads,
+            shown,
             referents,
             negated,
             topics: _,
@@ -405,6 +410,7 @@ impl Features {
         }
         *measures = Vec::new();
         *heads = Vec::new();
+        *shown = Vec::new();
         *referents = Vec::new();
         *date_events = Vec::new();
     }

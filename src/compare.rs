@@ -844,6 +844,15 @@ pub(crate) fn show_interval(q: &Quantity) -> CompactString {
     out
 }
 
+/// [`show_interval`] of quantity `i` of `c`: as extraction kept it, or
+/// made again for a claim whose features were not computed.
+fn shown_value(c: &Claim, i: usize) -> CompactString {
+    match c.features.shown.get(i) {
+        Some(kept) => kept.clone(),
+        None => show_interval(&c.quantities[i]),
+    }
+}
+
 /// The stem of the last word of a quantity's head ("death toll":
 /// "toll"), kept for each quantity in [`Features::heads`].
 pub(crate) fn head_word(head: &str) -> CompactString {
@@ -1055,15 +1064,16 @@ fn figures_differ(a: &Claim, b: &Claim) -> bool {
 /// claim `b`: its reason reads "`label`A says x, B says y`tail`", the
 /// label given in pieces, ending with its own ": ".
 fn figures_relation(
-    (a, x): (&Claim, &Quantity),
-    (b, y): (&Claim, &Quantity),
+    (a, i): (&Claim, usize),
+    (b, j): (&Claim, usize),
     shared: &[CompactString],
     kind: RelationType,
     topic: CompactString,
     label: &[&str],
     tail: &str,
 ) -> Relation {
-    let values = [show_interval(x), show_interval(y)];
+    let (x, y) = (&a.quantities[i], &b.quantities[j]);
+    let values = [shown_value(a, i), shown_value(b, j)];
     let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), shared, &values);
     let reason = says_reason(label, (a, &values[0]), (b, &values[1]), tail);
     relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
@@ -1100,7 +1110,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
                 // figures adds nothing to the first.
                 let build = |kind: RelationType| {
                     let topic = ["numeric:duration-", ux].concat_compact();
-                    figures_relation((a, x), (b, y), &shared, kind, topic, &["how long (", ux, "s): "], "")
+                    figures_relation((a, i), (b, j), &shared, kind, topic, &["how long (", ux, "s): "], "")
                 };
                 if overlaps(x, y) {
                     agree.get_or_insert_with(|| build(RelationType::Agree));
@@ -1115,7 +1125,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             let build = |kind: RelationType, tail: &str| {
                 let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
                 let topic = ["numeric:", mx].concat_compact();
-                figures_relation((a, x), (b, y), &shared, kind, topic, &[what, " (", mx, "): "], tail)
+                figures_relation((a, i), (b, j), &shared, kind, topic, &[what, " (", mx, "): "], tail)
             };
             if overlaps(x, y) {
                 agree.get_or_insert_with(|| build(RelationType::Agree, "; compatible"));
@@ -1648,6 +1658,8 @@ mod tests {
         let mut kept = 0;
         for c in claims {
             assert_eq!(c.features.heads.len(), c.quantities.len(), "{}", c.text);
+            let shown: Vec<CompactString> = c.quantities.iter().map(show_interval).collect();
+            assert_eq!(c.features.shown, shown, "{}", c.text);
             for (q, word) in c.quantities.iter().zip(&c.features.heads) {
                 assert_eq!(word.as_deref(), q.head.as_deref().map(head_word).as_deref(), "{}", q.text);
                 kept += usize::from(word.is_some());
@@ -1684,6 +1696,8 @@ mod tests {
                 let (mut x, mut y) = (a.clone(), b.clone());
                 x.features.heads.clear();
                 y.features.heads.clear();
+                x.features.shown.clear();
+                y.features.shown.clear();
                 x.features.referents.clear();
                 y.features.referents.clear();
                 let with = shown(compare_pair(a, b));

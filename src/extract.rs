@@ -4605,6 +4605,7 @@ impl Extractor<'_> {
                 });
             f.measures.push(group);
             f.heads.push(q.head.as_deref().map(crate::compare::head_word));
+            f.shown.push(crate::compare::show_interval(q));
         }
         f
     }
