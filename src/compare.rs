@@ -521,11 +521,24 @@ fn ordered(a: &Claim, b: &Claim) -> bool {
 
 /// Sort key of a claim id `doc:n`: the doc, then n numerically.
 pub(crate) fn id_order(id: &str) -> (&str, usize) {
-    // By byte: `rsplit_once(':')` compares the match through a call to
-    // `bcmp`, and relations are sorted by this key.
-    match memchr::memrchr(b':', id.as_bytes()).and_then(|i| Some((id.get(..i)?, id.get(i + 1..)?))) {
-        Some((d, n)) => (d, n.parse().unwrap_or(0)),
+    // By byte, from the end, where the colon is a few digits away:
+    // `rsplit_once(':')` compares the match through a call to `bcmp`, and
+    // every relation orders its claims by this key.
+    match id.bytes().rposition(|b| b == b':').and_then(|i| Some((id.get(..i)?, id.get(i + 1..)?))) {
+        Some((d, n)) => (d, claim_number(n)),
         None => (id, 0),
+    }
+}
+
+/// `n.parse().unwrap_or(0)`, with the digits of a claim number (fewer than
+/// `usize::MAX` has, so they cannot overflow) added up here rather than by
+/// the checked general parser.
+fn claim_number(n: &str) -> usize {
+    const SAFE_DIGITS: usize = usize::MAX.ilog10() as usize;
+    if (1..=SAFE_DIGITS).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()) {
+        n.bytes().fold(0, |v, b| v * 10 + usize::from(b - b'0'))
+    } else {
+        n.parse().unwrap_or(0)
     }
 }
 
@@ -1719,7 +1732,23 @@ mod tests {
     /// The sort key splits at the last colon, as `rsplit_once(':')` does.
     #[test]
     fn id_order_splits_at_the_last_colon() {
-        for id in ["a:1", "a:b:12", "nocolon", "x:", ":5", "é:3", "doc:9:x", ""] {
+        for id in [
+            "a:1",
+            "a:b:12",
+            "nocolon",
+            "x:",
+            ":5",
+            "é:3",
+            "doc:9:x",
+            "",
+            "d:+7",
+            "d:007",
+            "d:1_0",
+            "d:9999999999999999999",
+            "d:18446744073709551615",
+            "d:18446744073709551616",
+            "d:99999999999999999999",
+        ] {
             let old = match id.rsplit_once(':') {
                 Some((d, n)) => (d, n.parse().unwrap_or(0)),
                 None => (id, 0),
