@@ -385,10 +385,12 @@ fn extract_all(
         .map(|(i, d)| {
             let ex = Extractor::new(d, &prepared[i], &mentions[i], referents, lex, outlets);
             // Extraction builds its vectors and strings by pushing, and
-            // they hold up to twice what they use; a clone is allocated
-            // at their length. On a large corpus that is a third of the
-            // claims' memory, for a few percent of the time.
-            let claims: Vec<Claim> = ex.extract().to_vec();
+            // they hold up to twice what they use. The claims were cloned
+            // at their length while a corpus's claims were all held at
+            // once; a window's claims are held now, and the clone took
+            // 1.8% of the instructions to save 2% of the peak at 100,000
+            // articles (BENCHMARKS.md, "Scaling", stop 27).
+            let claims: Vec<Claim> = ex.extract();
             counter.add(1);
             claims
         })
