@@ -1861,16 +1861,31 @@ pub fn name_key(name: &str) -> String {
     let n = &key[start..end];
     // Nearly every name is already words with one space between them: the
     // key is then the normalised name, cut in place.
-    let single_spaced = !n.starts_with(' ')
-        && !n.ends_with(' ')
-        && !n.contains("  ")
-        && !n.contains(|c: char| c.is_whitespace() && c != ' ');
-    if single_spaced {
+    if single_spaced(n) {
         key.truncate(end);
         key.drain(..start);
         return key;
     }
     n.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether `n` is words with one space between them: no white space at
+/// its ends, no two spaces together, no white space but the space. An
+/// ASCII name (nearly every one) is read by byte: `str::contains("  ")`
+/// set up a substring searcher for every name, most of [`name_key`]'s time.
+fn single_spaced(n: &str) -> bool {
+    if !n.is_ascii() {
+        return !n.starts_with(' ')
+            && !n.ends_with(' ')
+            && !n.contains("  ")
+            && !n.contains(|c: char| c.is_whitespace() && c != ' ');
+    }
+    let b = n.as_bytes();
+    // `char::is_whitespace` in ASCII: the space and \t, \n, \x0b, \x0c, \r.
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
 }
 
 /// English function words: articles, pronouns, prepositions, conjunctions,
@@ -2296,6 +2311,32 @@ mod tests {
         assert!(lookup(&lex, "operating").iter().any(|(_, e)| matches!(e, Entry::Pole { .. })));
     }
 
+    /// The byte test of an ASCII name agrees with the character test, on
+    /// every string of up to four characters from a set of letters and
+    /// white space (ASCII and not).
+    #[test]
+    fn single_spaced_by_bytes_agrees_with_characters() {
+        let by_chars = |n: &str| {
+            !n.starts_with(' ')
+                && !n.ends_with(' ')
+                && !n.contains("  ")
+                && !n.contains(|c: char| c.is_whitespace() && c != ' ')
+        };
+        let alphabet = ['a', ' ', '\t', '\n', '\x0b', '\x0c', '\r', '\x1f', 'é', '\u{a0}'];
+        let mut texts = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> =
+                texts.iter().flat_map(|t| alphabet.iter().map(move |c| format!("{t}{c}"))).collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        assert!(texts.len() > 10_000);
+        for t in &texts {
+            assert_eq!(single_spaced(t), by_chars(t), "{t:?}");
+        }
+    }
+
     #[test]
     fn name_keys() {
         assert_eq!(name_key("the Tessa  Bridge"), "tessa bridge");
@@ -2303,6 +2344,8 @@ mod tests {
         for (name, key) in [
             ("The  Tessa Bridge", "tessa bridge"),
             ("Tessa\tBridge", "tessa bridge"),
+            ("Tessa\x0bBridge", "tessa bridge"),
+            ("Tessa\r\nBridge", "tessa bridge"),
             ("Tessa\u{A0}Bridge", "tessa bridge"),
             ("  “Tessa Bridge”  ", "tessa bridge"),
             ("the the bridge", "the bridge"),
