@@ -1497,6 +1497,10 @@ pub(crate) fn id_index(claims: &[Claim]) -> HashMap<&str, usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    /// A day is written as jiff writes it, over whole years and the ends of
+    /// jiff's range (years before 0 are jiff's own).
     #[test]
     fn days_are_shown_as_jiff_shows_them() {
         use jiff::civil::date;
@@ -1514,8 +1518,6 @@ mod tests {
         let range = DateValue::Range { start: date(2020, 11, 9), end: date(2020, 12, 3) };
         assert_eq!(show_date(&range), "2020-11-09/2020-12-03");
     }
-
-    use super::*;
 
     /// `dated_apart` walks the dates where it collected them; the collecting
     /// version, kept here as the definition, answers the same for every mix
