@@ -804,24 +804,30 @@ fn state(a: &Claim, b: &Claim) -> Found {
     } else {
         Kind::Antonym
     };
-    let describe = |c: &Claim, s: &StateAssertion| -> String {
-        let how = match s.basis {
-            Basis::Counted => format!("a count: {}", s.count.as_ref().map_or("", |c| c.text.as_str())),
-            Basis::Movement => format!("traffic moved (\"{}\")", s.cue.text),
-            Basis::Denied => format!(
-                "denies it was {} (\"{}\")",
-                s.label,
-                s.negation.as_ref().map_or("", |n| n.text.as_str())
-            ),
-            Basis::Negated => {
-                format!("\"{} {}\"", s.negation.as_ref().map_or("not", |n| n.text.as_str()), s.cue.text)
-            }
-            Basis::Presupposed => format!("\"{}\" presupposes {}", s.cue.text, position_label(s)),
-            Basis::Lexical => format!("\"{}\"", s.cue.text),
-        };
-        format!("{} says {} ({})", who(c), position_label(s), how)
-    };
-    let reason = format!("{subject}: {}; {}", describe(a, x), describe(b, y));
+    /// How a side takes its position, in pieces ("" for the unused).
+    fn how<'s>(s: &'s StateAssertion, position: &'s str) -> [&'s str; 5] {
+        let cue = s.cue.text.as_str();
+        let negation = s.negation.as_ref().map(|n| n.text.as_str());
+        match s.basis {
+            Basis::Counted => ["a count: ", s.count.as_ref().map_or("", |c| c.text.as_str()), "", "", ""],
+            Basis::Movement => ["traffic moved (\"", cue, "\")", "", ""],
+            Basis::Denied => ["denies it was ", &s.label, " (\"", negation.unwrap_or(""), "\")"],
+            Basis::Negated => ["\"", negation.unwrap_or("not"), " ", cue, "\""],
+            Basis::Presupposed => ["\"", cue, "\" presupposes ", position, ""],
+            Basis::Lexical => ["\"", cue, "\"", "", ""],
+        }
+    }
+    let reason = joined(&[
+        &[&subject, ": "],
+        &who_pieces(a),
+        &[" says ", &positions[0], " ("],
+        &how(x, &positions[0]),
+        &["); "],
+        &who_pieces(b),
+        &[" says ", &positions[1], " ("],
+        &how(y, &positions[1]),
+        &[")"],
+    ]);
     Found::Contradict(relation(a, b, RelationType::Contradict, kind, reason, ev, topic, positions))
 }
 
