@@ -271,22 +271,22 @@ const KEY_PROBES: usize = 4;
 /// start after the comma. Longer names are written without the cache.
 const KEY_BYTES: usize = 32;
 
+/// [`Writer::keys`] and [`Writer::pretty_keys`], as one value: the pretty
+/// table goes with the names it was made for.
+type KeyTables = (Box<[KeySlot]>, Box<[PrettySlot]>);
+
 thread_local! {
-    /// Each thread's table of field names, while no writer holds it (empty
-    /// until the first writer of the thread is dropped).
-    static KEY_CACHE: Cell<Box<[KeySlot]>> = Cell::new(Box::default());
-    /// Each thread's [`Writer::pretty_keys`], as [`KEY_CACHE`] holds its
-    /// names (empty until a pretty writer has written one).
-    static PRETTY_CACHE: Cell<Box<[PrettySlot]>> = Cell::new(Box::default());
+    /// Each thread's tables of field names, while no writer holds them
+    /// (empty until the first writer of the thread is dropped; the pretty
+    /// one until a pretty writer has written a name).
+    static KEY_CACHE: Cell<KeyTables> = Cell::new(KeyTables::default());
 }
 
-/// The thread's tables of field names, or a new one and an empty one. The
-/// pretty table goes with the names it was made for: taken and given back
-/// together, and a slot's pretty name is cleared when another name takes
-/// the slot.
-fn take_keys() -> (Box<[KeySlot]>, Box<[PrettySlot]>) {
-    let keys = KEY_CACHE.try_with(Cell::take).unwrap_or_default();
-    let pretty = PRETTY_CACHE.try_with(Cell::take).unwrap_or_default();
+/// The thread's tables of field names, or a new one and an empty one.
+/// They are taken and given back together, and a slot's pretty name is
+/// cleared when another name takes the slot.
+fn take_keys() -> KeyTables {
+    let (keys, pretty) = KEY_CACHE.try_with(Cell::take).unwrap_or_default();
     if keys.len() == KEY_SLOTS {
         (keys, pretty)
     } else {
@@ -296,12 +296,10 @@ fn take_keys() -> (Box<[KeySlot]>, Box<[PrettySlot]>) {
 
 impl Drop for Writer<'_> {
     fn drop(&mut self) {
-        let keys = std::mem::take(&mut self.keys);
-        let pretty = std::mem::take(&mut self.pretty_keys);
+        let tables = (std::mem::take(&mut self.keys), std::mem::take(&mut self.pretty_keys));
         // Only while the thread is being torn down is there nowhere to put
         // them.
-        let _ = KEY_CACHE.try_with(|cache| cache.set(keys));
-        let _ = PRETTY_CACHE.try_with(|cache| cache.set(pretty));
+        let _ = KEY_CACHE.try_with(|cache| cache.set(tables));
     }
 }
 
