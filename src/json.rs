@@ -99,6 +99,7 @@ fn any_escape(w: u64) -> bool {
 }
 
 /// Appends `s` as a JSON string, quotes included.
+#[inline]
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
     out.reserve(bytes.len() + 2);
