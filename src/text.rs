@@ -580,9 +580,6 @@ pub fn stem(norm: &str) -> String {
 
 /// [`stem`] into a [`CompactString`] (inline up to 24 bytes).
 pub fn stem_compact(norm: &str) -> CompactString {
-    if let Some(lemma) = irregular(norm) {
-        return CompactString::const_new(lemma);
-    }
     thread_local! {
         static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
         /// Stems this thread has made: words repeat, and a lookup costs a
@@ -590,7 +587,12 @@ pub fn stem_compact(norm: &str) -> CompactString {
         static STEMS: std::cell::RefCell<foldhash::HashMap<CompactString, CompactString>> =
             std::cell::RefCell::new(foldhash::HashMap::default());
     }
-    let stem = |w: &str| STEMMER.with(|s| CompactString::from(s.stem(w)));
+    // An irregular form's lemma, or the stemmer's stem; remembered either
+    // way, so that a word seen before costs one lookup.
+    let stem = |w: &str| match irregular(w) {
+        Some(lemma) => CompactString::const_new(lemma),
+        None => STEMMER.with(|s| CompactString::from(s.stem(w))),
+    };
     // Longer words are rare, and would take room outside the table.
     if norm.len() > MAX_INLINE {
         return stem(norm);
