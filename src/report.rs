@@ -837,7 +837,52 @@ impl Report {
         let mut out = Vec::with_capacity(estimate.saturating_add(1024).min(1 << 30));
         // serde_json's bytes, written by `json`: through serde_json, writing
         // the line was a fifth of a large run, half of it string escaping.
-        match crate::json::to_vec_or_serde_json(&mut out, self) {
+        // Written field by field, in the struct's order as serde writes it
+        // (naming every field makes a new one a compile error here until
+        // it is written), so that the relations, most of a large line, go
+        // through `json::write_relations`.
+        let Report {
+            format,
+            group,
+            inputs,
+            documents,
+            claims,
+            relations,
+            divergences,
+            agreements,
+            naming,
+            framing,
+            single_source,
+            outlet_matrix,
+            undecided,
+            entities,
+        } = self;
+        fn field<T: Serialize + ?Sized>(out: &mut Vec<u8>, name: &[u8], value: &T) -> serde_json::Result<()> {
+            out.extend_from_slice(name);
+            crate::json::to_vec_or_serde_json(out, value)
+        }
+        let written = (|| -> serde_json::Result<()> {
+            field(&mut out, b"{\"format\":", format)?;
+            if let Some(group) = group {
+                field(&mut out, b",\"group\":", group)?;
+            }
+            field(&mut out, b",\"inputs\":", inputs)?;
+            field(&mut out, b",\"documents\":", documents)?;
+            field(&mut out, b",\"claims\":", claims)?;
+            out.extend_from_slice(b",\"relations\":");
+            crate::json::write_relations(&mut out, relations);
+            field(&mut out, b",\"divergences\":", divergences)?;
+            field(&mut out, b",\"agreements\":", agreements)?;
+            field(&mut out, b",\"naming\":", naming)?;
+            field(&mut out, b",\"framing\":", framing)?;
+            field(&mut out, b",\"single_source\":", single_source)?;
+            field(&mut out, b",\"outlet_matrix\":", outlet_matrix)?;
+            field(&mut out, b",\"undecided\":", undecided)?;
+            field(&mut out, b",\"entities\":", entities)?;
+            out.push(b'}');
+            Ok(())
+        })();
+        match written {
             Ok(()) => out,
             Err(e) => format!("{{\"error\": \"{e}\"}}").into_bytes(),
         }
