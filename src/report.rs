@@ -927,8 +927,8 @@ impl Report {
         }
         write_field(&mut out, "inputs", inputs, false)?;
         write_field(&mut out, "documents", documents, false)?;
-        write_items(&mut out, "claims", claims)?;
-        write_items(&mut out, "relations", relations)?;
+        write_items(&mut out, "claims", claims, None)?;
+        write_items(&mut out, "relations", relations, Some(crate::json::write_relation))?;
         write_field(&mut out, "divergences", divergences, false)?;
         write_field(&mut out, "agreements", agreements, false)?;
         write_field(&mut out, "naming", naming, false)?;
@@ -980,10 +980,14 @@ fn write_field<W: std::io::Write, T: Serialize + ?Sized>(
 
 /// Writes `"name": [items]` as a field of the report's top-level object (never
 /// the first), the items turned into text in parallel, a window at a time.
+///
+/// `by_hand` writes an item in the pretty layout (two levels deep) without
+/// serde, where there is such a writer (`json::write_relation`).
 fn write_items<W: std::io::Write, T: Serialize + Sync>(
     out: &mut W,
     name: &str,
     items: &[T],
+    by_hand: Option<fn(&mut Vec<u8>, &T, &mut crate::json::Pretty)>,
 ) -> std::io::Result<()> {
     if items.is_empty() {
         return write_field(out, name, items, false);
@@ -1002,11 +1006,14 @@ fn write_items<W: std::io::Write, T: Serialize + Sync>(
                 // serde_json's bytes, written by `json` (see
                 // `Report::to_json_line_vec`); serde_json where it gives up.
                 let mut json = crate::json::Writer::pretty(&mut buf, 2);
+                let mut layout = crate::json::Pretty::at(2);
                 for (k, item) in chunk.iter().enumerate() {
                     let first = w == 0 && c == 0 && k == 0;
                     json.out().extend_from_slice(if first { b"\n    " } else { b",\n    " });
                     let start = json.out().len();
-                    if json.write(item).is_err() {
+                    if let Some(write) = by_hand {
+                        write(json.out(), item, &mut layout);
+                    } else if json.write(item).is_err() {
                         json.out().truncate(start);
                         write_value(json.out(), item, 2)?;
                     }
