@@ -472,6 +472,11 @@ impl Groups {
     }
     fn union(&mut self, a: usize, b: usize) {
         let (ra, rb) = (self.find(a), self.find(b));
+        self.link(ra, rb);
+    }
+
+    /// Joins the groups of two roots (nothing if they are the same).
+    fn link(&mut self, ra: usize, rb: usize) {
         if ra != rb {
             let (lo, hi) = (ra.min(rb), ra.max(rb));
             self.0.insert(hi, lo);
@@ -532,18 +537,32 @@ impl<'c> ApartGroups<'c> {
         if clash {
             return;
         }
-        groups.union(a, b);
+        // The roots are known: linked without finding them again.
+        groups.link(ra, rb);
         // The smaller member list is moved into the larger (their order does
         // not matter), so each claim moves O(log n) times: moving the higher
         // root's list whatever its size was quadratic for a large group
-        // joined to small ones.
+        // joined to small ones. A single claim has no list, and none is
+        // made for it.
         let (lo, hi) = (ra.min(rb), ra.max(rb));
-        let mut kept = members.remove(&lo).unwrap_or_else(|| vec![lo]);
-        let mut moved = members.remove(&hi).unwrap_or_else(|| vec![hi]);
-        if kept.len() < moved.len() {
-            std::mem::swap(&mut kept, &mut moved);
-        }
-        kept.extend(moved);
+        let kept = match (members.remove(&lo), members.remove(&hi)) {
+            (Some(mut kept), Some(mut moved)) => {
+                if kept.len() < moved.len() {
+                    std::mem::swap(&mut kept, &mut moved);
+                }
+                kept.extend(moved);
+                kept
+            }
+            (Some(mut kept), None) => {
+                kept.push(hi);
+                kept
+            }
+            (None, Some(mut kept)) => {
+                kept.push(lo);
+                kept
+            }
+            (None, None) => vec![lo, hi],
+        };
         members.insert(lo, kept);
     }
 }
