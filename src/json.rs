@@ -1031,7 +1031,7 @@ pub(crate) fn write_relations(out: &mut Vec<u8>, relations: &[crate::compare::Re
 /// evidence items and their spans. Through serde each field cost a
 /// generic call, a look-up of its written name and a `Result`; here the
 /// names are literals, and the run of the JSON Lines took 2.6% fewer
-/// instructions, the JSON report's 3.1%. Naming every field of the
+/// instructions, the JSON report's 3.3%. Naming every field of the
 /// structs makes a new one a compile error here until it is written; the
 /// tests hold the bytes to serde_json's, compact and pretty, with and
 /// without the fields that are skipped when empty.
