@@ -114,35 +114,11 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Whether `bytes` holds a byte JSON escapes, read eight bytes at a time;
-/// the last word overlaps the one before, and a text shorter than eight
-/// bytes is read as two overlapping halves, or as its first, middle and
-/// last byte, with spaces for the rest.
+/// Whether `bytes` holds a byte JSON escapes, read eight bytes at a time
+/// ([`crate::swar::all_words`], spaces filling a short text).
 #[inline]
 fn has_escape(bytes: &[u8]) -> bool {
-    let n = bytes.len();
-    let word = |w: &[u8]| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-    if n >= 8 {
-        let mut i = 0;
-        while i + 8 < n {
-            if any_escape(word(&bytes[i..i + 8])) {
-                return true;
-            }
-            i += 8;
-        }
-        return any_escape(word(&bytes[n - 8..]));
-    }
-    let spaces = u64::from_le_bytes([b' '; 8]);
-    let w = if n >= 4 {
-        let half = |w: &[u8]| u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
-        half(&bytes[..4]) | (half(&bytes[n - 4..]) << 32)
-    } else if n > 0 {
-        let b = |i: usize| u64::from(bytes[i]);
-        (spaces & !0xFF_FFFF) | b(0) | (b(n / 2) << 8) | (b(n - 1) << 16)
-    } else {
-        spaces
-    };
-    any_escape(w)
+    !crate::swar::all_words(bytes, b' ', |w| !any_escape(w))
 }
 
 /// Writes `bytes` with their escapes (some byte needs one).

@@ -31,9 +31,64 @@ pub(crate) fn at_least(w: u64, lo: u8) -> u64 {
     w.wrapping_add(ONES * u64::from(0x80 - lo)) & HIGH
 }
 
+/// Whether `test` holds for every word of `bytes` read as little-endian
+/// `u64`s, stopping at the first that fails. The words may overlap, as a
+/// byte read twice gives the same answer, and nothing is copied to read
+/// them: eight bytes at a time with the last eight ending a text of eight
+/// or more; a text of four to seven bytes as its first and last four; a
+/// shorter one as its first, middle and last byte beside `filler` bytes
+/// (which `test` must pass), and an empty one as `filler` alone.
+#[inline]
+pub(crate) fn all_words(bytes: &[u8], filler: u8, mut test: impl FnMut(u64) -> bool) -> bool {
+    let n = bytes.len();
+    if let Some(last) = bytes.last_chunk::<8>() {
+        let mut i = 0;
+        while i + 8 < n {
+            if let Some(w) = bytes[i..].first_chunk::<8>()
+                && !test(u64::from_le_bytes(*w))
+            {
+                return false;
+            }
+            i += 8;
+        }
+        return test(u64::from_le_bytes(*last));
+    }
+    let fill = ONES * u64::from(filler);
+    let w = if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*first)) | (u64::from(u32::from_le_bytes(*last)) << 32)
+    } else if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+        let b = u64::from;
+        (fill & !0xFF_FFFF) | b(first) | (b(bytes[n / 2]) << 8) | (b(last) << 16)
+    } else {
+        fill
+    };
+    test(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every byte of a text of any length up to three words is read: a
+    /// marked byte at any place fails the test, and without one every
+    /// word passes.
+    #[test]
+    fn all_words_reads_every_byte() {
+        let unmarked = |w: u64| equal(w, 0xFF) == 0;
+        for n in 0..=24 {
+            let plain = vec![b'x'; n];
+            assert!(all_words(&plain, b' ', unmarked), "{n}");
+            for at in 0..n {
+                let mut marked = plain.clone();
+                marked[at] = 0xFF;
+                assert!(!all_words(&marked, b' ', unmarked), "{n} {at}");
+            }
+        }
+        // The filler is what a short text is read beside.
+        assert!(!all_words(b"", 0xFF, unmarked));
+        assert!(!all_words(b"xy", 0xFF, unmarked));
+        assert!(all_words(b"xyzw", 0xFF, unmarked));
+    }
 
     /// Each test against its byte-by-byte answer, with every byte value at
     /// every position among neighbours that sit at the edges (NUL, DEL,

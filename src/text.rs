@@ -85,17 +85,13 @@ enum AsciiCase {
     Other,
 }
 
-/// Classifies `s` for [`normalize`] eight bytes at a time (a word is one or
-/// two such words of bytes). The words may overlap, as a byte read twice
-/// gives the same answer: the last eight bytes end a text of eight or
-/// more, a text of four to seven bytes is read as its first and last four,
-/// and a shorter one as its first, middle and last byte beside `a`s
-/// (neither of the three things asked). Nothing is copied to read them.
+/// Classifies `s` for [`normalize`] eight bytes at a time
+/// ([`crate::swar::all_words`], `a`s filling a short text: neither of the
+/// three things asked).
 fn ascii_case(s: &str) -> AsciiCase {
-    use crate::swar::{HIGH, ONES, at_least, equal};
-    let bytes = s.as_bytes();
+    use crate::swar::{HIGH, at_least, equal};
     let mut upper = 0;
-    let mut read = |x: u64| {
+    let plain = crate::swar::all_words(s.as_bytes(), b'a', |x| {
         // A byte of 0x80 or more (not ASCII), or a backtick.
         if x & HIGH != 0 || equal(x, b'`') != 0 {
             return false;
@@ -103,19 +99,7 @@ fn ascii_case(s: &str) -> AsciiCase {
         // 'A'..='Z'.
         upper |= at_least(x, b'A') & !at_least(x, b'Z' + 1);
         true
-    };
-    let plain = if let Some(last) = bytes.last_chunk::<8>() {
-        bytes.chunks_exact(8).all(|w| w.first_chunk::<8>().is_some_and(|w| read(u64::from_le_bytes(*w))))
-            && read(u64::from_le_bytes(*last))
-    } else if let (Some(first), Some(last)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
-        read(u64::from(u32::from_le_bytes(*first)) | (u64::from(u32::from_le_bytes(*last)) << 32))
-    } else if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
-        let middle = bytes.get(bytes.len() / 2).copied().unwrap_or(first);
-        let filler = (ONES * u64::from(b'a')) & !0xFF_FFFF;
-        read(filler | u64::from(first) | (u64::from(middle) << 8) | (u64::from(last) << 16))
-    } else {
-        true
-    };
+    });
     if !plain {
         AsciiCase::Other
     } else if upper != 0 {
