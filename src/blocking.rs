@@ -261,9 +261,12 @@ fn compare_in_waves(
                 for &(i, j) in chunk {
                     match compare_pair(&claims[i], &claims[j]) {
                         Outcome::None => {}
-                        Outcome::Related(mut r) => {
-                            r.fit();
+                        // Moved once, into the list, and fitted there.
+                        Outcome::Related(r) => {
                             related.push(r);
+                            if let Some(r) = related.last_mut() {
+                                r.fit();
+                            }
                         }
                         Outcome::Undecided(why) => open.push((i, j, why)),
                     }
