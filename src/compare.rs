@@ -437,14 +437,16 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     // value (to a closure that sorted it), the whole `Found`, some 280
     // bytes, was copied at each of the four or five detectors of a pair,
     // though most find nothing.
-    let detectors: [fn(&Claim, &Claim) -> Found; 5] = [state, numeric, when, negation, restatement];
-    for (k, detect) in detectors.into_iter().enumerate() {
-        // A restatement (the last) never contradicts, and its agreement is
-        // chosen only when no other detector agrees: it is looked for only
-        // then. (On the synthetic corpora most agreeing pairs also restate
-        // each other, and the unused relation, its reason and topic, were
-        // built for nothing.)
-        if k == RESTATEMENT && (specific.is_some() || other.is_some()) {
+    //
+    // Each detector comes with whether it is a last resort: a restatement
+    // never contradicts, and its agreement is chosen only when no other
+    // detector agrees, so it is looked for only then. (On the synthetic
+    // corpora most agreeing pairs also restate each other, and the unused
+    // relation, its reason and topic, were built for nothing.)
+    let detectors: [(Detector, bool); 5] =
+        [(state, false), (numeric, false), (when, false), (negation, false), (restatement, true)];
+    for (detect, last_resort) in detectors {
+        if last_resort && (specific.is_some() || other.is_some()) {
             break;
         }
         match detect(a, b) {
@@ -486,8 +488,8 @@ pub(crate) fn compare_pair(a: &Claim, b: &Claim) -> Outcome {
     }
 }
 
-/// The place of [`restatement`] among the detectors of [`compare_pair`].
-const RESTATEMENT: usize = 4;
+/// One of the detectors [`compare_pair`] runs on a pair of claims.
+type Detector = fn(&Claim, &Claim) -> Found;
 
 enum Found {
     Contradict(Relation),
