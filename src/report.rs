@@ -915,9 +915,9 @@ impl Report {
     /// Writes [`Report::to_json`] and a newline to `out`, without holding the
     /// whole text in memory (a large corpus gives a large report).
     ///
-    /// The claims and relations, nearly all of a large report, are turned
-    /// into text in parallel, a window at a time, and written in order: the
-    /// same bytes as [`Report::to_json`].
+    /// Each list (the claims and relations are nearly all of a large
+    /// report) is turned into text in parallel, a window at a time, and
+    /// written in order: the same bytes as [`Report::to_json`].
     pub fn write_json<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
         use std::io::Write as _;
         let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
@@ -945,17 +945,23 @@ impl Report {
             write_field(&mut out, "group", group, false)?;
         }
         write_field(&mut out, "inputs", inputs, false)?;
-        write_field(&mut out, "documents", documents, false)?;
+        // Every list is written by `write_items` (the crate's writer, in
+        // windows), not streamed through serde_json's pretty serializer,
+        // which escapes byte by byte and formats each field through its
+        // formatter: the lists besides the claims and relations are 16 of
+        // the 120 MB of the spaCy comparison's report, and the run took
+        // 1.9% fewer instructions.
+        write_items(&mut out, "documents", documents, None)?;
         write_items(&mut out, "claims", claims, None)?;
         write_items(&mut out, "relations", relations, Some(crate::json::write_relation))?;
-        write_field(&mut out, "divergences", divergences, false)?;
-        write_field(&mut out, "agreements", agreements, false)?;
-        write_field(&mut out, "naming", naming, false)?;
-        write_field(&mut out, "framing", framing, false)?;
-        write_field(&mut out, "single_source", single_source, false)?;
-        write_field(&mut out, "outlet_matrix", outlet_matrix, false)?;
-        write_field(&mut out, "undecided", undecided, false)?;
-        write_field(&mut out, "entities", entities, false)?;
+        write_items(&mut out, "divergences", divergences, None)?;
+        write_items(&mut out, "agreements", agreements, None)?;
+        write_items(&mut out, "naming", naming, None)?;
+        write_items(&mut out, "framing", framing, None)?;
+        write_items(&mut out, "single_source", single_source, None)?;
+        write_items(&mut out, "outlet_matrix", outlet_matrix, None)?;
+        write_items(&mut out, "undecided", undecided, None)?;
+        write_items(&mut out, "entities", entities, None)?;
         out.write_all(b"\n}\n")?;
         out.flush()
     }
