@@ -182,6 +182,24 @@ pub(crate) fn line_at(line: &mut Vec<u8>, level: usize) -> &[u8] {
     &line[..n]
 }
 
+/// Appends a line break and the indentation of `level` ([`line_at`]). The
+/// levels of a report's lists and their items are written as literals: a
+/// copy of a known length is a few moves, where a slice of `line` is a
+/// call to `memcpy`, at each of the millions of fields and elements of a
+/// pretty report.
+#[inline(always)]
+pub(crate) fn push_line(out: &mut Vec<u8>, line: &mut Vec<u8>, level: usize) {
+    match level {
+        1 => out.extend_from_slice(b"\n  "),
+        2 => out.extend_from_slice(b"\n    "),
+        3 => out.extend_from_slice(b"\n      "),
+        4 => out.extend_from_slice(b"\n        "),
+        5 => out.extend_from_slice(b"\n          "),
+        6 => out.extend_from_slice(b"\n            "),
+        _ => out.extend_from_slice(line_at(line, level)),
+    }
+}
+
 /// Writes values onto `out`, compact or in serde_json's pretty layout (two
 /// spaces a level), keeping its cache of field names from one value to the
 /// next.
@@ -320,7 +338,7 @@ impl<'a> Writer<'a> {
     #[inline]
     fn new_line(&mut self) {
         if let Some(level) = self.pretty {
-            self.out.extend_from_slice(line_at(&mut self.line, level));
+            push_line(self.out, &mut self.line, level);
         }
     }
 
@@ -425,7 +443,7 @@ fn write_written(out: &mut Vec<u8>, line: &mut Vec<u8>, pretty: Option<usize>, w
             if !first {
                 out.push(b',');
             }
-            out.extend_from_slice(line_at(line, level));
+            push_line(out, line, level);
             out.extend_from_slice(&written[1..]);
             out.push(b' ');
         }
@@ -957,19 +975,19 @@ impl Pretty {
 }
 
 impl Layout for Pretty {
-    #[inline]
+    #[inline(always)]
     fn name(&mut self, out: &mut Vec<u8>, written: &[u8], first: bool) {
         self.element(out, first);
         out.extend_from_slice(&written[1..written.len() - 1]);
         out.extend_from_slice(b": ");
     }
 
-    #[inline]
+    #[inline(always)]
     fn element(&mut self, out: &mut Vec<u8>, first: bool) {
         if !first {
             out.push(b',');
         }
-        out.extend_from_slice(line_at(&mut self.line, self.level));
+        push_line(out, &mut self.line, self.level);
     }
 
     #[inline]
@@ -982,7 +1000,7 @@ impl Layout for Pretty {
     fn close(&mut self, out: &mut Vec<u8>, close: u8, filled: bool) {
         self.level -= 1;
         if filled {
-            out.extend_from_slice(line_at(&mut self.line, self.level));
+            push_line(out, &mut self.line, self.level);
         }
         out.push(close);
     }
