@@ -990,13 +990,13 @@ impl Layout for Pretty {
         push_line(out, &mut self.line, self.level);
     }
 
-    #[inline]
+    #[inline(always)]
     fn open(&mut self, out: &mut Vec<u8>, open: u8) {
         out.push(open);
         self.level += 1;
     }
 
-    #[inline]
+    #[inline(always)]
     fn close(&mut self, out: &mut Vec<u8>, close: u8, filled: bool) {
         self.level -= 1;
         if filled {
