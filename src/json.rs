@@ -1122,6 +1122,20 @@ mod tests {
         assert_eq!(String::from_utf8_lossy(&ours), String::from_utf8_lossy(&theirs));
     }
 
+    /// The literal line breaks are those of the cached line, at every
+    /// level, the literal ones and the deeper ones around them.
+    #[test]
+    fn literal_line_breaks_are_the_cached_ones() {
+        let mut line = Vec::new();
+        for level in 0..12 {
+            let mut out = b"x".to_vec();
+            push_line(&mut out, &mut Vec::new(), level);
+            let expected = [b"x".as_slice(), line_at(&mut line, level)].concat();
+            assert_eq!(out, expected, "level {level}");
+            assert_eq!(out.len(), 2 + 2 * level, "level {level}");
+        }
+    }
+
     /// The relations written by hand are serde_json's bytes for the
     /// derived `Serialize`: with and without the evidence fields skipped
     /// when empty, empty and full evidence lists, both relation types,
