@@ -974,6 +974,10 @@ impl Pretty {
     }
 }
 
+// `#[inline(always)]`, not `#[inline]` as for `Compact`: called from
+// `write_relation` at every field, these were left as calls, and inlined
+// each name's copy has a known length (2.5% and 0.5% of a JSON report's
+// run, stop 29); `Compact`'s the same way gained nothing.
 impl Layout for Pretty {
     #[inline(always)]
     fn name(&mut self, out: &mut Vec<u8>, written: &[u8], first: bool) {
