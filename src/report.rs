@@ -1020,9 +1020,12 @@ fn write_items<W: std::io::Write, T: Serialize + Sync>(
     out.write_all(b",\n  \"")?;
     out.write_all(name.as_bytes())?;
     out.write_all(b"\": [")?;
-    const WINDOW: usize = 1 << 14;
     const CHUNK: usize = 256;
-    for (w, window) in items.chunks(WINDOW).enumerate() {
+    // Eight chunks a thread: enough to keep every thread busy, while a
+    // window's text (pretty relations run to 1–2 kB each) is what waits in
+    // memory to be written.
+    let window_items = CHUNK * 8 * rayon::current_num_threads().max(1);
+    for (w, window) in items.chunks(window_items).enumerate() {
         let texts: Vec<std::io::Result<Vec<u8>>> = window
             .par_chunks(CHUNK)
             .enumerate()
