@@ -189,6 +189,41 @@ const PREPOSITIONS: &[&str] = &[
 /// ("critical in both", "most of all").
 const QUANTIFIER_HEADS: &[&str] =
     &["both", "all", "each", "either", "neither", "most", "some", "any", "none"];
+/// Whether the word `norm` on its own reads as a positive number
+/// ("forty-one", "dozens", "third"): [`crate::quantity::find_quantities`]
+/// of the word.
+///
+/// Remembered on each thread, as [`crate::text::stem_compact`] remembers
+/// stems: the same words of noun phrases are asked about again and again,
+/// and scanning a word for numbers costs some thousand instructions, a
+/// lookup a few dozen. Emptied when full, so it stays small.
+fn names_a_number(norm: &str) -> bool {
+    use compact_str::CompactString;
+    thread_local! {
+        static NUMERALS: std::cell::RefCell<foldhash::HashMap<CompactString, bool>> =
+            std::cell::RefCell::new(foldhash::HashMap::default());
+    }
+    let scan = |w: &str| crate::quantity::find_quantities(w, 0).iter().any(|q| q.value.low > 0.0);
+    // Longer words are rare, and would take room outside the table.
+    if norm.len() > std::mem::size_of::<CompactString>() {
+        return scan(norm);
+    }
+    NUMERALS.with_borrow_mut(|known| {
+        if let Some(&yes) = known.get(norm) {
+            return yes;
+        }
+        let yes = scan(norm);
+        if known.len() >= NUMERAL_CACHE {
+            known.clear();
+        }
+        known.insert(CompactString::from(norm), yes);
+        yes
+    })
+}
+
+/// How many words [`names_a_number`] remembers on each thread.
+const NUMERAL_CACHE: usize = 4_096;
+
 /// Words of time ("monday", "week", "today", …): whether `w` is one.
 /// `match`es, which find a word by its length and bytes at once, rather
 /// than a list read from its start at every token.
@@ -3839,8 +3874,7 @@ impl Extractor<'_> {
 
     /// Whether token `t` is a numeral ("28", "forty-one").
     fn is_numeral(&self, t: usize) -> bool {
-        self.p.tokens[t].kind == TokenKind::Number
-            || crate::quantity::find_quantities(self.norm(t), 0).iter().any(|q| q.value.low > 0.0)
+        self.p.tokens[t].kind == TokenKind::Number || names_a_number(self.norm(t))
     }
 
     /// Whether the verb "call" at `k` gives its object a label: "Marr
