@@ -193,32 +193,20 @@ const QUANTIFIER_HEADS: &[&str] =
 /// ("forty-one", "dozens", "third"): [`crate::quantity::find_quantities`]
 /// of the word.
 ///
-/// Remembered on each thread, as [`crate::text::stem_compact`] remembers
-/// stems: the same words of noun phrases are asked about again and again,
-/// and scanning a word for numbers costs some thousand instructions, a
-/// lookup a few dozen. Emptied when full, so it stays small.
+/// Remembered on each thread ([`crate::text::remembered`]), as stems are:
+/// the same words of noun phrases are asked about again and again, and
+/// scanning a word for numbers costs some thousand instructions, a lookup
+/// a few dozen.
 fn names_a_number(norm: &str) -> bool {
-    use compact_str::CompactString;
     thread_local! {
-        static NUMERALS: std::cell::RefCell<foldhash::HashMap<CompactString, bool>> =
-            std::cell::RefCell::new(foldhash::HashMap::default());
+        static NUMERALS: crate::text::Remembered<bool> = crate::text::Remembered::default();
     }
     let scan = |w: &str| crate::quantity::find_quantities(w, 0).iter().any(|q| q.value.low > 0.0);
     // Longer words are rare, and would take room outside the table.
-    if norm.len() > std::mem::size_of::<CompactString>() {
+    if norm.len() > std::mem::size_of::<compact_str::CompactString>() {
         return scan(norm);
     }
-    NUMERALS.with_borrow_mut(|known| {
-        if let Some(&yes) = known.get(norm) {
-            return yes;
-        }
-        let yes = scan(norm);
-        if known.len() >= NUMERAL_CACHE {
-            known.clear();
-        }
-        known.insert(CompactString::from(norm), yes);
-        yes
-    })
+    crate::text::remembered(&NUMERALS, NUMERAL_CACHE, norm, scan)
 }
 
 /// How many words [`names_a_number`] remembers on each thread.

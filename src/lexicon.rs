@@ -1851,6 +1851,23 @@ impl Lexicon {
 /// Normalised key of a name, for alias tables: lowercase, accents folded,
 /// typographic quotes and a leading "the" removed.
 pub fn name_key(name: &str) -> String {
+    thread_local! {
+        static KEYS: crate::text::Remembered<String> = crate::text::Remembered::default();
+    }
+    // The same names are keyed again at each mention: remembered on each
+    // thread ([`crate::text::remembered`]), but for rare long texts.
+    if name.len() > NAME_KEY_CACHED_LEN {
+        return name_key_of(name);
+    }
+    crate::text::remembered(&KEYS, NAME_KEY_CACHE, name, name_key_of)
+}
+
+/// How many names [`name_key`] remembers on each thread, and the longest.
+const NAME_KEY_CACHE: usize = 4_096;
+const NAME_KEY_CACHED_LEN: usize = 64;
+
+/// [`name_key`], worked out.
+fn name_key_of(name: &str) -> String {
     let mut key = normalize(name.trim());
     let edge = |c: char| !c.is_alphanumeric();
     let end = key.trim_end_matches(edge).len();

@@ -567,9 +567,8 @@ pub fn stem_compact(norm: &str) -> CompactString {
     thread_local! {
         static STEMMER: frostem::Stemmer = frostem::Stemmer::new(frostem::Algorithm::English);
         /// Stems this thread has made: words repeat, and a lookup costs a
-        /// fraction of the stemmer. Emptied when full, so it stays small.
-        static STEMS: std::cell::RefCell<foldhash::HashMap<CompactString, CompactString>> =
-            std::cell::RefCell::new(foldhash::HashMap::default());
+        /// fraction of the stemmer.
+        static STEMS: Remembered<CompactString> = Remembered::default();
     }
     // An irregular form's lemma, or the stemmer's stem; remembered either
     // way, so that a word seen before costs one lookup.
@@ -581,16 +580,36 @@ pub fn stem_compact(norm: &str) -> CompactString {
     if norm.len() > MAX_INLINE {
         return stem(norm);
     }
-    STEMS.with_borrow_mut(|cache| {
-        if let Some(s) = cache.get(norm) {
-            return s.clone();
+    remembered(&STEMS, STEM_CACHE, norm, stem)
+}
+
+/// What a function of a word (or name) gave for each one asked on a
+/// thread: see [`remembered`].
+pub(crate) type Remembered<V> = std::cell::RefCell<foldhash::HashMap<CompactString, V>>;
+
+/// `compute(key)`, looked up first in this thread's `table` and kept there
+/// (`compute` must depend on `key` alone, and not use `table` itself). The
+/// table is emptied when it holds `limit` entries, so it stays small.
+///
+/// For the functions of words that the stages ask again and again about
+/// the same common words and names, where a lookup costs a fraction of
+/// the function.
+pub(crate) fn remembered<V: Clone>(
+    table: &'static std::thread::LocalKey<Remembered<V>>,
+    limit: usize,
+    key: &str,
+    compute: impl FnOnce(&str) -> V,
+) -> V {
+    table.with_borrow_mut(|known| {
+        if let Some(v) = known.get(key) {
+            return v.clone();
         }
-        let s = stem(norm);
-        if cache.len() >= STEM_CACHE {
-            cache.clear();
+        let v = compute(key);
+        if known.len() >= limit {
+            known.clear();
         }
-        cache.insert(CompactString::from(norm), s.clone());
-        s
+        known.insert(CompactString::from(key), v.clone());
+        v
     })
 }
 
