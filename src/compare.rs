@@ -502,20 +502,19 @@ fn item(role: &str, m: &Marker) -> EvidenceItem {
     EvidenceItem { role: role.into(), text: m.text.as_str().into(), span: m.span }
 }
 
-/// The evidence of two compared values (quantities, dates, times): each
-/// side's text as `role`, the referents both are about, and the normalised
-/// values.
+/// The evidence of two compared values (quantities, dates, times) of
+/// claims `a` and `b`: each side's text as `role`, the referents both are
+/// about, and the normalised values.
 fn value_evidence(
     role: &str,
-    (x, x_span): (&str, Span),
-    (y, y_span): (&str, Span),
-    shared: &[CompactString],
+    (a, x, x_span): (&Claim, &str, Span),
+    (b, y, y_span): (&Claim, &str, Span),
     values: &[CompactString; 2],
 ) -> Evidence {
     Evidence {
         a: vec![EvidenceItem { role: role.into(), text: x.into(), span: x_span }],
         b: vec![EvidenceItem { role: role.into(), text: y.into(), span: y_span }],
-        shared: shared.to_vec(),
+        shared: shared_referents(a, b),
         values: Some(values.clone()),
     }
 }
@@ -1014,6 +1013,24 @@ fn share_place(a: &Claim, b: &Claim) -> bool {
 }
 
 fn shared_referents(a: &Claim, b: &Claim) -> Vec<CompactString> {
+    let mut shared = Vec::new();
+    each_shared_referent(a, b, |id| {
+        shared.push(CompactString::from(id));
+        true
+    });
+    shared
+}
+
+/// Whether `a` and `b` name a referent in common: [`shared_referents`]
+/// without the list, which most pairs that ask never use (the detectors
+/// build it with a relation's evidence).
+fn shares_referent(a: &Claim, b: &Claim) -> bool {
+    !each_shared_referent(a, b, |_| false)
+}
+
+/// Calls `found` with each referent id `a` and `b` share, in id order,
+/// while it returns true; returns false if it stopped the walk.
+fn each_shared_referent<'c>(a: &'c Claim, b: &Claim, mut found: impl FnMut(&'c str) -> bool) -> bool {
     // Sorted lists rather than two sets: a claim names a few referents, and
     // this is asked several times for every pair compared.
     let (ra, rb) = (referents_of(a), referents_of(b));
@@ -1021,20 +1038,21 @@ fn shared_referents(a: &Claim, b: &Claim) -> Vec<CompactString> {
         c.entities[k as usize].referent.as_str()
     }
     let (mut i, mut j) = (0, 0);
-    let mut shared = Vec::new();
     while i < ra.len() && j < rb.len() {
         let (x, y) = (id(a, ra[i]), id(b, rb[j]));
         match x.cmp(y) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared.push(CompactString::from(x));
+                if !found(x) {
+                    return false;
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    shared
+    true
 }
 
 /// `entities` by referent id, each id once: their indices in the order of
@@ -1090,7 +1108,6 @@ fn figures_differ(a: &Claim, b: &Claim) -> bool {
 fn figures_relation(
     (a, i): (&Claim, usize),
     (b, j): (&Claim, usize),
-    shared: &[CompactString],
     kind: RelationType,
     topic: CompactString,
     label: &[&str],
@@ -1098,7 +1115,7 @@ fn figures_relation(
 ) -> Relation {
     let (x, y) = (&a.quantities[i], &b.quantities[j]);
     let values = [shown_value(a, i), shown_value(b, j)];
-    let ev = value_evidence("quantity", (&x.text, x.span), (&y.text, y.span), shared, &values);
+    let ev = value_evidence("quantity", (a, &x.text, x.span), (b, &y.text, y.span), &values);
     let reason = says_reason(label, (a, &values[0]), (b, &values[1]), tail);
     relation(a, b, kind, Kind::Numeric, reason, ev, topic, values)
 }
@@ -1114,9 +1131,9 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
     if !assertive(a) || !assertive(b) {
         return Found::Nothing;
     }
-    let shared = shared_referents(a, b);
+    let shares = shares_referent(a, b);
     let both_have = !a.entities.is_empty() && !b.entities.is_empty();
-    if both_have && shared.is_empty() {
+    if both_have && !shares {
         return Found::Nothing;
     }
     let mut agree: Option<Relation> = None;
@@ -1127,14 +1144,14 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             if let (QuantityKind::Duration { unit: ux }, QuantityKind::Duration { unit: uy }) =
                 (&x.kind, &y.kind)
             {
-                if ux != uy || shared.is_empty() || !durations_of_same_thing(a, i, b, j) {
+                if ux != uy || !shares || !durations_of_same_thing(a, i, b, j) {
                     continue;
                 }
                 // Built only when it is kept: a second compatible pair of
                 // figures adds nothing to the first.
                 let build = |kind: RelationType| {
                     let topic = ["numeric:duration-", ux].concat_compact();
-                    figures_relation((a, i), (b, j), &shared, kind, topic, &["how long (", ux, "s): "], "")
+                    figures_relation((a, i), (b, j), kind, topic, &["how long (", ux, "s): "], "")
                 };
                 if overlaps(x, y) {
                     agree.get_or_insert_with(|| build(RelationType::Agree));
@@ -1149,7 +1166,7 @@ fn numeric(a: &Claim, b: &Claim) -> Found {
             let build = |kind: RelationType, tail: &str| {
                 let what = x.head.as_ref().or(y.head.as_ref()).unwrap_or(mx);
                 let topic = ["numeric:", mx].concat_compact();
-                figures_relation((a, i), (b, j), &shared, kind, topic, &[what, " (", mx, "): "], tail)
+                figures_relation((a, i), (b, j), kind, topic, &[what, " (", mx, "): "], tail)
             };
             if overlaps(x, y) {
                 agree.get_or_insert_with(|| build(RelationType::Agree, "; compatible"));
@@ -1223,8 +1240,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
     if !assertive(a) || !assertive(b) {
         return Found::Nothing;
     }
-    let shared = shared_referents(a, b);
-    if !a.entities.is_empty() && !b.entities.is_empty() && shared.is_empty() {
+    if !a.entities.is_empty() && !b.entities.is_empty() && !shares_referent(a, b) {
         return Found::Nothing;
     }
     let dated = |c: &Claim, i: usize, event: &str| {
@@ -1272,7 +1288,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
                     if l == r { CompactString::from(l) } else { format_compact!("{l}–{r}") }
                 };
                 let values = [show(tx), show(ty)];
-                let ev = value_evidence("time", (&x.text, x.span), (&y.text, y.span), &shared, &values);
+                let ev = value_evidence("time", (a, &x.text, x.span), (b, &y.text, y.span), &values);
                 let topic = ["time:", name].concat_compact();
                 let disjoint = tx.end < ty.start || ty.end < tx.start;
                 let reason = says_reason(&["time of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
@@ -1296,7 +1312,7 @@ fn when(a: &Claim, b: &Claim) -> Found {
         for x in xs.iter().filter(|d| d.value.bounds().is_some()) {
             for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
                 let values = [show_date(&x.value), show_date(&y.value)];
-                let ev = value_evidence("date", (&x.text, x.span), (&y.text, y.span), &shared, &values);
+                let ev = value_evidence("date", (a, &x.text, x.span), (b, &y.text, y.span), &values);
                 let topic = ["date:", name].concat_compact();
                 // The same kind of event a year or more apart is another event
                 // ("a fire in March 2021"), unless a side dates the last or first
@@ -1395,14 +1411,14 @@ fn negation(a: &Claim, b: &Claim) -> Found {
         .filter(|v| !GENERIC_VERBS.contains(&v.as_str()) && b.features.verbs.contains(v))
         .collect();
     let Some(verb) = verbs.first() else { return Found::Nothing };
-    let shared = shared_referents(a, b);
-    if shared.is_empty() {
+    if !shares_referent(a, b) {
         return Found::Nothing;
     }
     let (j, inter) = jaccard(&a.features.stems, &b.features.stems);
     if j < 0.3 || inter < 3 {
         return Found::Nothing;
     }
+    let shared = shared_referents(a, b);
     let (neg, pos) = if a.polarity == Polarity::Negative { (a, b) } else { (b, a) };
     let mut ev = Evidence { shared: shared.clone(), ..Evidence::default() };
     let neg_items: Vec<EvidenceItem> = neg.negations.iter().map(|m| item("negation", m)).collect();
