@@ -1862,8 +1862,9 @@ pub fn name_key(name: &str) -> String {
     crate::text::remembered(&KEYS, NAME_KEY_CACHE, name, name_key_of)
 }
 
-/// How many names [`name_key`] remembers on each thread, and the longest.
+/// How many names [`name_key`] remembers on each thread.
 const NAME_KEY_CACHE: usize = 4_096;
+/// The longest name, in bytes, that [`name_key`] remembers.
 const NAME_KEY_CACHED_LEN: usize = 64;
 
 /// [`name_key`], worked out.

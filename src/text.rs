@@ -588,8 +588,9 @@ pub fn stem_compact(norm: &str) -> CompactString {
 pub(crate) type Remembered<V> = std::cell::RefCell<foldhash::HashMap<CompactString, V>>;
 
 /// `compute(key)`, looked up first in this thread's `table` and kept there
-/// (`compute` must depend on `key` alone, and not use `table` itself). The
-/// table is emptied when it holds `limit` entries, so it stays small.
+/// (`compute` must depend on `key` alone). The table is emptied when it
+/// holds `limit` entries, so it stays small. Were `compute` to ask the same
+/// table again, the inner call would compute its answer without the table.
 ///
 /// For the functions of words that the stages ask again and again about
 /// the same common words and names, where a lookup costs a fraction of
@@ -600,7 +601,8 @@ pub(crate) fn remembered<V: Clone>(
     key: &str,
     compute: impl FnOnce(&str) -> V,
 ) -> V {
-    table.with_borrow_mut(|known| {
+    table.with(|cell| {
+        let Ok(mut known) = cell.try_borrow_mut() else { return compute(key) };
         if let Some(v) = known.get(key) {
             return v.clone();
         }
@@ -741,6 +743,32 @@ mod tests {
         assert_eq!(ascii_case("caf\u{e9}"), AsciiCase::Other);
         assert_eq!(normalize_compact("Don`T"), "don't");
         assert_eq!(normalize("MAYOR"), "mayor");
+    }
+
+    /// A remembered answer is the computed one, the table stays within
+    /// its limit, and a computation that asks its own table again gets an
+    /// answer instead of a panic.
+    #[test]
+    fn remembered_answers_as_computed_and_stays_small() {
+        thread_local! {
+            static LENGTHS: Remembered<usize> = Remembered::default();
+        }
+        let calls = std::cell::Cell::new(0);
+        let len = |w: &str| {
+            calls.set(calls.get() + 1);
+            w.len()
+        };
+        assert_eq!(remembered(&LENGTHS, 3, "abc", len), 3);
+        assert_eq!(remembered(&LENGTHS, 3, "abc", len), 3);
+        assert_eq!(calls.get(), 1, "the second answer comes from the table");
+        for w in ["a", "bb", "cccc", "ddddd"] {
+            assert_eq!(remembered(&LENGTHS, 3, w, len), w.len());
+        }
+        assert!(LENGTHS.with_borrow(|t| t.len()) <= 3);
+        let nested =
+            remembered(&LENGTHS, 3, "outer", |w| remembered(&LENGTHS, 3, "inner", |v| v.len()) + w.len());
+        assert_eq!(nested, 10);
+        assert_eq!(remembered(&LENGTHS, 3, "outer", |_| 0), 10, "kept once computed");
     }
 
     /// [`alphanumeric_run`] byte by byte.
