@@ -702,6 +702,10 @@ pub(crate) struct Extractor<'a> {
     pub story_day: std::cell::Cell<Option<jiff::civil::Date>>,
     /// The lexicon's entries at each token (see [`Extractor::entry_at`]).
     entries: Entries<'a>,
+    /// Each token's norm as a plain `&str`: the rules read norms millions
+    /// of times a run, and a `CompactString` works out where its text is
+    /// at each read.
+    norms: Vec<&'a str>,
 }
 
 /// Whether the last words of `name`, normalised, are `norms` (at least as
@@ -771,6 +775,7 @@ impl<'a> Extractor<'a> {
             topics: crate::entity::topics(mentions, referents).into(),
             story_day: std::cell::Cell::new(None),
             entries: Entries::new(p, lex),
+            norms: p.tokens.iter().map(|t| t.norm.as_str()).collect(),
         }
     }
 }
@@ -781,7 +786,7 @@ impl Extractor<'_> {
     }
 
     fn norm(&self, k: usize) -> &str {
-        self.p.tokens.get(k).map_or("", |t| t.norm.as_str())
+        self.norms.get(k).copied().unwrap_or("")
     }
 
     /// The name mentions of sentence `si` (mentions are in text order), found
