@@ -706,6 +706,9 @@ pub(crate) struct Extractor<'a> {
     /// of times a run, and a `CompactString` works out where its text is
     /// at each read.
     norms: Vec<&'a str>,
+    /// Each token's stem ([`Prepared::stems`]) as a plain `&str`, for the
+    /// same reason.
+    stems: Vec<&'a str>,
 }
 
 /// Whether the last words of `name`, normalised, are `norms` (at least as
@@ -776,6 +779,7 @@ impl<'a> Extractor<'a> {
             story_day: std::cell::Cell::new(None),
             entries: Entries::new(p, lex),
             norms: p.tokens.iter().map(|t| t.norm.as_str()).collect(),
+            stems: p.stems.iter().map(CompactString::as_str).collect(),
         }
     }
 }
@@ -832,7 +836,7 @@ impl Extractor<'_> {
         if !t.is_word() || t.capitalized && k > 0 {
             return false;
         }
-        let n = t.norm.as_str();
+        let n = self.norm(k);
         if is_aux(n) && n != "'s" {
             return true;
         }
@@ -1347,7 +1351,7 @@ impl Extractor<'_> {
                 && self.p.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::OpenQuote)
                 && !self.p.tokens[k].capitalized
                 && (k.saturating_sub(6).max(r.start)..k).any(|t| matches!(self.norm(t), "which" | "what"));
-            if self.p.stems[k] == "call" && (relative_label || self.labels_object(k, r)) {
+            if self.stems[k] == "call" && (relative_label || self.labels_object(k, r)) {
                 out.push((k, 1, CueClass::Say));
                 k += 1;
                 continue;
@@ -1414,7 +1418,7 @@ impl Extractor<'_> {
                         && !self.lex.is_function_word(next)
                         && !is_determiner(next)
                         && !PRONOUNS.contains(&next)
-                    || self.p.stems[k] == "add" && {
+                    || self.stems[k] == "add" && {
                         let mut f = k + n;
                         while matches!(
                             self.norm(f),
@@ -1429,7 +1433,7 @@ impl Extractor<'_> {
                     // otherwise do not report: "charged into the crowd", "is
                     // charged with policing", "maintained their pace",
                     // "declared his candidacy".
-                    || matches!(self.p.stems[k].as_str(), "charg" | "maintain" | "declar")
+                    || matches!(self.stems[k], "charg" | "maintain" | "declar")
                         && !(matches!(next, "that" | ":" | ",")
                             || (k + n..(k + n + 8).min(r.end)).any(|t| {
                                 self.norm(t) == "that" || self.p.tokens[t].kind == TokenKind::OpenQuote
@@ -1794,12 +1798,12 @@ impl Extractor<'_> {
         // "be" ("are quick to note"): the cue is the subject's. A purpose
         // clause after any other verb ("worked to assure", "arrived to
         // speak") is not an attribution.
-        let stem = self.p.stems[g].as_str();
+        let stem = self.stems[g];
         let aspect = !tok.capitalized
             && (!particle && matches!(stem, "begin" | "began" | "begun" | "start" | "continu" | "continue")
                 || particle
                     && matches!(
-                        (self.p.stems[g].as_str(), self.norm(g + 1)),
+                        (self.stems[g], self.norm(g + 1)),
                         ("go" | "went" | "gone", "on") | ("come" | "came", "forward")
                     )
                 || !particle && matches!(w, "have" | "has" | "had" | "having")
@@ -1841,7 +1845,7 @@ impl Extractor<'_> {
         let before = if np.start > r.start { self.norm(np.start - 1) } else { "" };
         let causing = np.start > r.start
             && matches!(
-                self.p.stems[np.start - 1].as_str(),
+                self.stems[np.start - 1],
                 "prompt"
                     | "led"
                     | "lead"
@@ -2358,7 +2362,7 @@ impl Extractor<'_> {
         }
         let group = self.before_verb_group(r.start, k);
         let be = (group..k).find(|&t| BE_FORMS.contains(&self.norm(t)))?;
-        let stem = self.p.stems[k].as_str();
+        let stem = self.stems[k];
         if matches!(
             stem,
             "intend"
@@ -2503,7 +2507,7 @@ impl Extractor<'_> {
             && !self.is_finite_like(t - 2)
             && !self.lex.is_function_word(self.norm(t - 2))
             && !self.entry_at(t - 2, t - 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
-            && !COMPLEMENT_NOUNS.iter().any(|n| self.p.stems[t - 2].starts_with(n));
+            && !COMPLEMENT_NOUNS.iter().any(|n| self.stems[t - 2].starts_with(n));
         if t <= r.start + 1 || !(matches!(self.norm(t - 1), "who" | "which") || relative_that) {
             return None;
         }
@@ -3533,7 +3537,7 @@ impl Extractor<'_> {
         }
         let who = if speaker.kind == SpeakerKind::Outlet {
             let verb = (first.start..first.end)
-                .find(|&t| self.is_finite_like(t) || self.p.stems[t] == "be")
+                .find(|&t| self.is_finite_like(t) || self.stems[t] == "be")
                 .or_else(|| self.named_subject_end(first.clone()))?;
             self.speaker_from_np(first.start..verb, state)?
         } else {
@@ -3619,7 +3623,7 @@ impl Extractor<'_> {
             || p.kind == TokenKind::Number
             || is_time_word(w)
             || AUDIENCE.contains(&w)
-            || COMPLEMENT_NOUNS.contains(&self.p.stems[t - 1].as_str())
+            || COMPLEMENT_NOUNS.contains(&self.stems[t - 1])
             || self.lex.is_function_word(w)
             || self.entry_at(t - 1, t).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
     }
@@ -4024,7 +4028,8 @@ impl Extractor<'_> {
         let mut depth = 0i32;
         while k < r.end {
             let t = &self.p.tokens[k];
-            match t.norm.as_str() {
+            let w = self.norm(k);
+            match w {
                 "(" | "[" => depth += 1,
                 ")" | "]" => depth -= 1,
                 _ => {}
@@ -4037,7 +4042,6 @@ impl Extractor<'_> {
                 k += 1;
                 continue;
             }
-            let w = t.norm.as_str();
             let next = self.norm(k + 1);
             let cut_here = match w {
                 ";" => Some(k + 1),
@@ -4403,7 +4407,7 @@ impl Extractor<'_> {
             if !t.is_word() || is_function(k) {
                 continue;
             }
-            let st = CompactString::from(self.p.stems[k].as_str());
+            let st = CompactString::from(self.stems[k]);
             f.stems.push(st.clone());
             let verb_like = (self.is_finite_like(k) && !is_aux(t.norm.as_str()))
                 || (t.norm.ends_with("ing")
@@ -4451,7 +4455,7 @@ impl Extractor<'_> {
                     )
                 {
                     if self.is_word(t) && !is_function(t) {
-                        f.negated.push(self.p.stems[t].as_str().into());
+                        f.negated.push(self.stems[t].into());
                         taken += 1;
                     }
                     t += 1;
@@ -4476,15 +4480,15 @@ impl Extractor<'_> {
             if !t.is_word() {
                 return ev;
             }
-            let st = &self.p.stems[k];
+            let st = self.stems[k];
             if let Some(c) = crate::compare::event_class(st) {
                 ev.push(["class:", c].concat());
             }
             if let Some(c) = crate::compare::phrase_event_class(st, self.norm(k + 1)) {
                 ev.push(["class:", c].concat());
             }
-            if f.verbs.iter().any(|v| v == st) && !crate::compare::is_generic_verb(st) {
-                ev.push(st.as_str().to_owned());
+            if f.verbs.iter().any(|v| v.as_str() == st) && !crate::compare::is_generic_verb(st) {
+                ev.push(st.to_owned());
             }
             ev
         };
@@ -4515,7 +4519,7 @@ impl Extractor<'_> {
                 }
                 let dist = if k < ds { ds - k } else { k + 1 - de };
                 let ev = events_at(k);
-                let aspectual = ASPECTUAL.contains(&self.p.stems[k].as_str()) && self.p.tokens[k].is_word();
+                let aspectual = ASPECTUAL.contains(&self.stems[k]) && self.p.tokens[k].is_word();
                 if ev.is_empty() && !aspectual {
                     continue;
                 }
@@ -4525,7 +4529,7 @@ impl Extractor<'_> {
             }
             if let Some((_, k, ev)) = nearest {
                 near.extend(ev.iter().cloned());
-                if ASPECTUAL.contains(&self.p.stems[k].as_str()) {
+                if ASPECTUAL.contains(&self.stems[k]) {
                     let subject =
                         (clause.start..k).find(|&t| events_at(t).iter().any(|e| e.starts_with("class:")));
                     if let Some(t) = subject {
@@ -4561,9 +4565,9 @@ impl Extractor<'_> {
                 && !self.is_finite_like(k)
                 && !is_time_word(t.norm.as_str())
                 && t.norm.len() > 2
-                && !f.nouns.iter().any(|x| *x == self.p.stems[k])
+                && !f.nouns.iter().any(|x| x.as_str() == self.stems[k])
             {
-                f.nouns.push(self.p.stems[k].as_str().into());
+                f.nouns.push(self.stems[k].into());
             }
         }
         // Two-word lowercase terms, and which of them are negated.
@@ -4574,9 +4578,9 @@ impl Extractor<'_> {
         let first_content: Vec<usize> = clause.clone().filter(|&t| is_term_word(t)).take(4).collect();
         for t in clause.start..clause.end.saturating_sub(1) {
             if is_term_word(t) && is_term_word(t + 1) {
-                let term = [self.p.stems[t].as_str(), " ", self.p.stems[t + 1].as_str()].concat();
-                let negated = f.negated.iter().any(|x| *x == self.p.stems[t])
-                    && f.negated.iter().any(|x| *x == self.p.stems[t + 1])
+                let term = [self.stems[t], " ", self.stems[t + 1]].concat();
+                let negated = f.negated.iter().any(|x| x.as_str() == self.stems[t])
+                    && f.negated.iter().any(|x| x.as_str() == self.stems[t + 1])
                     || denied && first_content.contains(&t) && first_content.contains(&(t + 1));
                 if negated {
                     f.negated_terms.push(term.as_str().into());
@@ -4597,13 +4601,13 @@ impl Extractor<'_> {
             // it ("killing 12 people", "the death toll at eight"), else from
             // presence ("were at the camp") or the counted noun ("no arrests").
             let measure_at = |k: usize| -> Option<&'static str> {
-                let st = &self.p.stems[k];
+                let st = self.stems[k];
                 if st == "take" && matches!(self.norm(k + 1), "away" | "into") {
                     return Some("arrest");
                 }
                 // "the stadium holds 40,000", "the hall can hold 500 (up
                 // to 500)": capacity, not custody.
-                if matches!(st.as_str(), "hold" | "held")
+                if matches!(st, "hold" | "held")
                     && (self.norm(k) == "holds"
                         || matches!(
                             self.norm(k.wrapping_sub(1)),
@@ -4627,9 +4631,7 @@ impl Extractor<'_> {
                     })
                 })
                 .map(str::to_string)
-                .or_else(|| {
-                    verb.filter(|&v| !is_aux(self.norm(v))).map(|v| self.p.stems[v].as_str().to_owned())
-                });
+                .or_else(|| verb.filter(|&v| !is_aux(self.norm(v))).map(|v| self.stems[v].to_owned()));
             f.measures.push(group);
             f.heads.push(q.head.as_deref().map(crate::compare::head_word));
             f.shown.push(crate::compare::show_interval(q));
@@ -4719,7 +4721,7 @@ impl Extractor<'_> {
             while t > clause.start {
                 t -= 1;
                 if is_noun(t) {
-                    return Some(self.p.stems[t].as_str().to_owned());
+                    return Some(self.stems[t].to_owned());
                 }
                 if self.p.tokens[t].capitalized || matches!(self.norm(t), "," | "that" | "which") {
                     return None;
@@ -4759,9 +4761,9 @@ impl Extractor<'_> {
         }
         if last.is_none() && k > clause.start && is_noun(k - 1) && self.norm(k).ends_with("ed") {
             // A participle after its noun: "a document signed on …".
-            return Some(self.p.stems[k - 1].to_string());
+            return Some(self.stems[k - 1].to_string());
         }
-        last.map(|t| self.p.stems[t].as_str().to_owned())
+        last.map(|t| self.stems[t].to_owned())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -4835,9 +4837,7 @@ impl Extractor<'_> {
             let (concept, pole, movement, presupposed) = match entry {
                 Entry::Pole { concept, pole, movement } => (*concept, *pole, *movement, false),
                 Entry::Presupposes { concept, pole, requires } => {
-                    if !requires.is_empty()
-                        && !clause.clone().any(|t| requires.contains(&self.p.stems[t].as_str()))
-                    {
+                    if !requires.is_empty() && !clause.clone().any(|t| requires.contains(&self.stems[t])) {
                         k += n;
                         continue;
                     }
@@ -5237,7 +5237,7 @@ impl Extractor<'_> {
                             ];
                             if s > r.start
                                 && self.is_word(s - 1)
-                                && !GENERIC_PEOPLE.contains(&self.p.stems[s - 1].as_str())
+                                && !GENERIC_PEOPLE.contains(&self.stems[s - 1])
                             {
                                 for key in self.term_keys(s - 1) {
                                     if !keys.contains(&key) {
