@@ -1326,6 +1326,11 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                     continue;
                 }
                 let (Some(tx), Some(ty)) = (x.time.as_ref(), y.time.as_ref()) else { continue };
+                let disjoint = tx.end < ty.start || ty.end < tx.start;
+                // Only the first agreement is kept: a later one is not built.
+                if !disjoint && agreement.is_some() {
+                    continue;
+                }
                 let show = |t: &crate::dates::TimeOfDay| {
                     let (l, r) = (short_time(&t.start.to_string()), short_time(&t.end.to_string()));
                     if l == r { CompactString::from(l) } else { format_compact!("{l}–{r}") }
@@ -1333,7 +1338,6 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                 let values = [show(tx), show(ty)];
                 let ev = value_evidence("time", (a, &x.text, x.span), (b, &y.text, y.span), &values);
                 let topic = ["time:", name].concat_compact();
-                let disjoint = tx.end < ty.start || ty.end < tx.start;
                 let reason = says_reason(&["time of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
                 if disjoint {
                     return Found::Contradict(relation(
@@ -1347,16 +1351,11 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                         values,
                     ));
                 }
-                agreement.get_or_insert_with(|| {
-                    relation(a, b, RelationType::Agree, Kind::Time, reason, ev, topic, values)
-                });
+                agreement = Some(relation(a, b, RelationType::Agree, Kind::Time, reason, ev, topic, values));
             }
         }
         for x in xs.iter().filter(|d| d.value.bounds().is_some()) {
             for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
-                let values = [show_date(&x.value), show_date(&y.value)];
-                let ev = value_evidence("date", (a, &x.text, x.span), (b, &y.text, y.span), &values);
-                let topic = ["date:", name].concat_compact();
                 // The same kind of event a year or more apart is another event
                 // ("a fire in March 2021"), unless a side dates the last or first
                 // time it happened ("last inspected in 2019").
@@ -1367,8 +1366,16 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                 if far && !a.features.recency && !b.features.recency {
                     continue;
                 }
+                // The evidence is built for a relation that is kept: a
+                // contradiction, or the first agreement.
+                let values = || [show_date(&x.value), show_date(&y.value)];
+                let ev = |values: &[CompactString; 2]| {
+                    value_evidence("date", (a, &x.text, x.span), (b, &y.text, y.span), values)
+                };
+                let topic = || ["date:", name].concat_compact();
                 match x.value.compatible(&y.value) {
                     Some(false) if is_day(&x.value) || is_day(&y.value) => {
+                        let values = values();
                         let reason =
                             says_reason(&["date of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
                         return Found::Contradict(relation(
@@ -1377,16 +1384,21 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                             RelationType::Contradict,
                             Kind::Date,
                             reason,
-                            ev,
-                            topic,
+                            ev(&values),
+                            topic(),
                             values,
                         ));
                     }
-                    Some(true) if x.value == y.value && !matches!(x.value, DateValue::Range { .. }) => {
+                    Some(true)
+                        if x.value == y.value
+                            && !matches!(x.value, DateValue::Range { .. })
+                            && agreement.is_none() =>
+                    {
+                        let values = values();
                         let reason = ["date of \"", name, "\": both say ", &values[0]].concat();
-                        agreement.get_or_insert_with(|| {
-                            relation(a, b, RelationType::Agree, Kind::Date, reason, ev, topic, values)
-                        });
+                        let (ev, topic) = (ev(&values), topic());
+                        agreement =
+                            Some(relation(a, b, RelationType::Agree, Kind::Date, reason, ev, topic, values));
                     }
                     _ => {}
                 }
