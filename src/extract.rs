@@ -203,10 +203,7 @@ fn names_a_number(norm: &str) -> bool {
     }
     let scan = |w: &str| crate::quantity::find_quantities(w, 0).iter().any(|q| q.value.low > 0.0);
     // Longer words are rare, and would take room outside the table.
-    if norm.len() > std::mem::size_of::<compact_str::CompactString>() {
-        return scan(norm);
-    }
-    crate::text::remembered(&NUMERALS, NUMERAL_CACHE, norm, scan)
+    crate::text::remembered(&NUMERALS, NUMERAL_CACHE, crate::text::MAX_INLINE, norm, scan)
 }
 
 /// How many words [`names_a_number`] remembers on each thread.

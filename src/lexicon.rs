@@ -1856,10 +1856,7 @@ pub fn name_key(name: &str) -> String {
     }
     // The same names are keyed again at each mention: remembered on each
     // thread ([`crate::text::remembered`]), but for rare long texts.
-    if name.len() > NAME_KEY_CACHED_LEN {
-        return name_key_of(name);
-    }
-    crate::text::remembered(&KEYS, NAME_KEY_CACHE, name, name_key_of)
+    crate::text::remembered(&KEYS, NAME_KEY_CACHE, NAME_KEY_CACHED_LEN, name, name_key_of)
 }
 
 /// How many names [`name_key`] remembers on each thread.

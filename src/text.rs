@@ -577,10 +577,7 @@ pub fn stem_compact(norm: &str) -> CompactString {
         None => STEMMER.with(|s| CompactString::from(s.stem(w))),
     };
     // Longer words are rare, and would take room outside the table.
-    if norm.len() > MAX_INLINE {
-        return stem(norm);
-    }
-    remembered(&STEMS, STEM_CACHE, norm, stem)
+    remembered(&STEMS, STEM_CACHE, MAX_INLINE, norm, stem)
 }
 
 /// What a function of a word (or name) gave for each one asked on a
@@ -589,8 +586,9 @@ pub(crate) type Remembered<V> = std::cell::RefCell<foldhash::HashMap<CompactStri
 
 /// `compute(key)`, looked up first in this thread's `table` and kept there
 /// (`compute` must depend on `key` alone). The table is emptied when it
-/// holds `limit` entries, so it stays small. Were `compute` to ask the same
-/// table again, the inner call would compute its answer without the table.
+/// holds `limit` entries, so it stays small; a key longer than `longest`
+/// bytes is computed without it. Were `compute` to ask the same table
+/// again, the inner call would compute its answer without the table.
 ///
 /// For the functions of words that the stages ask again and again about
 /// the same common words and names, where a lookup costs a fraction of
@@ -598,9 +596,13 @@ pub(crate) type Remembered<V> = std::cell::RefCell<foldhash::HashMap<CompactStri
 pub(crate) fn remembered<V: Clone>(
     table: &'static std::thread::LocalKey<Remembered<V>>,
     limit: usize,
+    longest: usize,
     key: &str,
     compute: impl FnOnce(&str) -> V,
 ) -> V {
+    if key.len() > longest {
+        return compute(key);
+    }
     table.with(|cell| {
         let Ok(mut known) = cell.try_borrow_mut() else { return compute(key) };
         if let Some(v) = known.get(key) {
@@ -620,7 +622,7 @@ pub(crate) fn remembered<V: Clone>(
 const STEM_CACHE: usize = 16_384;
 
 /// The longest string a [`CompactString`] holds inline.
-const MAX_INLINE: usize = std::mem::size_of::<CompactString>();
+pub(crate) const MAX_INLINE: usize = std::mem::size_of::<CompactString>();
 
 /// The lemma (as a stem) of an irregular English word form, if `w` is one.
 pub(crate) fn irregular(w: &str) -> Option<&'static str> {
@@ -758,17 +760,25 @@ mod tests {
             calls.set(calls.get() + 1);
             w.len()
         };
-        assert_eq!(remembered(&LENGTHS, 3, "abc", len), 3);
-        assert_eq!(remembered(&LENGTHS, 3, "abc", len), 3);
+        assert_eq!(remembered(&LENGTHS, 3, 8, "abc", len), 3);
+        assert_eq!(remembered(&LENGTHS, 3, 8, "abc", len), 3);
         assert_eq!(calls.get(), 1, "the second answer comes from the table");
         for w in ["a", "bb", "cccc", "ddddd"] {
-            assert_eq!(remembered(&LENGTHS, 3, w, len), w.len());
+            assert_eq!(remembered(&LENGTHS, 3, 8, w, len), w.len());
         }
         assert!(LENGTHS.with_borrow(|t| t.len()) <= 3);
-        let nested =
-            remembered(&LENGTHS, 3, "outer", |w| remembered(&LENGTHS, 3, "inner", |v| v.len()) + w.len());
+        let nested = remembered(&LENGTHS, 3, 8, "outer", |w| {
+            remembered(&LENGTHS, 3, 8, "inner", |v| v.len()) + w.len()
+        });
         assert_eq!(nested, 10);
-        assert_eq!(remembered(&LENGTHS, 3, "outer", |_| 0), 10, "kept once computed");
+        assert_eq!(remembered(&LENGTHS, 3, 8, "outer", |_| 0), 10, "kept once computed");
+        // A key longer than `longest` is computed every time, not kept.
+        let before = calls.get();
+        for _ in 0..2 {
+            assert_eq!(remembered(&LENGTHS, 3, 8, "ninechars", len), 9);
+        }
+        assert_eq!(calls.get(), before + 2);
+        assert!(!LENGTHS.with_borrow(|t| t.contains_key("ninechars")));
     }
 
     /// [`alphanumeric_run`] byte by byte.
