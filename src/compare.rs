@@ -1366,42 +1366,38 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                 if far && !a.features.recency && !b.features.recency {
                     continue;
                 }
-                // The evidence is built for a relation that is kept: a
-                // contradiction, or the first agreement.
-                let values = || [show_date(&x.value), show_date(&y.value)];
-                let ev = |values: &[CompactString; 2]| {
-                    value_evidence("date", (a, &x.text, x.span), (b, &y.text, y.span), values)
-                };
-                let topic = || ["date:", name].concat_compact();
-                match x.value.compatible(&y.value) {
-                    Some(false) if is_day(&x.value) || is_day(&y.value) => {
-                        let values = values();
-                        let reason =
-                            says_reason(&["date of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
-                        return Found::Contradict(relation(
-                            a,
-                            b,
-                            RelationType::Contradict,
-                            Kind::Date,
-                            reason,
-                            ev(&values),
-                            topic(),
-                            values,
-                        ));
-                    }
+                let contradicts = match x.value.compatible(&y.value) {
+                    Some(false) if is_day(&x.value) || is_day(&y.value) => true,
                     Some(true)
                         if x.value == y.value
                             && !matches!(x.value, DateValue::Range { .. })
                             && agreement.is_none() =>
                     {
-                        let values = values();
-                        let reason = ["date of \"", name, "\": both say ", &values[0]].concat();
-                        let (ev, topic) = (ev(&values), topic());
-                        agreement =
-                            Some(relation(a, b, RelationType::Agree, Kind::Date, reason, ev, topic, values));
+                        false
                     }
-                    _ => {}
+                    _ => continue,
+                };
+                // The evidence is built for a relation that is kept: a
+                // contradiction, or the first agreement.
+                let values = [show_date(&x.value), show_date(&y.value)];
+                let ev = value_evidence("date", (a, &x.text, x.span), (b, &y.text, y.span), &values);
+                let topic = ["date:", name].concat_compact();
+                if contradicts {
+                    let reason =
+                        says_reason(&["date of \"", name, "\": "], (a, &values[0]), (b, &values[1]), "");
+                    return Found::Contradict(relation(
+                        a,
+                        b,
+                        RelationType::Contradict,
+                        Kind::Date,
+                        reason,
+                        ev,
+                        topic,
+                        values,
+                    ));
                 }
+                let reason = ["date of \"", name, "\": both say ", &values[0]].concat();
+                agreement = Some(relation(a, b, RelationType::Agree, Kind::Date, reason, ev, topic, values));
             }
         }
     }
