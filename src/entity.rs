@@ -510,7 +510,7 @@ impl Records {
 /// Sets the referent and whether it is a demonym of each of `mentions`,
 /// found again in the document whose records settled `settled`, in the
 /// same order.
-fn restore(settled: impl IntoIterator<Item = Settled>, mentions: &mut [Mention]) {
+pub(crate) fn restore(settled: impl IntoIterator<Item = Settled>, mentions: &mut [Mention]) {
     for (m, s) in mentions.iter_mut().zip(settled) {
         m.demonym = s.demonym;
         m.referent = (s.referent != NO_REFERENT).then_some(s.referent as usize);
@@ -589,33 +589,48 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
 /// segmented and tokenised, its words added, and the tokens dropped, so
 /// that the corpus is never held prepared at once. The same vocabulary as
 /// [`vocabulary`] gives.
+///
+/// The first `keep` documents are prepared for names instead
+/// ([`Prepared::for_names`], which tokenises them as well) and returned
+/// prepared, in order, for the later passes to use rather than prepare
+/// them again.
 pub(crate) fn vocabulary_of_texts(
     docs: &[crate::document::Document],
+    keep: usize,
     counter: &crate::progress::Counter<'_>,
-) -> (Vocabulary, Vec<crate::segment::Sentences>) {
+) -> (Vocabulary, Vec<crate::segment::Sentences>, Vec<Prepared>) {
     use rayon::prelude::*;
-    let (vocabs, sentences): (Vec<Vocabulary>, Vec<Vec<crate::segment::Sentences>>) = docs
+    type Found = (Vec<crate::segment::Sentences>, Vec<Prepared>);
+    let (vocabs, found): (Vec<Vocabulary>, Vec<Found>) = docs
         .par_iter()
+        .enumerate()
         .fold(
             // One token list per thread, cleared for each sentence: grown
             // once to the longest sentence, not again for every text.
-            || (Vocabulary::default(), Vec::new(), Vec::new()),
-            |(mut v, mut kept, mut tokens), d| {
+            || (Vocabulary::default(), (Vec::new(), Vec::new()), Vec::new()),
+            |(mut v, (mut kept, mut prepared), mut tokens), (i, d)| {
                 let ss = crate::segment::segment(&d.text);
-                for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
-                    tokens.clear();
-                    crate::text::tokenize_into(&mut tokens, s.span.slice(&d.text), s.span.start);
-                    v.add_sentence(&tokens);
+                if i < keep {
+                    let p = Prepared::for_names(&d.text, &ss);
+                    v.add(&p);
+                    prepared.push(p);
+                } else {
+                    for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
+                        tokens.clear();
+                        crate::text::tokenize_into(&mut tokens, s.span.slice(&d.text), s.span.start);
+                        v.add_sentence(&tokens);
+                    }
                 }
                 kept.push(crate::segment::Sentences::new(ss));
                 counter.add(1);
-                (v, kept, tokens)
+                (v, (kept, prepared), tokens)
             },
         )
-        .map(|(v, kept, _)| (v, kept))
+        .map(|(v, found, _)| (v, found))
         .unzip();
     let vocab = vocabs.into_iter().fold(Vocabulary::default(), Vocabulary::merge);
-    (vocab, sentences.into_iter().flatten().collect())
+    let (sentences, prepared): (Vec<Vec<_>>, Vec<Vec<_>>) = found.into_iter().unzip();
+    (vocab, sentences.into_iter().flatten().collect(), prepared.into_iter().flatten().collect())
 }
 
 impl Vocabulary {
@@ -1806,7 +1821,8 @@ mod tests {
         let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
         let whole = vocabulary(&prepared);
         let none = crate::progress::Progress::default();
-        let (lean, sentences) = vocabulary_of_texts(&docs, &none.stage(crate::progress::Stage::Prepare, 2));
+        let (lean, sentences, _) =
+            vocabulary_of_texts(&docs, 0, &none.stage(crate::progress::Stage::Prepare, 2));
         for ((t, p), ss) in texts.iter().zip(&prepared).zip(&sentences) {
             let again = Prepared::segmented(t, &ss.get());
             let spans = |p: &Prepared| {

@@ -93,6 +93,11 @@ struct ReportArgs {
     /// or the `text` of a JSON input object).
     #[arg(long, value_name = "BYTES", default_value_t = claimgraph::analysis::DEFAULT_MAX_DOC_BYTES)]
     max_doc_bytes: usize,
+    /// Memory, about, for keeping documents prepared between the passes of
+    /// `report --format jsonl` (the same output; 0 prepares each document
+    /// twice).
+    #[arg(long, value_name = "BYTES", default_value_t = claimgraph::analysis::DEFAULT_KEEP_PREPARED_BYTES)]
+    keep_prepared_bytes: usize,
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -171,7 +176,9 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
         Some(path) => Lexicon::from_file(path)?,
         None => Lexicon::builtin(),
     };
-    let mut analyzer = Analyzer::with_lexicon(lexicon).max_doc_bytes(args.max_doc_bytes);
+    let mut analyzer = Analyzer::with_lexicon(lexicon)
+        .max_doc_bytes(args.max_doc_bytes)
+        .keep_prepared_bytes(args.keep_prepared_bytes);
     if attributions {
         let out = attributions_listing(&analyzer, loaded.documents, args.format)?;
         write_out(&args.output, &out)?;

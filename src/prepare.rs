@@ -111,6 +111,15 @@ impl Prepared {
         Prepared::build(text, sentences, false)
     }
 
+    /// This document with its list of stems: [`Prepared::segmented`] of a
+    /// document prepared by [`Prepared::for_names`].
+    pub fn stemmed(mut self) -> Prepared {
+        if self.stems.len() != self.tokens.len() {
+            self.stems = self.tokens.iter().map(stem_of).collect();
+        }
+        self
+    }
+
     fn build(text: &str, sentences: &[segment::Sentence], stemmed: bool) -> Prepared {
         // About a token per three bytes of English news text (589,000 for
         // the 1.8 MB of `benches/compare_spacy.sh`): sized ahead, the list

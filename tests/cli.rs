@@ -593,6 +593,27 @@ fn attributions_are_the_same_on_any_thread_count() {
     assert!(one == with_threads("4"), "attributions differ between 1 and 4 threads");
 }
 
+/// `--keep-prepared-bytes` trades memory for time only: the JSON Lines of
+/// the fixtures are the same with no document kept prepared, with some,
+/// and with all (the default).
+#[test]
+fn keeping_documents_prepared_changes_no_line() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let with_budget = |bytes: Option<&str>| {
+        let mut args = vec!["report", "--no-progress", "--format", "jsonl"];
+        if let Some(b) = bytes {
+            args.extend(["--keep-prepared-bytes", b]);
+        }
+        let r = run(args.iter().map(|a| a.as_ref()).chain([fixtures.as_os_str()]));
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+        r.stdout
+    };
+    let all = with_budget(None);
+    assert!(all.lines().count() >= 4, "a header and three groups: {all}");
+    assert!(all == with_budget(Some("0")), "no document kept: the lines differ");
+    assert!(all == with_budget(Some("100000")), "some documents kept: the lines differ");
+}
+
 #[test]
 fn output_is_deterministic() {
     let dir = TempDir::new("determinism");

@@ -50,10 +50,15 @@ fn one_and_four_threads_give_the_same_report() {
 
 /// The report group by group (`--format jsonl`), one line per group.
 fn groups_with_threads(threads: usize, docs: Vec<Document>) -> Vec<String> {
+    groups_by(Analyzer::new(), threads, docs)
+}
+
+/// [`groups_with_threads`] with `analyzer`.
+fn groups_by(analyzer: Analyzer, threads: usize, docs: Vec<Document>) -> Vec<String> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("thread pool");
     pool.install(|| {
         let mut lines = Vec::new();
-        let groups = Analyzer::new().story_groups(docs).expect("groups");
+        let groups = analyzer.story_groups(docs).expect("groups");
         groups
             .analyze_each(
                 |g, analysis| analysis.into_report().for_group(g).to_json_line(),
@@ -78,6 +83,24 @@ fn groups_are_the_same_on_one_and_four_threads() {
     let four = groups_with_threads(4, docs);
     assert!(one.len() >= 3, "{} groups", one.len());
     assert!(one == four, "group reports differ between 1 and 4 threads");
+}
+
+/// Documents kept prepared between the passes of `story_groups` give the
+/// same lines as documents prepared again: none kept, all kept (the
+/// default budget holds these 144), and about half, on one thread and on
+/// four.
+#[test]
+fn documents_kept_prepared_give_the_same_lines() {
+    let docs = mixed(12);
+    let text: usize = docs.iter().map(|d| d.text.len()).sum();
+    let none = groups_by(Analyzer::new().keep_prepared_bytes(0), 1, docs.clone());
+    assert!(none.len() >= 3, "{} groups", none.len());
+    let all = groups_by(Analyzer::new(), 1, docs.clone());
+    assert!(all == none, "group reports differ with every document kept");
+    for threads in [1, 4] {
+        let half = groups_by(Analyzer::new().keep_prepared_bytes(text * 10), threads, docs.clone());
+        assert!(half == none, "group reports differ with half the documents kept, {threads} threads");
+    }
 }
 
 #[test]
