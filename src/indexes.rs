@@ -60,7 +60,7 @@ pub(crate) fn framing_uses<'c>(claims: &'c [Claim], keys: &[&str]) -> Vec<Vec<&'
                     hit.extend(ks);
                 }
             }
-            for w in c.text.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            for w in crate::text::alphanumeric_words(&c.text) {
                 let keys = *words.entry(w).or_insert_with(|| {
                     by_stem.get(crate::text::stem_compact(&crate::text::normalize_compact(w)).as_str())
                 });

@@ -1490,11 +1490,16 @@ fn label_divergences(analysis: &Analysis) -> Vec<Divergence> {
     for (i, c) in claims.iter().enumerate().filter(|(_, c)| !c.headline) {
         hits.clear();
         for st in &c.features.stems {
-            let last = st.rsplit('-').next().unwrap_or(st);
-            for key in [st.as_str(), last] {
-                if let Some(ws) = words_by_stem.get(key) {
-                    hits.extend(ws.iter().copied());
-                }
+            let st = st.as_str();
+            if let Some(ws) = words_by_stem.get(st) {
+                hits.extend(ws.iter().copied());
+            }
+            // The last part of a hyphenated stem (a byte search: `rsplit`
+            // took 150 instructions a stem, most stems having no hyphen).
+            if let Some(i) = st.bytes().rposition(|b| b == b'-')
+                && let Some(ws) = words_by_stem.get(&st[i + 1..])
+            {
+                hits.extend(ws.iter().copied());
             }
         }
         hits.sort_unstable();

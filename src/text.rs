@@ -232,20 +232,7 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
             bytes.len(),
             |i| bytes.get(i).map(|&b| char::from(b)),
             |i| i.min(bytes.len()),
-            |mut i| {
-                // Eight bytes at a time while they are all letters or digits.
-                while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-                    let run = alphanumeric_run(u64::from_le_bytes(*chunk));
-                    i += run;
-                    if run < 8 {
-                        return i;
-                    }
-                }
-                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
-                    i += 1;
-                }
-                i
-            },
+            |i| ascii_alphanumeric_end(bytes, i),
         );
     } else {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -259,6 +246,46 @@ pub(crate) fn tokenize_into(tokens: &mut Vec<Token>, text: &str, base: usize) {
             |i| i,
         );
     }
+}
+
+/// The first position from `i` on whose byte is not an ASCII letter or
+/// digit (`bytes.len()` if none), eight bytes at a time.
+fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize) -> usize {
+    // Eight bytes at a time while they are all letters or digits.
+    while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let run = alphanumeric_run(u64::from_le_bytes(*chunk));
+        i += run;
+        if run < 8 {
+            return i;
+        }
+    }
+    while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
+/// The words of `s`: its maximal runs of alphanumeric characters, as
+/// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())`
+/// gives them, an ASCII text read by bytes (eight at a time within a word)
+/// rather than by characters.
+pub(crate) fn alphanumeric_words(s: &str) -> impl Iterator<Item = &str> {
+    let ascii = s.is_ascii();
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let (start, end) = if ascii {
+            let start = i + bytes.get(i..)?.iter().position(u8::is_ascii_alphanumeric)?;
+            (start, ascii_alphanumeric_end(bytes, start))
+        } else {
+            let rest = s.get(i..)?;
+            let start = i + rest.find(char::is_alphanumeric)?;
+            let end = s[start..].find(|c: char| !c.is_alphanumeric()).map_or(s.len(), |e| start + e);
+            (start, end)
+        };
+        i = end;
+        Some(&s[start..end])
+    })
 }
 
 /// How many of the eight bytes of `x` (little-endian: the first byte is
@@ -681,6 +708,17 @@ pub(crate) fn irregular(w: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
+    proptest::proptest! {
+        /// The words by bytes are the words by characters, on ASCII text
+        /// and on text with letters, digits and spaces outside ASCII.
+        #[test]
+        fn alphanumeric_words_split_as_characters_do(s in "[a-zA-Z0-9 ,.'\\-]{0,40}|[a-zé٣\u{a0}ſ ,-]{0,20}") {
+            let bytes: Vec<&str> = super::alphanumeric_words(&s).collect();
+            let chars: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(bytes, chars);
+        }
+    }
+
     use proptest::prelude::*;
 
     use super::*;
