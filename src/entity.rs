@@ -1579,10 +1579,13 @@ impl Records {
             // noun ("the port" -> "Port of X"), else with the same class group
             // within the last three sentences ("the road" -> "X corridor").
             // One pass in document order, with the last name seen per (class
-            // group, word) and per class group: linear in the mentions.
+            // group, word) and per class group: linear in the mentions. Only
+            // names before the last description are ever looked up (most
+            // documents have none: their names are not indexed at all).
+            let described = ms.iter().rposition(|m| m.description).map_or(0, |i| i + 1);
             let mut by_word: HashMap<(u8, String), u32> = HashMap::new();
             let mut by_class: HashMap<u8, (u32, u32)> = HashMap::new();
-            for m in ms.iter_mut() {
+            for m in ms[..described].iter_mut() {
                 if m.description {
                     let head = str_of(m.surface).rsplit(' ').next().unwrap_or("").to_lowercase();
                     m.referent = by_word
