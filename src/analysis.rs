@@ -861,11 +861,13 @@ impl Analysis {
         Report::from_analysis(self)
     }
 
-    /// Claims by document id.
+    /// Claims by document id, in claim order.
     pub(crate) fn claims_by_doc(&self) -> BTreeMap<&str, Vec<&Claim>> {
         let mut m: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
-        for c in &self.claims {
-            m.entry(c.doc.as_str()).or_default().push(c);
+        // A document's claims come together: the map is searched once a
+        // run of them rather than once a claim.
+        for run in self.claims.chunk_by(|a, b| a.doc == b.doc) {
+            m.entry(run[0].doc.as_str()).or_default().extend(run);
         }
         m
     }
