@@ -1350,13 +1350,44 @@ fn is_credit_line(s: &str) -> bool {
 /// sentence, so ASCII is tested without the Unicode tables.
 fn words_at_most(s: &str, n: usize) -> bool {
     if s.is_ascii() {
-        runs_at_most(s.bytes().map(|b| matches!(b, b' ' | b'\t'..=b'\r')), n)
+        ascii_words_at_most(s.as_bytes(), n)
     } else {
         runs_at_most(
             s.chars().map(|c| if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { is_blank(c) }),
             n,
         )
     }
+}
+
+/// [`words_at_most`] of ASCII bytes, eight at a time: a word starts at
+/// each byte that is not blank (space, tab to carriage return) after one
+/// that is, or at the start; the last chunk is filled with spaces.
+fn ascii_words_at_most(bytes: &[u8], n: usize) -> bool {
+    use crate::swar::{HIGH, at_least, below, equal};
+    // The high bit of each blank byte of `w` (ASCII bytes only).
+    let blanks = |w: u64| equal(w, b' ') | (at_least(w, b'\t') & below(w, b'\r' + 1));
+    let mut words = 0;
+    // The high bit of the byte before the chunk, as if in its first byte:
+    // set when that byte was blank (the start counts as blank).
+    let mut before = 0x80;
+    let mut count = |w: u64| {
+        let blank = blanks(w);
+        let starts = !blank & HIGH & ((blank << 8) | before);
+        before = blank >> 56;
+        words += starts.count_ones() as usize;
+        words <= n
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in chunks.by_ref() {
+        if let Ok(w) = <[u8; 8]>::try_from(chunk)
+            && !count(u64::from_le_bytes(w))
+        {
+            return false;
+        }
+    }
+    let mut last = [b' '; 8];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    count(u64::from_le_bytes(last))
 }
 
 /// Whether `blanks` (true for a blank) has at most `n` runs of non-blanks;
@@ -1971,6 +2002,18 @@ mod tests {
             let words = t.split(is_blank).filter(|w| !w.is_empty()).count();
             for n in 0..7 {
                 assert_eq!(words_at_most(t, n), words <= n, "{t:?} with {words} words, at most {n}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// ASCII text, read eight bytes at a time, counts the words that
+        /// splitting at blanks gives, at every bound around them.
+        #[test]
+        fn ascii_words_at_most_counts_as_the_split_does(t in "[a-c .,\t\n\u{b}\u{c}\r]{0,40}") {
+            let words = t.split(is_blank).filter(|w| !w.is_empty()).count();
+            for n in words.saturating_sub(2)..words + 2 {
+                proptest::prop_assert_eq!(words_at_most(&t, n), words <= n, "{:?} with {} words, at most {}", t, words, n);
             }
         }
     }
