@@ -134,8 +134,11 @@ impl Analyzer {
     /// holding a whole corpus prepared would take some 20 times its text.
     /// The first documents (in id order) that fit in `bytes` are kept
     /// instead of read again: on 1,000 articles of 1.8 KB, a tenth fewer
-    /// instructions for 28 MB more memory. The output is the same whatever
-    /// the budget; 0 keeps none.
+    /// instructions for 28 MB more memory (on a machine where page faults
+    /// are dear, such as BENCHMARKS.md's virtual machine, the kernel's time
+    /// to supply that memory takes back about what the instructions save on
+    /// so small a corpus). The output is the same whatever the budget; 0
+    /// keeps none.
     ///
     /// ```
     /// use claimgraph::{Analyzer, Document};
@@ -594,10 +597,10 @@ impl StoryGroups {
     /// sentences kept) when its group is, unless it was kept prepared
     /// ([`Analyzer::keep_prepared_bytes`]), and each window is freed before
     /// the next, so memory holds the corpus's text, sentences and names,
-    /// the documents kept, plus one window. Within a window, `sink` receives each result as soon
-    /// as it has received those of the groups before it, while later groups
-    /// are still being analysed; only results that finish before an earlier
-    /// group's wait.
+    /// the documents kept, plus one window. Within a window, `sink`
+    /// receives each result as soon as it has received those of the groups
+    /// before it, while later groups are still being analysed; only results
+    /// that finish before an earlier group's wait.
     ///
     /// Stops at the first error `sink` returns and returns it (groups
     /// already being analysed then finish, and their results are dropped).

@@ -1824,8 +1824,19 @@ mod tests {
         let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
         let whole = vocabulary(&prepared);
         let none = crate::progress::Progress::default();
-        let (lean, sentences, _) =
+        let (lean, sentences, kept) =
             vocabulary_of_texts(&docs, 0, &none.stage(crate::progress::Stage::Prepare, 2));
+        assert!(kept.is_empty());
+        // The first document kept prepared: the same vocabulary, and that
+        // document as prepared for names.
+        let (with_kept, _, kept) =
+            vocabulary_of_texts(&docs, 1, &none.stage(crate::progress::Stage::Prepare, 2));
+        assert_eq!(kept.len(), 1);
+        let for_names = Prepared::for_names(texts[0], &sentences[0].get());
+        let token_list = |p: &Prepared| p.tokens.iter().map(|t| (t.span, t.norm.clone())).collect::<Vec<_>>();
+        assert_eq!(token_list(&kept[0]), token_list(&for_names));
+        assert!(kept[0].stems.is_empty());
+        assert_eq!(kept[0].clone().stemmed().stems, prepared[0].stems);
         for ((t, p), ss) in texts.iter().zip(&prepared).zip(&sentences) {
             let again = Prepared::segmented(t, &ss.get());
             let spans = |p: &Prepared| {
@@ -1837,6 +1848,8 @@ mod tests {
         let sorted = |s: &HashSet<String>| s.iter().cloned().collect::<BTreeSet<String>>();
         assert_eq!(sorted(&lean.lower), sorted(&whole.lower));
         assert_eq!(sorted(&lean.midcap), sorted(&whole.midcap));
+        assert_eq!(sorted(&with_kept.lower), sorted(&whole.lower));
+        assert_eq!(sorted(&with_kept.midcap), sorted(&whole.midcap));
         assert!(whole.midcap.contains("closed") && whole.lower.contains("bridge"), "{whole:?}");
     }
 

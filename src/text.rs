@@ -708,20 +708,20 @@ pub(crate) fn irregular(w: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    proptest::proptest! {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
         /// The words by bytes are the words by characters, on ASCII text
         /// and on text with letters, digits and spaces outside ASCII.
         #[test]
         fn alphanumeric_words_split_as_characters_do(s in "[a-zA-Z0-9 ,.'\\-]{0,40}|[a-zé٣\u{a0}ſ ,-]{0,20}") {
-            let bytes: Vec<&str> = super::alphanumeric_words(&s).collect();
+            let bytes: Vec<&str> = alphanumeric_words(&s).collect();
             let chars: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-            proptest::prop_assert_eq!(bytes, chars);
+            prop_assert_eq!(bytes, chars);
         }
     }
-
-    use proptest::prelude::*;
-
-    use super::*;
 
     /// The tokenizer read through characters and their offsets, as it reads
     /// text that is not ASCII (no run of ASCII letters and digits skipped at
