@@ -99,7 +99,7 @@ impl Prepared {
     /// [`Prepared::new`] of a text already segmented: `sentences` are
     /// `segment(text)`.
     pub fn segmented(text: &str, sentences: &[segment::Sentence]) -> Prepared {
-        Prepared::build(text, sentences, true)
+        Prepared::for_names(text, sentences).stemmed()
     }
 
     /// [`Prepared::segmented`] without the list of stems, for finding and
@@ -108,19 +108,6 @@ impl Prepared {
     /// was work for nothing there; the extractor reads every stem and needs
     /// [`Prepared::segmented`].
     pub fn for_names(text: &str, sentences: &[segment::Sentence]) -> Prepared {
-        Prepared::build(text, sentences, false)
-    }
-
-    /// This document with its list of stems: [`Prepared::segmented`] of a
-    /// document prepared by [`Prepared::for_names`].
-    pub fn stemmed(mut self) -> Prepared {
-        if self.stems.len() != self.tokens.len() {
-            self.stems = self.tokens.iter().map(stem_of).collect();
-        }
-        self
-    }
-
-    fn build(text: &str, sentences: &[segment::Sentence], stemmed: bool) -> Prepared {
         // About a token per three bytes of English news text (589,000 for
         // the 1.8 MB of `benches/compare_spacy.sh`): sized ahead, the list
         // is not copied as it grows, once per doubling.
@@ -136,7 +123,6 @@ impl Prepared {
                 toks: start..tokens.len(),
             });
         }
-        let stems = if stemmed { tokens.iter().map(stem_of).collect() } else { Vec::new() };
         // Quotes pair within a paragraph.
         let mut quotes = Vec::new();
         let mut i = 0;
@@ -156,7 +142,16 @@ impl Prepared {
                 Some(*n)
             }))
             .collect();
-        Prepared { tokens, stems, sentences: sents, quotes, quote_index, words_before }
+        Prepared { tokens, stems: Vec::new(), sentences: sents, quotes, quote_index, words_before }
+    }
+
+    /// This document with its list of stems: [`Prepared::segmented`] of a
+    /// document prepared by [`Prepared::for_names`].
+    pub fn stemmed(mut self) -> Prepared {
+        if self.stems.len() != self.tokens.len() {
+            self.stems = self.tokens.iter().map(stem_of).collect();
+        }
+        self
     }
 
     /// How many word tokens the tokens `range` hold, in constant time.

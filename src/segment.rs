@@ -1377,16 +1377,12 @@ fn ascii_words_at_most(bytes: &[u8], n: usize) -> bool {
         words += starts.count_ones() as usize;
         words <= n
     };
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in chunks.by_ref() {
-        if let Ok(w) = <[u8; 8]>::try_from(chunk)
-            && !count(u64::from_le_bytes(w))
-        {
-            return false;
-        }
+    let (chunks, rest) = bytes.as_chunks::<8>();
+    if !chunks.iter().all(|&w| count(u64::from_le_bytes(w))) {
+        return false;
     }
     let mut last = [b' '; 8];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    last[..rest.len()].copy_from_slice(rest);
     count(u64::from_le_bytes(last))
 }
 
