@@ -993,19 +993,19 @@ fn overlaps(a: &Quantity, b: &Quantity) -> bool {
 /// Whether the dates near two counts (within 80 bytes of them) can be the
 /// same: a count dated Saturday and one dated Friday are different counts.
 fn dates_compatible(a: &Claim, x: &Quantity, b: &Claim, y: &Quantity) -> bool {
-    fn near<'c>(c: &'c Claim, q: &Quantity) -> Vec<&'c DateValue> {
+    // Iterated, not collected: most counts have no date near them.
+    fn near<'c>(c: &'c Claim, q: &'c Quantity) -> impl Iterator<Item = &'c DateValue> + Clone {
         c.dates
             .iter()
             .filter(|d| d.value.bounds().is_some())
             .filter(|d| d.span.start.abs_diff(q.span.end).min(q.span.start.abs_diff(d.span.end)) <= 80)
             .map(|d| &d.value)
-            .collect()
     }
-    let (da, db) = (near(a, x), near(b, y));
-    if da.is_empty() || db.is_empty() {
+    let (mut da, db) = (near(a, x), near(b, y));
+    if da.clone().next().is_none() || db.clone().next().is_none() {
         return true;
     }
-    da.iter().any(|u| db.iter().any(|v| u.compatible(v) != Some(false)))
+    da.any(|u| db.clone().any(|v| u.compatible(v) != Some(false)))
 }
 
 type DateRange = (jiff::civil::Date, jiff::civil::Date);
@@ -1045,10 +1045,18 @@ fn dated_apart(a: &Claim, b: &Claim) -> bool {
 fn share_place(a: &Claim, b: &Claim) -> bool {
     let specific = |e: &crate::claim::EntityRef| {
         e.referent.starts_with('~')
-            || e.text
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| crate::entity::class_of(&w.to_lowercase()).is_some())
+            || e.text.split_whitespace().last().is_some_and(|w| {
+                // An ASCII word is lowercased inline (no allocation up
+                // to 24 bytes); `to_lowercase` gives the same for it.
+                let lower = if w.is_ascii() {
+                    let mut l = CompactString::from(w);
+                    l.make_ascii_lowercase();
+                    l
+                } else {
+                    CompactString::from(w.to_lowercase())
+                };
+                crate::entity::class_of(&lower).is_some()
+            })
     };
     a.entities
         .iter()
@@ -1313,13 +1321,13 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
             continue;
         }
         // Only dates and times that belong to this event are compared.
-        let xs: Vec<&crate::dates::DateMention> =
-            a.dates.iter().enumerate().filter(|(i, _)| dated(a, *i, event)).map(|(_, d)| d).collect();
-        let ys: Vec<&crate::dates::DateMention> =
-            b.dates.iter().enumerate().filter(|(i, _)| dated(b, *i, event)).map(|(_, d)| d).collect();
+        // Read again for each pairing rather than collected: a claim has a
+        // date or two, and the lists were allocated for every shared event.
+        let xs = || a.dates.iter().enumerate().filter(|&(i, _)| dated(a, i, event)).map(|(_, d)| d);
+        let ys = || b.dates.iter().enumerate().filter(|&(i, _)| dated(b, i, event)).map(|(_, d)| d);
         // Times of day first (on the same day).
-        for x in xs.iter().filter(|d| d.time.is_some()) {
-            for y in ys.iter().filter(|d| d.time.is_some()) {
+        for x in xs().filter(|d| d.time.is_some()) {
+            for y in ys().filter(|d| d.time.is_some()) {
                 if x.value.compatible(&y.value) != Some(true)
                     && !(x.value == DateValue::Unresolved && y.value == DateValue::Unresolved)
                 {
@@ -1332,8 +1340,8 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                     continue;
                 }
                 let show = |t: &crate::dates::TimeOfDay| {
-                    let (l, r) = (short_time(&t.start.to_string()), short_time(&t.end.to_string()));
-                    if l == r { CompactString::from(l) } else { format_compact!("{l}–{r}") }
+                    let (l, r) = (short_time(t.start), short_time(t.end));
+                    if l == r { l } else { format_compact!("{l}–{r}") }
                 };
                 let values = [show(tx), show(ty)];
                 let ev = value_evidence("time", (a, &x.text, x.span), (b, &y.text, y.span), &values);
@@ -1354,8 +1362,8 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
                 agreement = Some(relation(a, b, RelationType::Agree, Kind::Time, reason, ev, topic, values));
             }
         }
-        for x in xs.iter().filter(|d| d.value.bounds().is_some()) {
-            for y in ys.iter().filter(|d| d.value.bounds().is_some()) {
+        for x in xs().filter(|d| d.value.bounds().is_some()) {
+            for y in ys().filter(|d| d.value.bounds().is_some()) {
                 // The same kind of event a year or more apart is another event
                 // ("a fire in March 2021"), unless a side dates the last or first
                 // time it happened ("last inspected in 2019").
@@ -1404,8 +1412,10 @@ fn when<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
     agreement.map_or(Found::Nothing, Found::Agree)
 }
 
-fn short_time(t: &str) -> String {
-    t.split(':').take(2).collect::<Vec<_>>().join(":")
+/// A time of day as hours and minutes, `HH:MM` (the first two fields of
+/// its `HH:MM:SS` display).
+fn short_time(t: jiff::civil::Time) -> CompactString {
+    format_compact!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 // ---------------------------------------------------------------- negation, restatement

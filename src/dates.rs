@@ -397,7 +397,7 @@ impl DateValue {
 /// assert!(find_dates("No. 10 said the 44-day war killed 120,000, or 20 percent.", 0, p).is_empty());
 /// ```
 pub fn find_dates(text: &str, base: usize, published: Option<Date>) -> Vec<DateMention> {
-    dates_in(&Scan::new(text), base, published)
+    dates_in(&Scan::new(text, &text.to_ascii_lowercase()), base, published)
 }
 
 /// [`find_dates`] on a text already scanned (the quantities are found on

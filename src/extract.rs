@@ -860,6 +860,10 @@ impl Extractor<'_> {
         // Each body sentence is scanned for numbers once, for its dates and
         // its quantities. The scan itself (a token list) is not kept: on a
         // very large document that would double what extraction holds.
+        // A sentence's words are lowercased in one buffer, which the scan's
+        // ASCII words borrow from (one allocation a document, not one a
+        // capitalised word).
+        let mut lower = String::new();
         let (mut all_dates, mut body_quantities): (Vec<Vec<DateMention>>, Vec<Vec<Quantity>>) = self
             .p
             .sentences
@@ -868,7 +872,11 @@ impl Extractor<'_> {
                 if s.kind != SentenceKind::Body {
                     return (Vec::new(), Vec::new());
                 }
-                let scan = quantity::Scan::new(s.span.slice(self.text()));
+                let sentence = s.span.slice(self.text());
+                lower.clear();
+                lower.push_str(sentence);
+                lower.make_ascii_lowercase();
+                let scan = quantity::Scan::new(sentence, &lower);
                 let dates = dates::dates_in(&scan, s.span.start, self.doc.meta.published);
                 (dates, quantity::quantities_in(&scan, s.span.start))
             })

@@ -408,7 +408,7 @@ impl Interval {
 /// assert!(find_quantities("On December 12, 2022 at 10 a.m.", 0).is_empty());
 /// ```
 pub fn find_quantities(text: &str, base: usize) -> Vec<Quantity> {
-    quantities_in(&Scan::new(text), base)
+    quantities_in(&Scan::new(text, &text.to_ascii_lowercase()), base)
 }
 
 /// [`find_quantities`] on a text already scanned (the dates are found on the
@@ -575,7 +575,14 @@ pub(crate) struct Tok<'t> {
 const MAX_DIGITS: usize = 30;
 
 /// Splits `text` into words, numbers and punctuation. Linear time.
-pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
+///
+/// `lower` is `text` with its ASCII letters lowercased (the same length,
+/// the same offsets): a word of ASCII letters borrows its lowercase form
+/// from it, and only a word with other letters makes its own.
+pub(crate) fn tokenize<'t>(text: &'t str, lower: &'t str) -> Vec<Tok<'t>> {
+    // Another length would not be `text` lowercased; then every word that
+    // needs it makes its own lowercase form.
+    let lower = if lower.len() == text.len() { lower } else { "" };
     let bytes = text.as_bytes();
     let len = bytes.len();
     // A token per five bytes, as English news text has them: the list is
@@ -671,6 +678,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 space_before: space,
                 lower: if word.bytes().all(|b| b.is_ascii_lowercase()) {
                     Cow::Borrowed(word)
+                } else if let Some(w) = lower.get(i..j).filter(|_| word.is_ascii()) {
+                    Cow::Borrowed(w)
                 } else {
                     Cow::Owned(word.to_lowercase())
                 },
@@ -901,9 +910,10 @@ pub(crate) struct Scan<'t> {
 }
 
 impl<'t> Scan<'t> {
-    /// Tokenizes `text` and classifies its numbers.
-    pub(crate) fn new(text: &'t str) -> Scan<'t> {
-        let toks = tokenize(text);
+    /// Tokenizes `text` and classifies its numbers. `lower` is `text` with
+    /// its ASCII letters lowercased ([`tokenize`]).
+    pub(crate) fn new(text: &'t str, lower: &'t str) -> Scan<'t> {
+        let toks = tokenize(text, lower);
         let flags = vec![NumFlag::Free; toks.len()];
         let mut scan = Scan { text, toks, flags, lang: text2num::lang::English::new() };
         scan.classify();
@@ -2858,6 +2868,26 @@ fn is_aggregate_noun(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A word's lowercase form borrowed from the lowercased text is the
+        /// one `to_lowercase` makes, on ASCII text and on text with letters
+        /// outside ASCII (some of which lowercase to more bytes).
+        #[test]
+        fn lowercase_words_from_the_buffer_are_to_lowercase(
+            s in "[a-zA-Z0-9 ,.'\\-]{0,40}|[a-zA-ZÉéİıΣſ ,-]{0,20}"
+        ) {
+            let lower = s.to_ascii_lowercase();
+            for t in tokenize(&s, &lower) {
+                if t.kind == TokKind::Word {
+                    proptest::prop_assert_eq!(t.lower.as_ref(), s[t.start..t.end].to_lowercase());
+                }
+            }
+            // A buffer of another length is not used.
+            let words = |toks: Vec<Tok<'_>>| toks.into_iter().map(|t| t.lower.into_owned()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(words(tokenize(&s, "")), words(tokenize(&s, &lower)));
+        }
+    }
 
     /// One line per quantity: `text | qualifier | interval | kind | head`.
     fn describe(q: &Quantity) -> String {
