@@ -1446,11 +1446,6 @@ fn jaccard<S: AsRef<str>>(a: &[S], b: &[S]) -> (f64, usize) {
     (if union == 0 { 0.0 } else { inter as f64 / union as f64 }, inter)
 }
 
-/// Negated status of two-word terms in a claim: `(term, negated)`.
-fn terms(c: &Claim) -> Vec<(CompactString, bool)> {
-    c.features.terms.iter().map(|t| (t.clone(), c.features.negated_terms.contains(t))).collect()
-}
-
 fn negation<'c>(a: &'c Claim, b: &'c Claim) -> Found<'c> {
     if !assertive(a) || !assertive(b) {
         return Found::Nothing;
@@ -1515,9 +1510,14 @@ fn negated_term(a: &Claim, b: &Claim) -> Option<Found<'static>> {
     if !a.states.is_empty() && !b.states.is_empty() {
         return None;
     }
-    let (ta, tb) = (terms(a), terms(b));
-    let (term, na) =
-        ta.iter().find_map(|(t, na)| tb.iter().any(|(u, nb)| u == t && na != nb).then_some((t, *na)))?;
+    // A two-word term both claims use, negated on one side only. The terms
+    // are read in place: collecting them with their negated status for
+    // every pair compared allocated twice a pair, and most share none.
+    let negated = |c: &Claim, t: &CompactString| c.features.negated_terms.contains(t);
+    let (term, na) = a.features.terms.iter().find_map(|t| {
+        let na = negated(a, t);
+        b.features.terms.iter().any(|u| u == t && negated(b, u) != na).then_some((t, na))
+    })?;
     let (neg, pos) = if na { (a, b) } else { (b, a) };
     let kind = if neg.denial.is_some() { Kind::Denial } else { Kind::Negation };
     let cue = neg.denial.as_ref().or(neg.negations.first());

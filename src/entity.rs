@@ -1583,13 +1583,15 @@ impl Records {
             // names before the last description are ever looked up (most
             // documents have none: their names are not indexed at all).
             let described = ms.iter().rposition(|m| m.description).map_or(0, |i| i + 1);
-            let mut by_word: HashMap<(u8, String), u32> = HashMap::new();
+            // Words held inline (up to 24 bytes): a name's words were each
+            // allocated for the key.
+            let mut by_word: HashMap<(u8, CompactString), u32> = HashMap::new();
             let mut by_class: HashMap<u8, (u32, u32)> = HashMap::new();
             for m in ms[..described].iter_mut() {
                 if m.description {
                     let head = str_of(m.surface).rsplit(' ').next().unwrap_or("").to_lowercase();
                     m.referent = by_word
-                        .get(&(m.class, head))
+                        .get(&(m.class, CompactString::from(head)))
                         .copied()
                         .or_else(|| {
                             by_class
@@ -1604,9 +1606,9 @@ impl Records {
                 let r = u32::try_from(r).unwrap_or(NO_REFERENT);
                 let surface = str_of(m.surface).to_lowercase();
                 for w in surface.split(|c: char| !c.is_alphanumeric()) {
-                    by_word.insert((m.class, w.to_string()), r);
+                    by_word.insert((m.class, w.into()), r);
                     if let Some(singular) = w.strip_suffix('s') {
-                        by_word.insert((m.class, singular.to_string()), r);
+                        by_word.insert((m.class, singular.into()), r);
                     }
                 }
                 by_class.insert(m.class, (m.sentence, r));

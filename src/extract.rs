@@ -32,7 +32,7 @@
 //! ", of which", and at "and" when both sides have a finite verb, so that
 //! each claim carries one assertion where possible.
 
-use compact_str::CompactString;
+use compact_str::{CompactString, CompactStringExt};
 use std::ops::Range;
 
 use foldhash::{HashSet, HashSetExt as _};
@@ -4479,7 +4479,9 @@ impl Extractor<'_> {
         }
         // Event keys of each token: a non-generic verb stem, an event class
         // of the word or of a verb with its particle ("moved in", "blew up").
-        let token_events = |k: usize| -> Vec<String> {
+        // Held inline (a class or a stem is under 24 bytes): each was
+        // allocated, and copied again for the dates.
+        let token_events = |k: usize| -> Vec<CompactString> {
             let mut ev = Vec::new();
             let t = &self.p.tokens[k];
             if !t.is_word() {
@@ -4487,23 +4489,23 @@ impl Extractor<'_> {
             }
             let st = self.stems[k];
             if let Some(c) = crate::compare::event_class(st) {
-                ev.push(["class:", c].concat());
+                ev.push(["class:", c].concat_compact());
             }
             if let Some(c) = crate::compare::phrase_event_class(st, self.norm(k + 1)) {
-                ev.push(["class:", c].concat());
+                ev.push(["class:", c].concat_compact());
             }
             if f.verbs.iter().any(|v| v.as_str() == st) && !crate::compare::is_generic_verb(st) {
-                ev.push(st.to_owned());
+                ev.push(st.into());
             }
             ev
         };
         // Each token's events, found once: the dates below ask for them
         // again at every token of the clause.
-        let events: Vec<Vec<String>> = clause.clone().map(token_events).collect();
+        let events: Vec<Vec<CompactString>> = clause.clone().map(token_events).collect();
         let events_at = |k: usize| &events[k - clause.start];
         for e in events.iter().flatten() {
             if !f.events.iter().any(|x| x == e) {
-                f.events.push(e.as_str().into());
+                f.events.push(e.clone());
             }
         }
         // The events each date belongs to: those of the nearest word that
@@ -4516,8 +4518,8 @@ impl Extractor<'_> {
         ];
         for d in dates {
             let (ds, de) = (self.p.token_at(d.span.start), self.p.token_at(d.span.end));
-            let mut near: Vec<String> = Vec::new();
-            let mut nearest: Option<(usize, usize, &Vec<String>)> = None;
+            let mut near: Vec<CompactString> = Vec::new();
+            let mut nearest: Option<(usize, usize, &Vec<CompactString>)> = None;
             for k in clause.clone() {
                 if k >= ds && k < de {
                     continue;
@@ -4554,7 +4556,7 @@ impl Extractor<'_> {
             }
             near.sort();
             near.dedup();
-            f.date_events.push(near.into_iter().map(CompactString::from).collect());
+            f.date_events.push(near);
         }
         f.recency = clause.clone().any(|k| {
             matches!(self.norm(k), "last" | "first")
@@ -4580,7 +4582,11 @@ impl Extractor<'_> {
             let tok = &self.p.tokens[t];
             tok.is_word() && !tok.capitalized && !is_function(t) && tok.norm.len() > 2
         };
-        let first_content: Vec<usize> = clause.clone().filter(|&t| is_term_word(t)).take(4).collect();
+        // The first four content words (`usize::MAX` fills the rest).
+        let mut first_content = [usize::MAX; 4];
+        for (slot, t) in first_content.iter_mut().zip(clause.clone().filter(|&t| is_term_word(t))) {
+            *slot = t;
+        }
         for t in clause.start..clause.end.saturating_sub(1) {
             if is_term_word(t) && is_term_word(t + 1) {
                 let term = [self.stems[t], " ", self.stems[t + 1]].concat();
