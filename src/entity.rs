@@ -945,7 +945,7 @@ fn emit_run(
         }
         let toks = &p.tokens[a..cls_end.max(b)];
         let span = toks[0].span.cover(toks[toks.len() - 1].span);
-        let surface = span.slice(text).to_string();
+        let surface = CompactString::from(span.slice(text));
         // The name's words, each ended by WORD_END (see `Mention::words`).
         let mut words = CompactString::default();
         for t in p.tokens[a..b].iter().filter(|t| t.kind == TokenKind::Word && !lex.is_function_word(&t.norm))
@@ -971,10 +971,14 @@ fn emit_run(
         } else {
             EntityKind::Other
         });
-        let mut key = name_key(&surface);
-        if kind == EntityKind::Person {
-            key =
-                key.split(' ').filter(|w| !(w.len() == 2 && w.ends_with('.'))).collect::<Vec<_>>().join(" ");
+        let mut key = crate::lexicon::name_key_compact(&surface);
+        if kind == EntityKind::Person && key.split(' ').any(|w| w.len() == 2 && w.ends_with('.')) {
+            key = key
+                .split(' ')
+                .filter(|w| !(w.len() == 2 && w.ends_with('.')))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into();
         }
         // A corpus's mentions are held together until resolved: without the
         // room building left.
@@ -984,8 +988,8 @@ fn emit_run(
             sentence: si,
             span,
             toks: a..cls_end.max(b),
-            surface: surface.into(),
-            key: key.into(),
+            surface,
+            key,
             words,
             class: cls,
             kind,

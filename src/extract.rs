@@ -978,7 +978,7 @@ impl Extractor<'_> {
             }
             let mut clauses: Vec<Range<usize>> = Vec::new();
             for seg in &content {
-                clauses.extend(self.split_clauses(seg.clone()));
+                self.split_clauses_into(seg.clone(), &mut clauses);
             }
             let before = claims.len();
             if clauses.is_empty() {
@@ -4026,9 +4026,29 @@ impl Extractor<'_> {
         })
     }
 
-    /// Splits a content range into clauses.
-    fn split_clauses(&self, r: Range<usize>) -> Vec<Range<usize>> {
-        let mut cuts = vec![r.start];
+    /// Splits a content range into clauses, appended to `out`. Each clause
+    /// is given as its cut is found (a list of the cuts first cost two
+    /// allocations a content range).
+    fn split_clauses_into(&self, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+        let from = out.len();
+        // The clause from cut `a` to cut `b`, without a leading conjunction;
+        // a piece of fewer than two words joins the clause before it.
+        let emit = |out: &mut Vec<Range<usize>>, mut a: usize, b: usize| {
+            while a < b
+                && matches!(
+                    self.norm(a),
+                    "," | "and" | "but" | "while" | "whereas" | "yet" | ";" | "though" | "although"
+                )
+            {
+                a += 1;
+            }
+            if (a..b).filter(|&t| self.is_word(t)).count() >= 2 {
+                out.push(a..b);
+            } else if let Some(last) = out[from..].last_mut() {
+                last.end = b;
+            }
+        };
+        let mut last_cut = r.start;
         let mut k = r.start;
         let mut depth = 0i32;
         while k < r.end {
@@ -4089,7 +4109,7 @@ impl Extractor<'_> {
                 "and"
                     if self.norm(k + 1).ends_with("ing")
                         && self.norm(k + 1).len() > 5
-                        && (*cuts.last().unwrap_or(&r.start)..k).any(|t| {
+                        && (last_cut..k).any(|t| {
                             self.norm(t).ends_with("ing")
                                 && self.norm(t).len() > 5
                                 && t > r.start
@@ -4100,7 +4120,7 @@ impl Extractor<'_> {
                     Some(k)
                 }
                 "and" | "but" => {
-                    let left_verb = (*cuts.last().unwrap_or(&r.start)..k).any(|t| self.is_finite_like(t));
+                    let left_verb = (last_cut..k).any(|t| self.is_finite_like(t));
                     let right_verb = (k + 1..(k + 6).min(r.end)).any(|t| self.is_finite_like(t))
                         && !self.is_finite_like(k + 1);
                     // "Valdish and Norlandic sides": names joined, not clauses.
@@ -4112,33 +4132,15 @@ impl Extractor<'_> {
                 _ => None,
             };
             if let Some(c) = cut_here {
-                let words_left = (*cuts.last().unwrap_or(&r.start)..c).filter(|&t| self.is_word(t)).count();
+                let words_left = (last_cut..c).filter(|&t| self.is_word(t)).count();
                 if words_left >= 3 {
-                    cuts.push(c);
+                    emit(out, last_cut, c);
+                    last_cut = c;
                 }
             }
             k += 1;
         }
-        cuts.push(r.end);
-        let mut out: Vec<Range<usize>> = Vec::new();
-        for w in cuts.windows(2) {
-            let (mut a, b) = (w[0], w[1]);
-            // Drop a leading conjunction.
-            while a < b
-                && matches!(
-                    self.norm(a),
-                    "," | "and" | "but" | "while" | "whereas" | "yet" | ";" | "though" | "although"
-                )
-            {
-                a += 1;
-            }
-            if (a..b).filter(|&t| self.is_word(t)).count() >= 2 {
-                out.push(a..b);
-            } else if let Some(last) = out.last_mut() {
-                last.end = b;
-            }
-        }
-        out
+        emit(out, last_cut, r.end);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -4399,13 +4401,24 @@ impl Extractor<'_> {
         let mut f = Features::default();
         // Whether each token of the clause is a function word, looked up
         // once: the passes below ask up to four times a token.
-        let function: Vec<bool> =
-            clause.clone().map(|k| self.is_word(k) && self.lex.is_function_word(self.norm(k))).collect();
+        // Bits for the first 256 tokens (a clause is rarely longer), so no
+        // list is allocated for each claim.
+        let function_in_clause = |k: usize| self.is_word(k) && self.lex.is_function_word(self.norm(k));
+        let mut function = [0u64; 4];
+        for (i, k) in clause.clone().take(256).enumerate() {
+            if function_in_clause(k) {
+                function[i / 64] |= 1 << (i % 64);
+            }
+        }
         let is_function = |k: usize| {
-            function
-                .get(k.wrapping_sub(clause.start))
-                .copied()
-                .unwrap_or_else(|| self.lex.is_function_word(self.norm(k)))
+            let i = k.wrapping_sub(clause.start);
+            if i < 256 && k < clause.end {
+                function[i / 64] >> (i % 64) & 1 == 1
+            } else if clause.contains(&k) {
+                function_in_clause(k)
+            } else {
+                self.lex.is_function_word(self.norm(k))
+            }
         };
         for k in clause.clone() {
             let t = &self.p.tokens[k];
@@ -4589,14 +4602,14 @@ impl Extractor<'_> {
         }
         for t in clause.start..clause.end.saturating_sub(1) {
             if is_term_word(t) && is_term_word(t + 1) {
-                let term = [self.stems[t], " ", self.stems[t + 1]].concat();
+                let term = [self.stems[t], " ", self.stems[t + 1]].concat_compact();
                 let negated = f.negated.iter().any(|x| x.as_str() == self.stems[t])
                     && f.negated.iter().any(|x| x.as_str() == self.stems[t + 1])
                     || denied && first_content.contains(&t) && first_content.contains(&(t + 1));
                 if negated {
-                    f.negated_terms.push(term.as_str().into());
+                    f.negated_terms.push(term.clone());
                 }
-                f.terms.push(term.into());
+                f.terms.push(term);
             }
         }
         for q in quantities {

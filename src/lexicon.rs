@@ -41,6 +41,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::text::{normalize, stem};
+use compact_str::CompactString;
 
 /// How a reporting cue relates the speaker to what is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -1851,12 +1852,18 @@ impl Lexicon {
 /// Normalised key of a name, for alias tables: lowercase, accents folded,
 /// typographic quotes and a leading "the" removed.
 pub fn name_key(name: &str) -> String {
+    name_key_compact(name).into_string()
+}
+
+/// [`name_key`] as a [`CompactString`]: a key of up to 24 bytes is held
+/// inline, so keying a mention allocates nothing once its name is known.
+pub(crate) fn name_key_compact(name: &str) -> CompactString {
     thread_local! {
-        static KEYS: crate::text::Remembered<String> = crate::text::Remembered::default();
+        static KEYS: crate::text::Remembered<CompactString> = crate::text::Remembered::default();
     }
     // The same names are keyed again at each mention: remembered on each
     // thread ([`crate::text::remembered`]), but for rare long texts.
-    crate::text::remembered(&KEYS, NAME_KEY_CACHE, NAME_KEY_CACHED_LEN, name, name_key_of)
+    crate::text::remembered(&KEYS, NAME_KEY_CACHE, NAME_KEY_CACHED_LEN, name, |n| name_key_of(n).into())
 }
 
 /// How many names [`name_key`] remembers on each thread.
