@@ -860,10 +860,12 @@ impl Extractor<'_> {
         // Each body sentence is scanned for numbers once, for its dates and
         // its quantities. The scan itself (a token list) is not kept: on a
         // very large document that would double what extraction holds.
-        // A sentence's words are lowercased in one buffer, which the scan's
+        // The text with its ASCII letters lowercased, which the scans'
         // ASCII words borrow from (one allocation a document, not one a
-        // capitalised word).
-        let mut lower = String::new();
+        // capitalised word), and the scans' lists, made once and kept from
+        // one sentence to the next.
+        let lower = self.text().to_ascii_lowercase();
+        let mut buffers = quantity::ScanBuffers::default();
         let (mut all_dates, mut body_quantities): (Vec<Vec<DateMention>>, Vec<Vec<Quantity>>) = self
             .p
             .sentences
@@ -872,13 +874,15 @@ impl Extractor<'_> {
                 if s.kind != SentenceKind::Body {
                     return (Vec::new(), Vec::new());
                 }
-                let sentence = s.span.slice(self.text());
-                lower.clear();
-                lower.push_str(sentence);
-                lower.make_ascii_lowercase();
-                let scan = quantity::Scan::new(sentence, &lower);
+                let scan = quantity::Scan::new_in(
+                    s.span.slice(self.text()),
+                    s.span.slice(&lower),
+                    std::mem::take(&mut buffers),
+                );
                 let dates = dates::dates_in(&scan, s.span.start, self.doc.meta.published);
-                (dates, quantity::quantities_in(&scan, s.span.start))
+                let quantities = quantity::quantities_in(&scan, s.span.start);
+                buffers = scan.into_buffers();
+                (dates, quantities)
             })
             .unzip();
         let story_day = all_dates.iter().flatten().find_map(|d| match d.value {

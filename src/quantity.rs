@@ -574,21 +574,31 @@ pub(crate) struct Tok<'t> {
 /// Longest digit string (without separators) still read as a number.
 const MAX_DIGITS: usize = 30;
 
-/// Splits `text` into words, numbers and punctuation. Linear time.
+/// [`tokenize_into`] a new list (for the tests).
+#[cfg(test)]
+pub(crate) fn tokenize<'t>(text: &'t str, lower: &'t str) -> Vec<Tok<'t>> {
+    let mut toks = Vec::new();
+    tokenize_into(text, lower, &mut toks);
+    toks
+}
+
+/// Splits `text` into words, numbers and punctuation, into `toks` (emptied
+/// first: a list kept from one sentence's scan to the next, see
+/// [`ScanBuffers`]). Linear time.
 ///
 /// `lower` is `text` with its ASCII letters lowercased (the same length,
 /// the same offsets): a word of ASCII letters borrows its lowercase form
 /// from it, and only a word with other letters makes its own.
-pub(crate) fn tokenize<'t>(text: &'t str, lower: &'t str) -> Vec<Tok<'t>> {
+fn tokenize_into<'t>(text: &'t str, lower: &'t str, toks: &mut Vec<Tok<'t>>) {
     // Another length would not be `text` lowercased; then every word that
     // needs it makes its own lowercase form.
     let lower = if lower.len() == text.len() { lower } else { "" };
     let bytes = text.as_bytes();
     let len = bytes.len();
-    // A token per five bytes, as English news text has them: the list is
-    // dropped with the sentence's scan, and growing it from empty took four
-    // reallocations a sentence.
-    let mut toks = Vec::with_capacity(len / 5 + 4);
+    // A token per five bytes, as English news text has them: growing the
+    // list from empty took four reallocations a sentence.
+    toks.clear();
+    toks.reserve(len / 5 + 4);
     let mut i = 0;
     let mut space = true;
     while i < len {
@@ -704,7 +714,6 @@ pub(crate) fn tokenize<'t>(text: &'t str, lower: &'t str) -> Vec<Tok<'t>> {
         }
         space = false;
     }
-    toks
 }
 
 fn count_digits(s: &str) -> usize {
@@ -901,6 +910,15 @@ fn allowed_num_suffix(w: &str) -> bool {
 const STRONG_DATE_PREPS: &[&str] =
     &["in", "since", "by", "until", "till", "before", "after", "during", "through", "circa"];
 
+/// The lists of a [`Scan`], kept from one sentence's scan to the next:
+/// made anew, a sentence's token list was the largest allocation of
+/// extraction (a token per five bytes of text, 80 bytes each).
+#[derive(Default)]
+pub(crate) struct ScanBuffers<'t> {
+    toks: Vec<Tok<'t>>,
+    flags: Vec<NumFlag>,
+}
+
 /// Tokens of one text with the helpers both modules use.
 pub(crate) struct Scan<'t> {
     pub(crate) text: &'t str,
@@ -913,11 +931,24 @@ impl<'t> Scan<'t> {
     /// Tokenizes `text` and classifies its numbers. `lower` is `text` with
     /// its ASCII letters lowercased ([`tokenize`]).
     pub(crate) fn new(text: &'t str, lower: &'t str) -> Scan<'t> {
-        let toks = tokenize(text, lower);
-        let flags = vec![NumFlag::Free; toks.len()];
+        Scan::new_in(text, lower, ScanBuffers::default())
+    }
+
+    /// [`Scan::new`] in the lists of `buffers`, which
+    /// [`Scan::into_buffers`] gives back for the next scan.
+    pub(crate) fn new_in(text: &'t str, lower: &'t str, buffers: ScanBuffers<'t>) -> Scan<'t> {
+        let ScanBuffers { mut toks, mut flags } = buffers;
+        tokenize_into(text, lower, &mut toks);
+        flags.clear();
+        flags.resize(toks.len(), NumFlag::Free);
         let mut scan = Scan { text, toks, flags, lang: text2num::lang::English::new() };
         scan.classify();
         scan
+    }
+
+    /// The scan's lists, to make the next scan in.
+    pub(crate) fn into_buffers(self) -> ScanBuffers<'t> {
+        ScanBuffers { toks: self.toks, flags: self.flags }
     }
 
     /// The lowercase word at `i`, if it is a word.
