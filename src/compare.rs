@@ -332,23 +332,25 @@ pub(crate) fn compare_all(
             }
         }
     }
-    // The keys of every claim, made in parallel, as (key, claim) sorted:
-    // each key's claims in order, as inserting them one by one gave, and a
-    // tree built from sorted entries at once.
-    let mut entries: Vec<(String, usize)> = claims
+    // The keys of every claim, made in parallel, then gathered by key in
+    // claim order (each key's claims in order, as inserting them one by one
+    // gave) and the distinct keys sorted into a tree at once. Sorting every
+    // (key, claim) entry instead compared the same keys over and over: 2% of
+    // a run.
+    let keys: Vec<(usize, BTreeSet<String>)> = claims
         .par_iter()
         .enumerate()
         .filter(|(_, c)| comparable(c))
-        .flat_map_iter(|(i, c)| claim_keys(c).into_iter().map(move |k| (k, i)))
+        .map(|(i, c)| (i, claim_keys(c)))
         .collect();
-    entries.par_sort_unstable();
-    let mut grouped: Vec<(String, Vec<usize>)> = Vec::new();
-    for (key, i) in entries {
-        match grouped.last_mut() {
-            Some((last, posting)) if *last == key => posting.push(i),
-            _ => grouped.push((key, vec![i])),
+    let mut postings: foldhash::HashMap<String, Vec<usize>> = foldhash::HashMap::default();
+    for (i, ks) in keys {
+        for k in ks {
+            postings.entry(k).or_default().push(i);
         }
     }
+    let mut grouped: Vec<(String, Vec<usize>)> = postings.into_iter().collect();
+    grouped.sort_unstable_by(|x, y| x.0.cmp(&y.0));
     let index: BTreeMap<String, Vec<usize>> = grouped.into_iter().collect();
     let mut undecided = Vec::new();
     let pairs = crate::blocking::candidate_pairs(claims, &index, &terms, &mut undecided);
