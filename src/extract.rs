@@ -32,7 +32,7 @@
 //! ", of which", and at "and" when both sides have a finite verb, so that
 //! each claim carries one assertion where possible.
 
-use compact_str::{CompactString, CompactStringExt};
+use compact_str::{CompactString, CompactStringExt as _};
 use std::ops::Range;
 
 use foldhash::{HashSet, HashSetExt as _};

@@ -923,7 +923,8 @@ const STRONG_DATE_PREPS: &[&str] =
 
 /// The lists of a [`Scan`], kept from one sentence's scan to the next:
 /// made anew, a sentence's token list was the largest allocation of
-/// extraction (a token per five bytes of text, 80 bytes each).
+/// extraction (room for a token per five bytes of text, some 70 bytes
+/// each).
 #[derive(Default)]
 pub(crate) struct ScanBuffers<'t> {
     toks: Vec<Tok<'t>>,
@@ -940,7 +941,7 @@ pub(crate) struct Scan<'t> {
 
 impl<'t> Scan<'t> {
     /// Tokenizes `text` and classifies its numbers. `lower` is `text` with
-    /// its ASCII letters lowercased ([`tokenize`]).
+    /// its ASCII letters lowercased ([`tokenize_into`]).
     pub(crate) fn new(text: &'t str, lower: &'t str) -> Scan<'t> {
         Scan::new_in(text, lower, ScanBuffers::default())
     }
