@@ -972,13 +972,10 @@ fn emit_run(
             EntityKind::Other
         });
         let mut key = crate::lexicon::name_key_compact(&surface);
-        if kind == EntityKind::Person && key.split(' ').any(|w| w.len() == 2 && w.ends_with('.')) {
-            key = key
-                .split(' ')
-                .filter(|w| !(w.len() == 2 && w.ends_with('.')))
-                .collect::<Vec<_>>()
-                .join(" ")
-                .into();
+        // A person's initials ("J.") are left out of the key.
+        let initial = |w: &str| w.len() == 2 && w.ends_with('.');
+        if kind == EntityKind::Person && key.split(' ').any(initial) {
+            key = key.split(' ').filter(|w| !initial(w)).collect::<Vec<_>>().join(" ").into();
         }
         // A corpus's mentions are held together until resolved: without the
         // room building left.

@@ -858,12 +858,12 @@ impl Extractor<'_> {
         // The story's day: the first day the body names. A time of day given
         // without a day ("at 9 a.m.") is taken to be on it.
         // Each body sentence is scanned for numbers once, for its dates and
-        // its quantities. The scan itself (a token list) is not kept: on a
-        // very large document that would double what extraction holds.
-        // The text with its ASCII letters lowercased, which the scans'
-        // ASCII words borrow from (one allocation a document, not one a
-        // capitalised word), and the scans' lists, made once and kept from
-        // one sentence to the next.
+        // its quantities. The scans are not kept (on a very large document
+        // that would double what extraction holds); their lists are made
+        // once and reused from one sentence to the next. The text with its
+        // ASCII letters lowercased is what the scans' ASCII words borrow
+        // their lowercase form from (one allocation a document, not one a
+        // capitalised word).
         let lower = self.text().to_ascii_lowercase();
         let mut buffers = quantity::ScanBuffers::default();
         let (mut all_dates, mut body_quantities): (Vec<Vec<DateMention>>, Vec<Vec<Quantity>>) = self
