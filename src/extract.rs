@@ -890,6 +890,9 @@ impl Extractor<'_> {
             _ => None,
         });
         self.story_day.set(story_day);
+        // Each sentence's clauses, in one list reused from sentence to
+        // sentence.
+        let mut clauses: Vec<Range<usize>> = Vec::new();
         for d in all_dates.iter_mut().flatten() {
             if d.time.is_some()
                 && d.value == dates::DateValue::Unresolved
@@ -980,7 +983,7 @@ impl Extractor<'_> {
                     });
                 }
             }
-            let mut clauses: Vec<Range<usize>> = Vec::new();
+            clauses.clear();
             for seg in &content {
                 self.split_clauses_into(seg.clone(), &mut clauses);
             }
@@ -998,7 +1001,7 @@ impl Extractor<'_> {
             let dates = std::mem::take(&mut all_dates[si]);
             let leading_frame = !frame.is_empty() && clauses.first().is_some_and(|c| frame.start < c.start);
             let first_clause = clauses.first().cloned().unwrap_or(r.clone());
-            for (ci, clause) in clauses.into_iter().enumerate() {
+            for (ci, clause) in clauses.iter().cloned().enumerate() {
                 // The first clause takes a leading attribution into its span,
                 // the last a trailing one.
                 let mut span_r = clause.clone();
@@ -4409,11 +4412,17 @@ impl Extractor<'_> {
         // list is allocated for each claim.
         let function_in_clause = |k: usize| self.is_word(k) && self.lex.is_function_word(self.norm(k));
         let mut function = [0u64; 4];
+        // The content words among them, for the room `f.stems` takes: grown
+        // word by word, it was allocated three or four times a claim.
+        let mut content = 0;
         for (i, k) in clause.clone().take(256).enumerate() {
             if function_in_clause(k) {
                 function[i / 64] |= 1 << (i % 64);
+            } else if self.is_word(k) {
+                content += 1;
             }
         }
+        f.stems.reserve_exact(content);
         let is_function = |k: usize| {
             let i = k.wrapping_sub(clause.start);
             if i < 256 && k < clause.end {
@@ -4424,6 +4433,9 @@ impl Extractor<'_> {
                 self.lex.is_function_word(self.norm(k))
             }
         };
+        // Whether each content word of the first 256 tokens is finite-like,
+        // found once here for the nouns below.
+        let mut finite = [0u64; 4];
         for k in clause.clone() {
             let t = &self.p.tokens[k];
             if !t.is_word() || is_function(k) {
@@ -4431,17 +4443,33 @@ impl Extractor<'_> {
             }
             let st = CompactString::from(self.stems[k]);
             f.stems.push(st.clone());
-            let verb_like = (self.is_finite_like(k) && !is_aux(t.norm.as_str()))
+            let finite_like = self.is_finite_like(k);
+            let i = k - clause.start;
+            if finite_like && i < 256 {
+                finite[i / 64] |= 1 << (i % 64);
+            }
+            let verb_like = (finite_like && !is_aux(t.norm.as_str()))
                 || (t.norm.ends_with("ing")
                     && t.norm.len() > 5
                     && !t.capitalized
                     && k > clause.start
                     && is_aux(self.norm(k - 1)));
-            let is_cue = self.entry_at(k, k + 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)));
-            if verb_like && !is_cue && !f.verbs.contains(&st) {
+            if verb_like
+                && !f.verbs.contains(&st)
+                && !self.entry_at(k, k + 1).iter().any(|(_, e)| matches!(e, Entry::Cue(_)))
+            {
                 f.verbs.push(st);
             }
         }
+        // A content word's answer from above; any other token's computed.
+        let is_finite_like = |k: usize| {
+            let i = k.wrapping_sub(clause.start);
+            if i < 256 && k < clause.end && !is_function(k) {
+                finite[i / 64] >> (i % 64) & 1 == 1
+            } else {
+                self.is_finite_like(k)
+            }
+        };
         // Content words under a negation (the next few words) or a denial (all).
         let mut k = clause.start;
         while k < clause.end {
@@ -4586,7 +4614,7 @@ impl Extractor<'_> {
             if t.is_word()
                 && !t.capitalized
                 && !is_function(k)
-                && !self.is_finite_like(k)
+                && !is_finite_like(k)
                 && !is_time_word(t.norm.as_str())
                 && t.norm.len() > 2
                 && !f.nouns.iter().any(|x| x.as_str() == self.stems[k])
