@@ -469,8 +469,7 @@ fn is_irregular_past(w: &str) -> bool {
             | "stank"
             | "drank"
             | "shrank"
-            | "the company cut two
-    // crossings and announced …"
+            // "the company cut two crossings and announced …"
             | "cut"
             | "hit"
             | "quit"
