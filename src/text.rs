@@ -66,6 +66,58 @@ impl Token {
     }
 }
 
+/// A filter for membership in fixed lists of lowercase ASCII words, built
+/// at compile time: whether some listed word has a word's length, first
+/// byte and last byte. A word it rejects is in none of the lists; a word
+/// it passes may be, and is then looked for in them. Most words of a text
+/// are rejected by three table reads, where comparing each with every
+/// listed word of its length took some hundred instructions.
+pub(crate) struct WordShapes([[u32; 26]; WordShapes::LONGEST + 1]);
+
+impl WordShapes {
+    /// The longest word a list may hold, in bytes.
+    const LONGEST: usize = 15;
+
+    /// The filter for the words of `lists`. Each word must be 1 to
+    /// [`WordShapes::LONGEST`] bytes, with an ASCII lowercase letter at
+    /// each end (a constant that breaks this does not compile).
+    pub(crate) const fn of(lists: &[&[&str]]) -> WordShapes {
+        let mut shapes = WordShapes([[0; 26]; WordShapes::LONGEST + 1]);
+        let mut l = 0;
+        while l < lists.len() {
+            let mut i = 0;
+            while i < lists[l].len() {
+                shapes = shapes.with(lists[l][i]);
+                i += 1;
+            }
+            l += 1;
+        }
+        shapes
+    }
+
+    /// The filter with `word` listed too (the same conditions as
+    /// [`WordShapes::of`]).
+    pub(crate) const fn with(mut self, word: &str) -> WordShapes {
+        let b = word.as_bytes();
+        assert!(!b.is_empty() && b.len() <= WordShapes::LONGEST, "a listed word's length");
+        let (first, last) = (b[0], b[b.len() - 1]);
+        assert!(first.is_ascii_lowercase() && last.is_ascii_lowercase(), "a listed word's ends");
+        self.0[b.len()][(first - b'a') as usize] |= 1 << (last - b'a');
+        self
+    }
+
+    /// Whether `w` may be a listed word (`false`: it is none).
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+        b.len() <= WordShapes::LONGEST
+            && first.is_ascii_lowercase()
+            && last.is_ascii_lowercase()
+            && self.0[b.len()][usize::from(first - b'a')] >> (last - b'a') & 1 == 1
+    }
+}
+
 /// Whether [`normalize`] gives `s` lowercased and nothing else: plain
 /// ASCII without the backtick (which becomes an apostrophe). Nearly every
 /// word is.
@@ -711,6 +763,23 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    /// The shape filter passes each listed word, and stops words of another
+    /// length, other ends, other case, non-letters and words too long.
+    #[test]
+    fn word_shapes_pass_listed_words_only_by_shape() {
+        const SHAPES: WordShapes = WordShapes::of(&[&["a", "dozen", "fifteenth"], &["tenth"]]).with("scores");
+        for w in ["a", "dozen", "fifteenth", "tenth", "scores"] {
+            assert!(SHAPES.may_hold(w), "{w}");
+        }
+        // The same shape as a listed word: passed, to be looked for.
+        assert!(SHAPES.may_hold("dozen".replace('o', "i").as_str()));
+        for w in
+            ["", "b", "an", "dozens", "Dozen", "dozeN", "tent", "3enth", "é", "dozen1", "fifteenthfifteenth"]
+        {
+            assert!(!SHAPES.may_hold(w), "{w}");
+        }
+    }
 
     proptest! {
         /// The words by bytes are the words by characters, on ASCII text
