@@ -1469,6 +1469,12 @@ const PRESUPPOSITIONS: &[(&str, &str, Pole, &[&str])] = &[
 pub struct Lexicon {
     /// First stem -> phrases starting with it: (stems, words, entry).
     phrases: HashMap<String, Vec<Phrase>>,
+    /// The shapes of the keys of `phrases`: asked for every token, most are
+    /// stopped here before a hash lookup.
+    first_shapes: crate::text::WordShapes,
+    /// Whether a key of `phrases` has a shape `first_shapes` cannot hold
+    /// (then words of such shapes are looked up).
+    odd_first: bool,
     concepts: Vec<Concept>,
     aliases: Vec<Vec<String>>,
     functional: HashSet<&'static str>,
@@ -1550,6 +1556,8 @@ impl Lexicon {
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon {
             phrases: HashMap::new(),
+            first_shapes: crate::text::WordShapes::of(&[]),
+            odd_first: false,
             concepts: Vec::new(),
             aliases: Vec::new(),
             functional: FUNCTION_WORDS.iter().copied().collect(),
@@ -1611,6 +1619,9 @@ impl Lexicon {
         let words = words_of(phrase);
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let Some(first) = stems.first().cloned() else { return };
+        if !self.first_shapes.add(&first) {
+            self.odd_first = true;
+        }
         self.max_phrase = self.max_phrase.max(stems.len());
         let list = self.phrases.entry(first).or_default();
         if !list.iter().any(|p| p.words == words && p.entry == entry) {
@@ -1802,7 +1813,17 @@ impl Lexicon {
     /// Whether some entry's first word has the stem `stem` (a cheap test
     /// before [`Lexicon::lookup`]).
     pub fn starts_phrase(&self, stem: &str) -> bool {
-        self.phrases.contains_key(stem)
+        self.may_start_phrase(stem) && self.phrases.contains_key(stem)
+    }
+
+    /// `false` if no phrase starts with `stem`, known from its shape alone.
+    #[inline]
+    fn may_start_phrase(&self, stem: &str) -> bool {
+        if crate::text::WordShapes::holds_shape_of(stem) {
+            self.first_shapes.may_hold(stem)
+        } else {
+            self.odd_first
+        }
     }
 
     /// All entries that match the tokens at the start of `norms` (lowercased
@@ -1827,6 +1848,9 @@ impl Lexicon {
         norm: impl Fn(usize) -> &'a str,
     ) {
         let Some(first) = stems.first() else { return };
+        if !self.may_start_phrase(first.as_ref()) {
+            return;
+        }
         let Some(list) = self.phrases.get(first.as_ref()) else { return };
         let from = out.len();
         out.extend(
@@ -2266,6 +2290,26 @@ mod tests {
         let found = lookup(&lex, "called on Velmora");
         assert_eq!(found.first().map(|(n, _)| *n), Some(2));
         assert_eq!(found[0].1, &Entry::Cue(CueClass::Directive));
+    }
+
+    /// Phrases whose first word has a shape the first-word filter cannot
+    /// hold (a digit or a letter outside ASCII at an end, or a long word)
+    /// are found as the others are, and a word of a common shape that starts
+    /// no phrase is not.
+    #[test]
+    fn phrases_of_any_first_word_are_found() {
+        let builtin = Lexicon::builtin();
+        let lex = Lexicon::parse(
+            "u",
+            "loaded: 9th brigade\nloaded: élite\nloaded: counterrevolutionaries\nloaded: hotheads\n",
+        )
+        .unwrap();
+        for words in [&["9th", "brigade"][..], &["élite"], &["counterrevolutionaries"], &["hotheads"]] {
+            assert!(!lex.lookup_words(words).is_empty(), "{words:?}");
+            assert!(builtin.lookup_words(words).is_empty(), "{words:?}");
+        }
+        assert!(lex.lookup_words(&["tuesday"]).is_empty());
+        assert!(!lex.lookup_words(&["denied"]).is_empty());
     }
 
     #[test]

@@ -72,7 +72,15 @@ impl Token {
 /// it passes may be, and is then looked for in them. Most words of a text
 /// are rejected by three table reads, where comparing each with every
 /// listed word of its length took some hundred instructions.
+#[derive(Clone)]
 pub(crate) struct WordShapes([[u32; 26]; WordShapes::LONGEST + 1]);
+
+impl std::fmt::Debug for WordShapes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let shapes: u32 = self.0.iter().flatten().map(|m| m.count_ones()).sum();
+        f.debug_struct("WordShapes").field("shapes", &shapes).finish()
+    }
+}
 
 impl WordShapes {
     /// The longest word a list may hold, in bytes.
@@ -104,6 +112,29 @@ impl WordShapes {
         assert!(first.is_ascii_lowercase() && last.is_ascii_lowercase(), "a listed word's ends");
         self.0[b.len()][(first - b'a') as usize] |= 1 << (last - b'a');
         self
+    }
+
+    /// Lists `word`, at run time, if it has a shape the filter holds (1 to
+    /// [`WordShapes::LONGEST`] bytes, an ASCII lowercase letter at each
+    /// end). Returns `false` for a word it cannot list: then
+    /// [`WordShapes::may_hold`] stops that word too, and the caller must
+    /// look words of other shapes up itself.
+    pub(crate) fn add(&mut self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
+        if b.len() > WordShapes::LONGEST || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+            return false;
+        }
+        self.0[b.len()][usize::from(first - b'a')] |= 1 << (last - b'a');
+        true
+    }
+
+    /// Whether `w` has a shape the filter holds (see [`WordShapes::add`]).
+    #[inline]
+    pub(crate) fn holds_shape_of(w: &str) -> bool {
+        let b = w.as_bytes();
+        matches!((b.first(), b.last()), (Some(f), Some(l)) if b.len() <= WordShapes::LONGEST
+            && f.is_ascii_lowercase() && l.is_ascii_lowercase())
     }
 
     /// Whether `w` may be a listed word (`false`: it is none).
