@@ -210,9 +210,26 @@ pub(crate) fn candidate_pairs(
             cross_pairs(claims, n, p, &mut pairs);
         }
     }
-    pairs.par_sort_unstable();
-    pairs.dedup();
-    pairs
+    sorted_unique(pairs, claims.len())
+}
+
+/// `pairs` sorted, each once. Each pair is sorted as one integer, `i << 32
+/// | j` (the same order): pairs of two words were compared field by field
+/// and moved 16 bytes at a time, and sorting them was 1.5% of a run.
+/// Claim indices beyond 32 bits, which no corpus in memory reaches, are
+/// sorted as pairs.
+fn sorted_unique(mut pairs: Vec<(usize, usize)>, claims: usize) -> Vec<(usize, usize)> {
+    if u32::try_from(claims).is_err() {
+        pairs.par_sort_unstable();
+        pairs.dedup();
+        return pairs;
+    }
+    let pack = |&(i, j): &(usize, usize)| (i as u64) << 32 | j as u64;
+    let mut keys: Vec<u64> = pairs.iter().map(pack).collect();
+    drop(pairs);
+    keys.par_sort_unstable();
+    keys.dedup();
+    keys.iter().map(|&k| ((k >> 32) as usize, (k & u64::from(u32::MAX)) as usize)).collect()
 }
 
 /// A pair left undecided: its two claims' indices and why.
@@ -305,6 +322,29 @@ fn compare_in_waves(
 mod tests {
     use super::*;
     use crate::{Analyzer, Document};
+
+    proptest::proptest! {
+        /// Sorting pairs as packed integers gives what sorting them as
+        /// pairs gives, with indices up to the last of 32 bits; so does the
+        /// fallback for indices beyond.
+        #[test]
+        fn packed_pairs_sort_as_pairs(
+            raw in proptest::collection::vec((0usize..40, 0usize..40, proptest::bool::ANY), 0..300)
+        ) {
+            let top = u32::MAX as usize;
+            let pairs: Vec<(usize, usize)> = raw
+                .iter()
+                .map(|&(i, j, high)| if high { (top - 40 + i.min(j), top - 40 + i.max(j)) } else { (i.min(j), i.max(j)) })
+                .collect();
+            let mut expected = pairs.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            proptest::prop_assert_eq!(sorted_unique(pairs.clone(), top), expected.clone());
+            if let Some(beyond) = top.checked_add(1) {
+                proptest::prop_assert_eq!(sorted_unique(pairs, beyond), expected);
+            }
+        }
+    }
 
     #[test]
     fn waves_give_the_relations_of_one_pass() {
