@@ -1626,7 +1626,7 @@ impl<'t> Scan<'t> {
 
     fn qualifier_at(&self, i: usize) -> Option<(Phrase, usize)> {
         let mut best: Option<(Phrase, usize)> = None;
-        let first = self.word(i)?;
+        let first = self.word(i).filter(|w| QUALIFIER_FIRST_SHAPES.may_hold(w))?;
         for &n in QUALIFIER_INDEX.get(first)? {
             let (words, p) = &QUALIFIERS[n];
             if let Some(end) = self.phrase(i, words)
@@ -2275,6 +2275,17 @@ fn index_by_first<T>(table: &'static [(&'static [&'static str], T)]) -> HashMap<
 
 static QUALIFIER_INDEX: LazyLock<HashMap<&'static str, Vec<usize>>> =
     LazyLock::new(|| index_by_first(QUALIFIERS));
+/// The shapes of the first words of [`QUALIFIERS`]' phrases: most words
+/// are stopped here, before the hash lookup in [`QUALIFIER_INDEX`].
+static QUALIFIER_FIRST_SHAPES: crate::text::WordShapes = {
+    let mut shapes = crate::text::WordShapes::of(&[]);
+    let mut n = 0;
+    while n < QUALIFIERS.len() {
+        shapes = shapes.with(QUALIFIERS[n].0[0]);
+        n += 1;
+    }
+    shapes
+};
 /// The shapes of the first words of [`VAGUE`]'s phrases: most words are
 /// stopped here, before the hash lookup in [`VAGUE_INDEX`].
 static VAGUE_FIRST_SHAPES: crate::text::WordShapes = {
@@ -3062,9 +3073,12 @@ mod tests {
         }
         // The filter does its work: most words of the articles never reach the lists.
         assert!(stopped * 10 > words.len() * 8, "{stopped} of {} stopped", words.len());
-        // The first word of every vague phrase passes its filter.
+        // The first word of every vague or qualifying phrase passes its filter.
         for (phrase, _, _) in VAGUE {
             assert!(VAGUE_FIRST_SHAPES.may_hold(phrase[0]), "{phrase:?}");
+        }
+        for (phrase, _) in QUALIFIERS {
+            assert!(QUALIFIER_FIRST_SHAPES.may_hold(phrase[0]), "{phrase:?}");
         }
         assert!(!VAGUE_FIRST_SHAPES.may_hold("the") && !VAGUE_FIRST_SHAPES.may_hold("said"));
     }
