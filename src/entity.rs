@@ -315,7 +315,24 @@ pub(crate) fn class_of(norm: &str) -> Option<&'static str> {
             }
             map
         });
+    // The shapes of the class nouns: most words are stopped here.
+    static SHAPES: crate::text::WordShapes = {
+        let mut shapes = crate::text::WordShapes::of(&[]);
+        let mut g = 0;
+        while g < CLASS_NOUNS.len() {
+            let mut w = 0;
+            while w < CLASS_NOUNS[g].1.len() {
+                shapes = shapes.with(CLASS_NOUNS[g].1[w]);
+                w += 1;
+            }
+            g += 1;
+        }
+        shapes
+    };
     let singular = norm.strip_suffix('s').filter(|s| s.len() > 3);
+    if !SHAPES.may_hold(norm) && !singular.is_some_and(|s| SHAPES.may_hold(s)) {
+        return None;
+    }
     // The first group listing the word or its singular, as the scan found.
     let first = [Some(norm), singular].into_iter().flatten().filter_map(|w| GROUP_OF.get(w).copied()).min();
     first.map(|i| CLASS_NOUNS[i].0)
