@@ -303,38 +303,29 @@ const NOT_NAME_STARTS: &[&str] = &[
 /// Which class group a lowercase noun belongs to.
 pub(crate) fn class_of(norm: &str) -> Option<&'static str> {
     // Each class noun with the first group (by its place in `CLASS_NOUNS`)
-    // that lists it: two lookups, where a scan of every group's list took
+    // that lists it, behind a filter of the nouns' shapes that stops most
+    // words: at most two lookups, where a scan of every group's list took
     // some 160 instructions a word.
-    static GROUP_OF: std::sync::LazyLock<foldhash::HashMap<&'static str, usize>> =
-        std::sync::LazyLock::new(|| {
-            let mut map = foldhash::HashMap::default();
-            for (i, (_, words)) in CLASS_NOUNS.iter().enumerate() {
-                for w in *words {
-                    map.entry(*w).or_insert(i);
-                }
+    type GroupOf = (crate::text::WordShapes, foldhash::HashMap<&'static str, usize>);
+    static GROUP_OF: std::sync::LazyLock<GroupOf> = std::sync::LazyLock::new(|| {
+        let (mut shapes, mut map) = (crate::text::WordShapes::of(&[]), foldhash::HashMap::default());
+        for (i, (_, words)) in CLASS_NOUNS.iter().enumerate() {
+            for w in *words {
+                shapes.add(w);
+                map.entry(*w).or_insert(i);
             }
-            map
-        });
-    // The shapes of the class nouns: most words are stopped here.
-    static SHAPES: crate::text::WordShapes = {
-        let mut shapes = crate::text::WordShapes::of(&[]);
-        let mut g = 0;
-        while g < CLASS_NOUNS.len() {
-            let mut w = 0;
-            while w < CLASS_NOUNS[g].1.len() {
-                shapes = shapes.with(CLASS_NOUNS[g].1[w]);
-                w += 1;
-            }
-            g += 1;
         }
-        shapes
-    };
+        (shapes, map)
+    });
+    let (shapes, group_of) = &*GROUP_OF;
     let singular = norm.strip_suffix('s').filter(|s| s.len() > 3);
-    if !SHAPES.may_hold(norm) && !singular.is_some_and(|s| SHAPES.may_hold(s)) {
-        return None;
-    }
     // The first group listing the word or its singular, as the scan found.
-    let first = [Some(norm), singular].into_iter().flatten().filter_map(|w| GROUP_OF.get(w).copied()).min();
+    let first = [Some(norm), singular]
+        .into_iter()
+        .flatten()
+        .filter(|w| shapes.may_hold(w))
+        .filter_map(|w| group_of.get(w).copied())
+        .min();
     first.map(|i| CLASS_NOUNS[i].0)
 }
 

@@ -1472,9 +1472,6 @@ pub struct Lexicon {
     /// The shapes of the keys of `phrases`: asked for every token, most are
     /// stopped here before a hash lookup.
     first_shapes: crate::text::WordShapes,
-    /// Whether a key of `phrases` has a shape `first_shapes` cannot hold
-    /// (then words of such shapes are looked up).
-    odd_first: bool,
     concepts: Vec<Concept>,
     aliases: Vec<Vec<String>>,
     functional: HashSet<&'static str>,
@@ -1557,7 +1554,6 @@ impl Lexicon {
         let mut lex = Lexicon {
             phrases: HashMap::new(),
             first_shapes: crate::text::WordShapes::of(&[]),
-            odd_first: false,
             concepts: Vec::new(),
             aliases: Vec::new(),
             functional: FUNCTION_WORDS.iter().copied().collect(),
@@ -1619,9 +1615,7 @@ impl Lexicon {
         let words = words_of(phrase);
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let Some(first) = stems.first().cloned() else { return };
-        if !self.first_shapes.add(&first) {
-            self.odd_first = true;
-        }
+        self.first_shapes.add(&first);
         self.max_phrase = self.max_phrase.max(stems.len());
         let list = self.phrases.entry(first).or_default();
         if !list.iter().any(|p| p.words == words && p.entry == entry) {
@@ -1813,17 +1807,7 @@ impl Lexicon {
     /// Whether some entry's first word has the stem `stem` (a cheap test
     /// before [`Lexicon::lookup`]).
     pub fn starts_phrase(&self, stem: &str) -> bool {
-        self.may_start_phrase(stem) && self.phrases.contains_key(stem)
-    }
-
-    /// `false` if no phrase starts with `stem`, known from its shape alone.
-    #[inline]
-    fn may_start_phrase(&self, stem: &str) -> bool {
-        if crate::text::WordShapes::holds_shape_of(stem) {
-            self.first_shapes.may_hold(stem)
-        } else {
-            self.odd_first
-        }
+        self.first_shapes.may_hold(stem) && self.phrases.contains_key(stem)
     }
 
     /// All entries that match the tokens at the start of `norms` (lowercased
@@ -1848,7 +1832,7 @@ impl Lexicon {
         norm: impl Fn(usize) -> &'a str,
     ) {
         let Some(first) = stems.first() else { return };
-        if !self.may_start_phrase(first.as_ref()) {
+        if !self.first_shapes.may_hold(first.as_ref()) {
             return;
         }
         let Some(list) = self.phrases.get(first.as_ref()) else { return };

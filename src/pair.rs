@@ -148,30 +148,8 @@ fn number_value(words: &[&str]) -> Option<f64> {
 /// The value of an ordinal ("first", "2nd", "eleventh").
 fn ordinal_value(words: &[&str]) -> Option<u32> {
     let [w] = words else { return None };
-    const WORDS: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    if let Some(i) = WORDS.iter().position(|x| x == w) {
-        return u32::try_from(i + 1).ok();
+    if let Some(v) = crate::quantity::small_ordinal_value(w) {
+        return Some(v);
     }
     let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &w[digits.len()..];

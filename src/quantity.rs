@@ -1626,8 +1626,8 @@ impl<'t> Scan<'t> {
 
     fn qualifier_at(&self, i: usize) -> Option<(Phrase, usize)> {
         let mut best: Option<(Phrase, usize)> = None;
-        let first = self.word(i).filter(|w| QUALIFIER_FIRST_SHAPES.may_hold(w))?;
-        for &n in QUALIFIER_INDEX.get(first)? {
+        let first = self.word(i)?;
+        for &n in QUALIFIER_INDEX.get(first) {
             let (words, p) = &QUALIFIERS[n];
             if let Some(end) = self.phrase(i, words)
                 && best.as_ref().is_none_or(|b| end > b.1)
@@ -1793,8 +1793,8 @@ impl<'t> Scan<'t> {
 
     fn vague_at(&self, j: usize) -> Option<Core> {
         let mut best: Option<(usize, f64, f64)> = None;
-        let first = self.word(j).filter(|w| VAGUE_FIRST_SHAPES.may_hold(w))?;
-        for &n in VAGUE_INDEX.get(first)? {
+        let first = self.word(j)?;
+        for &n in VAGUE_INDEX.get(first) {
             let (words, lo, hi) = &VAGUE[n];
             if let Some(end) = self.phrase(j, words)
                 && best.is_none_or(|b| end > b.0)
@@ -2017,8 +2017,7 @@ impl<'t> Scan<'t> {
     fn unit_words_at(&self, k: usize, money: bool, hyphen: bool) -> Option<UnitMatch> {
         let t = self.toks.get(k)?;
         let mut best: Option<UnitMatch> = None;
-        let candidates = UNIT_INDEX.get(t.lower.as_ref()).map_or(&[][..], Vec::as_slice);
-        for &n in candidates {
+        for &n in UNIT_INDEX.get(t.lower.as_ref()) {
             let (words, kind, canon) = &UNITS[n];
             if hyphen && (words.len() > 1 || *kind == UnitKind::Currency || *kind == UnitKind::Percent) {
                 continue;
@@ -2262,59 +2261,43 @@ fn apply_qualifier(q: Qualifier, lo: f64, hi: f64) -> Interval {
     }
 }
 
-/// Indexes a phrase table by its first word.
-fn index_by_first<T>(table: &'static [(&'static [&'static str], T)]) -> HashMap<&'static str, Vec<usize>> {
-    let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
-    for (n, (words, _)) in table.iter().enumerate() {
-        if let Some(first) = words.first() {
-            map.entry(*first).or_default().push(n);
-        }
-    }
-    map
+/// A phrase table's rows by their first word. Asked at every word of a
+/// sentence, it stops most words by the first words' shapes
+/// ([`crate::text::WordShapes`]) before the hash lookup.
+struct ByFirstWord {
+    shapes: crate::text::WordShapes,
+    rows: HashMap<&'static str, Vec<usize>>,
 }
 
-static QUALIFIER_INDEX: LazyLock<HashMap<&'static str, Vec<usize>>> =
-    LazyLock::new(|| index_by_first(QUALIFIERS));
-/// The shapes of the first words of [`QUALIFIERS`]' phrases: most words
-/// are stopped here, before the hash lookup in [`QUALIFIER_INDEX`].
-static QUALIFIER_FIRST_SHAPES: crate::text::WordShapes = {
-    let mut shapes = crate::text::WordShapes::of(&[]);
-    let mut n = 0;
-    while n < QUALIFIERS.len() {
-        shapes = shapes.with(QUALIFIERS[n].0[0]);
-        n += 1;
-    }
-    shapes
-};
-/// The shapes of the first words of [`VAGUE`]'s phrases: most words are
-/// stopped here, before the hash lookup in [`VAGUE_INDEX`].
-static VAGUE_FIRST_SHAPES: crate::text::WordShapes = {
-    let mut shapes = crate::text::WordShapes::of(&[]);
-    let mut n = 0;
-    while n < VAGUE.len() {
-        shapes = shapes.with(VAGUE[n].0[0]);
-        n += 1;
-    }
-    shapes
-};
-static VAGUE_INDEX: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
-    for (n, (words, _, _)) in VAGUE.iter().enumerate() {
-        if let Some(first) = words.first() {
-            map.entry(*first).or_default().push(n);
+impl ByFirstWord {
+    /// The index of a table whose rows' phrases are `phrases`, in order.
+    fn new<'a>(phrases: impl Iterator<Item = &'a [&'static str]>) -> ByFirstWord {
+        let mut index = ByFirstWord { shapes: crate::text::WordShapes::of(&[]), rows: HashMap::new() };
+        for (n, words) in phrases.enumerate() {
+            if let Some(first) = words.first() {
+                index.shapes.add(first);
+                index.rows.entry(*first).or_default().push(n);
+            }
         }
+        index
     }
-    map
-});
-static UNIT_INDEX: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<usize>> = HashMap::new();
-    for (n, (words, _, _)) in UNITS.iter().enumerate() {
-        if let Some(first) = words.first() {
-            map.entry(*first).or_default().push(n);
+
+    /// The rows whose phrase starts with `word` (none: empty).
+    #[inline]
+    fn get(&self, word: &str) -> &[usize] {
+        if !self.shapes.may_hold(word) {
+            return &[];
         }
+        self.rows.get(word).map_or(&[], Vec::as_slice)
     }
-    map
-});
+}
+
+static QUALIFIER_INDEX: LazyLock<ByFirstWord> =
+    LazyLock::new(|| ByFirstWord::new(QUALIFIERS.iter().map(|(words, _)| *words)));
+static VAGUE_INDEX: LazyLock<ByFirstWord> =
+    LazyLock::new(|| ByFirstWord::new(VAGUE.iter().map(|(words, _, _)| *words)));
+static UNIT_INDEX: LazyLock<ByFirstWord> =
+    LazyLock::new(|| ByFirstWord::new(UNITS.iter().map(|(words, _, _)| *words)));
 
 const QUALIFIERS: &[(&[&str], Phrase)] = &[
     (&["at", "least"], Phrase::Q(Qualifier::AtLeast)),
@@ -2609,7 +2592,7 @@ fn scale_word(w: &str) -> Option<f64> {
 }
 
 /// The scale words and their values ([`scale_word`]).
-const SCALE_WORDS: &[&str] = &["hundred", "thousand", "million", "billion", "trillion"];
+const SCALE_WORDS: [&str; 5] = ["hundred", "thousand", "million", "billion", "trillion"];
 const SCALE_VALUES: [f64; 5] = [1e2, 1e3, 1e6, 1e9, 1e12];
 
 const UNIT_DIGIT_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
@@ -2660,11 +2643,18 @@ const OTHER_ORDINAL_WORDS: &[&str] = &[
     "millionth",
 ];
 
+/// The value of an ordinal word from "first" to "twentieth" (1 to 20).
+pub(crate) fn small_ordinal_value(w: &str) -> Option<u32> {
+    // The unit ordinals, then "tenth" to "twentieth", in order.
+    let i = UNIT_ORDINAL_WORDS.iter().chain(&OTHER_ORDINAL_WORDS[..11]).position(|x| *x == w)?;
+    u32::try_from(i + 1).ok()
+}
+
 /// The shapes of every word of the lists above: a word they reject (a
 /// few instructions) is in none of the lists, so the tests below, asked
 /// of every word of every sentence, compare few words with the lists.
 static NUMBER_WORD_SHAPES: crate::text::WordShapes = crate::text::WordShapes::of(&[
-    SCALE_WORDS,
+    &SCALE_WORDS,
     UNIT_DIGIT_WORDS,
     TENS_WORDS,
     OTHER_CARDINAL_WORDS,
@@ -3034,7 +3024,7 @@ mod tests {
             })
         }
         let lists = [
-            SCALE_WORDS,
+            &SCALE_WORDS[..],
             UNIT_DIGIT_WORDS,
             TENS_WORDS,
             OTHER_CARDINAL_WORDS,
@@ -3073,14 +3063,26 @@ mod tests {
         }
         // The filter does its work: most words of the articles never reach the lists.
         assert!(stopped * 10 > words.len() * 8, "{stopped} of {} stopped", words.len());
-        // The first word of every vague or qualifying phrase passes its filter.
-        for (phrase, _, _) in VAGUE {
-            assert!(VAGUE_FIRST_SHAPES.may_hold(phrase[0]), "{phrase:?}");
+        // The ordinals' values, as the list `pair` held gave them.
+        let ordinals = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth \
+                        thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth";
+        for (i, w) in ordinals.split_whitespace().enumerate() {
+            assert_eq!(small_ordinal_value(w), u32::try_from(i + 1).ok(), "{w}");
         }
-        for (phrase, _) in QUALIFIERS {
-            assert!(QUALIFIER_FIRST_SHAPES.may_hold(phrase[0]), "{phrase:?}");
+        for w in ["thirtieth", "hundredth", "twenty", "1st", ""] {
+            assert_eq!(small_ordinal_value(w), None, "{w}");
         }
-        assert!(!VAGUE_FIRST_SHAPES.may_hold("the") && !VAGUE_FIRST_SHAPES.may_hold("said"));
+        // Every vague, qualifying and unit phrase is found by its first word.
+        for (n, (phrase, _, _)) in VAGUE.iter().enumerate() {
+            assert!(VAGUE_INDEX.get(phrase[0]).contains(&n), "{phrase:?}");
+        }
+        for (n, (phrase, _)) in QUALIFIERS.iter().enumerate() {
+            assert!(QUALIFIER_INDEX.get(phrase[0]).contains(&n), "{phrase:?}");
+        }
+        for (n, (phrase, _, _)) in UNITS.iter().enumerate() {
+            assert!(UNIT_INDEX.get(phrase[0]).contains(&n), "{phrase:?}");
+        }
+        assert!(VAGUE_INDEX.get("the").is_empty() && VAGUE_INDEX.get("said").is_empty());
     }
 
     proptest::proptest! {

@@ -66,36 +66,41 @@ impl Token {
     }
 }
 
-/// A filter for membership in fixed lists of lowercase ASCII words, built
-/// at compile time: whether some listed word has a word's length, first
-/// byte and last byte. A word it rejects is in none of the lists; a word
-/// it passes may be, and is then looked for in them. Most words of a text
-/// are rejected by three table reads, where comparing each with every
-/// listed word of its length took some hundred instructions.
+/// A filter for membership in lists of words: whether some listed word has
+/// a word's length, first byte and last byte. A word it rejects is in none
+/// of the lists; a word it passes may be, and is then looked for in them.
+/// Most words of a text are rejected by three table reads, where comparing
+/// each with every listed word of its length took some hundred
+/// instructions. The table holds words of 1 to [`WordShapes::LONGEST`]
+/// bytes with an ASCII lowercase letter at each end; once a word of any
+/// other shape is listed, every word of another shape passes.
 #[derive(Clone)]
-pub(crate) struct WordShapes([[u32; 26]; WordShapes::LONGEST + 1]);
+pub(crate) struct WordShapes {
+    table: [[u32; 26]; WordShapes::LONGEST + 1],
+    /// Whether a listed word has a shape the table does not hold.
+    odd: bool,
+}
 
 impl std::fmt::Debug for WordShapes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let shapes: u32 = self.0.iter().flatten().map(|m| m.count_ones()).sum();
-        f.debug_struct("WordShapes").field("shapes", &shapes).finish()
+        let shapes: u32 = self.table.iter().flatten().map(|m| m.count_ones()).sum();
+        f.debug_struct("WordShapes").field("shapes", &shapes).field("odd", &self.odd).finish()
     }
 }
 
 impl WordShapes {
-    /// The longest word a list may hold, in bytes.
+    /// The longest word the table holds, in bytes.
     const LONGEST: usize = 15;
 
-    /// The filter for the words of `lists`. Each word must be 1 to
-    /// [`WordShapes::LONGEST`] bytes, with an ASCII lowercase letter at
-    /// each end (a constant that breaks this does not compile).
+    /// The filter for the words of `lists` (at compile time for constant
+    /// lists).
     pub(crate) const fn of(lists: &[&[&str]]) -> WordShapes {
-        let mut shapes = WordShapes([[0; 26]; WordShapes::LONGEST + 1]);
+        let mut shapes = WordShapes { table: [[0; 26]; WordShapes::LONGEST + 1], odd: false };
         let mut l = 0;
         while l < lists.len() {
             let mut i = 0;
             while i < lists[l].len() {
-                shapes = shapes.with(lists[l][i]);
+                shapes.add(lists[l][i]);
                 i += 1;
             }
             l += 1;
@@ -103,49 +108,34 @@ impl WordShapes {
         shapes
     }
 
-    /// The filter with `word` listed too (the same conditions as
-    /// [`WordShapes::of`]).
-    pub(crate) const fn with(mut self, word: &str) -> WordShapes {
-        let b = word.as_bytes();
-        assert!(!b.is_empty() && b.len() <= WordShapes::LONGEST, "a listed word's length");
-        let (first, last) = (b[0], b[b.len() - 1]);
-        assert!(first.is_ascii_lowercase() && last.is_ascii_lowercase(), "a listed word's ends");
-        self.0[b.len()][(first - b'a') as usize] |= 1 << (last - b'a');
-        self
-    }
-
-    /// Lists `word`, at run time, if it has a shape the filter holds (1 to
-    /// [`WordShapes::LONGEST`] bytes, an ASCII lowercase letter at each
-    /// end). Returns `false` for a word it cannot list: then
-    /// [`WordShapes::may_hold`] stops that word too, and the caller must
-    /// look words of other shapes up itself.
-    pub(crate) fn add(&mut self, word: &str) -> bool {
-        let b = word.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
-        if b.len() > WordShapes::LONGEST || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
-            return false;
+    /// Lists `word` too.
+    pub(crate) const fn add(&mut self, word: &str) {
+        match WordShapes::cell(word) {
+            Some((len, first, last)) => self.table[len][first] |= last,
+            None => self.odd = true,
         }
-        self.0[b.len()][usize::from(first - b'a')] |= 1 << (last - b'a');
-        true
     }
 
-    /// Whether `w` has a shape the filter holds (see [`WordShapes::add`]).
+    /// Where the table holds words of `w`'s shape: its length, the index of
+    /// its first letter and the bit of its last; `None` for a word of
+    /// another shape.
     #[inline]
-    pub(crate) fn holds_shape_of(w: &str) -> bool {
+    const fn cell(w: &str) -> Option<(usize, usize, u32)> {
         let b = w.as_bytes();
-        matches!((b.first(), b.last()), (Some(f), Some(l)) if b.len() <= WordShapes::LONGEST
-            && f.is_ascii_lowercase() && l.is_ascii_lowercase())
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return None };
+        if b.len() > WordShapes::LONGEST || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+            return None;
+        }
+        Some((b.len(), (first - b'a') as usize, 1 << (last - b'a')))
     }
 
     /// Whether `w` may be a listed word (`false`: it is none).
     #[inline]
     pub(crate) fn may_hold(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return false };
-        b.len() <= WordShapes::LONGEST
-            && first.is_ascii_lowercase()
-            && last.is_ascii_lowercase()
-            && self.0[b.len()][usize::from(first - b'a')] >> (last - b'a') & 1 == 1
+        match WordShapes::cell(w) {
+            Some((len, first, last)) => self.table[len][first] & last != 0,
+            None => self.odd,
+        }
     }
 }
 
@@ -799,7 +789,7 @@ mod tests {
     /// length, other ends, other case, non-letters and words too long.
     #[test]
     fn word_shapes_pass_listed_words_only_by_shape() {
-        const SHAPES: WordShapes = WordShapes::of(&[&["a", "dozen", "fifteenth"], &["tenth"]]).with("scores");
+        const SHAPES: WordShapes = WordShapes::of(&[&["a", "dozen", "fifteenth"], &["tenth", "scores"]]);
         for w in ["a", "dozen", "fifteenth", "tenth", "scores"] {
             assert!(SHAPES.may_hold(w), "{w}");
         }
@@ -809,6 +799,16 @@ mod tests {
             ["", "b", "an", "dozens", "Dozen", "dozeN", "tent", "3enth", "é", "dozen1", "fifteenthfifteenth"]
         {
             assert!(!SHAPES.may_hold(w), "{w}");
+        }
+        // Once a word of another shape is listed, every such word passes
+        // (to be looked for), and the others are filtered as before.
+        let mut odd = SHAPES.clone();
+        odd.add("9th");
+        for w in ["9th", "3enth", "é", "Dozen", "fifteenthfifteenth", "", "dozen", "dizen"] {
+            assert!(odd.may_hold(w), "{w}");
+        }
+        for w in ["b", "an", "dozens", "tent"] {
+            assert!(!odd.may_hold(w), "{w}");
         }
     }
 
