@@ -137,18 +137,29 @@ fn block_escape(block: &[u8; 16]) -> bool {
     block.iter().fold(false, |any, &b| any | (b < 0x20) | (b == b'"') | (b == b'\\'))
 }
 
-/// Writes `bytes` with their escapes (some byte needs one).
+/// Writes `bytes` with their escapes (some byte needs one). Eight bytes
+/// that need none are passed over at once (a claim's text with a quote in
+/// it is otherwise read byte by byte, some 60 instructions a byte).
 #[cold]
 fn escape_from(out: &mut Vec<u8>, bytes: &[u8]) {
     // `run` is where the bytes not yet written start.
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(w) = bytes[i..].first_chunk::<8>()
+            && !any_escape(u64::from_le_bytes(*w))
+        {
+            i += 8;
+            continue;
+        }
+        let b = bytes[i];
         let e = ESCAPE[usize::from(b)];
         if e != 0 {
             out.extend_from_slice(&bytes[run..i]);
             write_escape(out, b, e);
             run = i + 1;
         }
+        i += 1;
     }
     out.extend_from_slice(&bytes[run..]);
 }

@@ -567,14 +567,17 @@ impl<'c> ApartGroups<'c> {
     }
 }
 
-fn speaker_label(c: &Claim) -> String {
-    if c.speaker.kind == SpeakerKind::Outlet { "outlet".to_string() } else { c.speaker.name.clone() }
+fn speaker_label(c: &Claim) -> &str {
+    if c.speaker.kind == SpeakerKind::Outlet { "outlet" } else { &c.speaker.name }
 }
 
-fn sorted_ids(mut ids: Vec<String>) -> Vec<String> {
+/// The distinct ids in claim order (document, then number), copied once
+/// each.
+fn sorted_ids<'c>(ids: impl IntoIterator<Item = &'c str>) -> Vec<String> {
+    let mut ids: Vec<&str> = ids.into_iter().collect();
     ids.sort_by(|a, b| compare::id_order(a).cmp(&compare::id_order(b)));
     ids.dedup();
-    ids
+    ids.into_iter().map(str::to_string).collect()
 }
 
 /// The ids given so far, and for each base the next suffix to try.
@@ -1249,14 +1252,10 @@ fn edge_divergences(
                 .values()
                 .map(|ms| {
                     let labels: BTreeSet<&str> = ms.iter().map(|m| position[m].as_str()).collect();
-                    let outlets: BTreeSet<String> = ms.iter().map(|&m| claims[m].outlet.clone()).collect();
-                    let speakers: BTreeSet<String> = ms.iter().map(|&m| speaker_label(&claims[m])).collect();
-                    Side {
-                        label: labels.into_iter().collect::<Vec<_>>().join(" / "),
-                        claims: sorted_ids(ms.iter().map(|&m| claims[m].id.clone()).collect()),
-                        outlets: outlets.into_iter().collect(),
-                        speakers: speakers.into_iter().collect(),
-                    }
+                    side_of(
+                        ms.iter().map(|&m| &claims[m]),
+                        labels.into_iter().collect::<Vec<_>>().join(" / "),
+                    )
                 })
                 .collect();
             sides.sort_by(|a, b| b.claims.len().cmp(&a.claims.len()).then(a.label.cmp(&b.label)));
@@ -1372,19 +1371,9 @@ fn framing_divergences(analysis: &Analysis) -> Vec<Divergence> {
             .max_by_key(|(t, n)| (**n, std::cmp::Reverse((*t).clone())))
             .map(|(t, _)| format!("“{t}”"))
             .unwrap_or_else(|| key.to_string());
-        let side = |cs: &[&Claim], label: String| -> Side {
-            let outlets: BTreeSet<String> = cs.iter().map(|c| c.outlet.clone()).collect();
-            let speakers: BTreeSet<String> = cs.iter().map(|c| speaker_label(c)).collect();
-            Side {
-                label,
-                claims: sorted_ids(cs.iter().map(|c| c.id.clone()).collect()),
-                outlets: outlets.into_iter().collect(),
-                speakers: speakers.into_iter().collect(),
-            }
-        };
         let sides = vec![
-            side(&marked_claims, format!("distancing ({})", cue_list.join(", "))),
-            side(&plain, "plain use".to_string()),
+            side_of(marked_claims.iter().copied(), format!("distancing ({})", cue_list.join(", "))),
+            side_of(plain.iter().copied(), "plain use".to_string()),
         ];
         let question = format!("Is {term} the right word?");
         let summary = format!(
@@ -1408,14 +1397,17 @@ fn framing_divergences(analysis: &Analysis) -> Vec<Divergence> {
     out
 }
 
-fn side_of(cs: &[&Claim], label: String) -> Side {
-    let outlets: BTreeSet<String> = cs.iter().map(|c| c.outlet.clone()).collect();
-    let speakers: BTreeSet<String> = cs.iter().map(|c| speaker_label(c)).collect();
+/// The side `label` of the claims `cs`: their ids in order, their outlets
+/// and speakers, each once and sorted. The sets borrow the claims' text,
+/// and each string is copied once, into the side.
+fn side_of<'c>(cs: impl IntoIterator<Item = &'c Claim> + Clone, label: String) -> Side {
+    let outlets: BTreeSet<&str> = cs.clone().into_iter().map(|c| c.outlet.as_str()).collect();
+    let speakers: BTreeSet<&str> = cs.clone().into_iter().map(speaker_label).collect();
     Side {
         label,
-        claims: sorted_ids(cs.iter().map(|c| c.id.clone()).collect()),
-        outlets: outlets.into_iter().collect(),
-        speakers: speakers.into_iter().collect(),
+        claims: sorted_ids(cs.into_iter().map(|c| c.id.as_str())),
+        outlets: outlets.into_iter().map(str::to_string).collect(),
+        speakers: speakers.into_iter().map(str::to_string).collect(),
     }
 }
 
@@ -1460,8 +1452,8 @@ fn stance_divergences(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Diver
         let p: Vec<&Claim> = plain.iter().map(|&k| &claims[k]).collect();
         let cue_list: Vec<String> = cues.into_iter().collect();
         let sides = vec![
-            side_of(&d, format!("distancing ({})", cue_list.join(", "))),
-            side_of(&p, "plain report".to_string()),
+            side_of(d.iter().copied(), format!("distancing ({})", cue_list.join(", "))),
+            side_of(p.iter().copied(), "plain report".to_string()),
         ];
         let summary = format!(
             "{} relay {source} with distance ({}); {} report it plainly",
@@ -1545,9 +1537,9 @@ fn label_divergences(analysis: &Analysis) -> Vec<Divergence> {
             neutrals.iter().copied().filter(|n| users_of(n).iter().any(outside)).collect();
         let neutral_words: Vec<&str> = used_neutral.into_iter().collect();
         let sides = vec![
-            side_of(&loaded_claims, format!("loaded label: \"{loaded}\"")),
+            side_of(loaded_claims.iter().copied(), format!("loaded label: \"{loaded}\"")),
             side_of(
-                &neutral_claims,
+                neutral_claims.iter().copied(),
                 format!(
                     "neutral: {}",
                     neutral_words.iter().map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", ")
@@ -1656,14 +1648,7 @@ fn naming_divergences(analysis: &Analysis) -> Vec<Divergence> {
             if cs.is_empty() {
                 continue;
             }
-            let outlets: BTreeSet<String> = cs.iter().map(|c| c.outlet.clone()).collect();
-            let speakers: BTreeSet<String> = cs.iter().map(|c| speaker_label(c)).collect();
-            sides.push(Side {
-                label: name.name.clone(),
-                claims: sorted_ids(cs.iter().map(|c| c.id.clone()).collect()),
-                outlets: outlets.into_iter().collect(),
-                speakers: speakers.into_iter().collect(),
-            });
+            sides.push(side_of(cs.iter().copied(), name.name.clone()));
         }
         if sides.len() < 2 {
             continue;
@@ -1736,7 +1721,7 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
             if outlets.len() < 2 {
                 continue;
             }
-            let ids = sorted_ids(ms.iter().map(|&m| claims[m].id.clone()).collect());
+            let ids = sorted_ids(ms.iter().map(|&m| claims[m].id.as_str()));
             let value = if value.is_empty() && kind == Kind::Numeric {
                 // The figures of this group only.
                 let vals: BTreeSet<&str> = comp_rels[&root]
