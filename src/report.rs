@@ -1717,7 +1717,7 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
             comp_rels.entry(root).or_default().push(r);
         }
         for (root, ms) in comps {
-            let outlets: BTreeSet<String> = ms.iter().map(|&m| claims[m].outlet.clone()).collect();
+            let outlets: BTreeSet<&str> = ms.iter().map(|&m| claims[m].outlet.as_str()).collect();
             if outlets.len() < 2 {
                 continue;
             }
@@ -1739,7 +1739,7 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
                 _ if topic.starts_with("state:") => value.clone(),
                 _ => "the same statement".to_string(),
             };
-            let summary = format!("{} agree: {what}", outlets.iter().cloned().collect::<Vec<_>>().join(", "));
+            let summary = format!("{} agree: {what}", outlets.iter().copied().collect::<Vec<_>>().join(", "));
             let base = format!("agree-{}-{}", topic.replace(':', "-"), value);
             let id = crate::entity::slug(&base);
             out.push(Agreement {
@@ -1748,7 +1748,7 @@ fn agreements(analysis: &Analysis, ends: &[(usize, usize)]) -> Vec<Agreement> {
                 summary,
                 value,
                 claims: ids,
-                outlets: outlets.into_iter().collect(),
+                outlets: outlets.into_iter().map(str::to_string).collect(),
             });
         }
     }
