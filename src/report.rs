@@ -574,10 +574,11 @@ fn speaker_label(c: &Claim) -> &str {
 /// The distinct ids in claim order (document, then number), copied once
 /// each.
 fn sorted_ids<'c>(ids: impl IntoIterator<Item = &'c str>) -> Vec<String> {
-    let mut ids: Vec<&str> = ids.into_iter().collect();
-    ids.sort_by(|a, b| compare::id_order(a).cmp(&compare::id_order(b)));
-    ids.dedup();
-    ids.into_iter().map(str::to_string).collect()
+    // Each id's key worked out once, not at every comparison.
+    let mut ids: Vec<((&str, usize), &str)> = ids.into_iter().map(|id| (compare::id_order(id), id)).collect();
+    ids.sort_by(|a, b| a.0.cmp(&b.0));
+    ids.dedup_by(|a, b| a.1 == b.1);
+    ids.into_iter().map(|(_, id)| id.to_string()).collect()
 }
 
 /// The ids given so far, and for each base the next suffix to try.
@@ -1220,11 +1221,11 @@ fn edge_divergences(
             }
             // Positions per claim, and sides grouped by agreement without
             // putting contradicting claims together.
-            let mut position: BTreeMap<usize, String> = BTreeMap::new();
+            let mut position: BTreeMap<usize, &str> = BTreeMap::new();
             for &k in &crels {
                 let r = &analysis.relations[k];
-                position.entry(ends[k].0).or_insert_with(|| r.positions[0].as_str().to_owned());
-                position.entry(ends[k].1).or_insert_with(|| r.positions[1].as_str().to_owned());
+                position.entry(ends[k].0).or_insert(r.positions[0].as_str());
+                position.entry(ends[k].1).or_insert(r.positions[1].as_str());
             }
             let members: Vec<usize> = position.keys().copied().collect();
             // Two sides are joined unless a member of one contradicts a
@@ -1233,8 +1234,8 @@ fn edge_divergences(
             let mut sg = ApartGroups::new(&conflicts);
             // Same position label: same side.
             let mut by_label: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-            for (&c, l) in &position {
-                by_label.entry(l.as_str()).or_default().push(c);
+            for (&c, &l) in &position {
+                by_label.entry(l).or_default().push(c);
             }
             for ids in by_label.values() {
                 for w in ids.windows(2) {
@@ -1251,7 +1252,7 @@ fn edge_divergences(
             let mut sides: Vec<Side> = sides_map
                 .values()
                 .map(|ms| {
-                    let labels: BTreeSet<&str> = ms.iter().map(|m| position[m].as_str()).collect();
+                    let labels: BTreeSet<&str> = ms.iter().map(|m| position[m]).collect();
                     side_of(
                         ms.iter().map(|&m| &claims[m]),
                         labels.into_iter().collect::<Vec<_>>().join(" / "),
@@ -1295,12 +1296,12 @@ fn edge_divergences(
                 subject_id.map(|s| format!("-{s}")).unwrap_or_default()
             );
             let id = crate::entity::slug(&base);
-            let mut relations: Vec<[String; 2]> =
-                contra.iter().map(|r| [r.a.as_str().to_owned(), r.b.as_str().to_owned()]).collect();
-            relations.sort_by(|x, y| {
-                (compare::id_order(&x[0]), compare::id_order(&x[1]))
-                    .cmp(&(compare::id_order(&y[0]), compare::id_order(&y[1])))
-            });
+            // Sorted by their ends' keys, worked out once a relation.
+            let mut keyed: Vec<_> =
+                contra.iter().map(|r| ((compare::id_order(&r.a), compare::id_order(&r.b)), r)).collect();
+            keyed.sort_by(|x, y| x.0.cmp(&y.0));
+            let relations: Vec<[String; 2]> =
+                keyed.iter().map(|(_, r)| [r.a.as_str().to_owned(), r.b.as_str().to_owned()]).collect();
             let reasons = contra.iter().take(5).map(|r| r.reason.clone()).collect();
             out.push(Divergence {
                 id,
