@@ -1807,7 +1807,16 @@ impl Lexicon {
     /// Whether some entry's first word has the stem `stem` (a cheap test
     /// before [`Lexicon::lookup`]).
     pub fn starts_phrase(&self, stem: &str) -> bool {
-        self.first_shapes.may_hold(stem) && self.phrases.contains_key(stem)
+        self.phrases_starting(stem).is_some()
+    }
+
+    /// The phrases whose first stem is `stem`: most stems are stopped by
+    /// the shapes of the first stems before the hash lookup.
+    fn phrases_starting(&self, stem: &str) -> Option<&Vec<Phrase>> {
+        if !self.first_shapes.may_hold(stem) {
+            return None;
+        }
+        self.phrases.get(stem)
     }
 
     /// All entries that match the tokens at the start of `norms` (lowercased
@@ -1832,10 +1841,7 @@ impl Lexicon {
         norm: impl Fn(usize) -> &'a str,
     ) {
         let Some(first) = stems.first() else { return };
-        if !self.first_shapes.may_hold(first.as_ref()) {
-            return;
-        }
-        let Some(list) = self.phrases.get(first.as_ref()) else { return };
+        let Some(list) = self.phrases_starting(first.as_ref()) else { return };
         let from = out.len();
         out.extend(
             list.iter()
