@@ -1811,7 +1811,10 @@ impl Lexicon {
     }
 
     /// The phrases whose first stem is `stem`: most stems are stopped by
-    /// the shapes of the first stems before the hash lookup.
+    /// the shapes of the first stems before the hash lookup. Inlined: left
+    /// to itself the compiler made it a call, 11 million instructions more
+    /// on the 1,012 texts of BENCHMARKS.md (0.4%).
+    #[inline]
     fn phrases_starting(&self, stem: &str) -> Option<&Vec<Phrase>> {
         if !self.first_shapes.may_hold(stem) {
             return None;
