@@ -5,6 +5,11 @@
 #   benches/compare_spacy.sh [DOCS]      # DOCS synthetic articles (default 1000)
 #   FORMAT=jsonl benches/compare_spacy.sh # claimgraph's report as JSON Lines
 #                                         # (default: json)
+#   CLAIMGRAPH=target/pgo/release/claimgraph benches/compare_spacy.sh
+#                                         # time this claimgraph binary (e.g.
+#                                         # the profile-guided build of
+#                                         # benches/pgo.sh) instead of the
+#                                         # release build
 #
 # The texts are the three fixture stories (fixtures/lachin-corridor,
 # corvasse-terminal-blast, kestrel-dam-camp) plus DOCS synthetic articles
@@ -41,6 +46,7 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import spacy, en_core
 fi
 
 cargo build --release --quiet --bin claimgraph --example synth
+bin="${CLAIMGRAPH:-target/release/claimgraph}"
 synth_dir="$work/synth-$docs"
 if [ ! -f "$synth_dir/.done" ]; then
   rm -rf "$synth_dir"
@@ -101,10 +107,11 @@ spacy_cpu=$(sed -n 's/^cpu=\([0-9.]*\).*/\1/p' "$work/spacy.txt")
 cg_runs=()
 for run in 1 2 3; do
   RAYON_NUM_THREADS=1 /usr/bin/time -f '%U %S %e' -o "$work/time-$run.txt" \
-    target/release/claimgraph report --no-progress --format "$format" -o "$work/report.$format" "$work/texts.json"
+    "$bin" report --no-progress --format "$format" -o "$work/report.$format" "$work/texts.json"
   cg_runs+=("$(awk '{printf "%.3f", $1 + $2}' "$work/time-$run.txt")")
 done
 cg_cpu=$(printf '%s\n' "${cg_runs[@]}" | sort -n | sed -n 2p)
+echo "claimgraph binary: $bin"
 echo "claimgraph CPU seconds (1 thread, 3 runs): ${cg_runs[*]}; median $cg_cpu"
 
 # claimgraph's start-up: the same command on the first text alone (reading
@@ -116,7 +123,7 @@ echo "claimgraph CPU seconds (1 thread, 3 runs): ${cg_runs[*]}; median $cg_cpu"
 one_runs=()
 for run in 1 2 3; do
   RAYON_NUM_THREADS=1 /usr/bin/time -f '%U %S %e' -o "$work/time-one-$run.txt" \
-    target/release/claimgraph report --no-progress --format "$format" -o "$work/one.$format" "$work/one-text.json"
+    "$bin" report --no-progress --format "$format" -o "$work/one.$format" "$work/one-text.json"
   one_runs+=("$(awk '{printf "%.3f", $1 + $2}' "$work/time-one-$run.txt")")
 done
 one_cpu=$(printf '%s\n' "${one_runs[@]}" | sort -n | sed -n 2p)
