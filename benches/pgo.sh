@@ -19,7 +19,7 @@
 # rustup's llvm-tools component if that is installed, else from Debian's
 # llvm-N package for rustc's LLVM major version N, which the script
 # installs with apt if it is missing. Each build is a full optimised build
-# (fat LTO): about three minutes each on 2 cores.
+# (fat LTO): about three minutes each on 2 cores; the script takes 7-11 minutes.
 #
 # Environment:
 #   LLVM_PROFDATA=PATH   an llvm-profdata to use instead
