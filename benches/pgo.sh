@@ -56,7 +56,9 @@ raw="$(pwd)/$work/raw"
 echo "1/4 instrumented build (target/pgo-gen)" >&2
 CARGO_TARGET_DIR=target/pgo-gen RUSTFLAGS="-Cprofile-generate=$raw" \
   cargo build --release --quiet --bin claimgraph
-cargo build --release --quiet --example synth
+# The release build: the synthetic corpus's generator, and the binary the
+# profile-guided one is checked against at the end.
+cargo build --release --quiet --bin claimgraph --example synth
 
 echo "2/4 training runs" >&2
 train=target/pgo-train
@@ -84,7 +86,6 @@ CARGO_TARGET_DIR=target/pgo RUSTFLAGS="-Cprofile-use=$(pwd)/$work/merged.profdat
   cargo build --release --quiet --bin claimgraph
 
 # The same bytes as the release build.
-cargo build --release --quiet --bin claimgraph
 for format in json jsonl md; do
   if ! cmp -s <(target/release/claimgraph report --no-progress --format "$format" "${fixtures[@]}" 2>&1) \
     <(target/pgo/release/claimgraph report --no-progress --format "$format" "${fixtures[@]}" 2>&1); then
