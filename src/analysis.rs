@@ -270,8 +270,8 @@ impl Analyzer {
         let n = documents.len();
         // The corpus is never held prepared at once: each pass prepares a
         // document, takes what it needs and drops the rest, except for the
-        // first documents within `keep_prepared_bytes`, kept prepared (for
-        // names) with their mentions until their group is analysed. The
+        // first documents within `keep_prepared_bytes`, kept prepared (with
+        // their stems) with their mentions until their group is analysed. The
         // vocabulary needs only sentences and tokens.
         let counter = self.progress.stage(Stage::Prepare, n);
         // Each text's sentences, kept for the first time it is prepared;
@@ -485,16 +485,19 @@ struct GroupParts {
     kept: Vec<Option<Kept>>,
 }
 
-/// A document prepared for names ([`Prepared::for_names`]) and its mentions
-/// as first found, kept by [`Analyzer::story_groups`] for the analysis.
+/// A document prepared with its stems ([`Prepared::segmented`]) and its
+/// mentions as first found, kept by [`Analyzer::story_groups`] for the
+/// analysis.
 struct Kept {
     prepared: Prepared,
     mentions: Vec<Mention>,
 }
 
 /// About how many bytes a document kept prepared takes per byte of its text
-/// (its tokens, their word counts, sentences, quotes and mentions).
-const PREPARED_BYTES_PER_TEXT_BYTE: usize = 20;
+/// (its tokens, about one per three bytes of news text and 48 bytes each;
+/// their stems, 24 bytes each; their word counts, sentences, quotes and
+/// mentions).
+const PREPARED_BYTES_PER_TEXT_BYTE: usize = 28;
 
 /// How many of `documents` (in order) [`Analyzer::story_groups`] keeps
 /// prepared: as many as `budget` bytes hold
