@@ -631,9 +631,10 @@ impl StoryGroups {
                 .zip(&settled)
                 .zip(kept)
                 .map(|(((d, ss), rs), k)| match k {
+                    // Kept with its stems (`entity::vocabulary_of_texts`).
                     Some(Kept { prepared, mut mentions }) => {
                         entity::restore(rs.iter().copied(), &mut mentions);
-                        (prepared.stemmed(), mentions)
+                        (prepared, mentions)
                     }
                     None => {
                         let p = Prepared::segmented(&d.text, &ss.get());

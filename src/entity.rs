@@ -635,7 +635,7 @@ pub(crate) fn vocabulary_of_texts(
             |(mut v, (mut kept, mut prepared), mut tokens), (i, d)| {
                 let ss = crate::segment::segment(&d.text);
                 if i < keep {
-                    let p = Prepared::for_names(&d.text, &ss).stemmed();
+                    let p = Prepared::segmented(&d.text, &ss);
                     v.add(&p);
                     prepared.push(p);
                 } else {
