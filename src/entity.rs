@@ -306,26 +306,24 @@ pub(crate) fn class_of(norm: &str) -> Option<&'static str> {
     // that lists it, behind a filter of the nouns' shapes that stops most
     // words: at most two lookups, where a scan of every group's list took
     // some 160 instructions a word.
-    type GroupOf = (crate::text::WordShapes, foldhash::HashMap<&'static str, usize>);
-    static GROUP_OF: std::sync::LazyLock<GroupOf> = std::sync::LazyLock::new(|| {
-        let (mut shapes, mut map) = (crate::text::WordShapes::of(&[]), foldhash::HashMap::default());
-        for (i, (_, words)) in CLASS_NOUNS.iter().enumerate() {
-            for w in *words {
-                shapes.add(w);
-                map.entry(*w).or_insert(i);
+    static GROUP_OF: std::sync::LazyLock<crate::text::ShapedMap<&'static str, usize>> =
+        std::sync::LazyLock::new(|| {
+            let mut map = crate::text::ShapedMap::default();
+            for (i, (_, words)) in CLASS_NOUNS.iter().enumerate() {
+                for w in *words {
+                    map.entry(*w).or_insert(i);
+                }
             }
-        }
-        (shapes, map)
-    });
-    let (shapes, group_of) = &*GROUP_OF;
-    let singular = norm.strip_suffix('s').filter(|s| s.len() > 3);
+            map
+        });
+    let group_of = &*GROUP_OF;
     // The first group listing the word or its singular, as the scan found.
-    let first = [Some(norm), singular]
-        .into_iter()
-        .flatten()
-        .filter(|w| shapes.may_hold(w))
-        .filter_map(|w| group_of.get(w).copied())
-        .min();
+    let word = group_of.get(norm).copied();
+    let singular = norm.strip_suffix('s').filter(|s| s.len() > 3).and_then(|s| group_of.get(s).copied());
+    let first = match (word, singular) {
+        (Some(w), Some(s)) => Some(w.min(s)),
+        (w, s) => w.or(s),
+    };
     first.map(|i| CLASS_NOUNS[i].0)
 }
 

@@ -36,7 +36,7 @@
 
 use std::path::Path;
 
-use foldhash::{HashMap, HashMapExt as _, HashSet};
+use foldhash::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -1468,10 +1468,9 @@ const PRESUPPOSITIONS: &[(&str, &str, Pole, &[&str])] = &[
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     /// First stem -> phrases starting with it: (stems, words, entry).
-    phrases: HashMap<String, Vec<Phrase>>,
-    /// The shapes of the keys of `phrases`: asked for every token, most are
-    /// stopped here before a hash lookup.
-    first_shapes: crate::text::WordShapes,
+    /// Asked for every token, most of which it stops by the shapes of its
+    /// keys before a hash lookup.
+    phrases: crate::text::ShapedMap<String, Vec<Phrase>>,
     concepts: Vec<Concept>,
     aliases: Vec<Vec<String>>,
     functional: HashSet<&'static str>,
@@ -1552,8 +1551,7 @@ impl Lexicon {
     /// The built-in general-English lexicon.
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon {
-            phrases: HashMap::new(),
-            first_shapes: crate::text::WordShapes::of(&[]),
+            phrases: crate::text::ShapedMap::default(),
             concepts: Vec::new(),
             aliases: Vec::new(),
             functional: FUNCTION_WORDS.iter().copied().collect(),
@@ -1615,7 +1613,6 @@ impl Lexicon {
         let words = words_of(phrase);
         let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         let Some(first) = stems.first().cloned() else { return };
-        self.first_shapes.add(&first);
         self.max_phrase = self.max_phrase.max(stems.len());
         let list = self.phrases.entry(first).or_default();
         if !list.iter().any(|p| p.words == words && p.entry == entry) {
@@ -1810,15 +1807,11 @@ impl Lexicon {
         self.phrases_starting(stem).is_some()
     }
 
-    /// The phrases whose first stem is `stem`: most stems are stopped by
-    /// the shapes of the first stems before the hash lookup. Inlined: left
-    /// to itself the compiler made it a call, 11 million instructions more
-    /// on the 1,012 texts of BENCHMARKS.md (0.4%).
+    /// The phrases whose first stem is `stem`. Inlined: left to itself the
+    /// compiler made it a call, 11 million instructions more on the 1,012
+    /// texts of BENCHMARKS.md (0.4%).
     #[inline]
     fn phrases_starting(&self, stem: &str) -> Option<&Vec<Phrase>> {
-        if !self.first_shapes.may_hold(stem) {
-            return None;
-        }
         self.phrases.get(stem)
     }
 

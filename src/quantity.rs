@@ -158,7 +158,6 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use foldhash::{HashMap, HashMapExt as _};
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -2288,32 +2287,25 @@ fn apply_qualifier(q: Qualifier, lo: f64, hi: f64) -> Interval {
 
 /// A phrase table's rows by their first word. Asked at every word of a
 /// sentence, it stops most words by the first words' shapes
-/// ([`crate::text::WordShapes`]) before the hash lookup.
-struct ByFirstWord {
-    shapes: crate::text::WordShapes,
-    rows: HashMap<&'static str, Vec<usize>>,
-}
+/// ([`crate::text::ShapedMap`]) before the hash lookup.
+struct ByFirstWord(crate::text::ShapedMap<&'static str, Vec<usize>>);
 
 impl ByFirstWord {
     /// The index of a table whose rows' phrases are `phrases`, in order.
     fn new<'a>(phrases: impl Iterator<Item = &'a [&'static str]>) -> ByFirstWord {
-        let mut index = ByFirstWord { shapes: crate::text::WordShapes::of(&[]), rows: HashMap::new() };
+        let mut rows = crate::text::ShapedMap::default();
         for (n, words) in phrases.enumerate() {
             if let Some(first) = words.first() {
-                index.shapes.add(first);
-                index.rows.entry(*first).or_default().push(n);
+                rows.entry(*first).or_insert_with(Vec::new).push(n);
             }
         }
-        index
+        ByFirstWord(rows)
     }
 
     /// The rows whose phrase starts with `word` (none: empty).
     #[inline]
     fn get(&self, word: &str) -> &[usize] {
-        if !self.shapes.may_hold(word) {
-            return &[];
-        }
-        self.rows.get(word).map_or(&[], Vec::as_slice)
+        self.0.get(word).map_or(&[], Vec::as_slice)
     }
 }
 

@@ -139,6 +139,41 @@ impl WordShapes {
     }
 }
 
+/// A map from words to values, behind a [`WordShapes`] filter of its keys:
+/// for tables asked about every word of a text, most of which they do not
+/// hold. [`ShapedMap::get`] rejects most words by the filter's three table
+/// reads and hashes only the rest.
+#[derive(Clone, Debug)]
+pub(crate) struct ShapedMap<K, V> {
+    shapes: WordShapes,
+    map: foldhash::HashMap<K, V>,
+}
+
+impl<K, V> Default for ShapedMap<K, V> {
+    fn default() -> ShapedMap<K, V> {
+        ShapedMap { shapes: WordShapes::of(&[]), map: foldhash::HashMap::default() }
+    }
+}
+
+impl<K: std::borrow::Borrow<str> + std::hash::Hash + Eq, V> ShapedMap<K, V> {
+    /// The entry of `key`, which the filter now lets through.
+    pub(crate) fn entry(&mut self, key: K) -> std::collections::hash_map::Entry<'_, K, V> {
+        self.shapes.add(key.borrow());
+        self.map.entry(key)
+    }
+
+    /// The value of `word`, if it is a key. Inlined always: it is asked on
+    /// the hottest paths (the lexicon at every token, the quantity finder's
+    /// tables at every word), where a call cost 0.4% of a run at stop 35.
+    #[inline(always)]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        if !self.shapes.may_hold(word) {
+            return None;
+        }
+        self.map.get(word)
+    }
+}
+
 /// Whether [`normalize`] gives `s` lowercased and nothing else: plain
 /// ASCII without the backtick (which becomes an apostrophe). Nearly every
 /// word is.
@@ -810,6 +845,24 @@ mod tests {
         for w in ["b", "an", "dozens", "tent"] {
             assert!(!odd.may_hold(w), "{w}");
         }
+    }
+
+    /// The shaped map answers as the map alone: every key found (keys of
+    /// other shapes too, once listed), and no word that is not a key.
+    #[test]
+    fn shaped_map_answers_as_its_map() {
+        let keys = ["dozen", "scores", "a", "9th", "Dozen", "fifteenthfifteenth", "é"];
+        let mut shaped: ShapedMap<&str, usize> = ShapedMap::default();
+        let mut plain: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            *shaped.entry(k).or_insert(0) += i;
+            *plain.entry(k).or_insert(0) += i;
+        }
+        for w in keys.iter().copied().chain(["dizen", "dozens", "b", "", "3th", "DOZEN", "e"]) {
+            assert_eq!(shaped.get(w), plain.get(w), "{w}");
+        }
+        assert_eq!(shaped.get("scores"), Some(&1));
+        assert_eq!(ShapedMap::<String, usize>::default().get("dozen"), None);
     }
 
     proptest! {
