@@ -420,8 +420,7 @@ pub(crate) fn dates_in(scan: &Scan<'_>, base: usize, published: Option<Date>) ->
 /// (47% in BENCHMARKS.md's corpora), and are passed over at once.
 fn may_hold_date(scan: &Scan<'_>) -> bool {
     scan.toks.iter().any(|t| {
-        t.num.is_some()
-            || t.kind == TokKind::Num
+        t.kind == TokKind::Num
             || (t.kind == TokKind::Word
                 && (matches!(
                     t.lower.as_ref(),

@@ -968,15 +968,14 @@ impl<'t> Scan<'t> {
 
     /// Whether a quantity can start anywhere in the scan. Every way
     /// [`Scan::quantity_at`] has to find one needs a number token (digits,
-    /// after a currency sign or code too), a number word ("five", "fifth",
-    /// "hundred", "a dozen": [`is_number_word`]) or the first word of a
-    /// vague quantity ("dozens of", "several"). Nearly half the sentences
-    /// of news text have none (45-47% in BENCHMARKS.md's corpora), and are
-    /// passed over at once.
+    /// after a currency sign or code too; only number tokens have a
+    /// [`NumInfo`]), a number word ("five", "fifth", "hundred", "a dozen":
+    /// [`is_number_word`]) or the first word of a vague quantity ("dozens
+    /// of", "several"). Nearly half the sentences of news text have none
+    /// (45-47% in BENCHMARKS.md's corpora), and are passed over at once.
     pub(crate) fn may_hold_quantity(&self) -> bool {
         self.toks.iter().any(|t| {
-            t.num.is_some()
-                || t.kind == TokKind::Num
+            t.kind == TokKind::Num
                 || (t.kind == TokKind::Word
                     && (is_number_word(&t.lower) || !VAGUE_INDEX.get(&t.lower).is_empty()))
         })
