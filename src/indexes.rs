@@ -39,6 +39,7 @@ pub(crate) fn framing_uses<'c>(claims: &'c [Claim], keys: &[&str]) -> Vec<Vec<&'
     // Each distinct word of the claims' texts, with the keys its stem
     // holds: stemmed and looked up once, not once per use.
     let mut words: HashMap<&str, Option<&Vec<usize>>> = HashMap::new();
+    let initials = crate::text::StemInitials::of(by_stem.keys().copied());
     let mut out: Vec<Vec<&Claim>> = vec![Vec::new(); keys.len()];
     for c in claims.iter().filter(|c| !c.headline) {
         let mut hit: BTreeSet<usize> = BTreeSet::new();
@@ -61,6 +62,9 @@ pub(crate) fn framing_uses<'c>(claims: &'c [Claim], keys: &[&str]) -> Vec<Vec<&'
                 }
             }
             for w in crate::text::alphanumeric_words(&c.text) {
+                if !initials.may_start(w) {
+                    continue;
+                }
                 let keys = *words.entry(w).or_insert_with(|| {
                     by_stem.get(crate::text::stem_compact(&crate::text::normalize_compact(w)).as_str())
                 });

@@ -759,59 +759,113 @@ const STEM_CACHE: usize = 16_384;
 /// The longest string a [`CompactString`] holds inline.
 pub(crate) const MAX_INLINE: usize = std::mem::size_of::<CompactString>();
 
-/// The lemma (as a stem) of an irregular English word form, if `w` is one.
-pub(crate) fn irregular(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "said" | "says" => "say",
-        "told" => "tell",
-        "wrote" | "written" => "write",
-        "spoke" | "spoken" => "speak",
-        "gave" | "given" => "give",
-        "took" | "taken" => "take",
-        "made" => "make",
-        "went" | "gone" => "go",
-        "came" => "come",
-        "saw" | "seen" => "see",
-        "held" => "hold",
-        "met" => "meet",
-        "led" => "lead",
-        "left" => "leav",
-        "fled" => "flee",
-        "shut" => "shut",
-        "kept" => "keep",
-        "brought" => "bring",
-        "thought" => "think",
-        "sought" => "seek",
-        "fought" => "fight",
-        "began" | "begun" => "begin",
-        "broke" | "broken" => "break",
-        "chose" | "chosen" => "choos",
-        "fell" | "fallen" => "fall",
-        "rose" | "risen" => "rise",
-        "won" => "win",
-        "lost" => "lose",
-        "hit" => "hit",
-        "set" => "set",
-        "put" => "put",
-        "cut" => "cut",
-        "sent" => "send",
-        "spent" => "spend",
-        "built" => "build",
-        "found" => "find",
-        "stood" => "stand",
-        "knew" | "known" => "know",
-        "grew" | "grown" => "grow",
-        "drew" | "drawn" => "draw",
-        "flew" | "flown" => "fli",
-        "withdrew" | "withdrawn" => "withdraw",
-        "struck" | "stricken" => "strike",
-        "sold" => "sell",
-        "paid" => "pay",
-        "laid" => "lay",
-        "died" | "dies" | "dying" => "die",
-        "dead" | "death" | "deaths" => "die",
-        _ => return None,
-    })
+/// What the first letter of a word tells of whether its stem
+/// ([`stem_compact`] of [`normalize_compact`]) can be one of some stems.
+/// The stem of a word that starts with an ASCII letter or digit starts with
+/// it, lowercased: normalising lowercases it, and the stemmer changes only
+/// the end of a word (the tests hold it to that on the fixtures' words);
+/// but an irregular form's lemma may start otherwise ("went": "go"), and
+/// the forms of those among the stems count too. A scan can then pass over
+/// a word that starts otherwise without normalising, stemming or looking it
+/// up.
+pub(crate) struct StemInitials([bool; 128]);
+
+impl StemInitials {
+    /// The initials of `stems`.
+    pub(crate) fn of<'a>(stems: impl Iterator<Item = &'a str> + Clone) -> StemInitials {
+        let mut initials = [false; 128];
+        let mut mark = |s: &str| {
+            if let Some(&b) = s.as_bytes().first()
+                && b.is_ascii()
+            {
+                initials[usize::from(b)] = true;
+            }
+        };
+        stems.clone().for_each(&mut mark);
+        for (forms, lemma) in IRREGULAR {
+            if stems.clone().any(|s| s == *lemma) {
+                forms.iter().copied().for_each(&mut mark);
+            }
+        }
+        StemInitials(initials)
+    }
+
+    /// Whether `word` may stem to one of the stems: false only if it starts
+    /// with an ASCII byte that, lowercased, starts none of them.
+    pub(crate) fn may_start(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) if b.is_ascii() => self.0[usize::from(b.to_ascii_lowercase())],
+            _ => true,
+        }
+    }
+}
+
+/// Defines [`irregular`] and [`IRREGULAR`] from one list, so that the
+/// table holds every form the function knows.
+macro_rules! irregular_forms {
+    ($($($form:literal)|+ => $lemma:literal,)+) => {
+        /// The lemma (as a stem) of an irregular English word form, if `w` is one.
+        pub(crate) fn irregular(w: &str) -> Option<&'static str> {
+            Some(match w {
+                $($($form)|+ => $lemma,)+
+                _ => return None,
+            })
+        }
+
+        /// Every irregular form [`irregular`] knows, with its lemma.
+        pub(crate) const IRREGULAR: &[(&[&str], &str)] = &[$((&[$($form),+], $lemma)),+];
+    };
+}
+
+irregular_forms! {
+    "said" | "says" => "say",
+    "told" => "tell",
+    "wrote" | "written" => "write",
+    "spoke" | "spoken" => "speak",
+    "gave" | "given" => "give",
+    "took" | "taken" => "take",
+    "made" => "make",
+    "went" | "gone" => "go",
+    "came" => "come",
+    "saw" | "seen" => "see",
+    "held" => "hold",
+    "met" => "meet",
+    "led" => "lead",
+    "left" => "leav",
+    "fled" => "flee",
+    "shut" => "shut",
+    "kept" => "keep",
+    "brought" => "bring",
+    "thought" => "think",
+    "sought" => "seek",
+    "fought" => "fight",
+    "began" | "begun" => "begin",
+    "broke" | "broken" => "break",
+    "chose" | "chosen" => "choos",
+    "fell" | "fallen" => "fall",
+    "rose" | "risen" => "rise",
+    "won" => "win",
+    "lost" => "lose",
+    "hit" => "hit",
+    "set" => "set",
+    "put" => "put",
+    "cut" => "cut",
+    "sent" => "send",
+    "spent" => "spend",
+    "built" => "build",
+    "found" => "find",
+    "stood" => "stand",
+    "knew" | "known" => "know",
+    "grew" | "grown" => "grow",
+    "drew" | "drawn" => "draw",
+    "flew" | "flown" => "fli",
+    "withdrew" | "withdrawn" => "withdraw",
+    "struck" | "stricken" => "strike",
+    "sold" => "sell",
+    "paid" => "pay",
+    "laid" => "lay",
+    "died" | "dies" | "dying" => "die",
+    "dead" | "death" | "deaths" => "die",
 }
 
 #[cfg(test)]
@@ -819,6 +873,66 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    /// Every word of the fixtures (as written, with its capitals), the
+    /// irregular forms and words the stemmer treats specially.
+    fn fixture_words() -> Vec<String> {
+        let mut words: Vec<String> =
+            ["y", "yes", "Yacht", "skies", "dying", "early", "only", "news", "19th", "3D"]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+        words.extend(IRREGULAR.iter().flat_map(|(forms, _)| forms.iter().map(|f| f.to_string())));
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts = 0;
+        for story in std::fs::read_dir(&dir).unwrap() {
+            for file in std::fs::read_dir(story.unwrap().path()).into_iter().flatten() {
+                let path = file.unwrap().path();
+                if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    words.extend(alphanumeric_words(&text).map(str::to_string));
+                    texts += 1;
+                }
+            }
+        }
+        assert!(texts >= 10, "{texts} fixture texts");
+        words
+    }
+
+    /// What [`StemInitials`] rests on: the stem of a word that starts with
+    /// an ASCII letter or digit starts with it lowercased, but for the
+    /// irregular forms, and it is the initials of some stems that stop a
+    /// word, never one whose stem is among them.
+    #[test]
+    fn stem_initials_stop_only_words_that_stem_elsewhere() {
+        let words = fixture_words();
+        let stem_of = |w: &str| stem_compact(&normalize_compact(w));
+        for w in &words {
+            let first = w.as_bytes()[0];
+            if first.is_ascii() && irregular(&normalize_compact(w)).is_none() {
+                assert_eq!(stem_of(w).as_bytes()[0], first.to_ascii_lowercase(), "{w:?}");
+            }
+        }
+        // Stems of every 40th word, and lemmas that irregular forms start
+        // otherwise ("went": "go") or alike ("said": "say").
+        let mut stems: Vec<CompactString> = words.iter().step_by(40).map(|w| stem_of(w)).collect();
+        stems.extend(["go", "say"].map(CompactString::from));
+        let initials = StemInitials::of(stems.iter().map(CompactString::as_str));
+        let mut stopped = 0;
+        for w in &words {
+            if stems.contains(&stem_of(w)) {
+                assert!(initials.may_start(w), "{w:?}");
+            }
+            stopped += usize::from(!initials.may_start(w));
+        }
+        assert!(initials.may_start("went") && initials.may_start("Went") && initials.may_start("élan"));
+        // Stems of a few initials stop most words.
+        let few = StemInitials::of(["go", "protest"].into_iter());
+        assert!(few.may_start("went") && few.may_start("Protesters") && !few.may_start("Talked"));
+        let few_stopped = words.iter().filter(|w| !few.may_start(w)).count();
+        assert!(few_stopped * 10 > words.len() * 7, "{few_stopped} of {}", words.len());
+        assert!(stopped > 0);
+    }
 
     /// The shape filter passes each listed word, and stops words of another
     /// length, other ends, other case, non-letters and words too long.
