@@ -868,6 +868,24 @@ irregular_forms! {
     "dead" | "death" | "deaths" => "die",
 }
 
+/// The texts of the fixture stories (`fixtures/*/*.txt`), for tests that
+/// check a rule on every word of real articles.
+#[cfg(test)]
+pub(crate) fn fixture_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut texts = Vec::new();
+    for story in std::fs::read_dir(&dir).unwrap() {
+        for file in std::fs::read_dir(story.unwrap().path()).into_iter().flatten() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    assert!(texts.len() >= 10, "{} fixture texts", texts.len());
+    texts
+}
+
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
@@ -883,19 +901,9 @@ mod tests {
                 .map(|w| w.to_string())
                 .collect();
         words.extend(IRREGULAR.iter().flat_map(|(forms, _)| forms.iter().map(|f| f.to_string())));
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        let mut texts = 0;
-        for story in std::fs::read_dir(&dir).unwrap() {
-            for file in std::fs::read_dir(story.unwrap().path()).into_iter().flatten() {
-                let path = file.unwrap().path();
-                if path.extension().is_some_and(|e| e == "txt") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    words.extend(alphanumeric_words(&text).map(str::to_string));
-                    texts += 1;
-                }
-            }
+        for text in fixture_texts() {
+            words.extend(alphanumeric_words(&text).map(str::to_string));
         }
-        assert!(texts >= 10, "{texts} fixture texts");
         words
     }
 
