@@ -778,14 +778,8 @@ impl Part {
     fn hir(&self) -> Option<&Hir> {
         self.hir
             .get_or_init(|| {
-                let alphabet = narrow_alphabet();
                 let smaller = &PARTS[PARTS.iter().position(|part| part.stands_for == self.stands_for)? + 1..];
-                match spliced_hir_of(&self.written, &alphabet, smaller).ok()? {
-                    Some(hir) => Some(hir),
-                    None => {
-                        Some(narrowed(regex_automata::util::syntax::parse(&self.written).ok()?, &alphabet))
-                    }
-                }
+                narrow_hir_of(&self.written, smaller).ok()
             })
             .as_ref()
     }
@@ -813,21 +807,23 @@ static PARTS: LazyLock<[Part; 5]> = LazyLock::new(|| {
 /// `pattern` parsed and narrowed to [`NARROW`], each [`Part`] it holds
 /// parsed once for all the patterns and spliced in.
 fn narrow_hir(pattern: &str) -> Result<Hir, PatternError> {
+    narrow_hir_of(pattern, &PARTS[..])
+}
+
+/// [`narrow_hir`] with the parts in `parts` only (a part's own, those it
+/// holds).
+fn narrow_hir_of(pattern: &str, parts: &[Part]) -> Result<Hir, PatternError> {
     let alphabet = narrow_alphabet();
-    if let Some(hir) = spliced_hir(pattern, &alphabet)? {
+    if let Some(hir) = spliced_hir_of(pattern, &alphabet, parts)? {
         return Ok(hir);
     }
     Ok(narrowed(regex_automata::util::syntax::parse(pattern)?, &alphabet))
 }
 
-/// `pattern` parsed with each [`Part`] it holds spliced in, narrowed; `None`
-/// when it holds none, or one where a flag is set (`(?i:` around it, or a
-/// bare `(?i)` anywhere), since the part was parsed without flags.
-fn spliced_hir(pattern: &str, alphabet: &ClassUnicode) -> Result<Option<Hir>, PatternError> {
-    spliced_hir_of(pattern, alphabet, &PARTS[..])
-}
-
-/// [`spliced_hir`] with the parts in `parts` only.
+/// `pattern` parsed with each [`Part`] of `parts` it holds spliced in,
+/// narrowed; `None` when it holds none, or one where a flag is set (`(?i:`
+/// around it, or a bare `(?i)` anywhere), since the part was parsed without
+/// flags.
 fn spliced_hir_of(
     pattern: &str,
     alphabet: &ClassUnicode,
@@ -1889,7 +1885,7 @@ mod tests {
             let whole = narrowed(regex_automata::util::syntax::parse(pattern).unwrap(), &alphabet);
             assert_eq!(narrow_hir(pattern).unwrap(), whole, "{pattern}");
             let holds = PARTS.iter().any(|part| pattern.contains(&part.written));
-            assert_eq!(spliced_hir(pattern, &alphabet).unwrap().is_some(), holds, "{pattern}");
+            assert_eq!(spliced_hir_of(pattern, &alphabet, &PARTS[..]).unwrap().is_some(), holds, "{pattern}");
             holding += usize::from(holds);
         }
         assert!(holding >= 8, "{holding}");
@@ -1915,7 +1911,11 @@ mod tests {
         ] {
             let whole = narrowed(regex_automata::util::syntax::parse(&pattern).unwrap(), &alphabet);
             assert_eq!(narrow_hir(&pattern).unwrap(), whole, "{pattern}");
-            assert_eq!(spliced_hir(&pattern, &alphabet).unwrap().is_some(), splices, "{pattern}");
+            assert_eq!(
+                spliced_hir_of(&pattern, &alphabet, &PARTS[..]).unwrap().is_some(),
+                splices,
+                "{pattern}"
+            );
         }
     }
 
