@@ -153,8 +153,8 @@ echo "claimgraph CPU seconds (1 thread, $runs runs, the first $(( runs / 2 )) be
 
 # claimgraph's start-up: the same command on the first text alone (reading
 # the WordNet extract, building the lexicon, compiling patterns on first
-# use), three runs. spaCy's figure leaves out its start-up and model
-# loading, so claimgraph's is also given without this.
+# use), the median of RUNS runs. spaCy's figure leaves out its start-up and
+# model loading, so claimgraph's is also given without this.
 "$venv/bin/python" -c 'import json, sys; json.dump(json.load(open(sys.argv[1]))[:1], open(sys.argv[2], "w"))' \
   "$work/texts.json" "$work/one-text.json"
 one_runs=()
