@@ -1,0 +1,216 @@
+//! Story grouping on corpora of several events with known membership:
+//! whether [`Analysis::stories`] and [`StoryGroups::group_ids`] put the
+//! articles of one event together and those of different events apart.
+//!
+//! Two layouts are read:
+//!
+//! - BASIL (`basil/`): `articles/<year>/<triplet>_<n>.json`, three outlets'
+//!   articles of one event per triplet; the event is `triplet-uuid`, the
+//!   text the title and the body paragraphs.
+//! - NewsWCL50 (`newswcl50/` or its `plaintext/`): `event<k>_<outlet>.txt`
+//!   with front matter, five outlets per event; the event is `<k>`.
+//!
+//! Scores: pairwise precision, recall and F1 over pairs of articles (a pair
+//! is predicted when both are in one story, gold when both report one
+//! event), and B-cubed precision, recall and F1 (per article, the share of
+//! its story that reports its event, and of its event that is in its
+//! story, averaged).
+//!
+//! [`Analysis::stories`]: claimgraph::Analysis::stories
+//! [`StoryGroups::group_ids`]: claimgraph::StoryGroups::group_ids
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use claimgraph::input::{LoadOptions, parse_document};
+use claimgraph::{Analyzer, Document};
+use serde_json::{Value, json};
+
+use crate::metrics::{Prf, ratio, round};
+use crate::{Args, Figures};
+
+/// The documents of the corpus at `root`, each with its event.
+fn load(root: &Path) -> Result<Vec<(Document, String)>, String> {
+    if root.join("articles").is_dir() {
+        return load_basil(&root.join("articles"));
+    }
+    let plain = if root.join("plaintext").is_dir() { root.join("plaintext") } else { root.to_path_buf() };
+    load_newswcl(&plain)
+}
+
+/// Files under `dir` (one level of folders down, as BASIL's years), sorted.
+fn files(dir: &Path, ext: &str) -> Result<Vec<PathBuf>, String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d).map_err(|e| format!("{}: {e}", d.display()))?;
+        for e in entries {
+            let p = e.map_err(|e| format!("{}: {e}", d.display()))?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == ext) {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn load_basil(articles: &Path) -> Result<Vec<(Document, String)>, String> {
+    let mut docs = Vec::new();
+    for path in files(articles, "json")? {
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let v: Value = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let field = |k: &str| v.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
+        let mut body = field("title");
+        for paragraph in v.get("body-paragraphs").and_then(Value::as_array).into_iter().flatten() {
+            let sentences: Vec<&str> =
+                paragraph.as_array().into_iter().flatten().filter_map(Value::as_str).collect();
+            body.push_str("\n\n");
+            body.push_str(&sentences.join(" "));
+        }
+        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let event = field("triplet-uuid");
+        if event.is_empty() {
+            return Err(format!("{}: no triplet-uuid", path.display()));
+        }
+        docs.push((Document::new(id, field("source"), body).title(field("title")), event));
+    }
+    Ok(docs)
+}
+
+fn load_newswcl(dir: &Path) -> Result<Vec<(Document, String)>, String> {
+    let mut docs = Vec::new();
+    for path in files(dir, "txt")? {
+        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let Some((event, _)) = id.split_once('_') else { continue };
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let doc = parse_document(&id, &path.display().to_string(), &bytes, &LoadOptions::default())
+            .map_err(|e| e.to_string())?;
+        docs.push((doc, event.to_string()));
+    }
+    Ok(docs)
+}
+
+/// Pairwise and B-cubed scores of `predicted` clusters (document ids)
+/// against `gold` (the event of each id).
+struct Scores {
+    pairs: Prf,
+    b3_precision: f64,
+    b3_recall: f64,
+    clusters: usize,
+    /// The largest cluster, in documents.
+    largest: usize,
+}
+
+impl Scores {
+    fn of(predicted: &[Vec<&str>], gold: &HashMap<&str, &str>) -> Scores {
+        let mut pairs = Prf::default();
+        let mut event_size: HashMap<&str, usize> = HashMap::new();
+        for e in gold.values() {
+            *event_size.entry(e).or_default() += 1;
+        }
+        let (mut b3p, mut b3r) = (0.0, 0.0);
+        let mut together = 0;
+        for cluster in predicted {
+            let mut by_event: HashMap<&str, usize> = HashMap::new();
+            for id in cluster {
+                *by_event.entry(gold[id]).or_default() += 1;
+            }
+            for &k in by_event.values() {
+                together += k * (k - 1) / 2;
+            }
+            let n = cluster.len();
+            pairs.fp += n * (n - 1) / 2;
+            for id in cluster {
+                let same = by_event[gold[id]];
+                b3p += ratio(same, n);
+                b3r += ratio(same, event_size[gold[id]]);
+            }
+        }
+        pairs.fp -= together;
+        pairs.tp = together;
+        pairs.fn_ = event_size.values().map(|&k| k * (k - 1) / 2).sum::<usize>() - together;
+        let docs = gold.len() as f64;
+        Scores {
+            pairs,
+            b3_precision: b3p / docs,
+            b3_recall: b3r / docs,
+            clusters: predicted.len(),
+            largest: predicted.iter().map(Vec::len).max().unwrap_or(0),
+        }
+    }
+
+    fn b3_f1(&self) -> f64 {
+        let (p, r) = (self.b3_precision, self.b3_recall);
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+
+    fn json(&self) -> Value {
+        json!({
+            "clusters": self.clusters,
+            "largest": self.largest,
+            "pairs": self.pairs.json(),
+            "b_cubed": {
+                "precision": round(self.b3_precision),
+                "recall": round(self.b3_recall),
+                "f1": round(self.b3_f1()),
+            },
+        })
+    }
+
+    fn row(&self, what: &str) -> String {
+        format!(
+            "| {what} | {} | {} | {} | {:.3} | {:.3} | {:.3} |",
+            self.clusters,
+            self.largest,
+            self.pairs.cells(),
+            self.b3_precision,
+            self.b3_recall,
+            self.b3_f1()
+        )
+    }
+}
+
+pub fn run(args: &Args) -> Result<Figures, String> {
+    let docs = load(&args.paths[0])?;
+    if docs.is_empty() {
+        return Err(format!("{}: no articles found", args.paths[0].display()));
+    }
+    let gold: HashMap<&str, &str> = docs.iter().map(|(d, e)| (d.id.as_str(), e.as_str())).collect();
+    let events = gold.values().collect::<std::collections::HashSet<_>>().len();
+    let documents: Vec<Document> = docs.iter().map(|(d, _)| d.clone()).collect();
+    let analyzer = Analyzer::new();
+    let analysis = analyzer.analyze(documents.clone()).map_err(|e| e.to_string())?;
+    let stories = Scores::of(&analysis.stories(), &gold);
+    let groups = analyzer.story_groups(documents).map_err(|e| e.to_string())?;
+    let groups = Scores::of(&groups.group_ids(), &gold);
+    if args.errors > 0 {
+        for (i, story) in analysis.stories().iter().enumerate().take(args.errors) {
+            let mut events: Vec<&str> = story.iter().map(|id| gold[id]).collect();
+            events.sort_unstable();
+            events.dedup();
+            eprintln!("story {i}: {} articles, {} events: {story:?}", story.len(), events.len());
+        }
+    }
+    let mut table = String::new();
+    let _ = writeln!(table, "{} articles of {events} events\n", gold.len());
+    let _ = writeln!(
+        table,
+        "| clustering | found | largest | pairs P | pairs R | pairs F1 | B³ P | B³ R | B³ F1 |"
+    );
+    let _ = writeln!(table, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(table, "{}", stories.row("stories (`Analysis::stories`)"));
+    let _ = write!(table, "{}", groups.row("groups (`StoryGroups::group_ids`, `--format jsonl`)"));
+    Ok(Figures {
+        table,
+        json: json!({
+            "articles": gold.len(),
+            "events": events,
+            "stories": stories.json(),
+            "groups": groups.json(),
+        }),
+    })
+}
