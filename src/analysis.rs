@@ -212,10 +212,12 @@ impl Analyzer {
     /// This runs the stages that need the whole corpus (sentences, names and
     /// their resolution, the stories of [`Analysis::stories`]) and stops
     /// before the claims. A *group* joins the stories whose documents share
-    /// a rare distinctive name (one that at most 16 documents of the corpus
-    /// use; a story needs two shared names, or one both repeat), so that two
+    /// one distinctive name and are alike in the names they hold (a story
+    /// needs two shared names, or one both repeat, and the same likeness;
+    /// each name weighs more the fewer documents hold it), so that two
     /// short reports of one event that name its place once each are compared
-    /// with each other; a name common to many stories links nothing.
+    /// with each other, while a name common to many stories (a country, its
+    /// president) weighs too little to join them.
     ///
     /// Each group's [`Analysis`] holds only that group: its documents, their
     /// claims, the relations between them and the referents they mention.
@@ -228,8 +230,8 @@ impl Analyzer {
     /// differ in two ways:
     ///
     /// - a relation that `analyze` makes between two groups (claims that
-    ///   share a key but whose documents share no rare name, such as the
-    ///   injury counts of two unrelated events) is not made;
+    ///   share a key but whose documents are not alike in their names, such
+    ///   as the injury counts of two unrelated events) is not made;
     /// - a group compares its claims as `analyze` compares an input of that
     ///   size: a key held by more than 64 claims of the whole corpus is
     ///   compared there within stories only when most of its pairs cross
@@ -805,8 +807,8 @@ impl Analysis {
     }
 
     /// The documents grouped into stories by the distinctive names they
-    /// share (two names, or one both repeat; see the README's
-    /// "Architecture"): the ids of each story's documents, in id order,
+    /// share (two names, or one both repeat, weighed by how few documents
+    /// hold them; see the README's "Architecture"): the ids of each story's documents, in id order,
     /// stories in the order of their first document. A key held by more
     /// than 64 claims is compared only within a story when most of its
     /// pairs would cross stories.

@@ -8,10 +8,16 @@
 //!
 //! Two documents are linked when they name at least two referents in common
 //! (after resolution, so stated aliases count), or one that both name more
-//! than once; the stories are the connected components of the documents
-//! over these links. One passing shared name is not enough: stories of one
-//! country share its ministries and its capital. Only *distinctive* names count, written as names in running
-//! text, not merely capitalised at the start of a sentence:
+//! than once, and their names are alike: each name weighs more the fewer
+//! documents of the corpus hold it, and the cosine of the two documents'
+//! weighted names must reach a threshold ([`grouping`]). The stories are
+//! the connected components of the documents over these links. One passing
+//! shared name is not enough, and neither are names that every story of the
+//! corpus shares: articles about ten events of one country's politics all
+//! name its president, its capital and its parliament, and before the
+//! weights they made one story of the whole corpus. Only *distinctive*
+//! names count, written as names in running text, not merely capitalised
+//! at the start of a sentence:
 //!
 //! - a name of two or more words ("Tessa Bridge", "Mara Ostrov"), or
 //! - a name word with a class noun ("the Haskett terminal"), or
@@ -21,8 +27,9 @@
 //!
 //! Demonyms ("Velmoran"), definite descriptions ("the bridge") and the
 //! names of the corpus's outlets ("told the Harbour Times") are not names
-//! for this purpose: an outlet reports many stories. A document that names nothing distinctive is a
-//! story of its own.
+//! for this purpose: an outlet reports many stories. A document that names
+//! nothing distinctive, or nothing another document names, is a story of
+//! its own.
 //!
 //! Grouping never removes a pair of a small key, so a corpus about one story
 //! (and every fixture) is compared exactly as without it; see
@@ -125,77 +132,105 @@ pub(crate) fn stories(
     grouping(mentions.len(), names, referents).0
 }
 
-/// How many documents may share a name that links them into one group
-/// ([`grouping`]): a name this rare is about one story, or a few.
-const RARE: usize = HOLDERS;
-
-// A rare name's holders are all the documents that name it.
-const _: () = assert!(RARE <= HOLDERS);
-
 /// The stories of [`stories`], and groups of them: the story of each
 /// document and its group, each numbered from 0 in the order of their first
 /// document.
 ///
-/// A group joins the stories whose documents share one distinctive name
-/// that at most [`RARE`] documents of the corpus use (a story needs two, or
-/// one both repeat). Its purpose is analysis one group at a time: claims of
-/// different stories are compared when they share a key, so a group keeps
-/// together the stories a rare shared name suggests are one, such as two
-/// short reports of one event that name its place once each, while a name
-/// common to many stories (a country's capital) links nothing.
+/// Two documents are compared when they share a name, each document with
+/// the first [`HOLDERS`] documents that hold each of its names, which keeps
+/// this linear. A name weighs more the fewer documents of the corpus hold
+/// it (its inverse document frequency, `ln(1 + n / holders)`) and the more
+/// often a document repeats it (`1 + ln(count)`), and two documents are
+/// alike in the cosine of their weighted names. They are one story when
+/// they share two names, or one that both repeat, and are alike by at least
+/// [`ALIKE`]; one group when they share any name and are that alike. A name
+/// that many stories share (a country, its head of state) weighs little
+/// beside the names of each story's own event, so it no longer joins them;
+/// the names of a story all its documents share weigh little too, but so
+/// does everything else they hold, and they stay alike. The purpose of
+/// groups is analysis one group at a time: a group keeps together two short
+/// reports of one event that name its place once each.
 ///
 /// There are `n` documents; `names(d)` lists the referents of document
 /// `d`'s distinctive names, once per mention ([`named`], not demonyms, in
-/// any order).
+/// any order). It is called twice for each document.
 pub(crate) fn grouping(
     n: usize,
     names: impl Fn(usize) -> Vec<usize>,
     referents: usize,
 ) -> (Vec<usize>, Vec<usize>) {
-    let mut sets = Sets((0..n).collect());
-    // How many documents name each referent.
-    let mut naming: Vec<usize> = vec![0; referents];
-    // The first documents that name each referent, each with whether it
-    // names the referent more than once.
-    let mut holders: Vec<Vec<(usize, bool)>> = vec![Vec::new(); referents];
-    let mut shared: HashMap<usize, usize> = HashMap::new();
-    for d in 0..n {
+    // Each of `d`'s names once, with how often it names it.
+    let counted = |d: usize| -> Vec<(usize, usize)> {
         let mut names: Vec<usize> = names(d);
         names.retain(|&r| r < referents);
         names.sort_unstable();
-        // Each name once, with whether it is repeated.
-        let names: Vec<(usize, bool)> =
-            names.chunk_by(|a, b| a == b).map(|run| (run[0], run.len() > 1)).collect();
-        // Earlier documents linked to this one: a shared name weighs 1, or
-        // 2 when both repeat it. Each name is looked up in its first few
-        // holders only, which keeps this linear; a document of a large story
-        // is linked to one of them.
+        names.chunk_by(|a, b| a == b).map(|run| (run[0], run.len())).collect()
+    };
+    // How many documents name each referent.
+    let mut naming: Vec<u32> = vec![0; referents];
+    for d in 0..n {
+        for (r, _) in counted(d) {
+            naming[r] = naming[r].saturating_add(1);
+        }
+    }
+    let mut stories = Sets((0..n).collect());
+    let mut groups = Sets((0..n).collect());
+    // Each document's length (the norm of its weighted names).
+    let mut norm: Vec<f64> = vec![0.0; n];
+    // The first documents that name each referent, each with its weight
+    // there (as `f32`, so that an entry takes no more room than a
+    // document's number and a flag did before the weights) and whether it
+    // names the referent more than once.
+    let mut holders: Vec<Vec<(usize, f32, bool)>> = vec![Vec::new(); referents];
+    // Per earlier document: the dot product, and how many names are
+    // shared (a name both repeat counts 2).
+    let mut shared: HashMap<usize, (f64, usize)> = HashMap::new();
+    for d in 0..n {
+        let names: Vec<(usize, f64, bool)> = counted(d)
+            .into_iter()
+            // A name no other document holds links nothing, and would only
+            // make the document look less like the others.
+            .filter(|&(r, _)| naming[r] > 1)
+            .map(|(r, count)| {
+                let idf = (1.0 + n as f64 / f64::from(naming[r].max(1))).ln();
+                (r, idf * (1.0 + (count as f64).ln()), count > 1)
+            })
+            .collect();
+        norm[d] = names.iter().map(|&(_, w, _)| w * w).sum::<f64>().sqrt();
         shared.clear();
-        for &(r, repeated) in &names {
-            for &(e, theirs) in &holders[r] {
-                *shared.entry(e).or_default() += if repeated && theirs { 2 } else { 1 };
+        for &(r, w, repeated) in &names {
+            for &(e, theirs, repeated_there) in &holders[r] {
+                let entry = shared.entry(e).or_default();
+                entry.0 += w * f64::from(theirs);
+                entry.1 += if repeated && repeated_there { 2 } else { 1 };
             }
         }
-        for (&e, &weight) in &shared {
-            if weight >= 2 {
-                sets.union(e, d);
+        for (&e, &(dot, count)) in &shared {
+            if dot >= ALIKE * norm[d] * norm[e] {
+                groups.union(e, d);
+                if count >= 2 {
+                    stories.union(e, d);
+                }
             }
         }
-        for &(r, repeated) in &names {
+        for (r, w, repeated) in names {
             if holders[r].len() < HOLDERS {
-                holders[r].push((d, repeated));
+                holders[r].push((d, w as f32, repeated));
             }
-            naming[r] += 1;
         }
     }
-    let stories = numbered(&mut sets);
-    for (docs, _) in holders.iter().zip(&naming).filter(|&(_, &n)| n <= RARE) {
-        for w in docs.windows(2) {
-            sets.union(w[0].0, w[1].0);
-        }
-    }
-    (stories, numbered(&mut sets))
+    (numbered(&mut stories), numbered(&mut groups))
 }
+
+/// How alike two documents must be (the cosine of their weighted names,
+/// see [`grouping`]) to be one story or one group. Story grouping was
+/// scored against the known events of two real corpora (`cargo run
+/// --release --example evaluate -- stories`, BENCHMARKS.md): between 0.3
+/// and 0.5 both score within a few points of their best, and the three
+/// fixture stories stay whole up to 0.5; 0.35 keeps more of each event
+/// together, since a story split apart loses relations and one joined to
+/// another only costs comparisons.
+const ALIKE: f64 = 0.35;
 
 /// The set of each element, numbered from 0 in the order of their first
 /// element.
@@ -271,6 +306,40 @@ mod tests {
             "Harbour Times asked the Brell Party in Ostrava Vale. The Brell Party told Harbour Times no.",
         ]);
         assert_eq!(s, vec![0, 1, 1, 0]);
+    }
+
+    #[test]
+    fn names_every_story_shares_do_not_join_them() {
+        // Every report names the president and the country: two shared
+        // names, which alone would make one story of the three events.
+        let s = run(&[
+            "The Tessa Bridge in Ostrava Vale collapsed, Mayor Tomas Venn said. President Dara Voss said Velmora would help.",
+            "Mayor Tomas Venn said the Tessa Bridge in Ostrava Vale fell. President Dara Voss said Velmora would rebuild.",
+            "The Osk Dam above Gorna Heights broke, engineer Mara Ostrov said. President Dara Voss said Velmora would help.",
+            "Engineer Mara Ostrov said the Osk Dam above Gorna Heights gave way. President Dara Voss said Velmora mourned.",
+            "The Brell Warehouse in Kessel Port burned, fire chief Ilan Ruse said. President Dara Voss said Velmora would help.",
+            "Fire chief Ilan Ruse said the Brell Warehouse in Kessel Port was lost. President Dara Voss said Velmora grieved.",
+        ]);
+        assert_eq!(s, vec![0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn grouping_weighs_shared_names_by_how_few_documents_hold_them() {
+        // Documents 0-3 name the country and the president; 0 and 1, 2 and
+        // 3 also share an event's two names. With the country and the
+        // president in four documents of four, the event's names carry
+        // each pair.
+        let names = [vec![0, 1, 2, 3], vec![0, 1, 2, 3], vec![0, 1, 4, 5], vec![0, 1, 4, 5]];
+        let (stories, groups) = grouping(4, |d| names[d].clone(), 6);
+        assert_eq!(stories, vec![0, 0, 1, 1]);
+        assert_eq!(groups, stories);
+        // Alone, the two names all four share make them one story.
+        let names = [vec![0, 1], vec![0, 1], vec![0, 1], vec![0, 1]];
+        assert_eq!(grouping(4, |d| names[d].clone(), 2).0, vec![0, 0, 0, 0]);
+        // One shared name joins a group, not a story; a name no other
+        // document holds weighs nothing.
+        let names = [vec![0, 7], vec![0, 8], vec![9]];
+        assert_eq!(grouping(3, |d| names[d].clone(), 10), (vec![0, 1, 2], vec![0, 0, 1]));
     }
 
     #[test]

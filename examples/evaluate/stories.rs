@@ -9,6 +9,8 @@
 //!   text the title and the body paragraphs.
 //! - NewsWCL50 (`newswcl50/` or its `plaintext/`): `event<k>_<outlet>.txt`
 //!   with front matter, five outlets per event; the event is `<k>`.
+//! - A folder of `examples/synth` articles: the event is the `story` field
+//!   of each front matter.
 //!
 //! Scores: pairwise precision, recall and F1 over pairs of articles (a pair
 //! is predicted when both are in one story, gold when both report one
@@ -85,11 +87,18 @@ fn load_newswcl(dir: &Path) -> Result<Vec<(Document, String)>, String> {
     let mut docs = Vec::new();
     for path in files(dir, "txt")? {
         let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
-        let Some((event, _)) = id.split_once('_') else { continue };
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let doc = parse_document(&id, &path.display().to_string(), &bytes, &LoadOptions::default())
             .map_err(|e| e.to_string())?;
-        docs.push((doc, event.to_string()));
+        // The synthetic corpus's front matter names the story.
+        let event = match doc.meta.extra.get("story") {
+            Some(story) => story.to_string(),
+            None => match id.split_once('_') {
+                Some((event, _)) => event.to_string(),
+                None => continue,
+            },
+        };
+        docs.push((doc, event));
     }
     Ok(docs)
 }
