@@ -197,11 +197,34 @@ pub fn run(args: &Args) -> Result<Figures, String> {
     let groups = analyzer.story_groups(documents).map_err(|e| e.to_string())?;
     let groups = Scores::of(&groups.group_ids(), &gold);
     if args.errors > 0 {
-        for (i, story) in analysis.stories().iter().enumerate().take(args.errors) {
+        // Errors of both kinds: stories that join events, events that
+        // stories split.
+        let stories = analysis.stories();
+        let mut story_of: HashMap<&str, usize> = HashMap::new();
+        let mut joined = 0;
+        for (i, story) in stories.iter().enumerate() {
             let mut events: Vec<&str> = story.iter().map(|id| gold[id]).collect();
             events.sort_unstable();
             events.dedup();
-            eprintln!("story {i}: {} articles, {} events: {story:?}", story.len(), events.len());
+            if events.len() > 1 && joined < args.errors {
+                joined += 1;
+                eprintln!("story {i} joins {} events: {story:?}", events.len());
+            }
+            story_of.extend(story.iter().map(|&id| (id, i)));
+        }
+        let mut by_event: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for (&id, &event) in &gold {
+            by_event.entry(event).or_default().push(id);
+        }
+        let split = by_event.into_iter().filter_map(|(event, mut ids)| {
+            ids.sort_unstable();
+            let mut parts: Vec<usize> = ids.iter().map(|id| story_of[id]).collect();
+            parts.sort_unstable();
+            parts.dedup();
+            (parts.len() > 1).then_some((event, parts, ids))
+        });
+        for (event, parts, ids) in split.take(args.errors) {
+            eprintln!("event {event} split over stories {parts:?}: {ids:?}");
         }
     }
     let mut table = String::new();
