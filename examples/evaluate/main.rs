@@ -11,7 +11,7 @@
 //! | `fnc1` | the stances CSV, the bodies CSV | stance of a body toward a headline |
 //! | `emergent` | the `.csv` file | stance of an article headline toward a claim |
 //! | `polnear` | the folder holding `text/` and `attributions/` | attribution extraction |
-//! | `stories` | BASIL's or NewsWCL50's folder | story grouping against the known events |
+//! | `stories` | BASIL's or NewsWCL50's folder, or FNC-1's stances and bodies CSVs | story grouping against the known events |
 //!
 //! The table goes to stdout; with `--json` the last line of stdout is one JSON
 //! object of the figures. `--errors N` prints up to N misses of each kind (to
@@ -49,7 +49,7 @@ pub struct Figures {
     pub json: Value,
 }
 
-const USAGE: &str = "usage: evaluate <breaking-nli|stanford|fnc1|emergent|polnear|stories> <paths…> [--json] [--errors N] [--holdout]";
+pub const USAGE: &str = "usage: evaluate <breaking-nli|stanford|fnc1|emergent|polnear|stories> <paths…> [--json] [--errors N] [--holdout]";
 
 fn parse_args() -> Result<Args, String> {
     let mut it = std::env::args().skip(1);
@@ -85,7 +85,7 @@ fn run(args: &Args) -> Result<Figures, String> {
         "fnc1" => need(2).and_then(|()| stance::fnc1(args)),
         "emergent" => need(1).and_then(|()| stance::emergent(args)),
         "polnear" => need(1).and_then(|()| polnear::run(args)),
-        "stories" => need(1).and_then(|()| stories::run(args)),
+        "stories" => stories::run(args),
         other => Err(format!("unknown set {other:?}\n{USAGE}")),
     }
 }

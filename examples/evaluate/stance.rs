@@ -20,7 +20,7 @@
 //! (`examples/train_stance.rs`).
 
 #[path = "stance_data.rs"]
-mod data;
+pub(crate) mod data;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;

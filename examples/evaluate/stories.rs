@@ -11,6 +11,10 @@
 //!   with front matter, five outlets per event; the event is `<k>`.
 //! - A folder of `examples/synth` articles: the event is the `story` field
 //!   of each front matter.
+//! - FNC-1 (two paths: the stances CSV, then the bodies CSV): the bodies,
+//!   each of one outlet; two bodies report one event when they are related
+//!   (agree, disagree or discuss) to one headline, through any chain of
+//!   such headlines. A body related to no headline is an event of its own.
 //!
 //! Scores: pairwise precision, recall and F1 over pairs of articles (a pair
 //! is predicted when both are in one story, gold when both report one
@@ -31,6 +35,46 @@ use serde_json::{Value, json};
 
 use crate::metrics::{Prf, ratio, round};
 use crate::{Args, Figures};
+
+/// FNC-1's bodies, each with its event: the bodies joined through the
+/// headlines they are related to.
+fn load_fnc1(stances: &Path, bodies: &Path) -> Result<Vec<(Document, String)>, String> {
+    let (pairs, texts) = crate::stance::data::read_fnc1(stances, bodies)?;
+    // Union-find over bodies and headlines.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut parent: Vec<usize> = Vec::new();
+    let mut node = |key: String, parent: &mut Vec<usize>| -> usize {
+        *index.entry(key).or_insert_with(|| {
+            parent.push(parent.len());
+            parent.len() - 1
+        })
+    };
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let body_nodes: Vec<(String, usize)> =
+        texts.keys().map(|id| (id.clone(), node(format!("b{id}"), &mut parent))).collect();
+    for p in pairs.iter().filter(|p| p.stance != "unrelated") {
+        let (b, h) =
+            (node(format!("b{}", p.body), &mut parent), node(format!("h{}", p.headline), &mut parent));
+        let (rb, rh) = (find(&mut parent, b), find(&mut parent, h));
+        parent[rb.max(rh)] = rb.min(rh);
+    }
+    let mut docs = Vec::new();
+    for (id, n) in body_nodes {
+        let text = &texts[&id];
+        if text.trim().is_empty() {
+            continue;
+        }
+        let event = find(&mut parent, n).to_string();
+        docs.push((Document::new(format!("b{id}"), "fnc1", text.as_str()), event));
+    }
+    Ok(docs)
+}
 
 /// The documents of the corpus at `root`, each with its event.
 fn load(root: &Path) -> Result<Vec<(Document, String)>, String> {
@@ -184,7 +228,16 @@ impl Scores {
 }
 
 pub fn run(args: &Args) -> Result<Figures, String> {
-    let docs = load(&args.paths[0])?;
+    let docs = match args.paths.as_slice() {
+        [stances, bodies] => load_fnc1(stances, bodies)?,
+        [root] => load(root)?,
+        _ => {
+            return Err(format!(
+                "stories takes one folder, or FNC-1's stances and bodies CSVs\n{}",
+                crate::USAGE
+            ));
+        }
+    };
     if docs.is_empty() {
         return Err(format!("{}: no articles found", args.paths[0].display()));
     }
