@@ -192,7 +192,7 @@ pub(crate) fn grouping(
             // make the document look less like the others.
             .filter(|&(r, _)| naming[r] > 1)
             .map(|(r, count)| {
-                let idf = (1.0 + n as f64 / f64::from(naming[r].max(1))).ln();
+                let idf = (1.0 + n as f64 / f64::from(naming[r])).ln();
                 (r, idf * (1.0 + (count as f64).ln()), count > 1)
             })
             .collect();

@@ -246,16 +246,16 @@ pub fn run(args: &Args) -> Result<Figures, String> {
     let documents: Vec<Document> = docs.iter().map(|(d, _)| d.clone()).collect();
     let analyzer = Analyzer::new();
     let analysis = analyzer.analyze(documents.clone()).map_err(|e| e.to_string())?;
-    let stories = Scores::of(&analysis.stories(), &gold);
+    let story_ids = analysis.stories();
+    let stories = Scores::of(&story_ids, &gold);
     let groups = analyzer.story_groups(documents).map_err(|e| e.to_string())?;
     let groups = Scores::of(&groups.group_ids(), &gold);
     if args.errors > 0 {
         // Errors of both kinds: stories that join events, events that
         // stories split.
-        let stories = analysis.stories();
         let mut story_of: HashMap<&str, usize> = HashMap::new();
         let mut joined = 0;
-        for (i, story) in stories.iter().enumerate() {
+        for (i, story) in story_ids.iter().enumerate() {
             let mut events: Vec<&str> = story.iter().map(|id| gold[id]).collect();
             events.sort_unstable();
             events.dedup();
