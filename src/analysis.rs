@@ -808,8 +808,9 @@ impl Analysis {
 
     /// The documents grouped into stories by the distinctive names they
     /// share (two names, or one both repeat, weighed by how few documents
-    /// hold them; see the README's "Architecture"): the ids of each story's documents, in id order,
-    /// stories in the order of their first document. A key held by more
+    /// hold them, and alike on average with the rest of the story; see the
+    /// README's "Architecture"): the ids of each story's documents, in id
+    /// order, stories in the order of their first document. A key held by more
     /// than 64 claims is compared only within a story when most of its
     /// pairs would cross stories.
     ///

@@ -14,13 +14,13 @@
 //! one pair of articles that name the same officials would chain two events
 //! into one story; so within each chain documents are joined by average
 //! linkage: two sets become one story when a link joins them and the pairs
-//! between them that were compared are alike on average ([`cohesive`]). One passing
-//! shared name is not enough, and neither are names that every story of the
-//! corpus shares: articles about ten events of one country's politics all
-//! name its president, its capital and its parliament, and before the
-//! weights they made one story of the whole corpus. Only *distinctive*
-//! names count, written as names in running text, not merely capitalised
-//! at the start of a sentence:
+//! between them that were compared are alike on average ([`cohesive`]).
+//! One passing shared name is not enough, and neither are names that every
+//! story of the corpus shares: articles about ten events of one country's
+//! politics all name its president, its capital and its parliament, and
+//! before the weights they made one story of the whole corpus. Only
+//! *distinctive* names count, written as names in running text, not merely
+//! capitalised at the start of a sentence:
 //!
 //! - a name of two or more words ("Tessa Bridge", "Mara Ostrov"), or
 //! - a name word with a class noun ("the Haskett terminal"), or
@@ -117,7 +117,8 @@ impl Sets {
 /// The story of each of `documents` (`mentions[d]` are document `d`'s
 /// resolved mentions, `referents` how many referents there are): stories
 /// are numbered from 0 in the order of their first document. Linear in the
-/// number of mentions.
+/// number of mentions, but for ordering the pairs compared within each
+/// chain of alike documents by how alike they are ([`cohesive`]).
 pub(crate) fn stories(
     documents: &[Document],
     mentions: &[Vec<Mention>],
