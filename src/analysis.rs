@@ -131,14 +131,16 @@ impl Analyzer {
     ///
     /// It reads each document's tokens and names once to group the corpus
     /// into stories, and again when the document's group is analysed, as
-    /// holding a whole corpus prepared would take some 20 times its text.
-    /// The first documents (in id order) that fit in `bytes` are kept
-    /// instead of read again: on 1,000 articles of 1.8 KB, a tenth fewer
-    /// instructions for 28 MB more memory (on a machine where page faults
-    /// are dear, such as BENCHMARKS.md's virtual machine, the kernel's time
-    /// to supply that memory takes back about what the instructions save on
-    /// so small a corpus). The output is the same whatever the budget; 0
-    /// keeps none.
+    /// holding a whole corpus prepared would take some 28 times its text.
+    /// If every document fits in `bytes`, they are all kept instead of read
+    /// again: on 1,000 articles of 1.8 KB, a tenth fewer instructions for
+    /// some 50 MB more memory (on a machine where page faults are dear, such
+    /// as BENCHMARKS.md's virtual machine, the kernel's time to supply that
+    /// memory takes back much of what the instructions save on so small a
+    /// corpus). A corpus that does not fit is read again whole: keeping part
+    /// of it would hold the budget through the passes over the whole corpus,
+    /// where memory peaks, to save no more than that part's share of the
+    /// time. The output is the same whatever the budget; 0 keeps none.
     ///
     /// ```
     /// use claimgraph::{Analyzer, Document};
@@ -271,13 +273,13 @@ impl Analyzer {
         let lex = &self.lexicon;
         let n = documents.len();
         // The corpus is never held prepared at once: each pass prepares a
-        // document, takes what it needs and drops the rest, except for the
-        // first documents within `keep_prepared_bytes`, kept prepared (with
-        // their stems) with their mentions until their group is analysed. The
-        // vocabulary needs only sentences and tokens.
+        // document, takes what it needs and drops the rest, unless the whole
+        // corpus fits in `keep_prepared_bytes`: then every document is kept
+        // prepared (with its stems) with its mentions until its group is
+        // analysed. The vocabulary needs only sentences and tokens.
         let counter = self.progress.stage(Stage::Prepare, n);
         // Each text's sentences, kept for the first time it is prepared;
-        // the first documents, within a budget, are kept prepared.
+        // the documents, if they all fit in the budget, are kept prepared.
         let keep = kept_documents(&documents, self.keep_prepared_bytes);
         let (vocab, sentences, prepared) = entity::vocabulary_of_texts(&documents, keep, &counter);
         let mut prepared = prepared.into_iter();
@@ -502,17 +504,20 @@ struct Kept {
 const PREPARED_BYTES_PER_TEXT_BYTE: usize = 28;
 
 /// How many of `documents` (in order) [`Analyzer::story_groups`] keeps
-/// prepared: as many as `budget` bytes hold
+/// prepared: all of them if `budget` bytes hold them all, otherwise none
 /// ([`Analyzer::keep_prepared_bytes`]).
+///
+/// Keeping part of a larger corpus would save that part's second
+/// preparation, a share of the time no larger than the share of the corpus
+/// kept, and hold the whole budget through the passes over every document,
+/// where the peak is: at 10,000 synthetic articles the first 17% kept within
+/// 64 MiB raised the peak from 102 to 153 MB and saved no time measurable on
+/// BENCHMARKS.md's machine.
 fn kept_documents(documents: &[Document], budget: usize) -> usize {
-    let mut bytes = 0usize;
-    documents
-        .iter()
-        .take_while(|d| {
-            bytes = bytes.saturating_add(d.text.len().saturating_mul(PREPARED_BYTES_PER_TEXT_BYTE));
-            bytes <= budget
-        })
-        .count()
+    let bytes = documents.iter().fold(0usize, |bytes, d| {
+        bytes.saturating_add(d.text.len().saturating_mul(PREPARED_BYTES_PER_TEXT_BYTE))
+    });
+    if bytes <= budget { documents.len() } else { 0 }
 }
 
 /// How many documents' groups are analysed at once by
@@ -880,5 +885,30 @@ impl Analysis {
             m.entry(run[0].doc.as_str()).or_default().extend(run);
         }
         m
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every document is kept when the budget holds them all, none when it
+    /// holds only some.
+    #[test]
+    fn documents_are_kept_all_or_none() {
+        let docs: Vec<Document> = ["one two three", "four five", "six"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::new(format!("d{i}"), "Outlet", *t))
+            .collect();
+        let text: usize = docs.iter().map(|d| d.text.len()).sum();
+        let all = text * PREPARED_BYTES_PER_TEXT_BYTE;
+        assert_eq!(kept_documents(&docs, all), 3);
+        assert_eq!(kept_documents(&docs, usize::MAX), 3);
+        assert_eq!(kept_documents(&docs, all - 1), 0);
+        // Enough for the first two documents, but not for all.
+        assert_eq!(kept_documents(&docs, (13 + 9) * PREPARED_BYTES_PER_TEXT_BYTE), 0);
+        assert_eq!(kept_documents(&docs, 0), 0);
+        assert_eq!(kept_documents(&[], 0), 0);
     }
 }

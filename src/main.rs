@@ -94,8 +94,8 @@ struct ReportArgs {
     #[arg(long, value_name = "BYTES", default_value_t = claimgraph::analysis::DEFAULT_MAX_DOC_BYTES)]
     max_doc_bytes: usize,
     /// Memory, about, for keeping documents prepared between the passes of
-    /// `report --format jsonl` (the same output; 0 prepares each document
-    /// twice).
+    /// `report --format jsonl`: all are kept if all fit, otherwise none (the
+    /// same output; 0 prepares each document twice).
     #[arg(long, value_name = "BYTES", default_value_t = claimgraph::analysis::DEFAULT_KEEP_PREPARED_BYTES)]
     keep_prepared_bytes: usize,
     /// Write the output to this file instead of standard output.

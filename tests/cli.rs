@@ -594,8 +594,8 @@ fn attributions_are_the_same_on_any_thread_count() {
 }
 
 /// `--keep-prepared-bytes` trades memory for time only: the JSON Lines of
-/// the fixtures are the same with no document kept prepared, with some,
-/// and with all (the default).
+/// the fixtures are the same with no document kept prepared, with a budget
+/// too small for all of them (none are kept), and with all (the default).
 #[test]
 fn keeping_documents_prepared_changes_no_line() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -611,7 +611,7 @@ fn keeping_documents_prepared_changes_no_line() {
     let all = with_budget(None);
     assert!(all.lines().count() >= 4, "a header and three groups: {all}");
     assert!(all == with_budget(Some("0")), "no document kept: the lines differ");
-    assert!(all == with_budget(Some("100000")), "some documents kept: the lines differ");
+    assert!(all == with_budget(Some("100000")), "a budget for some documents: the lines differ");
 }
 
 #[test]

@@ -87,8 +87,8 @@ fn groups_are_the_same_on_one_and_four_threads() {
 
 /// Documents kept prepared between the passes of `story_groups` give the
 /// same lines as documents prepared again: none kept, all kept (the
-/// default budget holds these 144), and about half, on one thread and on
-/// four.
+/// default budget holds these 144), and a budget that holds only some
+/// (which keeps none), on one thread and on four.
 #[test]
 fn documents_kept_prepared_give_the_same_lines() {
     let docs = mixed(12);
@@ -98,8 +98,10 @@ fn documents_kept_prepared_give_the_same_lines() {
     let all = groups_by(Analyzer::new(), 1, docs.clone());
     assert!(all == none, "group reports differ with every document kept");
     for threads in [1, 4] {
-        let half = groups_by(Analyzer::new().keep_prepared_bytes(text * 10), threads, docs.clone());
-        assert!(half == none, "group reports differ with half the documents kept, {threads} threads");
+        let all = groups_by(Analyzer::new().keep_prepared_bytes(usize::MAX), threads, docs.clone());
+        assert!(all == none, "group reports differ with every document kept, {threads} threads");
+        let some = groups_by(Analyzer::new().keep_prepared_bytes(text * 10), threads, docs.clone());
+        assert!(some == none, "group reports differ with a budget for some documents, {threads} threads");
     }
 }
 
