@@ -295,7 +295,7 @@ impl Analyzer {
         for (window, segmented) in documents.chunks(FIND_WINDOW).zip(sentences.chunks(FIND_WINDOW)) {
             let window: Vec<(&Document, &Sentences, Option<Prepared>)> =
                 window.iter().zip(segmented).map(|(d, ss)| (d, ss, prepared.next())).collect();
-            type Found = (Vec<bool>, bool, Kept);
+            type Found = (Vec<bool>, bool, Vec<Mention>, Option<Prepared>);
             let found: Vec<Found> = window
                 .into_par_iter()
                 .map(|(d, ss, p)| {
@@ -307,13 +307,16 @@ impl Analyzer {
                         .collect();
                     let may = entity::may_state_aliases(&p, &ms);
                     counter.add(1);
-                    (named, may, Kept { prepared: p, mentions: ms })
+                    // Unless kept, the prepared document is dropped here, on
+                    // the thread that made it, rather than held with the
+                    // window's others until they are recorded.
+                    (named, may, ms, (keep == n).then_some(p))
                 })
                 .collect();
-            for (named, may, k) in found {
-                records.push(&k.mentions, |i| named[i]);
+            for (named, may, mentions, p) in found {
+                records.push(&mentions, |i| named[i]);
                 may_alias.push(may);
-                kept.push((kept.len() < keep).then_some(k));
+                kept.push(p.map(|prepared| Kept { prepared, mentions }));
             }
         }
         let counter = self.progress.stage(Stage::Resolve, 1);
