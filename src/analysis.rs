@@ -514,8 +514,8 @@ const PREPARED_BYTES_PER_TEXT_BYTE: usize = 28;
 /// preparation, a share of the time no larger than the share of the corpus
 /// kept, and hold the whole budget through the passes over every document,
 /// where the peak is: at 10,000 synthetic articles the first 17% kept within
-/// 64 MiB raised the peak from 102 to 153 MB and saved no time measurable on
-/// BENCHMARKS.md's machine.
+/// 64 MiB raised the peak from 99–102 to 149–151 MiB and saved no time
+/// measurable on BENCHMARKS.md's machine.
 fn kept_documents(documents: &[Document], budget: usize) -> usize {
     let bytes = documents.iter().fold(0usize, |bytes, d| {
         bytes.saturating_add(d.text.len().saturating_mul(PREPARED_BYTES_PER_TEXT_BYTE))
