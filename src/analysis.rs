@@ -134,7 +134,7 @@ impl Analyzer {
     /// holding a whole corpus prepared would take some 28 times its text.
     /// If every document fits in `bytes`, they are all kept instead of read
     /// again: on 1,000 articles of 1.8 KB, a tenth fewer instructions for
-    /// some 50 MB more memory (on a machine where page faults are dear, such
+    /// about 30 MB more memory (on a machine where page faults are dear, such
     /// as BENCHMARKS.md's virtual machine, the kernel's time to supply that
     /// memory takes back much of what the instructions save on so small a
     /// corpus). A corpus that does not fit is read again whole: keeping part
@@ -299,6 +299,7 @@ impl Analyzer {
             let found: Vec<Found> = window
                 .into_par_iter()
                 .map(|(d, ss, p)| {
+                    let keeping = p.is_some();
                     let p = p.unwrap_or_else(|| Prepared::for_names(&d.text, &ss.get()));
                     let ms = entity::find_mentions(&d.text, &p, lex, &vocab);
                     let named = ms
@@ -307,10 +308,11 @@ impl Analyzer {
                         .collect();
                     let may = entity::may_state_aliases(&p, &ms);
                     counter.add(1);
-                    // Unless kept, the prepared document is dropped here, on
-                    // the thread that made it, rather than held with the
+                    // Kept if the vocabulary's pass prepared it to be kept
+                    // (`kept_documents`); otherwise dropped here, on the
+                    // thread that made it, rather than held with the
                     // window's others until they are recorded.
-                    (named, may, ms, (keep == n).then_some(p))
+                    (named, may, ms, keeping.then_some(p))
                 })
                 .collect();
             for (named, may, mentions, p) in found {
