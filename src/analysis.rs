@@ -291,7 +291,9 @@ impl Analyzer {
         let mut records = Records::default();
         let mut may_alias = Vec::with_capacity(n);
         // The documents kept prepared, with their mentions (as first found).
-        let mut kept: Vec<Option<Kept>> = Vec::with_capacity(n);
+        // Boxed: a `Kept` is 192 bytes, and this list and the groups'
+        // parts hold one slot for every document, kept or not.
+        let mut kept: Vec<Option<Box<Kept>>> = Vec::with_capacity(n);
         for (window, segmented) in documents.chunks(FIND_WINDOW).zip(sentences.chunks(FIND_WINDOW)) {
             let window: Vec<(&Document, &Sentences, Option<Prepared>)> =
                 window.iter().zip(segmented).map(|(d, ss)| (d, ss, prepared.next())).collect();
@@ -318,7 +320,7 @@ impl Analyzer {
             for (named, may, mentions, p) in found {
                 records.push(&mentions, |i| named[i]);
                 may_alias.push(may);
-                kept.push(p.map(|prepared| Kept { prepared, mentions }));
+                kept.push(p.map(|prepared| Box::new(Kept { prepared, mentions })));
             }
         }
         let counter = self.progress.stage(Stage::Resolve, 1);
@@ -349,6 +351,7 @@ impl Analyzer {
         // Without the documents of each name: each group's view lists its
         // own ([`entity::group_referents`]).
         let referents = records.resolve(&aliases, None, lex, &vocab);
+        records.forget_strings();
         drop(aliases);
         let names = |d: usize| -> Vec<usize> {
             records.docs[d].iter().filter(|r| r.named && r.is_name()).filter_map(Record::referent).collect()
@@ -357,7 +360,17 @@ impl Analyzer {
         counter.add(1);
         let outlets: HashSet<String> = documents.iter().map(|d| d.meta.outlet.to_lowercase()).collect();
         let story_count = stories.iter().max().map_or(0, |s| s + 1);
-        let mut parts: Vec<GroupParts> = Vec::new();
+        // Each group's lists are made at its size: grown by pushing, they
+        // held up to twice their documents while the corpus's lists they
+        // are moved from were still held.
+        let mut sizes: Vec<usize> = Vec::new();
+        for &group in &groups {
+            if sizes.len() <= group {
+                sizes.resize(group + 1, 0);
+            }
+            sizes[group] += 1;
+        }
+        let mut parts: Vec<GroupParts> = sizes.into_iter().map(GroupParts::with_capacity).collect();
         let docs = documents
             .into_iter()
             .zip(std::mem::take(&mut records.docs))
@@ -366,9 +379,6 @@ impl Analyzer {
             .zip(stories)
             .zip(groups);
         for (((((doc, rs), ss), k), story), group) in docs {
-            if parts.len() <= group {
-                parts.resize_with(group + 1, GroupParts::default);
-            }
             let part = &mut parts[group];
             part.documents.push(doc);
             part.sentences.push(ss);
@@ -402,6 +412,9 @@ impl Analyzer {
         }
         check_unique_ids(&documents)?;
         documents.sort_by(|a, b| a.id.cmp(&b.id));
+        // A list grown by pushing (as the CLI's loader grows it) holds up
+        // to twice its documents' 176 bytes each, through every pass.
+        documents.shrink_to_fit();
         Ok(documents)
     }
 
@@ -480,7 +493,6 @@ fn extract_all(
 }
 
 /// One group's share of the corpus, waiting to be analysed.
-#[derive(Default)]
 struct GroupParts {
     documents: Vec<Document>,
     /// Each document's sentences, as they were found for the vocabulary.
@@ -491,7 +503,20 @@ struct GroupParts {
     stories: Vec<usize>,
     /// Each document as prepared for names, with its mentions as first
     /// found, if it was kept ([`kept_documents`]).
-    kept: Vec<Option<Kept>>,
+    kept: Vec<Option<Box<Kept>>>,
+}
+
+impl GroupParts {
+    /// Empty lists with room for a group of `size` documents.
+    fn with_capacity(size: usize) -> GroupParts {
+        GroupParts {
+            documents: Vec::with_capacity(size),
+            sentences: Vec::with_capacity(size),
+            settled: Vec::with_capacity(size),
+            stories: Vec::with_capacity(size),
+            kept: Vec::with_capacity(size),
+        }
+    }
 }
 
 /// A document prepared with its stems ([`Prepared::segmented`]) and its
@@ -644,7 +669,8 @@ impl StoryGroups {
                 .zip(kept)
                 .map(|(((d, ss), rs), k)| match k {
                     // Kept with its stems (`entity::vocabulary_of_texts`).
-                    Some(Kept { prepared, mut mentions }) => {
+                    Some(kept) => {
+                        let Kept { prepared, mut mentions } = *kept;
                         entity::restore(rs.iter().copied(), &mut mentions);
                         (prepared, mentions)
                     }

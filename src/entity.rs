@@ -497,6 +497,14 @@ impl Records {
         self.docs.push(records);
     }
 
+    /// Frees the strings the records' numbers stand for, once
+    /// [`Records::resolve`] has run: what it settled
+    /// ([`Records::settled`]) and the records' referents and kinds do not
+    /// need them.
+    pub fn forget_strings(&mut self) {
+        self.strings = Strings::default();
+    }
+
     /// What resolution settled about `r`, one of these records.
     pub fn settled(&self, r: &Record) -> Settled {
         let name =
