@@ -363,11 +363,8 @@ impl Analyzer {
         // Each group's lists are made at its size: grown by pushing, they
         // held up to twice their documents while the corpus's lists they
         // are moved from were still held.
-        let mut sizes: Vec<usize> = Vec::new();
+        let mut sizes = vec![0usize; groups.iter().max().map_or(0, |g| g + 1)];
         for &group in &groups {
-            if sizes.len() <= group {
-                sizes.resize(group + 1, 0);
-            }
             sizes[group] += 1;
         }
         let mut parts: Vec<GroupParts> = sizes.into_iter().map(GroupParts::with_capacity).collect();
