@@ -1255,9 +1255,6 @@ fn name_order_by((a, a_docs): (&NameUse, usize), (b, b_docs): (&NameUse, usize))
     b_docs.cmp(&a_docs).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
 }
 
-/// Mentions by document index.
-type ByDoc = BTreeMap<u32, u32>;
-
 /// Every [`EntityKind`], in the order of their discriminants.
 const KINDS: [EntityKind; 4] =
     [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Other];
@@ -1269,8 +1266,45 @@ const _: () = {
     }
 };
 
-/// `(document index, mentions)`, by document.
-type DocCounts = Vec<(u32, u32)>;
+/// How many documents use a name (or one of its spellings), counted from
+/// mentions that come in document order.
+#[derive(Clone, Copy, Debug, Default)]
+struct DocCount {
+    docs: u32,
+    /// The document of the last mention counted.
+    last: u32,
+}
+
+impl DocCount {
+    /// Counts a mention in document `d` (no earlier than the last one's);
+    /// whether it is the first in `d`.
+    fn count(&mut self, d: u32) -> bool {
+        let first = self.docs == 0 || self.last != d;
+        if first {
+            self.docs = self.docs.saturating_add(1);
+            self.last = d;
+        }
+        first
+    }
+}
+
+/// One spelling of a name's key in [`Records::resolve`].
+#[derive(Clone, Debug)]
+struct Spelling<'s> {
+    text: &'s str,
+    mentions: usize,
+    docs: DocCount,
+}
+
+/// The uses of a name's key in [`Records::resolve`]: its spellings, the
+/// documents that use it by any of them, and, when referents list their
+/// documents, those documents in order.
+#[derive(Clone, Debug, Default)]
+struct KeyUses<'s> {
+    spellings: Vec<Spelling<'s>>,
+    docs: DocCount,
+    listed: Vec<u32>,
+}
 
 /// [`resolve`], with the records it resolved.
 fn resolve_records(
@@ -1476,31 +1510,39 @@ impl Records {
         for k in 0..keys.len() {
             groups.entry(dsu.find(k)).or_default().push(k);
         }
-        // Collect name uses per key: each spelling with its mentions by
-        // document (in document order, as the mentions come) and in all. A key
-        // has few spellings, so a list is searched; maps per key and per
-        // spelling were most of the memory resolution takes on a large corpus.
-        let mut uses: Vec<Vec<(&str, DocCounts, usize)>> = vec![Vec::new(); keys.len()];
+        // Collect name uses per key: each spelling with its mentions and
+        // the documents that use it, counted as the mentions come (in
+        // document order), and the documents that use the key by any
+        // spelling, listed only when the referents list their documents. A
+        // key has few spellings, so a list is searched. Each spelling's list
+        // of documents, merged per key, was a seventh of what a corpus of
+        // 100,000 synthetic articles held while it was resolved.
+        let list_docs = doc_ids.is_some();
+        let mut uses: Vec<KeyUses<'_>> = vec![KeyUses::default(); keys.len()];
         for (d, ms) in mentions.iter().enumerate() {
             let d = u32::try_from(d).unwrap_or(u32::MAX);
             for m in ms.iter().filter(|m| m.is_name()) {
                 let Some(k) = index_sym(m.key) else { continue };
                 let surface = str_of(m.surface);
                 let display = surface.strip_prefix("the ").unwrap_or(surface);
-                let spellings = &mut uses[k];
-                let at = match spellings.iter().position(|(s, _, _)| *s == display) {
+                let key = &mut uses[k];
+                if key.docs.count(d) && list_docs {
+                    key.listed.push(d);
+                }
+                let at = match key.spellings.iter().position(|s| s.text == display) {
                     Some(at) => at,
                     None => {
-                        spellings.push((display, Vec::new(), 0));
-                        spellings.len() - 1
+                        key.spellings.push(Spelling {
+                            text: display,
+                            mentions: 0,
+                            docs: DocCount::default(),
+                        });
+                        key.spellings.len() - 1
                     }
                 };
-                let (_, docs, count) = &mut spellings[at];
-                match docs.last_mut() {
-                    Some((e, c)) if *e == d => *c += 1,
-                    _ => docs.push((d, 1)),
-                }
-                *count += 1;
+                let spelling = &mut key.spellings[at];
+                spelling.docs.count(d);
+                spelling.mentions += 1;
             }
         }
         // Each referent with its keys; which of its names each key is.
@@ -1517,32 +1559,21 @@ impl Records {
                 // One name per key: the most used spelling (then the one more
                 // documents use, then the first in order). Each key's spellings
                 // are taken, so that they are freed as the referents are built.
-                let mut spellings = std::mem::take(&mut uses[k]);
+                let key = std::mem::take(&mut uses[k]);
+                let spellings = &key.spellings;
                 let best = (0..spellings.len()).max_by(|&a, &b| {
                     let (a, b) = (&spellings[a], &spellings[b]);
-                    (a.2, a.1.len(), &b.0).cmp(&(b.2, b.1.len(), &a.0))
+                    (a.mentions, a.docs.docs, &b.text).cmp(&(b.mentions, b.docs.docs, &a.text))
                 });
                 if let Some(best) = best {
-                    let count = spellings.iter().map(|(_, _, c)| c).sum();
-                    // The mentions by document of all the spellings: those of
-                    // the one spelling most keys have, or merged.
-                    let by_doc: DocCounts = if spellings.len() == 1 {
-                        std::mem::take(&mut spellings[0].1)
-                    } else {
-                        let mut merged = ByDoc::new();
-                        for (d, c) in spellings.iter().flat_map(|(_, d, _)| d.iter()) {
-                            *merged.entry(*d).or_default() += c;
-                        }
-                        merged.into_iter().collect()
-                    };
                     let name = NameUse {
-                        name: spellings[best].0.to_string(),
+                        name: spellings[best].text.to_string(),
                         docs: doc_ids.map_or_else(Vec::new, |ids| {
-                            by_doc.iter().map(|&(d, _)| ids[d as usize].clone()).collect()
+                            key.listed.iter().map(|&d| ids[d as usize].clone()).collect()
                         }),
-                        mentions: count,
+                        mentions: spellings.iter().map(|s| s.mentions).sum(),
                     };
-                    names.push((name, by_doc.len(), k));
+                    names.push((name, key.docs.docs as usize, k));
                 }
             }
             if names.is_empty() {
@@ -1844,6 +1875,41 @@ mod tests {
         assert!(view.iter().all(|r| r.name != "Osk Dam"), "{view:#?}");
         let a = view.iter().find(|r| r.id == bridge.id).expect("the bridge in a");
         assert_eq!(names(a), [(s("Tessa Bridge"), vec![s("a")], 2), (s("Old Crossing"), vec![s("a")], 1)]);
+    }
+
+    /// A name's spellings (one key) are counted apart, by mentions and by
+    /// documents, and the name lists every document that uses any of them:
+    /// the most used spelling is shown, with all the mentions.
+    #[test]
+    fn a_name_counts_the_documents_of_all_its_spellings() {
+        let texts = [
+            "Officials at Zürich Port said Zürich Port was open.",
+            "Zurich Port closed on Monday. Workers left Zurich Port.",
+            "Ships reached Zurich Port late.",
+        ];
+        let lex = Lexicon::builtin();
+        let (prepared, vocab, mut mentions) = mentions_of(&texts, &lex);
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let (refs, _) = resolve_records(&mut mentions, &prepared, &ids, &lex, &vocab);
+        let port = referent_of(&mentions, &refs, "Zürich Port");
+        assert_eq!(referent_of(&mentions, &refs, "Zurich Port").id, port.id, "{refs:#?}");
+        let names: Vec<(&str, Vec<&str>, usize)> = port
+            .names
+            .iter()
+            .map(|n| (n.name.as_str(), n.docs.iter().map(String::as_str).collect(), n.mentions))
+            .collect();
+        // "Zurich Port": 3 mentions in 2 documents, "Zürich Port" 2 in 1.
+        assert_eq!(names, [("Zurich Port", vec!["a", "b", "c"], 5)]);
+    }
+
+    /// A count of documents counts each once, from mentions in document
+    /// order, and says which mention is its document's first.
+    #[test]
+    fn doc_count_counts_each_document_once() {
+        let mut c = DocCount::default();
+        let firsts: Vec<bool> = [0, 0, 2, 2, 2, 5].into_iter().map(|d| c.count(d)).collect();
+        assert_eq!(firsts, [true, false, true, false, false, true]);
+        assert_eq!(c.docs, 3);
     }
 
     /// `may_state_aliases` is true wherever `stated_aliases` finds an alias,
