@@ -1829,6 +1829,16 @@ mod tests {
         &refs[m.referent.unwrap_or_else(|| panic!("unresolved {surface}"))]
     }
 
+    /// Three texts, with the ids "a", "b" and "c", resolved with the
+    /// built-in lexicon: their mentions, referents and records.
+    fn resolved_abc(texts: &[&str; 3]) -> (Vec<Vec<Mention>>, Vec<Referent>, Records) {
+        let lex = Lexicon::builtin();
+        let (prepared, vocab, mut mentions) = mentions_of(texts, &lex);
+        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        let (refs, records) = resolve_records(&mut mentions, &prepared, &ids, &lex, &vocab);
+        (mentions, refs, records)
+    }
+
     /// A view of some documents keeps only their names of each referent,
     /// with their documents and mention counts, in the order `resolve` gives
     /// names; referents only other documents mention are left out.
@@ -1839,10 +1849,7 @@ mod tests {
             "The Old Crossing was open on Monday, the mayor said. The Old Crossing is old.",
             "Engineers inspected the Tessa Bridge. The Osk Dam held.",
         ];
-        let lex = Lexicon::builtin();
-        let (prepared, vocab, mut mentions) = mentions_of(&texts, &lex);
-        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
-        let (refs, records) = resolve_records(&mut mentions, &prepared, &ids, &lex, &vocab);
+        let (_, refs, records) = resolved_abc(&texts);
         let settled: Vec<Vec<Settled>> =
             records.docs.iter().map(|rs| rs.iter().map(|r| records.settled(r)).collect()).collect();
         let names = |r: &Referent| -> Vec<(String, Vec<String>, usize)> {
@@ -1887,10 +1894,7 @@ mod tests {
             "Zurich Port closed on Monday. Workers left Zurich Port.",
             "Ships reached Zurich Port late.",
         ];
-        let lex = Lexicon::builtin();
-        let (prepared, vocab, mut mentions) = mentions_of(&texts, &lex);
-        let ids: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
-        let (refs, _) = resolve_records(&mut mentions, &prepared, &ids, &lex, &vocab);
+        let (mentions, refs, _) = resolved_abc(&texts);
         let port = referent_of(&mentions, &refs, "Zürich Port");
         assert_eq!(referent_of(&mentions, &refs, "Zurich Port").id, port.id, "{refs:#?}");
         let names: Vec<(&str, Vec<&str>, usize)> = port
