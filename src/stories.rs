@@ -102,6 +102,11 @@ impl Sets {
         x
     }
 
+    /// Whether `a` and `b` are in one set.
+    fn together(&mut self, a: usize, b: usize) -> bool {
+        self.find(a) == self.find(b)
+    }
+
     fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         // The smaller root wins, so the result does not depend on the order
@@ -324,7 +329,7 @@ fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec
     // at 100,000 synthetic articles, where the live heap is at its highest.
     let mut degree: Vec<u32> = vec![0; n];
     for l in links.clone() {
-        if chains.find(l.a as usize) == chains.find(l.b as usize) {
+        if chains.together(l.a as usize, l.b as usize) {
             for d in [l.a, l.b] {
                 degree[d as usize] = degree[d as usize].saturating_add(1);
             }
@@ -333,7 +338,7 @@ fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec
     let mut near: Vec<Vec<(u32, Between)>> =
         degree.into_iter().map(|d| Vec::with_capacity(d as usize)).collect();
     for l in links {
-        if chains.find(l.a as usize) != chains.find(l.b as usize) {
+        if !chains.together(l.a as usize, l.b as usize) {
             continue;
         }
         let between = Between { sum: f64::from(l.cosine), pairs: 1, strong: l.strong };
