@@ -1386,12 +1386,14 @@ impl Records {
         // Per key facts.
         // Votes by kind, indexed by `EntityKind as usize` (a map per key was a
         // tenth of the memory while a large corpus is resolved).
-        let mut kind_votes: Vec<[usize; KINDS.len()]> = vec![[0; KINDS.len()]; keys.len()];
+        // Counted in 32 bits (saturating): 16 bytes a key rather than 32.
+        let mut kind_votes: Vec<[u32; KINDS.len()]> = vec![[0; KINDS.len()]; keys.len()];
         let mut class_of_key: Vec<Option<&'static str>> = vec![None; keys.len()];
         let mut words_of_key: Vec<u32> = vec![u32::MAX; keys.len()];
         for m in mentions.iter().flatten().filter(|m| m.is_name()) {
             let Some(k) = index_sym(m.key) else { continue };
-            kind_votes[k][m.kind as usize] += 1;
+            let vote = &mut kind_votes[k][m.kind as usize];
+            *vote = vote.saturating_add(1);
             class_of_key[k] = class_of_key[k].or(m.class());
             if words_of_key[k] == u32::MAX || str_of(words_of_key[k]).is_empty() {
                 words_of_key[k] = m.words;
@@ -1400,7 +1402,7 @@ impl Records {
         let words_of = |w: u32| -> Vec<&str> {
             if w == u32::MAX { Vec::new() } else { split_words(str_of(w)).collect() }
         };
-        let is_person = |k: usize, votes: &[[usize; KINDS.len()]]| votes[k][EntityKind::Person as usize] > 0;
+        let is_person = |k: usize, votes: &[[u32; KINDS.len()]]| votes[k][EntityKind::Person as usize] > 0;
         // 2. user aliases
         for group in lex.aliases() {
             let ids: Vec<usize> = group.iter().filter_map(|n| index(&name_key(n))).collect();
@@ -1505,11 +1507,15 @@ impl Records {
                 dsu.union(w[0], w[1]);
             }
         }
-        // Group keys into referents.
-        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for k in 0..keys.len() {
-            groups.entry(dsu.find(k)).or_default().push(k);
-        }
+        // Group keys into referents: every key with its set's root (the
+        // set's smallest key), sorted, so that each set is a run of one
+        // list, its keys in order, and the sets in the order of their roots.
+        // A map from each root to a list of its keys held some 60 bytes a
+        // key (most sets are one key) while the referents were built.
+        let at = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
+        let mut grouped: Vec<(u32, u32)> = (0..keys.len()).map(|k| (at(dsu.find(k)), at(k))).collect();
+        drop(dsu);
+        grouped.sort_unstable();
         // Collect name uses per key: each spelling with its mentions and
         // the documents that use it, counted as the mentions come (in
         // document order), and the documents that use the key by any
@@ -1545,16 +1551,21 @@ impl Records {
                 spelling.mentions += 1;
             }
         }
-        // Each referent with its keys; which of its names each key is.
-        let mut referents: Vec<(Referent, Vec<usize>)> = Vec::with_capacity(groups.len());
+        // Each referent with its keys (a run of `grouped`); which of its
+        // names each key is.
+        let mut referents: Vec<(Referent, std::ops::Range<usize>)> = Vec::new();
         let mut name_of_key: Vec<u32> = vec![NO_NAME; keys.len()];
-        for (_, ks) in groups {
+        let mut start = 0;
+        for run in grouped.chunk_by(|a, b| a.0 == b.0) {
+            let keys_of_run = start..start + run.len();
+            start = keys_of_run.end;
+            let ks = run.iter().map(|&(_, k)| k as usize);
             // Each name with how many documents use it, and its key.
             let mut names: Vec<(NameUse, usize, usize)> = Vec::new();
             let mut votes: BTreeMap<EntityKind, usize> = BTreeMap::new();
-            for &k in &ks {
+            for k in ks {
                 for (kind, &n) in KINDS.iter().zip(&kind_votes[k]).filter(|(_, n)| **n > 0) {
-                    *votes.entry(*kind).or_default() += n;
+                    *votes.entry(*kind).or_default() += n as usize;
                 }
                 // One name per key: the most used spelling (then the one more
                 // documents use, then the first in order). Each key's spellings
@@ -1606,13 +1617,17 @@ impl Records {
                 names[0].0.name.clone()
             };
             let names = names.into_iter().map(|(n, _, _)| n).collect();
-            referents.push((Referent { id: String::new(), name, kind, names }, ks));
+            referents.push((Referent { id: String::new(), name, kind, names }, keys_of_run));
         }
         drop(uses);
-        referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(a.1.cmp(&b.1)));
+        // A tie of names is decided by the sets' roots: the sets are
+        // disjoint, so their first keys differ, and the lists of keys once
+        // compared here were decided by them. (A run is never empty.)
+        let root = |run: &std::ops::Range<usize>| grouped[run.start].0;
+        referents.sort_by(|a, b| a.0.name.cmp(&b.0.name).then(root(&a.1).cmp(&root(&b.1))));
         let mut used_ids: HashSet<String> = HashSet::new();
         let mut key_ref: Vec<u32> = vec![NO_REFERENT; keys.len()];
-        for (ri, (r, ks)) in referents.iter_mut().enumerate() {
+        for (ri, (r, run)) in referents.iter_mut().enumerate() {
             let base = slug(&r.name);
             let mut id = base.clone();
             let mut n = 2;
@@ -1621,8 +1636,8 @@ impl Records {
                 n += 1;
             }
             r.id = id;
-            for &k in ks.iter() {
-                key_ref[k] = u32::try_from(ri).unwrap_or(NO_REFERENT);
+            for &(_, k) in &grouped[run.clone()] {
+                key_ref[k as usize] = u32::try_from(ri).unwrap_or(NO_REFERENT);
             }
         }
         // Assign referents to mentions; demonyms and descriptions.
