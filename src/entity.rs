@@ -1553,7 +1553,8 @@ impl Records {
         }
         // Each referent with its keys (a run of `grouped`); which of its
         // names each key is.
-        let mut referents: Vec<(Referent, std::ops::Range<usize>)> = Vec::new();
+        let sets = grouped.chunk_by(|a, b| a.0 == b.0).count();
+        let mut referents: Vec<(Referent, std::ops::Range<usize>)> = Vec::with_capacity(sets);
         let mut name_of_key: Vec<u32> = vec![NO_NAME; keys.len()];
         let mut start = 0;
         for run in grouped.chunk_by(|a, b| a.0 == b.0) {
