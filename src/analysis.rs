@@ -281,10 +281,9 @@ impl Analyzer {
         // or gives back a thread's freed pages only when that thread
         // allocates again. The pool's threads go on to analyse the groups;
         // a calling thread that only waits for them kept those pages to the
-        // end. At
-        // 10,000 synthetic articles the resident peak fell from 91-100 MiB
-        // (median 96.5) to 87-92 (89.6); at 100,000, where the peak is the
-        // names' resolution, it rose from 480-484 MiB to 487-505
+        // end. At 10,000 synthetic articles the resident peak fell from
+        // 91-100 MiB (median 96.5) to 87-92 (89.6); at 100,000, where the
+        // peak is the names' resolution, it rose from 480-484 MiB to 487-505
         // (BENCHMARKS.md, history, stop 45).
         rayon::scope(|_| self.story_groups_on_pool(documents))
     }

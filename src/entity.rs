@@ -1512,8 +1512,9 @@ impl Records {
         // list, its keys in order, and the sets in the order of their roots.
         // A map from each root to a list of its keys held some 60 bytes a
         // key (most sets are one key) while the referents were built.
-        let at = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
-        let mut grouped: Vec<(u32, u32)> = (0..keys.len()).map(|k| (at(dsu.find(k)), at(k))).collect();
+        let key_u32 = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
+        let mut grouped: Vec<(u32, u32)> =
+            (0..keys.len()).map(|k| (key_u32(dsu.find(k)), key_u32(k))).collect();
         drop(dsu);
         grouped.sort_unstable();
         // Collect name uses per key: each spelling with its mentions and
