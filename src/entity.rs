@@ -31,6 +31,7 @@ use std::ops::Range;
 
 use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt as _, HashSet, HashSetExt as _};
+use petgraph::unionfind::UnionFind;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{Entry, Lexicon, name_key};
@@ -1071,30 +1072,25 @@ fn emit_run(
     }
 }
 
-/// A simple union-find over indices.
-struct Dsu(Vec<usize>);
-
-impl Dsu {
-    fn find(&mut self, x: usize) -> usize {
-        let mut r = x;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        let mut y = x;
-        while self.0[y] != r {
-            let next = self.0[y];
-            self.0[y] = r;
-            y = next;
-        }
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi] = lo;
+/// Every key of `sets` with its set's smallest key, sorted: each set is a
+/// run of the list, its keys ascending, and the sets are in the order of
+/// their smallest keys. (The union-find's representatives are not the
+/// smallest keys: it joins by rank.) Keys are counted in 32 bits.
+fn by_smallest(sets: UnionFind<usize>) -> Vec<(u32, u32)> {
+    let key_u32 = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
+    let labels = sets.into_labeling();
+    // The keys ascend, so the first key met of each set is its smallest.
+    let mut smallest: Vec<u32> = vec![u32::MAX; labels.len()];
+    for (k, &label) in labels.iter().enumerate() {
+        if smallest[label] == u32::MAX {
+            smallest[label] = key_u32(k);
         }
     }
+    let mut grouped: Vec<(u32, u32)> =
+        labels.iter().enumerate().map(|(k, &label)| (smallest[label], key_u32(k))).collect();
+    drop((labels, smallest));
+    grouped.sort_unstable();
+    grouped
 }
 
 /// Stated aliases in a document: pairs of mention indices (into `mentions`).
@@ -1382,7 +1378,10 @@ impl Records {
         drop(symbols);
         let index_sym = |k: u32| key_of.get(k as usize).filter(|&&i| i != u32::MAX).map(|&i| i as usize);
         let index = |s: &str| strings.get(s).and_then(index_sym);
-        let mut dsu = Dsu((0..keys.len()).collect());
+        // Keys joined into sets: petgraph's union-find (union by rank), whose
+        // representatives are not the sets' smallest keys; those are found
+        // when the keys are grouped into referents, below.
+        let mut dsu: UnionFind<usize> = UnionFind::new(keys.len());
         // Per key facts.
         // Votes by kind, indexed by `EntityKind as usize` (a map per key was a
         // tenth of the memory while a large corpus is resolved).
@@ -1460,7 +1459,7 @@ impl Records {
                 continue;
             }
             if let Some(cands) = by_last.get(key) {
-                let roots: BTreeSet<usize> = cands.iter().map(|&c| dsu.find(c)).collect();
+                let roots: BTreeSet<usize> = cands.iter().map(|&c| dsu.find_mut(c)).collect();
                 if roots.len() == 1 {
                     dsu.union(k, cands[0]);
                 }
@@ -1512,11 +1511,7 @@ impl Records {
         // list, its keys in order, and the sets in the order of their roots.
         // A map from each root to a list of its keys held some 60 bytes a
         // key (most sets are one key) while the referents were built.
-        let key_u32 = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
-        let mut grouped: Vec<(u32, u32)> =
-            (0..keys.len()).map(|k| (key_u32(dsu.find(k)), key_u32(k))).collect();
-        drop(dsu);
-        grouped.sort_unstable();
+        let grouped = by_smallest(dsu);
         // Collect name uses per key: each spelling with its mentions and
         // the documents that use it, counted as the mentions come (in
         // document order), and the documents that use the key by any
@@ -1784,6 +1779,21 @@ pub(crate) fn resolve_texts(texts: &[&str], lex: &Lexicon) -> Resolved {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Sets are listed by their smallest keys, whichever key the
+    /// union-find made each set's representative.
+    #[test]
+    fn keys_are_grouped_under_their_sets_smallest_key() {
+        let mut sets: UnionFind<usize> = UnionFind::new(6);
+        // Joined by rank: 3 represents {1, 3}, then 4 represents {0, 2, 4}.
+        sets.union(3, 1);
+        sets.union(4, 2);
+        sets.union(4, 0);
+        assert_eq!(sets.find(1), 3);
+        assert_eq!(sets.find(0), 4);
+        assert_eq!(by_smallest(sets), vec![(0, 0), (0, 2), (0, 4), (1, 1), (1, 3), (5, 5)]);
+        assert_eq!(by_smallest(UnionFind::new(0)), vec![]);
+    }
 
     /// `class_of` answers as the scan of `CLASS_NOUNS` it replaces: the
     /// first group listing the word or its singular (a word of more than

@@ -42,6 +42,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use foldhash::{HashMap, HashMapExt as _, HashSet};
+use petgraph::unionfind::UnionFind;
 
 use crate::claim::Claim;
 use crate::document::Document;
@@ -90,33 +91,14 @@ pub(crate) fn org_head(m: &Mention, p: &Prepared, lex: &Lexicon) -> bool {
 /// against.
 const HOLDERS: usize = 16;
 
-/// Union-find over documents, with path halving.
-struct Sets(Vec<usize>);
+/// Union-find over documents: petgraph's (union by rank, path halving).
+/// Which document is a set's representative does not matter here: sets are
+/// numbered in the order of their first document ([`numbered`]).
+type Sets = UnionFind<usize>;
 
-impl Sets {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
-        }
-        x
-    }
-
-    /// Whether `a` and `b` are in one set.
-    fn together(&mut self, a: usize, b: usize) -> bool {
-        self.find(a) == self.find(b)
-    }
-
-    fn union(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.find(a), self.find(b));
-        // The smaller root wins, so the result does not depend on the order
-        // of unions.
-        if a < b {
-            self.0[b] = a;
-        } else {
-            self.0[a] = b;
-        }
-    }
+/// Whether documents `a` and `b` are in one set of `sets`.
+fn together(sets: &mut Sets, a: u32, b: u32) -> bool {
+    sets.find_mut(a as usize) == sets.find_mut(b as usize)
 }
 
 /// The story of each of `documents` (`mentions[d]` are document `d`'s
@@ -239,8 +221,8 @@ pub(crate) fn grouping(
     };
     // The strong links alone join chains: a story of one event can reach
     // another through one pair of articles that name the same officials.
-    let mut stories = Sets((0..n).collect());
-    let mut groups = Sets((0..n).collect());
+    let mut stories = Sets::new(n);
+    let mut groups = Sets::new(n);
     compare(&mut |l: Link| {
         if l.strong {
             groups.union(l.a as usize, l.b as usize);
@@ -322,14 +304,14 @@ impl Between {
 /// otherwise unlike documents is not joined. Ties go to the pair of lowest
 /// numbers, so the result depends on the documents and their order only.
 fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec<usize> {
-    let n = chains.0.len();
+    let n = chains.len();
     // Each set's neighbours, sorted by number, with what is known between:
     // each list made at its size, counted first. Grown by pushing, the
     // lists (about ten entries a document) held half as much again: 9 MiB
     // at 100,000 synthetic articles, where the live heap is at its highest.
     let mut degree: Vec<u32> = vec![0; n];
     for l in links.clone() {
-        if chains.together(l.a as usize, l.b as usize) {
+        if together(chains, l.a, l.b) {
             for d in [l.a, l.b] {
                 degree[d as usize] = degree[d as usize].saturating_add(1);
             }
@@ -338,7 +320,7 @@ fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec
     let mut near: Vec<Vec<(u32, Between)>> =
         degree.into_iter().map(|d| Vec::with_capacity(d as usize)).collect();
     for l in links {
-        if !chains.together(l.a as usize, l.b as usize) {
+        if !together(chains, l.a, l.b) {
             continue;
         }
         let between = Between { sum: f64::from(l.cosine), pairs: 1, strong: l.strong };
@@ -359,7 +341,7 @@ fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec
             }
         }
     }
-    let mut sets = Sets((0..n).collect());
+    let mut sets = Sets::new(n);
     let mut joined = vec![false; n];
     while let Some((mean, Reverse(a), Reverse(b))) = queue.pop() {
         let (a, b) = (a as usize, b as usize);
@@ -426,12 +408,12 @@ const ALIKE: f64 = 0.35;
 /// The set of each element, numbered from 0 in the order of their first
 /// element.
 fn numbered(sets: &mut Sets) -> Vec<usize> {
-    let n = sets.0.len();
+    let n = sets.len();
     let mut number: Vec<Option<usize>> = vec![None; n];
     let mut next = 0;
     (0..n)
         .map(|d| {
-            let root = sets.find(d);
+            let root = sets.find_mut(d);
             *number[root].get_or_insert_with(|| {
                 next += 1;
                 next - 1
@@ -459,6 +441,15 @@ pub(crate) fn assign(per_doc: Vec<Vec<Claim>>, stories: &[usize]) -> Vec<Claim> 
 mod tests {
     use super::*;
     use crate::entity::resolve_texts;
+
+    /// `n` documents in sets, joined by `pairs`.
+    fn sets(n: usize, pairs: &[(usize, usize)]) -> Sets {
+        let mut sets = Sets::new(n);
+        for &(a, b) in pairs {
+            sets.union(a, b);
+        }
+        sets
+    }
 
     /// The stories of `texts`, each published by The Harbour Times.
     fn run(texts: &[&str]) -> Vec<usize> {
@@ -572,14 +563,14 @@ mod tests {
             Link { a: 0, b: 1, cosine: 0.9, strong: true, story: true },
             Link { a: 1, b: 2, cosine: 0.3, strong: false, story: true },
         ];
-        let mut chains = Sets(vec![0, 0, 0]);
+        let mut chains = sets(3, &[(0, 1), (0, 2)]);
         // 1-2 has a mean of 0.3 but no strong pair: 2 stays apart.
         assert_eq!(cohesive(&mut chains, links.into_iter()), vec![0, 0, 1]);
         // A strong pair 0-2 makes {0, 1} and {2} joinable: mean (0.3 + 0.5) / 2.
         let links = [links[0], links[1], Link { a: 0, b: 2, cosine: 0.5, strong: true, story: true }];
-        assert_eq!(cohesive(&mut Sets(vec![0, 0, 0]), links.into_iter()), vec![0, 0, 0]);
+        assert_eq!(cohesive(&mut sets(3, &[(0, 1), (0, 2)]), links.into_iter()), vec![0, 0, 0]);
         // Links across chains are not used.
-        assert_eq!(cohesive(&mut Sets(vec![0, 1, 1]), links.into_iter()), vec![0, 1, 2]);
+        assert_eq!(cohesive(&mut sets(3, &[(1, 2)]), links.into_iter()), vec![0, 1, 2]);
     }
 
     #[test]
