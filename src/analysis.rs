@@ -284,7 +284,7 @@ impl Analyzer {
         // end. At 10,000 synthetic articles the resident peak fell from
         // 91-100 MiB (median 96.5) to 87-92 (89.6); at 100,000, where the
         // peak is the names' resolution, it rose from 480-484 MiB to 487-505
-        // (BENCHMARKS.md, history, stop 45).
+        // (docs/performance-history.md, stop 45).
         rayon::scope(|_| self.story_groups_on_pool(documents))
     }
 
@@ -502,7 +502,7 @@ fn extract_all(
             // at their length while a corpus's claims were all held at
             // once; a window's claims are held now, and the clone took
             // 1.8% of the instructions to save 2% of the peak at 100,000
-            // articles (BENCHMARKS.md, "Scaling", stop 27).
+            // articles (docs/performance-history.md, "Scaling", stop 27).
             let claims: Vec<Claim> = ex.extract();
             counter.add(1);
             claims

@@ -28,18 +28,18 @@ mod progress_bar;
 
 // mimalloc: the analysis allocates many small strings on several threads;
 // glibc's allocator was a tenth of the profile and kept freed memory in
-// per-thread arenas (see BENCHMARKS.md, "Profile"). Version 2 (Cargo.toml):
-// version 3 held 10-30% more memory at its peak on small and middle-sized
-// inputs, in the same time.
+// per-thread arenas (see docs/performance-history.md, "Profile"). Version 2
+// (Cargo.toml): version 3 held 10-30% more memory at its peak on small and
+// middle-sized inputs, in the same time.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Turns off transparent huge pages for this process, before any thread
 /// starts. mimalloc asks the kernel for huge pages, and the kernel then
 /// zeroes 2 MiB on each first touch: at 10,000 articles that was a quarter
-/// of the CPU time, all of it in the kernel (BENCHMARKS.md, "Profile").
-/// Failure (an old kernel, a sandbox that forbids `prctl`) only costs that
-/// time, so it is ignored.
+/// of the CPU time, all of it in the kernel (docs/performance-history.md,
+/// "Profile"). Failure (an old kernel, a sandbox that forbids `prctl`) only
+/// costs that time, so it is ignored.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     let _ = rustix::thread::disable_transparent_huge_pages(true);
