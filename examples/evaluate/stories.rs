@@ -2,7 +2,8 @@
 //! whether [`Analysis::stories`] and [`StoryGroups::group_ids`] put the
 //! articles of one event together and those of different events apart.
 //!
-//! Two layouts are read:
+//! The layouts read (a folder holding anything else is an error, not a
+//! corpus of made-up events):
 //!
 //! - BASIL (`basil/`): `articles/<year>/<triplet>_<n>.json`, three outlets'
 //!   articles of one event per triplet; the event is `triplet-uuid`, the
@@ -31,6 +32,7 @@ use std::path::{Path, PathBuf};
 
 use claimgraph::input::{LoadOptions, parse_document};
 use claimgraph::{Analyzer, Document};
+use petgraph::unionfind::UnionFind;
 use serde_json::{Value, json};
 
 use crate::metrics::{Prf, ratio, round};
@@ -40,29 +42,17 @@ use crate::{Args, Figures};
 /// headlines they are related to.
 fn load_fnc1(stances: &Path, bodies: &Path) -> Result<Vec<(Document, String)>, String> {
     let (pairs, texts) = crate::stance::data::read_fnc1(stances, bodies)?;
-    // Union-find over bodies and headlines.
+    // Bodies and headlines in sets, joined by each related pair.
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut parent: Vec<usize> = Vec::new();
-    let mut node = |key: String, parent: &mut Vec<usize>| -> usize {
-        *index.entry(key).or_insert_with(|| {
-            parent.push(parent.len());
-            parent.len() - 1
-        })
+    let mut sets: UnionFind<usize> = UnionFind::new(0);
+    let mut node = |key: String, sets: &mut UnionFind<usize>| -> usize {
+        *index.entry(key).or_insert_with(|| sets.new_set())
     };
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
     let body_nodes: Vec<(String, usize)> =
-        texts.keys().map(|id| (id.clone(), node(format!("b{id}"), &mut parent))).collect();
+        texts.keys().map(|id| (id.clone(), node(format!("b{id}"), &mut sets))).collect();
     for p in pairs.iter().filter(|p| p.stance != "unrelated") {
-        let (b, h) =
-            (node(format!("b{}", p.body), &mut parent), node(format!("h{}", p.headline), &mut parent));
-        let (rb, rh) = (find(&mut parent, b), find(&mut parent, h));
-        parent[rb.max(rh)] = rb.min(rh);
+        let (b, h) = (node(format!("b{}", p.body), &mut sets), node(format!("h{}", p.headline), &mut sets));
+        sets.union(b, h);
     }
     let mut docs = Vec::new();
     for (id, n) in body_nodes {
@@ -70,7 +60,7 @@ fn load_fnc1(stances: &Path, bodies: &Path) -> Result<Vec<(Document, String)>, S
         if text.trim().is_empty() {
             continue;
         }
-        let event = find(&mut parent, n).to_string();
+        let event = sets.find_mut(n).to_string();
         docs.push((Document::new(format!("b{id}"), "fnc1", text.as_str()), event));
     }
     Ok(docs)
@@ -134,12 +124,26 @@ fn load_newswcl(dir: &Path) -> Result<Vec<(Document, String)>, String> {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let doc = parse_document(&id, &path.display().to_string(), &bytes, &LoadOptions::default())
             .map_err(|e| e.to_string())?;
-        // The synthetic corpus's front matter names the story.
+        // The synthetic corpus's front matter names the story; NewsWCL50's
+        // file names the event. Any other text file is an error rather
+        // than an event made up from its name: a folder given by mistake
+        // (one holding other corpora's texts) would be scored otherwise.
         let event = match doc.meta.extra.get("story") {
             Some(story) => story.to_string(),
             None => match id.split_once('_') {
-                Some((event, _)) => event.to_string(),
-                None => continue,
+                Some((event, _))
+                    if event
+                        .strip_prefix("event")
+                        .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit())) =>
+                {
+                    event.to_string()
+                }
+                _ => {
+                    return Err(format!(
+                        "{}: neither a NewsWCL50 article (event<k>_<outlet>.txt) nor a synthetic one (front matter with `story`); give a corpus's own folder",
+                        path.display()
+                    ));
+                }
             },
         };
         docs.push((doc, event));
