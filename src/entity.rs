@@ -1088,7 +1088,6 @@ fn by_smallest(sets: UnionFind<usize>) -> Vec<(u32, u32)> {
     }
     let mut grouped: Vec<(u32, u32)> =
         labels.iter().enumerate().map(|(k, &label)| (smallest[label], key_u32(k))).collect();
-    drop((labels, smallest));
     grouped.sort_unstable();
     grouped
 }

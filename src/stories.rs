@@ -96,11 +96,6 @@ const HOLDERS: usize = 16;
 /// numbered in the order of their first document ([`numbered`]).
 type Sets = UnionFind<usize>;
 
-/// Whether documents `a` and `b` are in one set of `sets`.
-fn together(sets: &mut Sets, a: u32, b: u32) -> bool {
-    sets.find_mut(a as usize) == sets.find_mut(b as usize)
-}
-
 /// The story of each of `documents` (`mentions[d]` are document `d`'s
 /// resolved mentions, `referents` how many referents there are): stories
 /// are numbered from 0 in the order of their first document. Linear in the
@@ -244,8 +239,8 @@ pub(crate) fn grouping(
     });
     // Every pair compared counts in the means; only the pairs that may join
     // a story (two shared names, or one both repeat) are strong for it.
-    let stories = cohesive(&mut stories, links.iter().map(|l| Link { strong: l.strong && l.story, ..*l }));
-    let groups = cohesive(&mut groups, links.iter().copied());
+    let stories = cohesive(&stories, links.iter().map(|l| Link { strong: l.strong && l.story, ..*l }));
+    let groups = cohesive(&groups, links.iter().copied());
     (stories, groups)
 }
 
@@ -303,7 +298,7 @@ impl Between {
 /// split for it. A chain through one strong pair between two sets of
 /// otherwise unlike documents is not joined. Ties go to the pair of lowest
 /// numbers, so the result depends on the documents and their order only.
-fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec<usize> {
+fn cohesive(chains: &Sets, links: impl Iterator<Item = Link> + Clone) -> Vec<usize> {
     let n = chains.len();
     // Each set's neighbours, sorted by number, with what is known between:
     // each list made at its size, counted first. Grown by pushing, the
@@ -311,7 +306,7 @@ fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec
     // at 100,000 synthetic articles, where the live heap is at its highest.
     let mut degree: Vec<u32> = vec![0; n];
     for l in links.clone() {
-        if together(chains, l.a, l.b) {
+        if chains.equiv(l.a as usize, l.b as usize) {
             for d in [l.a, l.b] {
                 degree[d as usize] = degree[d as usize].saturating_add(1);
             }
@@ -320,7 +315,7 @@ fn cohesive(chains: &mut Sets, links: impl Iterator<Item = Link> + Clone) -> Vec
     let mut near: Vec<Vec<(u32, Between)>> =
         degree.into_iter().map(|d| Vec::with_capacity(d as usize)).collect();
     for l in links {
-        if !together(chains, l.a, l.b) {
+        if !chains.equiv(l.a as usize, l.b as usize) {
             continue;
         }
         let between = Between { sum: f64::from(l.cosine), pairs: 1, strong: l.strong };
@@ -563,14 +558,14 @@ mod tests {
             Link { a: 0, b: 1, cosine: 0.9, strong: true, story: true },
             Link { a: 1, b: 2, cosine: 0.3, strong: false, story: true },
         ];
-        let mut chains = sets(3, &[(0, 1), (0, 2)]);
+        let chains = sets(3, &[(0, 1), (0, 2)]);
         // 1-2 has a mean of 0.3 but no strong pair: 2 stays apart.
-        assert_eq!(cohesive(&mut chains, links.into_iter()), vec![0, 0, 1]);
+        assert_eq!(cohesive(&chains, links.into_iter()), vec![0, 0, 1]);
         // A strong pair 0-2 makes {0, 1} and {2} joinable: mean (0.3 + 0.5) / 2.
         let links = [links[0], links[1], Link { a: 0, b: 2, cosine: 0.5, strong: true, story: true }];
-        assert_eq!(cohesive(&mut sets(3, &[(0, 1), (0, 2)]), links.into_iter()), vec![0, 0, 0]);
+        assert_eq!(cohesive(&sets(3, &[(0, 1), (0, 2)]), links.into_iter()), vec![0, 0, 0]);
         // Links across chains are not used.
-        assert_eq!(cohesive(&mut sets(3, &[(1, 2)]), links.into_iter()), vec![0, 1, 2]);
+        assert_eq!(cohesive(&sets(3, &[(1, 2)]), links.into_iter()), vec![0, 1, 2]);
     }
 
     #[test]
