@@ -102,6 +102,8 @@ for round in $(seq 1 "$rounds"); do
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$timing")
     cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$timing")
     rss_kb=$(awk -F': ' '/Maximum resident/ {print $2}' "$timing")
+    peak_mib=$(awk -v k="$rss_kb" 'BEGIN {printf "%.0f", k/1024}')
+    peak_ratio=$(awk -v k="$rss_kb" -v b="$input_bytes" 'BEGIN {printf "%.1f", k*1024/b}')
     if [ "$format" = jsonl ] || [ "$sink" = null ]; then
       claims="—"
       relations="—"
@@ -115,12 +117,12 @@ for round in $(seq 1 "$rounds"); do
     if [ -n "$out_bytes" ]; then out_mb=$(awk -v b="$out_bytes" 'BEGIN {printf "%.0f", b/1e6}'); fi
     printf '| %8s | %7s | %9.1f | %9s | %10s | %7.1f | %8s | %8.0f | %5.1f× | %9s | %6s | %s\n' \
       "$n" "$stories" "$(awk -v b="$input_bytes" 'BEGIN {print b/1e6}')" "$claims" "$relations" "$wall" "$cpu" \
-      "$(awk -v k="$rss_kb" 'BEGIN {print k/1024}')" "$(awk -v k="$rss_kb" -v b="$input_bytes" 'BEGIN {print k*1024/b}')" \
+      "$peak_mib" "$peak_ratio" \
       "$out_mb" "$growth" "$load"
     walls[$n]+=" $wall"
     cpus[$n]+=" $cpu"
-    peaks[$n]+=" $(awk -v k="$rss_kb" 'BEGIN {printf "%.0f", k/1024}')"
-    ratios[$n]+=" $(awk -v k="$rss_kb" -v b="$input_bytes" 'BEGIN {printf "%.1f", k*1024/b}')"
+    peaks[$n]+=" $peak_mib"
+    ratios[$n]+=" $peak_ratio"
     prev_wall="$wall"
   done
 done

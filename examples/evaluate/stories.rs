@@ -130,25 +130,24 @@ fn load_newswcl(dir: &Path) -> Result<Vec<(Document, String)>, String> {
         // (one holding other corpora's texts) would be scored otherwise.
         let event = match doc.meta.extra.get("story") {
             Some(story) => story.to_string(),
-            None => match id.split_once('_') {
-                Some((event, _))
-                    if event
-                        .strip_prefix("event")
-                        .is_some_and(|k| !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit())) =>
-                {
-                    event.to_string()
-                }
-                _ => {
-                    return Err(format!(
-                        "{}: neither a NewsWCL50 article (event<k>_<outlet>.txt) nor a synthetic one (front matter with `story`); give a corpus's own folder",
-                        path.display()
-                    ));
-                }
-            },
+            None => newswcl_event(&id).map(str::to_string).ok_or_else(|| {
+                format!(
+                    "{}: neither a NewsWCL50 article (event<k>_<outlet>.txt) nor a synthetic one (front matter with `story`); give a corpus's own folder",
+                    path.display()
+                )
+            })?,
         };
         docs.push((doc, event));
     }
     Ok(docs)
+}
+
+/// The event of a NewsWCL50 article from its file stem (`event<k>_<outlet>`:
+/// `event<k>`), if the stem has that form.
+fn newswcl_event(stem: &str) -> Option<&str> {
+    let (event, _) = stem.split_once('_')?;
+    let k = event.strip_prefix("event")?;
+    (!k.is_empty() && k.bytes().all(|b| b.is_ascii_digit())).then_some(event)
 }
 
 /// Pairwise and B-cubed scores of `predicted` clusters (document ids)
