@@ -1,6 +1,8 @@
 //! The pipeline: documents in, claims, relations, graph and report out.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
 
@@ -285,12 +287,80 @@ impl Analyzer {
         // 91-100 MiB (median 96.5) to 87-92 (89.6); at 100,000, where the
         // peak is the names' resolution, it rose from 480-484 MiB to 487-505
         // (docs/performance-history.md, stop 45).
-        rayon::scope(|_| self.story_groups_on_pool(documents))
+        rayon::scope(|_| self.story_groups_on_pool(documents, None))
     }
 
-    /// [`Analyzer::story_groups`], on the thread that calls it.
-    fn story_groups_on_pool(&self, documents: Vec<Document>) -> Result<StoryGroups> {
-        let documents = self.checked(documents)?;
+    /// [`Analyzer::story_groups`] for documents whose texts are not held:
+    /// each document with an empty [`Document::text`] has its text read
+    /// from `texts` whenever a pass needs it (four times: for the sentences,
+    /// the names, the names again if it may state an alias, and its
+    /// group's analysis), and dropped after. Documents with a text are held
+    /// as [`Analyzer::story_groups`] holds them.
+    ///
+    /// The output is the same as `story_groups` gives for the same texts.
+    /// Memory then holds what the passes make rather than the corpus's text
+    /// as well: at 100,000 synthetic articles (175 MiB of text) the command
+    /// line tool's peak is about a third lower, for about a tenth more time
+    /// (BENCHMARKS.md). No document is kept prepared
+    /// ([`Analyzer::keep_prepared_bytes`]) when any text is read this way.
+    ///
+    /// Fails as [`Analyzer::analyze`] does, and with the first error (in
+    /// document order, or group order once the groups are analysed) that
+    /// `texts` returns, or [`Error::TextChanged`] if a text read again
+    /// differs from its first reading (its length and a 64-bit hash of its
+    /// bytes are kept). A text read is checked as a held one is: not empty
+    /// nor only white space ([`Error::EmptyDocument`]), within the size
+    /// limit ([`Error::TooLarge`]).
+    ///
+    /// ```
+    /// use claimgraph::{Analyzer, Document, analysis::TextSource};
+    ///
+    /// /// Texts kept somewhere else (a database, files), by document id.
+    /// struct Archive;
+    ///
+    /// impl TextSource for Archive {
+    ///     fn text(&self, document: &Document) -> claimgraph::Result<String> {
+    ///         Ok(match document.id.as_str() {
+    ///             "a" => "Police said the Tessa Bridge was closed on Monday.",
+    ///             _ => "The Tessa Bridge was not closed on Monday, the mayor said.",
+    ///         }
+    ///         .to_string())
+    ///     }
+    /// }
+    ///
+    /// let groups = Analyzer::new().story_groups_from(
+    ///     vec![Document::new("a", "Daily", ""), Document::new("b", "Echo", "")],
+    ///     Archive,
+    /// )?;
+    /// let mut found = Vec::new();
+    /// groups.analyze_each(
+    ///     |_, analysis| (analysis.documents()[1].text.len(), analysis.contradictions().count()),
+    ///     |summary| {
+    ///         found.push(summary);
+    ///         Ok(())
+    ///     },
+    /// )?;
+    /// assert_eq!(found, [(58, 1)]);
+    /// # Ok::<(), claimgraph::Error>(())
+    /// ```
+    pub fn story_groups_from(
+        &self,
+        documents: Vec<Document>,
+        texts: impl TextSource + 'static,
+    ) -> Result<StoryGroups> {
+        let texts: Arc<dyn TextSource> = Arc::new(texts);
+        rayon::scope(|_| self.story_groups_on_pool(documents, Some(texts)))
+    }
+
+    /// [`Analyzer::story_groups`] and [`Analyzer::story_groups_from`], on
+    /// the thread that calls it.
+    fn story_groups_on_pool(
+        &self,
+        documents: Vec<Document>,
+        source: Option<Arc<dyn TextSource>>,
+    ) -> Result<StoryGroups> {
+        let documents = self.checked(documents, source.is_some())?;
+        let reader = Reader { source, limit: self.max_doc_bytes.unwrap_or(DEFAULT_MAX_DOC_BYTES) };
         let lex = &self.lexicon;
         let n = documents.len();
         // The corpus is never held prepared at once: each pass prepares a
@@ -301,8 +371,20 @@ impl Analyzer {
         let counter = self.progress.stage(Stage::Prepare, n);
         // Each text's sentences, kept for the first time it is prepared;
         // the documents, if they all fit in the budget, are kept prepared.
-        let keep = kept_documents(&documents, self.keep_prepared_bytes);
-        let (vocab, sentences, prepared) = entity::vocabulary_of_texts(&documents, keep, &counter);
+        let keep = if documents.iter().any(|d| reader.reads(d)) {
+            0
+        } else {
+            kept_documents(&documents, self.keep_prepared_bytes)
+        };
+        // The first reading of each text read from the source: its print,
+        // to check the later ones against.
+        let first = |d| -> Result<_> {
+            let text = reader.text(d, None)?;
+            let print = reader.reads(d).then(|| Print::of(&text));
+            Ok((text, print))
+        };
+        let (vocab, sentences, prepared, prints) =
+            entity::vocabulary_of_texts(&documents, keep, &counter, first)?;
         let mut prepared = prepared.into_iter();
         let counter = self.progress.stage(Stage::Mentions, n);
         // Each document's mentions are kept as records (`Records`), a
@@ -315,16 +397,23 @@ impl Analyzer {
         // Boxed: a `Kept` is 192 bytes, and this list and the groups'
         // parts hold one slot for every document, kept or not.
         let mut kept: Vec<Option<Box<Kept>>> = Vec::with_capacity(n);
-        for (window, segmented) in documents.chunks(FIND_WINDOW).zip(sentences.chunks(FIND_WINDOW)) {
-            let window: Vec<(&Document, &Sentences, Option<Prepared>)> =
-                window.iter().zip(segmented).map(|(d, ss)| (d, ss, prepared.next())).collect();
+        let windows =
+            documents.chunks(FIND_WINDOW).zip(sentences.chunks(FIND_WINDOW)).zip(prints.chunks(FIND_WINDOW));
+        for ((window, segmented), printed) in windows {
+            let window: Vec<(&Document, &Sentences, Option<Print>, Option<Prepared>)> = window
+                .iter()
+                .zip(segmented)
+                .zip(printed)
+                .map(|((d, ss), &print)| (d, ss, print, prepared.next()))
+                .collect();
             type Found = (Vec<bool>, bool, Vec<Mention>, Option<Prepared>);
-            let found: Vec<Found> = window
+            let found: Vec<Result<Found>> = window
                 .into_par_iter()
-                .map(|(d, ss, p)| {
+                .map(|(d, ss, print, p)| {
                     let keeping = p.is_some();
-                    let p = p.unwrap_or_else(|| Prepared::for_names(&d.text, &ss.get()));
-                    let ms = entity::find_mentions(&d.text, &p, lex, &vocab);
+                    let text = reader.text(d, print)?;
+                    let p = p.unwrap_or_else(|| Prepared::for_names(&text, &ss.get()));
+                    let ms = entity::find_mentions(&text, &p, lex, &vocab);
                     let named = ms
                         .iter()
                         .map(|m| stories::named(m, || stories::org_head(m, &p, lex), &vocab, &outlet_keys))
@@ -335,10 +424,11 @@ impl Analyzer {
                     // (`kept_documents`); otherwise dropped here, on the
                     // thread that made it, rather than held with the
                     // window's others until they are recorded.
-                    (named, may, ms, keeping.then_some(p))
+                    Ok((named, may, ms, keeping.then_some(p)))
                 })
                 .collect();
-            for (named, may, mentions, p) in found {
+            for found in found {
+                let (named, may, mentions, p) = found?;
                 records.push(&mentions, |i| named[i]);
                 may_alias.push(may);
                 kept.push(p.map(|prepared| Box::new(Kept { prepared, mentions })));
@@ -348,27 +438,31 @@ impl Analyzer {
         records.settle_demonyms();
         // Stated aliases ("X (or Y)") need the tokens between two names:
         // the few documents that may state one are prepared again.
-        let aliases: Vec<Vec<(usize, usize)>> = documents
+        let aliases: Vec<Result<Vec<(usize, usize)>>> = documents
             .par_iter()
             .zip(&records.docs)
             .zip(&may_alias)
             .zip(&sentences)
             .zip(&kept)
-            .map(|((((d, rs), &may), ss), k)| {
+            .zip(&prints)
+            .map(|(((((d, rs), &may), ss), k), &print)| {
                 if !may {
-                    return Vec::new();
+                    return Ok(Vec::new());
                 }
                 let settled = rs.iter().map(|r| records.settled(r));
                 if let Some(k) = k {
                     let mut ms = k.mentions.clone();
                     entity::restore(settled, &mut ms);
-                    return entity::stated_aliases(&k.prepared, &ms);
+                    return Ok(entity::stated_aliases(&k.prepared, &ms));
                 }
-                let p = Prepared::for_names(&d.text, &ss.get());
-                let ms = entity::mentions_again(&d.text, &p, lex, &vocab, settled);
-                entity::stated_aliases(&p, &ms)
+                let text = reader.text(d, print)?;
+                let p = Prepared::for_names(&text, &ss.get());
+                let ms = entity::mentions_again(&text, &p, lex, &vocab, settled);
+                Ok(entity::stated_aliases(&p, &ms))
             })
             .collect();
+        // The first error in document order, whatever the threads.
+        let aliases: Vec<Vec<(usize, usize)>> = aliases.into_iter().collect::<Result<_>>()?;
         // Without the documents of each name: each group's view lists its
         // own ([`entity::group_referents`]).
         let referents = records.resolve(&aliases, None, lex, &vocab);
@@ -395,10 +489,12 @@ impl Analyzer {
             .zip(sentences)
             .zip(kept)
             .zip(stories)
-            .zip(groups);
-        for (((((doc, rs), ss), k), story), group) in docs {
+            .zip(groups)
+            .zip(prints);
+        for ((((((doc, rs), ss), k), story), group), print) in docs {
             let part = &mut parts[group];
             part.documents.push(doc);
+            part.prints.push(print);
             part.sentences.push(ss);
             part.kept.push(k);
             part.settled.push(rs.iter().map(|r| records.settled(r)).collect());
@@ -406,6 +502,7 @@ impl Analyzer {
         }
         Ok(StoryGroups {
             analyzer: self.clone(),
+            reader,
             parts,
             referents,
             outlets,
@@ -416,13 +513,17 @@ impl Analyzer {
     }
 
     /// Checks `documents` (each valid and within the size limit, ids
-    /// unique) and puts them in id order.
-    fn checked(&self, mut documents: Vec<Document>) -> Result<Vec<Document>> {
+    /// unique) and puts them in id order. With `sourced`, an empty text is
+    /// to be read from a [`TextSource`] and checked then.
+    fn checked(&self, mut documents: Vec<Document>, sourced: bool) -> Result<Vec<Document>> {
         if documents.is_empty() {
             return Err(Error::NoDocuments);
         }
         for d in &documents {
-            d.validate()?;
+            match d.validate() {
+                Err(Error::EmptyDocument { .. }) if sourced && d.text.is_empty() => {}
+                checked => checked?,
+            }
             let limit = self.max_doc_bytes.unwrap_or(DEFAULT_MAX_DOC_BYTES);
             if d.text.len() > limit {
                 return Err(Error::TooLarge { origin: d.id.clone(), size: d.text.len(), limit });
@@ -439,7 +540,7 @@ impl Analyzer {
     /// The stages that need the whole corpus: checks, id order, sentences,
     /// names, their resolution and the stories.
     fn front(&self, documents: Vec<Document>) -> Result<Front> {
-        let documents = self.checked(documents)?;
+        let documents = self.checked(documents, false)?;
         let lex = &self.lexicon;
         // Per-document stages run in parallel; results are collected in
         // document order, so the output does not depend on the threads.
@@ -513,6 +614,8 @@ fn extract_all(
 /// One group's share of the corpus, waiting to be analysed.
 struct GroupParts {
     documents: Vec<Document>,
+    /// The print of each document's text, if it is read from the source.
+    prints: Vec<Option<Print>>,
     /// Each document's sentences, as they were found for the vocabulary.
     sentences: Vec<Sentences>,
     /// What resolution settled about each document's mentions.
@@ -529,11 +632,85 @@ impl GroupParts {
     fn with_capacity(size: usize) -> GroupParts {
         GroupParts {
             documents: Vec::with_capacity(size),
+            prints: Vec::with_capacity(size),
             sentences: Vec::with_capacity(size),
             settled: Vec::with_capacity(size),
             stories: Vec::with_capacity(size),
             kept: Vec::with_capacity(size),
         }
+    }
+}
+
+/// Reads the texts of documents for [`Analyzer::story_groups_from`], which
+/// does not hold them: from files, a database, an archive.
+///
+/// [`TextSource::text`] is called for each document whose
+/// [`Document::text`] is empty, several times during a run, from several
+/// threads at once, and must give the same text each time (a text that
+/// changes is an error, [`Error::TextChanged`]).
+pub trait TextSource: Send + Sync {
+    /// The text of `document` (its id and metadata as given, its text
+    /// empty).
+    ///
+    /// # Errors
+    ///
+    /// Any error, such as [`Error::Io`] for a file that cannot be read;
+    /// the run stops with it.
+    fn text(&self, document: &Document) -> Result<String>;
+}
+
+/// Where the passes of [`Analyzer::story_groups`] find each document's
+/// text: in the document, or read from a source when the document's text
+/// is empty.
+#[derive(Clone)]
+struct Reader {
+    source: Option<Arc<dyn TextSource>>,
+    /// The size limit for a text read ([`Analyzer::max_doc_bytes`]).
+    limit: usize,
+}
+
+impl Reader {
+    /// Whether `d`'s text is read from the source.
+    fn reads(&self, d: &Document) -> bool {
+        self.source.is_some() && d.text.is_empty()
+    }
+
+    /// `d`'s text: its own, or read from the source, checked as a held
+    /// text is and, if `print` is given (its first reading's), against it.
+    fn text<'d>(&self, d: &'d Document, print: Option<Print>) -> Result<Cow<'d, str>> {
+        let Some(source) = self.source.as_ref().filter(|_| d.text.is_empty()) else {
+            return Ok(Cow::Borrowed(&d.text));
+        };
+        let text = source.text(d)?;
+        if text.len() > self.limit {
+            return Err(Error::TooLarge { origin: d.id.clone(), size: text.len(), limit: self.limit });
+        }
+        if text.trim().is_empty() {
+            return Err(Error::EmptyDocument { origin: d.id.clone() });
+        }
+        if let Some(first) = print
+            && Print::of(&text) != first
+        {
+            return Err(Error::TextChanged { id: d.id.clone(), first: first.len, now: text.len() });
+        }
+        Ok(Cow::Owned(text))
+    }
+}
+
+/// A text's length and a hash of its bytes, to tell whether a text read
+/// again is the one first read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Print {
+    len: usize,
+    hash: u64,
+}
+
+impl Print {
+    fn of(text: &str) -> Print {
+        use std::hash::BuildHasher;
+        // A fixed seed: the same text gives the same print on every thread.
+        let hash = foldhash::quality::FixedState::with_seed(0x636c_6169_6d67_7261).hash_one(text);
+        Print { len: text.len(), hash }
     }
 }
 
@@ -593,6 +770,8 @@ const FIND_WINDOW: usize = 256;
 /// [`Analyzer::story_groups`], not yet analysed further.
 pub struct StoryGroups {
     analyzer: Analyzer,
+    /// Where each document's text is: held, or read from a source.
+    reader: Reader,
     parts: Vec<GroupParts>,
     referents: Vec<Referent>,
     outlets: HashSet<String>,
@@ -654,28 +833,46 @@ impl StoryGroups {
     /// each document prepared again (tokens, stems, quotes, from the
     /// sentences kept) when its group is, unless it was kept prepared
     /// ([`Analyzer::keep_prepared_bytes`]), and each window is freed before
-    /// the next, so memory holds the corpus's text, sentences and names,
-    /// the documents kept, plus one window. Within a window, `sink`
+    /// the next, so memory holds the corpus's text (unless it is read from
+    /// a [`TextSource`], [`Analyzer::story_groups_from`]), sentences and
+    /// names, the documents kept, plus one window. Within a window, `sink`
     /// receives each result as soon as it has received those of the groups
     /// before it, while later groups are still being analysed; only results
     /// that finish before an earlier group's wait.
     ///
     /// Stops at the first error `sink` returns and returns it (groups
-    /// already being analysed then finish, and their results are dropped).
+    /// already being analysed then finish, and their results are dropped),
+    /// or at the first group (in group order) whose texts could not be read
+    /// again from the [`TextSource`], with that error, before `sink`
+    /// receives that group.
     pub fn analyze_each<T, M, S>(self, map: M, mut sink: S) -> Result<()>
     where
         T: Send,
         M: Fn(usize, Analysis) -> T + Sync,
         S: FnMut(T) -> Result<()>,
     {
-        let StoryGroups { analyzer, parts, referents, outlets, vocab, documents, stories: _ } = self;
+        let StoryGroups { analyzer, reader, parts, referents, outlets, vocab, documents, stories: _ } = self;
         let lex = &analyzer.lexicon;
         let counter = analyzer.progress.stage(Stage::Groups, documents);
         let quiet = Progress::default();
         let window_documents = WINDOW_DOCUMENTS_PER_THREAD * rayon::current_num_threads().max(1);
         let stopped = AtomicBool::new(false);
-        let analyze = |g: usize, part: GroupParts| -> T {
-            let GroupParts { documents, sentences, settled, stories, kept } = part;
+        let analyze = |g: usize, part: GroupParts| -> Result<T> {
+            let GroupParts { mut documents, prints, sentences, settled, stories, kept } = part;
+            // The texts not held, read again (and checked) for the analysis.
+            let texts: Vec<Result<Option<String>>> = documents
+                .par_iter()
+                .zip(&prints)
+                .map(|(d, &print)| match reader.text(d, print)? {
+                    Cow::Owned(text) => Ok(Some(text)),
+                    Cow::Borrowed(_) => Ok(None),
+                })
+                .collect();
+            for (d, text) in documents.iter_mut().zip(texts) {
+                if let Some(text) = text? {
+                    d.text = text;
+                }
+            }
             let size = documents.len();
             // Prepared again and their mentions found again, unless kept:
             // holding the whole corpus prepared, or its mentions, was most
@@ -722,10 +919,11 @@ impl StoryGroups {
             };
             let out = map(g, analysis);
             counter.add(size);
-            out
+            Ok(out)
         };
         let mut parts = parts.into_iter().enumerate().peekable();
-        let mut waiting: BTreeMap<usize, T> = BTreeMap::new();
+        // Each group's result, or its error, until its turn.
+        let mut waiting: BTreeMap<usize, Result<T>> = BTreeMap::new();
         let mut next = 0;
         let mut result = Ok(());
         while parts.peek().is_some() && result.is_ok() {
@@ -737,7 +935,7 @@ impl StoryGroups {
                 size += part.documents.len();
                 window.push((g, part));
             }
-            let (sender, received) = std::sync::mpsc::channel::<(usize, T)>();
+            let (sender, received) = std::sync::mpsc::channel::<(usize, Result<T>)>();
             // The scope's body runs on this thread, which passes each result
             // to `sink` while the window's later groups are analysed (the
             // window is split among the threads as `collect` would split it;
@@ -777,7 +975,7 @@ impl StoryGroups {
                     waiting.insert(g, out);
                     while let Some(out) = waiting.remove(&next) {
                         next += 1;
-                        if let Err(e) = sink(out) {
+                        if let Err(e) = out.and_then(&mut sink) {
                             stopped.store(true, Ordering::Relaxed);
                             result = Err(e);
                             break;

@@ -611,12 +611,20 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
         .reduce(Vocabulary::default, Vocabulary::merge)
 }
 
+/// What [`vocabulary_of_texts`] gives: the vocabulary, each text's
+/// sentences, the documents kept prepared, and what its `read` kept of each.
+pub(crate) type TextsPass<X> = (Vocabulary, Vec<crate::segment::Sentences>, Vec<Prepared>, Vec<X>);
+
 /// [`vocabulary`] of the texts of `docs`, from their sentences and tokens
 /// alone, with the sentences of each text in document order
 /// (`segment(text)`, packed, for [`Prepared::segmented`]): each text is
 /// segmented and tokenised, its words added, and the tokens dropped, so
 /// that the corpus is never held prepared at once. The same vocabulary as
 /// [`vocabulary`] gives.
+///
+/// `read(d)` gives each document's text (its own, or read from elsewhere)
+/// and something to keep about it, returned in document order; its first
+/// error in document order is returned instead.
 ///
 /// The first `keep` documents are prepared instead, with their stems
 /// ([`Prepared::segmented`], which tokenises them as well), and returned
@@ -625,43 +633,70 @@ pub(crate) fn vocabulary(docs: &[Prepared]) -> Vocabulary {
 /// finding names stems what it looks up in the lexicon when a document
 /// has no stems, and the analysis then stemmed every token again (0.8% of
 /// the instructions of a run that keeps every document).
-pub(crate) fn vocabulary_of_texts(
-    docs: &[crate::document::Document],
+pub(crate) fn vocabulary_of_texts<'d, X: Send>(
+    docs: &'d [crate::document::Document],
     keep: usize,
     counter: &crate::progress::Counter<'_>,
-) -> (Vocabulary, Vec<crate::segment::Sentences>, Vec<Prepared>) {
+    read: impl Fn(&'d crate::document::Document) -> crate::Result<(std::borrow::Cow<'d, str>, X)> + Sync,
+) -> crate::Result<TextsPass<X>> {
     use rayon::prelude::*;
-    type Found = (Vec<crate::segment::Sentences>, Vec<Prepared>);
-    let (vocabs, found): (Vec<Vocabulary>, Vec<Found>) = docs
+    /// A piece of the pass: its sentences, documents prepared, what `read`
+    /// kept, and its first error with the document's number.
+    type Found<X> = (Vec<crate::segment::Sentences>, Vec<Prepared>, Vec<X>, Option<(usize, crate::Error)>);
+    let (vocabs, found): (Vec<Vocabulary>, Vec<Found<X>>) = docs
         .par_iter()
         .enumerate()
         .fold(
             // One token list per thread, cleared for each sentence: grown
             // once to the longest sentence, not again for every text.
-            || (Vocabulary::default(), (Vec::new(), Vec::new()), Vec::new()),
-            |(mut v, (mut kept, mut prepared), mut tokens), (i, d)| {
-                let ss = crate::segment::segment(&d.text);
+            || (Vocabulary::default(), (Vec::new(), Vec::new(), Vec::new(), None), Vec::new()),
+            |(mut v, (mut kept, mut prepared, mut read_out, failed), mut tokens), (i, d)| {
+                counter.add(1);
+                if failed.is_some() {
+                    return (v, (kept, prepared, read_out, failed), tokens);
+                }
+                let (text, x) = match read(d) {
+                    Ok(read) => read,
+                    Err(e) => return (v, (kept, prepared, read_out, Some((i, e))), tokens),
+                };
+                let ss = crate::segment::segment(&text);
                 if i < keep {
-                    let p = Prepared::segmented(&d.text, &ss);
+                    let p = Prepared::segmented(&text, &ss);
                     v.add(&p);
                     prepared.push(p);
                 } else {
                     for s in ss.iter().filter(|s| s.kind == SentenceKind::Body) {
                         tokens.clear();
-                        crate::text::tokenize_into(&mut tokens, s.span.slice(&d.text), s.span.start);
+                        crate::text::tokenize_into(&mut tokens, s.span.slice(&text), s.span.start);
                         v.add_sentence(&tokens);
                     }
                 }
                 kept.push(crate::segment::Sentences::new(ss));
-                counter.add(1);
-                (v, (kept, prepared), tokens)
+                read_out.push(x);
+                (v, (kept, prepared, read_out, failed), tokens)
             },
         )
         .map(|(v, found, _)| (v, found))
         .unzip();
+    // Each piece covers a run of documents in order, so the first error of
+    // each piece with the smallest number is the first of all.
+    let (mut sentences, mut kept_prepared, mut read_out) = (Vec::new(), Vec::new(), Vec::new());
+    let mut first_error: Option<(usize, crate::Error)> = None;
+    for (ss, ps, xs, failed) in found {
+        if let Some((i, e)) = failed
+            && first_error.as_ref().is_none_or(|(first, _)| i < *first)
+        {
+            first_error = Some((i, e));
+        }
+        sentences.extend(ss);
+        kept_prepared.extend(ps);
+        read_out.extend(xs);
+    }
+    if let Some((_, e)) = first_error {
+        return Err(e);
+    }
     let vocab = vocabs.into_iter().fold(Vocabulary::default(), Vocabulary::merge);
-    let (sentences, prepared): (Vec<Vec<_>>, Vec<Vec<_>>) = found.into_iter().unzip();
-    (vocab, sentences.into_iter().flatten().collect(), prepared.into_iter().flatten().collect())
+    Ok((vocab, sentences, kept_prepared, read_out))
 }
 
 impl Vocabulary {
@@ -1985,13 +2020,17 @@ mod tests {
         let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared::new(t)).collect();
         let whole = vocabulary(&prepared);
         let none = crate::progress::Progress::default();
-        let (lean, sentences, kept) =
-            vocabulary_of_texts(&docs, 0, &none.stage(crate::progress::Stage::Prepare, 2));
+        fn own(d: &crate::document::Document) -> crate::Result<(std::borrow::Cow<'_, str>, usize)> {
+            Ok((std::borrow::Cow::Borrowed(d.text.as_str()), d.id.len()))
+        }
+        let (lean, sentences, kept, lens) =
+            vocabulary_of_texts(&docs, 0, &none.stage(crate::progress::Stage::Prepare, 2), own).unwrap();
         assert!(kept.is_empty());
+        assert_eq!(lens, [2, 2]);
         // The first document kept prepared: the same vocabulary, and that
         // document prepared with its stems, as the analysis reads it.
-        let (with_kept, _, kept) =
-            vocabulary_of_texts(&docs, 1, &none.stage(crate::progress::Stage::Prepare, 2));
+        let (with_kept, _, kept, _) =
+            vocabulary_of_texts(&docs, 1, &none.stage(crate::progress::Stage::Prepare, 2), own).unwrap();
         assert_eq!(kept.len(), 1);
         let for_names = Prepared::for_names(texts[0], &sentences[0].get());
         let token_list = |p: &Prepared| p.tokens.iter().map(|t| (t.span, t.norm.clone())).collect::<Vec<_>>();
@@ -2011,6 +2050,40 @@ mod tests {
         assert_eq!(sorted(&with_kept.lower), sorted(&whole.lower));
         assert_eq!(sorted(&with_kept.midcap), sorted(&whole.midcap));
         assert!(whole.midcap.contains("closed") && whole.lower.contains("bridge"), "{whole:?}");
+    }
+
+    /// A text that cannot be read stops the vocabulary's pass with the
+    /// error of the first such document in document order, on any number
+    /// of threads.
+    #[test]
+    fn vocabulary_of_texts_fails_with_the_first_unreadable_text() {
+        let docs: Vec<crate::document::Document> = (0..64)
+            .map(|i| {
+                crate::document::Document::new(
+                    format!("d{i:02}"),
+                    "Daily",
+                    format!("The bridge {i} was closed."),
+                )
+            })
+            .collect();
+        let read = |d: &crate::document::Document| {
+            let n: usize = d.id[1..].parse().unwrap_or(0);
+            if n % 20 == 17 {
+                return Err(crate::Error::EmptyDocument { origin: d.id.clone() });
+            }
+            Ok((std::borrow::Cow::Owned(d.text.clone()), ()))
+        };
+        for threads in [1, 2, 4] {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let none = crate::progress::Progress::default();
+            let result = pool.install(|| {
+                vocabulary_of_texts(&docs, 0, &none.stage(crate::progress::Stage::Prepare, 64), read)
+            });
+            match result {
+                Err(crate::Error::EmptyDocument { origin }) => assert_eq!(origin, "d17", "{threads} threads"),
+                other => panic!("{threads} threads: {:?}", other.map(|_| ())),
+            }
+        }
     }
 
     #[test]

@@ -134,6 +134,19 @@ pub enum Error {
     /// There was nothing to analyse.
     #[error("no documents to analyse")]
     NoDocuments,
+
+    /// A text read again from its [`TextSource`](crate::analysis::TextSource)
+    /// differs from the first reading: its input changed during the run.
+    #[error("{id}: the text changed while it was being analysed ({first} bytes, then {now})")]
+    TextChanged {
+        /// The id of the document.
+        id: String,
+        /// Its length in bytes when first read.
+        first: usize,
+        /// Its length in bytes when read again (the same if only its bytes
+        /// changed).
+        now: usize,
+    },
 }
 
 /// A `Result` with [`Error`] as the error type.

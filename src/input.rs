@@ -48,6 +48,11 @@ use serde_json::{Map, Value};
 use crate::document::{Document, Metadata};
 use crate::error::{Error, Result};
 
+/// The default of [`LoadOptions::hold_text_bytes`] for the command line's
+/// `report --format jsonl` (`--hold-text-bytes`): 64 MiB, the texts of
+/// some 35,000 news articles.
+pub const DEFAULT_HOLD_TEXT_BYTES: usize = 64 << 20;
+
 /// What a `published` value must look like, for error messages.
 const DATE_EXPECTED: &str = "expected YYYY-MM-DD or a date-time such as 2023-01-18T10:00:00Z";
 
@@ -63,6 +68,13 @@ pub struct LoadOptions {
     /// Reject any document larger than this many bytes: the whole file for an
     /// article file, the `text` field for a JSON input object.
     pub max_doc_bytes: Option<usize>,
+    /// Hold the texts of article files only if they all fit in this many
+    /// bytes: otherwise every article file's document is loaded with an
+    /// empty text, and [`Loaded::texts`] reads it again from its file when
+    /// [`Analyzer::story_groups_from`](crate::Analyzer::story_groups_from)
+    /// needs it. `None` holds every text. The texts of JSON inputs are
+    /// always held.
+    pub hold_text_bytes: Option<usize>,
 }
 
 /// Loaded documents plus what was rejected or skipped.
@@ -75,6 +87,78 @@ pub struct Loaded {
     /// Folder entries that are not documents (other extensions, `README.md`,
     /// special files, symlinks back into a folder being read).
     pub skipped: Vec<PathBuf>,
+    /// The files of the documents loaded without their texts
+    /// ([`LoadOptions::hold_text_bytes`]), to read the texts from; empty
+    /// when every text is held.
+    pub texts: ArticleFiles,
+}
+
+/// The article files of documents loaded without their texts
+/// ([`LoadOptions::hold_text_bytes`]), by document id: a
+/// [`TextSource`](crate::analysis::TextSource) that reads a document's file
+/// again and parses it as [`parse_document`] does, with the same options.
+///
+/// ```
+/// use claimgraph::analysis::TextSource;
+/// use claimgraph::input::{LoadOptions, load_paths};
+///
+/// let dir = std::env::temp_dir().join(format!("claimgraph-doc-files-{}", std::process::id()));
+/// std::fs::create_dir_all(&dir)?;
+/// std::fs::write(dir.join("a1.txt"), "---\noutlet: Daily Example\n---\n\nThe bridge was closed.\n")?;
+/// std::fs::write(dir.join("b2.txt"), "The bridge was open.\n")?;
+///
+/// let options = LoadOptions { hold_text_bytes: Some(16), ..LoadOptions::default() };
+/// let loaded = load_paths(&[&dir], &options)?;
+/// let read = loaded.texts.text(&loaded.documents[0]);
+/// std::fs::remove_dir_all(&dir)?;
+///
+/// // 44 bytes of text, over 16: none is held.
+/// assert!(loaded.documents.iter().all(|d| d.text.is_empty()));
+/// assert_eq!(loaded.texts.len(), 2);
+/// assert_eq!(read?, "The bridge was closed.\n");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ArticleFiles {
+    paths: HashMap<String, PathBuf>,
+    options: LoadOptions,
+}
+
+impl ArticleFiles {
+    /// How many documents' texts are read from their files.
+    pub fn len(&self) -> usize {
+        self.paths.len()
+    }
+
+    /// Whether every text is held.
+    pub fn is_empty(&self) -> bool {
+        self.paths.is_empty()
+    }
+}
+
+impl crate::analysis::TextSource for ArticleFiles {
+    /// The body of `document`'s file, read and parsed again.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidDocument`] for a document not loaded without its
+    /// text, and the errors of reading and parsing the file: [`Error::Io`],
+    /// [`Error::TooLarge`], [`Error::InvalidUtf8`], [`Error::FrontMatter`],
+    /// [`Error::EmptyDocument`].
+    fn text(&self, document: &Document) -> Result<String> {
+        let Some(path) = self.paths.get(&document.id) else {
+            return Err(Error::InvalidDocument {
+                id: document.id.clone(),
+                message: "its text is empty and it was not loaded from an article file".to_string(),
+            });
+        };
+        let origin = origin_of(path);
+        let bytes = read(path)?;
+        check_size(&origin, bytes.len(), &self.options)?;
+        let text = decode_utf8(&origin, &bytes)?;
+        let (_, body) = split_front_matter(&origin, text)?;
+        Ok(body.to_string())
+    }
 }
 
 /// An input that could not be used, and why.
@@ -138,7 +222,12 @@ pub fn load_paths<P: AsRef<Path>>(paths: &[P], options: &LoadOptions) -> Result<
     for path in paths {
         loader.load_root(path.as_ref())?;
     }
-    Ok(loader.loaded)
+    let Loader { mut loaded, articles, held_bytes, .. } = loader;
+    if held_bytes.is_none() {
+        let paths = articles.into_iter().map(|(i, path)| (loaded.documents[i].id.clone(), path)).collect();
+        loaded.texts = ArticleFiles { paths, options: options.clone() };
+    }
+    Ok(loaded)
 }
 
 /// Parses one article file: optional front matter, then the body.
@@ -227,6 +316,12 @@ struct Loader<'o> {
     ids: IdRegistry,
     /// Canonical paths of the folders being read, to break symlink loops.
     ancestors: Vec<PathBuf>,
+    /// The article files loaded, with their documents' places in
+    /// [`Loaded::documents`], if their texts may not be held.
+    articles: Vec<(usize, PathBuf)>,
+    /// The bytes of article texts held, while they fit in
+    /// [`LoadOptions::hold_text_bytes`]; `None` once they do not.
+    held_bytes: Option<usize>,
 }
 
 /// How a file is read.
@@ -238,7 +333,14 @@ enum Format {
 
 impl<'o> Loader<'o> {
     fn new(options: &'o LoadOptions) -> Loader<'o> {
-        Loader { options, loaded: Loaded::default(), ids: IdRegistry::default(), ancestors: Vec::new() }
+        Loader {
+            options,
+            loaded: Loaded::default(),
+            ids: IdRegistry::default(),
+            ancestors: Vec::new(),
+            articles: Vec::new(),
+            held_bytes: Some(0),
+        }
     }
 
     /// Loads a path given by the caller.
@@ -306,7 +408,13 @@ impl<'o> Loader<'o> {
                     .check_file_size(&origin, meta)
                     .and_then(|()| read(path))
                     .and_then(|bytes| parse_document(&stem, &origin, &bytes, self.options));
-                self.settle(origin, result)
+                let at = self.loaded.documents.len();
+                let len = result.as_ref().map_or(0, |d| d.text.len());
+                self.settle(origin, result)?;
+                if self.loaded.documents.len() > at {
+                    self.hold_or_not(at, path, len);
+                }
+                Ok(())
             }
             Format::Json => {
                 let elements =
@@ -318,6 +426,29 @@ impl<'o> Loader<'o> {
                     Err(err) => self.reject(origin, err),
                 }
             }
+        }
+    }
+
+    /// Holds the text of `documents[at]`, read from the article file `path`,
+    /// while all fit in [`LoadOptions::hold_text_bytes`]; once they do not,
+    /// lets go of every article text held and holds none after.
+    fn hold_or_not(&mut self, at: usize, path: &Path, len: usize) {
+        let Some(limit) = self.options.hold_text_bytes else {
+            return;
+        };
+        self.articles.push((at, path.to_path_buf()));
+        let Some(held) = self.held_bytes else {
+            self.loaded.documents[at].text = String::new();
+            return;
+        };
+        let held = held.saturating_add(len);
+        if held <= limit {
+            self.held_bytes = Some(held);
+            return;
+        }
+        self.held_bytes = None;
+        for &(i, _) in &self.articles {
+            self.loaded.documents[i].text = String::new();
         }
     }
 

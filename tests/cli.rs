@@ -593,25 +593,33 @@ fn attributions_are_the_same_on_any_thread_count() {
     assert!(one == with_threads("4"), "attributions differ between 1 and 4 threads");
 }
 
-/// `--keep-prepared-bytes` trades memory for time only: the JSON Lines of
-/// the fixtures are the same with no document kept prepared, with a budget
-/// too small for all of them (none are kept), and with all (the default).
-#[test]
-fn keeping_documents_prepared_changes_no_line() {
+/// The JSON Lines of the fixtures with `option` set to `bytes`, or not set.
+fn fixtures_jsonl(option: &str, bytes: Option<&str>) -> String {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let with_budget = |bytes: Option<&str>| {
-        let mut args = vec!["report", "--no-progress", "--format", "jsonl"];
-        if let Some(b) = bytes {
-            args.extend(["--keep-prepared-bytes", b]);
-        }
-        let r = run(args.iter().map(|a| a.as_ref()).chain([fixtures.as_os_str()]));
-        assert_eq!(r.code, Some(0), "{}", r.stderr);
-        r.stdout
-    };
-    let all = with_budget(None);
+    let mut args = vec!["report", "--no-progress", "--format", "jsonl"];
+    if let Some(b) = bytes {
+        args.extend([option, b]);
+    }
+    let r = run(args.iter().map(|a| a.as_ref()).chain([fixtures.as_os_str()]));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    r.stdout
+}
+
+/// `--keep-prepared-bytes` and `--hold-text-bytes` trade memory for time
+/// only: the JSON Lines of the fixtures are the same with no document kept
+/// prepared (no text held: each is read again from its file), with a budget
+/// too small for all of them (none are kept, or held), and with all (the
+/// default).
+#[test]
+fn memory_budgets_change_no_line() {
+    let all = fixtures_jsonl("", None);
     assert!(all.lines().count() >= 4, "a header and three groups: {all}");
-    assert!(all == with_budget(Some("0")), "no document kept: the lines differ");
-    assert!(all == with_budget(Some("100000")), "a budget for some documents: the lines differ");
+    // Budgets that hold some documents' but not all: about 3.5 KB of text
+    // prepared, 10 KB of text.
+    for (option, some) in [("--keep-prepared-bytes", "100000"), ("--hold-text-bytes", "10000")] {
+        assert!(all == fixtures_jsonl(option, Some("0")), "{option} 0: the lines differ");
+        assert!(all == fixtures_jsonl(option, Some(some)), "{option} {some}: the lines differ");
+    }
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn seeds(target: &str) -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn front_matter_seeds() {
-    let options = LoadOptions { keep_going: false, max_doc_bytes: Some(1 << 20) };
+    let options = LoadOptions { keep_going: false, max_doc_bytes: Some(1 << 20), hold_text_bytes: None };
     for (name, data) in seeds("front_matter") {
         match parse_document("doc", "doc.txt", &data, &options) {
             Ok(doc) => {
@@ -38,7 +38,7 @@ fn front_matter_seeds() {
 
 #[test]
 fn json_input_seeds() {
-    let options = LoadOptions { keep_going: false, max_doc_bytes: Some(1 << 20) };
+    let options = LoadOptions { keep_going: false, max_doc_bytes: Some(1 << 20), hold_text_bytes: None };
     for (name, data) in seeds("json_input") {
         if let Ok(docs) = parse_json("in.json", "in", &data, &options) {
             for doc in &docs {

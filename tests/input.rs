@@ -384,7 +384,7 @@ fn max_doc_bytes() {
     let small = dir.write("small.txt", "12345");
     let big = dir.write("big.txt", "---\noutlet: A\n---\n123456");
     let json = dir.write("batch.json", r#"[{"id": "j-small", "outlet": "A", "text": "12345"}, {"id": "j-big", "outlet": "A", "text": "123456"}]"#);
-    let options = LoadOptions { keep_going: true, max_doc_bytes: Some(5) };
+    let options = LoadOptions { keep_going: true, max_doc_bytes: Some(5), hold_text_bytes: None };
     let loaded = load_paths(&[&small, &big, &json], &options).unwrap();
     assert_eq!(ids(&loaded), ["small", "j-small"]);
     assert_eq!(
