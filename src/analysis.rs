@@ -725,14 +725,8 @@ struct Kept {
 /// About how many bytes a document kept prepared takes per byte of its text
 /// (its tokens, about one per three bytes of news text and 48 bytes each;
 /// their stems, 24 bytes each; their word counts, sentences, quotes and
-/// mentions): [`Analyzer::keep_prepared_bytes`] keeps the documents
-/// prepared if their texts add up to at most its budget divided by this.
-///
-/// The command line holds the texts of article files by default as long
-/// as their documents are kept prepared (`--hold-text-bytes`, by default
-/// `--keep-prepared-bytes` divided by this): a document prepared again
-/// costs much more than reading its text again.
-pub const PREPARED_BYTES_PER_TEXT_BYTE: usize = 28;
+/// mentions).
+const PREPARED_BYTES_PER_TEXT_BYTE: usize = 28;
 
 /// How many of `documents` (in order) [`Analyzer::story_groups`] keeps
 /// prepared: all of them if `budget` bytes hold them all, otherwise none

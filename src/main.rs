@@ -101,12 +101,9 @@ struct ReportArgs {
     /// Memory for holding the texts of article files through the passes of
     /// `report --format jsonl`: all are held if all fit, otherwise none, and
     /// each is read again from its file when a pass needs it (the same
-    /// output; 0 reads every text again). By default, the text that
-    /// `--keep-prepared-bytes` keeps prepared (1/28 of it): texts are held
-    /// with their documents kept prepared, read again when these are
-    /// prepared again.
-    #[arg(long, value_name = "BYTES")]
-    hold_text_bytes: Option<usize>,
+    /// output, in about a tenth more time; 0 reads every text again).
+    #[arg(long, value_name = "BYTES", default_value_t = claimgraph::input::DEFAULT_HOLD_TEXT_BYTES)]
+    hold_text_bytes: usize,
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -174,10 +171,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
     let options = LoadOptions {
         keep_going: args.keep_going,
         max_doc_bytes: Some(args.max_doc_bytes),
-        hold_text_bytes: by_group.then(|| {
-            args.hold_text_bytes
-                .unwrap_or(args.keep_prepared_bytes / claimgraph::analysis::PREPARED_BYTES_PER_TEXT_BYTE)
-        }),
+        hold_text_bytes: by_group.then_some(args.hold_text_bytes),
     };
     let loaded = load_paths(&args.paths, &options)?;
     for r in &loaded.rejected {
