@@ -300,8 +300,8 @@ impl Analyzer {
     /// The output is the same as `story_groups` gives for the same texts.
     /// Memory then holds what the passes make rather than the corpus's text
     /// as well: at 100,000 synthetic articles (175 MiB of text) the command
-    /// line tool's peak is about a third lower, for about a tenth more time
-    /// (BENCHMARKS.md). No document is kept prepared
+    /// line tool's peak is about a third lower, for a tenth to a fifth more
+    /// time, mostly opening each file three times more (BENCHMARKS.md). No document is kept prepared
     /// ([`Analyzer::keep_prepared_bytes`]) when any text is read this way.
     ///
     /// Fails as [`Analyzer::analyze`] does, and with the first error (in
@@ -377,14 +377,21 @@ impl Analyzer {
             kept_documents(&documents, self.keep_prepared_bytes)
         };
         // The first reading of each text read from the source: its print,
-        // to check the later ones against.
-        let first = |d| -> Result<_> {
-            let text = reader.text(d, None)?;
-            let print = reader.reads(d).then(|| Print::of(&text));
-            Ok((text, print))
+        // to check the later ones against (none if every text is held).
+        let (vocab, sentences, prepared, prints) = if reader.source.is_some() {
+            let first = |d| -> Result<_> {
+                let text = reader.text(d, None)?;
+                let print = reader.reads(d).then(|| Print::of(&text));
+                Ok((text, print))
+            };
+            entity::vocabulary_of_texts(&documents, keep, &counter, first)?
+        } else {
+            let (vocab, sentences, prepared, _) =
+                entity::vocabulary_of_texts(&documents, keep, &counter, own_text)?;
+            (vocab, sentences, prepared, Vec::new())
         };
-        let (vocab, sentences, prepared, prints) =
-            entity::vocabulary_of_texts(&documents, keep, &counter, first)?;
+        // Document `i`'s print, if its text is read from the source.
+        let print = |i: usize| prints.get(i).copied().flatten();
         let mut prepared = prepared.into_iter();
         let counter = self.progress.stage(Stage::Mentions, n);
         // Each document's mentions are kept as records (`Records`), a
@@ -397,14 +404,14 @@ impl Analyzer {
         // Boxed: a `Kept` is 192 bytes, and this list and the groups'
         // parts hold one slot for every document, kept or not.
         let mut kept: Vec<Option<Box<Kept>>> = Vec::with_capacity(n);
-        let windows =
-            documents.chunks(FIND_WINDOW).zip(sentences.chunks(FIND_WINDOW)).zip(prints.chunks(FIND_WINDOW));
-        for ((window, segmented), printed) in windows {
+        for (w, (window, segmented)) in
+            documents.chunks(FIND_WINDOW).zip(sentences.chunks(FIND_WINDOW)).enumerate()
+        {
             let window: Vec<(&Document, &Sentences, Option<Print>, Option<Prepared>)> = window
                 .iter()
                 .zip(segmented)
-                .zip(printed)
-                .map(|((d, ss), &print)| (d, ss, print, prepared.next()))
+                .enumerate()
+                .map(|(k, (d, ss))| (d, ss, print(w * FIND_WINDOW + k), prepared.next()))
                 .collect();
             type Found = (Vec<bool>, bool, Vec<Mention>, Option<Prepared>);
             let found: Vec<Result<Found>> = window
@@ -438,31 +445,37 @@ impl Analyzer {
         records.settle_demonyms();
         // Stated aliases ("X (or Y)") need the tokens between two names:
         // the few documents that may state one are prepared again.
-        let aliases: Vec<Result<Vec<(usize, usize)>>> = documents
+        let failed = FirstError::default();
+        let aliases: Vec<Vec<(usize, usize)>> = documents
             .par_iter()
+            .enumerate()
             .zip(&records.docs)
             .zip(&may_alias)
             .zip(&sentences)
             .zip(&kept)
-            .zip(&prints)
-            .map(|(((((d, rs), &may), ss), k), &print)| {
+            .map(|(((((i, d), rs), &may), ss), k)| {
                 if !may {
-                    return Ok(Vec::new());
+                    return Vec::new();
                 }
                 let settled = rs.iter().map(|r| records.settled(r));
                 if let Some(k) = k {
                     let mut ms = k.mentions.clone();
                     entity::restore(settled, &mut ms);
-                    return Ok(entity::stated_aliases(&k.prepared, &ms));
+                    return entity::stated_aliases(&k.prepared, &ms);
                 }
-                let text = reader.text(d, print)?;
+                let text = match reader.text(d, print(i)) {
+                    Ok(text) => text,
+                    Err(e) => {
+                        failed.keep(i, e);
+                        return Vec::new();
+                    }
+                };
                 let p = Prepared::for_names(&text, &ss.get());
                 let ms = entity::mentions_again(&text, &p, lex, &vocab, settled);
-                Ok(entity::stated_aliases(&p, &ms))
+                entity::stated_aliases(&p, &ms)
             })
             .collect();
-        // The first error in document order, whatever the threads.
-        let aliases: Vec<Vec<(usize, usize)>> = aliases.into_iter().collect::<Result<_>>()?;
+        failed.check()?;
         // Without the documents of each name: each group's view lists its
         // own ([`entity::group_referents`]).
         let referents = records.resolve(&aliases, None, lex, &vocab);
@@ -490,11 +503,13 @@ impl Analyzer {
             .zip(kept)
             .zip(stories)
             .zip(groups)
-            .zip(prints);
-        for ((((((doc, rs), ss), k), story), group), print) in docs {
+            .enumerate();
+        for (i, (((((doc, rs), ss), k), story), group)) in docs {
             let part = &mut parts[group];
             part.documents.push(doc);
-            part.prints.push(print);
+            if !prints.is_empty() {
+                part.prints.push(print(i));
+            }
             part.sentences.push(ss);
             part.kept.push(k);
             part.settled.push(rs.iter().map(|r| records.settled(r)).collect());
@@ -614,7 +629,8 @@ fn extract_all(
 /// One group's share of the corpus, waiting to be analysed.
 struct GroupParts {
     documents: Vec<Document>,
-    /// The print of each document's text, if it is read from the source.
+    /// The print of each document's text, if it is read from the source
+    /// (empty if every text of the corpus is held).
     prints: Vec<Option<Print>>,
     /// Each document's sentences, as they were found for the vocabulary.
     sentences: Vec<Sentences>,
@@ -632,7 +648,7 @@ impl GroupParts {
     fn with_capacity(size: usize) -> GroupParts {
         GroupParts {
             documents: Vec::with_capacity(size),
-            prints: Vec::with_capacity(size),
+            prints: Vec::new(),
             sentences: Vec::with_capacity(size),
             settled: Vec::with_capacity(size),
             stories: Vec::with_capacity(size),
@@ -694,6 +710,35 @@ impl Reader {
             return Err(Error::TextChanged { id: d.id.clone(), first: first.len, now: text.len() });
         }
         Ok(Cow::Owned(text))
+    }
+}
+
+/// A document's own text, for [`entity::vocabulary_of_texts`] when every
+/// text is held.
+fn own_text(d: &Document) -> Result<(Cow<'_, str>, ())> {
+    Ok((Cow::Borrowed(&d.text), ()))
+}
+
+/// The first error of a parallel pass, in document order whatever the
+/// threads: the error of the document with the smallest number.
+#[derive(Default)]
+struct FirstError(std::sync::Mutex<Option<(usize, Error)>>);
+
+impl FirstError {
+    /// Keeps `error`, of document `at`, if no earlier document's is kept.
+    fn keep(&self, at: usize, error: Error) {
+        let mut first = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if first.as_ref().is_none_or(|(kept, _)| at < *kept) {
+            *first = Some((at, error));
+        }
+    }
+
+    /// The error kept, if any.
+    fn check(self) -> Result<()> {
+        match self.0.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner) {
+            Some((_, error)) => Err(error),
+            None => Ok(()),
+        }
     }
 }
 
@@ -860,17 +905,19 @@ impl StoryGroups {
         let analyze = |g: usize, part: GroupParts| -> Result<T> {
             let GroupParts { mut documents, prints, sentences, settled, stories, kept } = part;
             // The texts not held, read again (and checked) for the analysis.
-            let texts: Vec<Result<Option<String>>> = documents
-                .par_iter()
-                .zip(&prints)
-                .map(|(d, &print)| match reader.text(d, print)? {
-                    Cow::Owned(text) => Ok(Some(text)),
-                    Cow::Borrowed(_) => Ok(None),
-                })
-                .collect();
-            for (d, text) in documents.iter_mut().zip(texts) {
-                if let Some(text) = text? {
-                    d.text = text;
+            if documents.iter().any(|d| reader.reads(d)) {
+                let texts: Vec<Result<Option<String>>> = documents
+                    .par_iter()
+                    .enumerate()
+                    .map(|(k, d)| match reader.text(d, prints.get(k).copied().flatten())? {
+                        Cow::Owned(text) => Ok(Some(text)),
+                        Cow::Borrowed(_) => Ok(None),
+                    })
+                    .collect();
+                for (d, text) in documents.iter_mut().zip(texts) {
+                    if let Some(text) = text? {
+                        d.text = text;
+                    }
                 }
             }
             let size = documents.len();

@@ -643,7 +643,7 @@ pub(crate) fn vocabulary_of_texts<'d, X: Send>(
     /// A piece of the pass: its sentences, documents prepared, what `read`
     /// kept, and its first error with the document's number.
     type Found<X> = (Vec<crate::segment::Sentences>, Vec<Prepared>, Vec<X>, Option<(usize, crate::Error)>);
-    let (vocabs, found): (Vec<Vocabulary>, Vec<Found<X>>) = docs
+    let (vocabs, mut found): (Vec<Vocabulary>, Vec<Found<X>>) = docs
         .par_iter()
         .enumerate()
         .fold(
@@ -680,23 +680,21 @@ pub(crate) fn vocabulary_of_texts<'d, X: Send>(
         .unzip();
     // Each piece covers a run of documents in order, so the first error of
     // each piece with the smallest number is the first of all.
-    let (mut sentences, mut kept_prepared, mut read_out) = (Vec::new(), Vec::new(), Vec::new());
-    let mut first_error: Option<(usize, crate::Error)> = None;
-    for (ss, ps, xs, failed) in found {
-        if let Some((i, e)) = failed
-            && first_error.as_ref().is_none_or(|(first, _)| i < *first)
-        {
-            first_error = Some((i, e));
-        }
-        sentences.extend(ss);
-        kept_prepared.extend(ps);
-        read_out.extend(xs);
-    }
+    let first_error = found.iter_mut().filter_map(|f| f.3.take()).min_by_key(|(i, _)| *i);
     if let Some((_, e)) = first_error {
         return Err(e);
     }
     let vocab = vocabs.into_iter().fold(Vocabulary::default(), Vocabulary::merge);
-    Ok((vocab, sentences, kept_prepared, read_out))
+    type Rest<X> = (Vec<Prepared>, Vec<X>);
+    let (sentences, rest): (Vec<Vec<_>>, Vec<Rest<X>>) =
+        found.into_iter().map(|(s, p, x, _)| (s, (p, x))).unzip();
+    let (prepared, read_out): (Vec<Vec<_>>, Vec<Vec<X>>) = rest.into_iter().unzip();
+    Ok((
+        vocab,
+        sentences.into_iter().flatten().collect(),
+        prepared.into_iter().flatten().collect(),
+        read_out.into_iter().flatten().collect(),
+    ))
 }
 
 impl Vocabulary {

@@ -48,11 +48,6 @@ use serde_json::{Map, Value};
 use crate::document::{Document, Metadata};
 use crate::error::{Error, Result};
 
-/// The default of [`LoadOptions::hold_text_bytes`] for the command line's
-/// `report --format jsonl` (`--hold-text-bytes`): 64 MiB, the texts of
-/// some 35,000 news articles.
-pub const DEFAULT_HOLD_TEXT_BYTES: usize = 64 << 20;
-
 /// What a `published` value must look like, for error messages.
 const DATE_EXPECTED: &str = "expected YYYY-MM-DD or a date-time such as 2023-01-18T10:00:00Z";
 

@@ -101,9 +101,10 @@ struct ReportArgs {
     /// Memory for holding the texts of article files through the passes of
     /// `report --format jsonl`: all are held if all fit, otherwise none, and
     /// each is read again from its file when a pass needs it (the same
-    /// output, in about a tenth more time; 0 reads every text again).
-    #[arg(long, value_name = "BYTES", default_value_t = claimgraph::input::DEFAULT_HOLD_TEXT_BYTES)]
-    hold_text_bytes: usize,
+    /// output, for less memory and more time; 0 reads every text again).
+    /// Without it, every text is held.
+    #[arg(long, value_name = "BYTES")]
+    hold_text_bytes: Option<usize>,
     /// Write the output to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
@@ -171,7 +172,7 @@ fn run(cli: Cli) -> Result<ExitCode, claimgraph::Error> {
     let options = LoadOptions {
         keep_going: args.keep_going,
         max_doc_bytes: Some(args.max_doc_bytes),
-        hold_text_bytes: by_group.then_some(args.hold_text_bytes),
+        hold_text_bytes: args.hold_text_bytes.filter(|_| by_group),
     };
     let loaded = load_paths(&args.paths, &options)?;
     for r in &loaded.rejected {
