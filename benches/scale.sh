@@ -15,6 +15,8 @@
 #   MEM_LIMIT_GB=21 virtual-memory limit for each run (ulimit -v), so a run
 #                   that would exhaust the machine fails instead
 #   CLAIMGRAPH=PATH a claimgraph binary to time instead of building one
+#   ARGS="..."      more options for `claimgraph report`, split on spaces
+#                   (e.g. ARGS="--hold-text-bytes 0")
 #   TIMEOUT_S=1800  give up on a run after this many seconds
 #   ROUNDS=1        run every size this many times, the sizes in turn within
 #                   each round (so that a slow spell of the machine falls on
@@ -38,6 +40,7 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 if [ ${#sizes[@]} -eq 0 ]; then sizes=(1000 10000 100000); fi
 per_story="${PER_STORY:-10}"
+read -r -a extra <<< "${ARGS:-}"
 format="${FORMAT:-json}"
 mem_limit_gb="${MEM_LIMIT_GB:-21}"
 timeout_s="${TIMEOUT_S:-1800}"
@@ -54,7 +57,7 @@ dir=target/scale
 mkdir -p "$dir"
 
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(uname -sr)"
-echo "claimgraph $bin $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes'), format $format, sink $sink, $per_story articles per story, RAYON_NUM_THREADS=${RAYON_NUM_THREADS:-all}"
+echo "claimgraph $bin $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes'), format $format${ARGS:+ $ARGS}, sink $sink, $per_story articles per story, RAYON_NUM_THREADS=${RAYON_NUM_THREADS:-all}"
 echo
 printf '| %8s | %7s | %9s | %9s | %10s | %7s | %8s | %8s | %6s | %9s | %6s | %s\n' \
   articles stories "input MB" claims relations "wall s" "CPU s" "peak MiB" "peak/in" "output MB" growth "load (1 min) before"
@@ -81,13 +84,13 @@ for round in $(seq 1 "$rounds"); do
     # stderr (a failed run's message) goes to the terminal, not the table.
     if [ "$sink" = null ]; then
       (ulimit -v $(( mem_limit_gb * 1024 * 1024 )); \
-        timeout "$timeout_s" /usr/bin/time -v -o "$timing" "$bin" report --no-progress --format "$format" "$corpus" \
+        timeout "$timeout_s" /usr/bin/time -v -o "$timing" "$bin" report --no-progress --format "$format" "${extra[@]}" "$corpus" \
         > /dev/null)
       out_bytes=""
       : > "$summary"
     else
       out_bytes=$( (ulimit -v $(( mem_limit_gb * 1024 * 1024 )); \
-        timeout "$timeout_s" /usr/bin/time -v -o "$timing" "$bin" report --no-progress --format "$format" "$corpus") \
+        timeout "$timeout_s" /usr/bin/time -v -o "$timing" "$bin" report --no-progress --format "$format" "${extra[@]}" "$corpus") \
         | tee --output-error=warn-nopipe >(head -c 400 > "$summary") | wc -c)
     fi
     set -e
